@@ -1,0 +1,70 @@
+package org.kljn.ngspice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ngspice's text output, split into ordinary output, benign notes and real errors.
+ *
+ * <p>Each SendChar line starts with "stdout " or "stderr ". ngspice writes several harmless notes to
+ * stderr ("Note: ...", "Using SPARSE ...", "Trying gmin ..."); everything else on stderr, and the few
+ * stdout lines that announce a failure, count as errors.
+ */
+public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String> errors) {
+
+    private static final Pattern BENIGN = Pattern.compile(
+            "^(note:|using sparse|trying gmin|trying source|gmin stepping|source stepping|supplies reduced"
+                    + "|warning: (?!.*singular)|\\s*$|reference value|no. of data rows|doanalyses: iteration limit"
+                    + "|\\*\\*\\*\\*|\\*\\* ngspice|\\*\\* the u\\. c\\.|\\*\\* please|\\*\\* creation|\\*\\* compiled"
+                    + "|circuit:|option |   |spice-data|ngspice-\\d|binary raw file|ascii raw file|initial transient"
+                    + "|transient solution|\\s*node\\s+voltage|-----)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ERROR_ON_STDOUT = Pattern.compile(
+            "^(error|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Error on line 3 or its substitute:" (39.3) and older "Error on line 3 :" forms. */
+    private static final Pattern LINE_NUMBER = Pattern.compile("line\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
+
+    public static NgSpiceOutput classify(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String line : raw) {
+            if (line.startsWith("stderr ")) {
+                String text = line.substring(7);
+                if (BENIGN.matcher(text).lookingAt()) {
+                    notes.add(text);
+                } else {
+                    errors.add(text);
+                }
+            } else {
+                String text = line.startsWith("stdout ") ? line.substring(7) : line;
+                out.add(text);
+                if (ERROR_ON_STDOUT.matcher(text).lookingAt()) {
+                    errors.add(text);
+                }
+            }
+        }
+        return new NgSpiceOutput(List.copyOf(out), List.copyOf(notes), List.copyOf(errors));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** The first line number ngspice mentions in an error, or 0. */
+    int errorLineNumber() {
+        for (String e : errors) {
+            Matcher m = LINE_NUMBER.matcher(e);
+            if (m.find() && e.toLowerCase(Locale.ROOT).contains("error")) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
+    }
+}
