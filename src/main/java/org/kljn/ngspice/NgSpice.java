@@ -116,14 +116,11 @@ public final class NgSpice implements SpiceSimulator {
     public void run() {
         withLock(() -> {
             requireCircuit("run");
-            String before = callNative(() -> instance.lib.ngSpice_CurPlot());
+            instance.takeCallbackFailure();
             NgSpiceOutput out = commandLocked("run");
-            String after = callNative(() -> instance.lib.ngSpice_CurPlot());
+            throwIfCallbackFailed();
             if (out.hasErrors()) {
                 throw errorFor("the simulation of \"" + circuitLines.get(0).strip() + "\" failed", out, circuitLines);
-            }
-            if (after == null || after.equals(before) && !before.startsWith("const") && false) {
-                throw new NgSpiceException("run produced no plot", out.stdout());
             }
             return null;
         });
@@ -133,10 +130,19 @@ public final class NgSpice implements SpiceSimulator {
     public void runInBackground() {
         withLock(() -> {
             requireCircuit("bg_run");
+            requireNotBackground();
+            instance.clearCaptured();
             CountDownLatch latch = instance.startBackground();
-            NgSpiceOutput out = commandLocked("bg_run");
-            if (out.hasErrors()) {
-                throw errorFor("bg_run failed", out, circuitLines);
+            rawCommand("bg_run");
+            // ngspice's bg_halt returns at once if the new thread has not yet flagged itself as running
+            // (fl_exited is still true), and the thread then runs to the end: wait for its first signal.
+            try {
+                if (!instance.backgroundStartedLatch().await(10, TimeUnit.SECONDS)) {
+                    throw new NgSpiceException("ngspice's background thread did not start within 10 s",
+                            instance.drainCaptured());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return latch;
         });
@@ -167,6 +173,7 @@ public final class NgSpice implements SpiceSimulator {
     public boolean awaitBackground(Duration timeout) {
         boolean done = awaitLatch(timeout);
         if (done) {
+            throwIfCallbackFailed();
             NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured());
             if (out.hasErrors()) {
                 throw errorFor("the background simulation failed", out, circuitLines);
@@ -385,6 +392,16 @@ public final class NgSpice implements SpiceSimulator {
             // ngspice stores every command in its history; a null command clears it
             callNative(() -> instance.lib.ngSpice_Command(null));
             commandsSinceHistoryClear = 0;
+        }
+    }
+
+    private void throwIfCallbackFailed() {
+        Throwable failure = instance.takeCallbackFailure();
+        if (failure != null) {
+            NgSpiceException e = new NgSpiceException("a Java callback failed during the simulation: " + failure,
+                    List.of());
+            e.initCause(failure);
+            throw e;
         }
     }
 

@@ -44,6 +44,7 @@ final class NgSpiceInstance {
     volatile int exitStatus;
     volatile boolean backgroundRunning;
     private volatile CountDownLatch backgroundDone = new CountDownLatch(0);
+    private volatile CountDownLatch backgroundStarted = new CountDownLatch(0);
     /** 39.3 never resets {@code .save none} or {@code interp} once a circuit used them (outitf.c statics). */
     boolean stickySaveNone;
     boolean stickyInterp;
@@ -51,6 +52,8 @@ final class NgSpiceInstance {
 
     // --- dispatch targets set by the session ---
     volatile StreamListener streamListener;
+    /** The first exception a Java callback threw during a run (JNA would only log it). */
+    volatile Throwable callbackFailure;
     volatile StepControl stepControl;
     private final Map<String, DoubleUnaryOperator> voltageSources = new HashMap<>();
     private final Map<String, DoubleUnaryOperator> currentSources = new HashMap<>();
@@ -83,6 +86,7 @@ final class NgSpiceInstance {
             backgroundDone.countDown();
         } else {
             backgroundRunning = true;
+            backgroundStarted.countDown();
         }
         return 0;
     };
@@ -179,9 +183,14 @@ final class NgSpiceInstance {
     }
 
     CountDownLatch startBackground() {
+        backgroundStarted = new CountDownLatch(1);
         backgroundDone = new CountDownLatch(1);
         backgroundRunning = true;
         return backgroundDone;
+    }
+
+    CountDownLatch backgroundStartedLatch() {
+        return backgroundStarted;
     }
 
     CountDownLatch backgroundLatch() {
@@ -209,7 +218,29 @@ final class NgSpiceInstance {
         stepControl = null;
     }
 
+    private void recordFailure(Throwable t) {
+        if (callbackFailure == null) {
+            callbackFailure = t;
+        }
+    }
+
+    Throwable takeCallbackFailure() {
+        Throwable t = callbackFailure;
+        callbackFailure = null;
+        return t;
+    }
+
     private int onVoltageSource(Pointer value, double time, Pointer name, int id, Pointer user) {
+        try {
+            return onVoltageSourceUnguarded(value, time, name, id, user);
+        } catch (Throwable t) {
+            recordFailure(t);
+            value.setDouble(0, 0.0);
+            return 0;
+        }
+    }
+
+    private int onVoltageSourceUnguarded(Pointer value, double time, Pointer name, int id, Pointer user) {
         long address = Pointer.nativeValue(name);
         DoubleUnaryOperator f = lastVoltage;
         if (address != lastVoltageName || f == null) {
@@ -222,6 +253,16 @@ final class NgSpiceInstance {
     }
 
     private int onCurrentSource(Pointer value, double time, Pointer name, int id, Pointer user) {
+        try {
+            return onCurrentSourceUnguarded(value, time, name, id, user);
+        } catch (Throwable t) {
+            recordFailure(t);
+            value.setDouble(0, 0.0);
+            return 0;
+        }
+    }
+
+    private int onCurrentSourceUnguarded(Pointer value, double time, Pointer name, int id, Pointer user) {
         long address = Pointer.nativeValue(name);
         DoubleUnaryOperator f = lastCurrent;
         if (address != lastCurrentName || f == null) {
@@ -234,6 +275,16 @@ final class NgSpiceInstance {
     }
 
     private int onSync(double time, Pointer delta, double oldDelta, int redoStep, int id, int location, Pointer user) {
+        try {
+            return onSyncUnguarded(time, delta, oldDelta, redoStep, id, location, user);
+        } catch (Throwable t) {
+            recordFailure(t);
+            
+            return 0;
+        }
+    }
+
+    private int onSyncUnguarded(double time, Pointer delta, double oldDelta, int redoStep, int id, int location, Pointer user) {
         StepControl control = stepControl;
         if (control != null) {
             double proposed = delta.getDouble(0);
@@ -246,12 +297,23 @@ final class NgSpiceInstance {
     }
 
     private int onInitData(Pointer info, int id, Pointer user) {
+        try {
+            return onInitDataUnguarded(info, id, user);
+        } catch (Throwable t) {
+            recordFailure(t);
+            
+            return 0;
+        }
+    }
+
+    private int onInitDataUnguarded(Pointer info, int id, Pointer user) {
         StreamListener listener = streamListener;
         if (listener == null) {
             return 0;
         }
-        String plot = info.getPointer(NativeLayout.VECINFOALL_NAME).getString(0);
-        String type = info.getPointer(NativeLayout.VECINFOALL_TYPE).getString(0);
+        // vecinfoall.name is the plot's long name ("Transient Analysis"), .type its short one ("tran1")
+        String plot = info.getPointer(NativeLayout.VECINFOALL_TYPE).getString(0);
+        String type = info.getPointer(NativeLayout.VECINFOALL_NAME).getString(0);
         int count = info.getInt(NativeLayout.VECINFOALL_VECCOUNT);
         Pointer vecs = info.getPointer(NativeLayout.VECINFOALL_VECS);
         List<String> names = new ArrayList<>(count);
@@ -266,6 +328,16 @@ final class NgSpiceInstance {
     }
 
     private int onData(Pointer all, int count, int id, Pointer user) {
+        try {
+            return onDataUnguarded(all, count, id, user);
+        } catch (Throwable t) {
+            recordFailure(t);
+            
+            return 0;
+        }
+    }
+
+    private int onDataUnguarded(Pointer all, int count, int id, Pointer user) {
         StreamListener listener = streamListener;
         if (listener == null) {
             return 0;

@@ -14,9 +14,9 @@ public interface StreamListener {
      * A new plot begins (once per analysis, before its first point).
      *
      * @param plotName    e.g. {@code tran1}
-     * @param plotType    e.g. {@code transient}
+     * @param plotType    the analysis, e.g. {@code Transient Analysis}
      * @param vectorNames the vectors in the order of {@link #point}'s arrays (ngspice's names, such as
-     *                    {@code time}, {@code V(a)}, {@code vprobe#branch})
+     *                    {@code time}, {@code a} for node a's voltage, {@code vprobe#branch})
      */
     void plotStarted(String plotName, String plotType, List<String> vectorNames);
 
