@@ -1,0 +1,59 @@
+package org.kljn.ngspice;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Thousands of load-run-free cycles in one JVM keep resident memory flat. */
+class MemoryHygieneTest {
+
+    static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+
+    @Test
+    void twoThousandLoadRunFreeCyclesGrowResidentMemoryByLessThan20MB() {
+        try (NgSpice s = NgSpice.open()) {
+            // warm-up: JIT, ngspice's first allocations
+            for (int i = 0; i < 200; i++) {
+                cycle(s, i);
+            }
+            System.gc();
+            long before = residentBytes();
+            for (int i = 0; i < 2000; i++) {
+                cycle(s, i);
+            }
+            System.gc();
+            long after = residentBytes();
+            double growthMB = (after - before) / 1e6;
+            System.out.printf("MemoryHygieneTest: resident %.1f MB -> %.1f MB over 2000 cycles (growth %.2f MB)%n",
+                    before / 1e6, after / 1e6, growthMB);
+            assertTrue(growthMB < 20, "resident memory grew " + growthMB + " MB");
+        }
+    }
+
+    private static void cycle(NgSpice s, int i) {
+        double r = 1e3 + i;
+        s.loadCircuit(List.of("cycle " + i, "V1 in 0 pulse(0 1 0 1u 1u 50u 100u)", "R1 in out 1k",
+                "C1 out 0 10n", "R2 out 0 " + r, ".tran 1u 200u"));
+        s.run();
+        SpiceVector out = s.vector("out");
+        assertTrue(out.length() > 100);
+        assertEquals(0.0, out.real(0), 1e-12);
+    }
+}
