@@ -1,0 +1,64 @@
+package org.kljn.report;
+
+import org.kljn.ngspice.SpiceVector;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * One plot's vectors as CSV: a header row, then one row per point. A complex vector becomes two
+ * columns, {@code name.re} and {@code name.im}; a shorter vector leaves its cells empty.
+ */
+public final class VectorCsv {
+    private VectorCsv() {
+    }
+
+    public static void write(Writer out, List<SpiceVector> vectors) throws IOException {
+        StringBuilder header = new StringBuilder();
+        int rows = 0;
+        for (SpiceVector v : vectors) {
+            if (header.length() > 0) {
+                header.append(',');
+            }
+            if (v.isComplex()) {
+                header.append(quote(v.name() + ".re")).append(',').append(quote(v.name() + ".im"));
+            } else {
+                header.append(quote(v.name()));
+            }
+            rows = Math.max(rows, v.length());
+        }
+        out.write(header.append('\n').toString());
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            row.setLength(0);
+            for (int k = 0; k < vectors.size(); k++) {
+                SpiceVector v = vectors.get(k);
+                if (k > 0) {
+                    row.append(',');
+                }
+                if (i < v.length()) {
+                    row.append(format(v.real(i)));
+                    if (v.isComplex()) {
+                        row.append(',').append(format(v.imag(i)));
+                    }
+                } else if (v.isComplex()) {
+                    row.append(',');
+                }
+            }
+            out.write(row.append('\n').toString());
+        }
+    }
+
+    /** Shortest text that reads back to the same double, locale-independent. */
+    static String format(double x) {
+        return Double.toString(x);
+    }
+
+    private static String quote(String name) {
+        if (name.contains(",") || name.contains("\"")) {
+            return '"' + name.replace("\"", "\"\"") + '"';
+        }
+        return name;
+    }
+}
