@@ -1,0 +1,98 @@
+package org.kljn.analysis;
+
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Resistor;
+
+/**
+ * Exact second moments of Eve's probes and the attack signals for one β.
+ *
+ * <p>Noise: one-sided PSD 4 k T R g(f) per generator (paper, eq. 2 with the band shape g); the R_H side at
+ * T_eff, the R_L side at β T_eff (paper, Sec. 2.3). Powers into the cable: P_A = <U_A I_A>,
+ * P_B = -<U_B I_B>. Signals: bsy = <U_A²> - <U_B²> (eq. 1 without the absolute value), secondLaw =
+ * P_A - P_B (eqs. 7-9), current = <I_A²> - <I_B²>.
+ */
+public final class KljnMoments {
+    /** Boltzmann's constant, J/K (exact, SI 2019). */
+    public static final double BOLTZMANN = 1.380649e-23;
+
+    private final double[][] m = new double[4][4];
+    private final double beta;
+
+    private KljnMoments(double[][] m, double beta) {
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(m[i], 0, this.m[i], 0, 4);
+        }
+        this.beta = beta;
+    }
+
+    /** Moments of {@code loop} at noise temperature {@code tEff} (R_H side) and offset {@code beta}. */
+    public static KljnMoments of(KljnLoop loop, LoopIntegrals j, double tEff, double beta) {
+        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
+        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        double s0Alice = 4 * BOLTZMANN * tAlice * loop.aliceResistance();
+        double s0Bob = 4 * BOLTZMANN * tBob * loop.bobResistance();
+        double[][] m = new double[4][4];
+        for (int x = 0; x < 4; x++) {
+            for (int y = 0; y < 4; y++) {
+                m[x][y] = s0Alice * j.alice()[x][y] + s0Bob * j.bob()[x][y];
+            }
+        }
+        return new KljnMoments(m, beta);
+    }
+
+    public double beta() {
+        return beta;
+    }
+
+    /** <X Y> in SI units (V², A², W). */
+    public double moment(Probe x, Probe y) {
+        return m[x.ordinal()][y.ordinal()];
+    }
+
+    public double meanSquareVoltageA() {
+        return moment(Probe.U_A, Probe.U_A);
+    }
+
+    public double meanSquareVoltageB() {
+        return moment(Probe.U_B, Probe.U_B);
+    }
+
+    public double meanSquareCurrentA() {
+        return moment(Probe.I_A, Probe.I_A);
+    }
+
+    public double meanSquareCurrentB() {
+        return moment(Probe.I_B, Probe.I_B);
+    }
+
+    /** P_A = <U_A I_A>: mean power flowing into the cable at end A. */
+    public double powerIntoCableA() {
+        return moment(Probe.U_A, Probe.I_A);
+    }
+
+    /** P_B = -<U_B I_B>: mean power flowing into the cable at end B. */
+    public double powerIntoCableB() {
+        return -moment(Probe.U_B, Probe.I_B);
+    }
+
+    /**
+     * The size of the terms an attack's signal subtracts (Cauchy-Schwarz bound for the powers): a signal
+     * far below it is zero up to rounding.
+     */
+    public double scale(Attack attack) {
+        return switch (attack) {
+            case BSY -> meanSquareVoltageA() + meanSquareVoltageB();
+            case SECOND_LAW -> Math.sqrt(meanSquareVoltageA() * meanSquareCurrentA())
+                    + Math.sqrt(meanSquareVoltageB() * meanSquareCurrentB());
+            case CURRENT -> meanSquareCurrentA() + meanSquareCurrentB();
+        };
+    }
+
+    public double signal(Attack attack) {
+        return switch (attack) {
+            case BSY -> meanSquareVoltageA() - meanSquareVoltageB();
+            case SECOND_LAW -> powerIntoCableA() - powerIntoCableB();
+            case CURRENT -> meanSquareCurrentA() - meanSquareCurrentB();
+        };
+    }
+}

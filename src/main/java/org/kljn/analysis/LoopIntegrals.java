@@ -1,0 +1,25 @@
+package org.kljn.analysis;
+
+/**
+ * The β-independent heart of the exact analysis: for each generator s (Alice's, Bob's) and each probe
+ * pair (X, Y), the band integral J_s(X,Y) = ∫ g(f) Re[H_sX(f) conj(H_sY(f))] df, H being the transfer
+ * function from the generator's voltage to the probe. A generator with one-sided PSD S_s(f) = S0_s g(f)
+ * then contributes S0_s J_s(X,Y) to <X Y>: the moments are linear in each generator's temperature, so
+ * every β follows from one pair of AC runs.
+ *
+ * @param alice      J for Alice's generator, indexed [X.ordinal()][Y.ordinal()]
+ * @param bob        J for Bob's generator
+ * @param errorBound an upper estimate of the integration error of any |J| entry, relative to the largest
+ *                   entry (Richardson: |S_h - S_2h| / 15 for Simpson's rule, plus the part of the band
+ *                   below the sweep's first frequency)
+ */
+public record LoopIntegrals(double[][] alice, double[][] bob, double errorBound) {
+
+    public double alice(Probe x, Probe y) {
+        return alice[x.ordinal()][y.ordinal()];
+    }
+
+    public double bob(Probe x, Probe y) {
+        return bob[x.ordinal()][y.ordinal()];
+    }
+}

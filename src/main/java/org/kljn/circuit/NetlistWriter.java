@@ -1,0 +1,92 @@
+package org.kljn.circuit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the KLJN loop as plain SPICE that also runs unchanged in the {@code ngspice} program.
+ *
+ * <pre>
+ * VNA na 0 ...       Alice's noise generator (ground - V_a - R_A - A)
+ * RA  na a0 R_A
+ * VIA a0 a 0         I_A probe: current entering the cable at A
+ * ... line a b ...   the cable model
+ * VIB b b0 0         I_B probe: current leaving the cable at B, toward Bob
+ * RB  b0 nb R_B
+ * VNB nb 0 ...       Bob's noise generator
+ * </pre>
+ */
+public final class NetlistWriter {
+    private NetlistWriter() {
+    }
+
+    /**
+     * The AC netlist: Alice's generator with {@code ac aliceMagnitude}, Bob's with {@code ac bobMagnitude},
+     * and a linear sweep of {@code points} frequencies from {@code fStart} to {@code fStop}. Results are
+     * transfer functions per volt of the excited generator.
+     */
+    public static List<String> ac(KljnLoop loop, double aliceMagnitude, double bobMagnitude, int points,
+            double fStart, double fStop) {
+        List<String> lines = header(loop, "AC transfer functions from the noise generators to the probes");
+        lines.addAll(loop(loop, "VNA na 0 dc 0 ac " + SpiceNumbers.format(aliceMagnitude),
+                "VNB nb 0 dc 0 ac " + SpiceNumbers.format(bobMagnitude)));
+        lines.add(".ac lin " + points + " " + SpiceNumbers.format(fStart) + " " + SpiceNumbers.format(fStop));
+        lines.add(".end");
+        return lines;
+    }
+
+    /**
+     * A transient netlist whose generators are EXTERNAL sources driven from Java (written without a DC
+     * value: ngspice 39.3 crashes on one). {@code maxStep} bounds ngspice's steps; {@code streamOnly}
+     * adds {@code .save none} so that ngspice keeps no vectors (the values reach a stream listener).
+     */
+    public static List<String> transientExternal(KljnLoop loop, double step, double stop, double maxStep,
+            boolean streamOnly) {
+        List<String> lines = header(loop, "transient, noise injected from Java through EXTERNAL sources");
+        lines.addAll(loop(loop, "VNA na 0 external", "VNB nb 0 external"));
+        if (streamOnly) {
+            lines.add(".save none");
+        }
+        lines.add(".tran " + SpiceNumbers.format(step) + " " + SpiceNumbers.format(stop) + " 0 "
+                + SpiceNumbers.format(maxStep));
+        lines.add(".end");
+        return lines;
+    }
+
+    /**
+     * A transient netlist with ngspice's own TRNOISE generators: Gaussian samples of the given rms every
+     * {@code sampleTime}, linearly interpolated. Not reproducible in ngspice 39.3 (seeded from the pid).
+     */
+    public static List<String> transientTrnoise(KljnLoop loop, double aliceRms, double bobRms, double sampleTime,
+            double stop) {
+        List<String> lines = header(loop, "transient with ngspice TRNOISE generators");
+        String nt = SpiceNumbers.format(sampleTime);
+        lines.addAll(loop(loop, "VNA na 0 dc 0 trnoise(" + SpiceNumbers.format(aliceRms) + " " + nt + " 0 0)",
+                "VNB nb 0 dc 0 trnoise(" + SpiceNumbers.format(bobRms) + " " + nt + " 0 0)"));
+        lines.add(".tran " + nt + " " + SpiceNumbers.format(stop));
+        lines.add(".end");
+        return lines;
+    }
+
+    private static List<String> header(KljnLoop loop, String what) {
+        List<String> lines = new ArrayList<>();
+        lines.add("* KLJN loop " + loop.situation() + ": Alice R_" + loop.alice() + " = "
+                + SpiceNumbers.engineering(loop.aliceResistance()) + "ohm at A, Bob R_" + loop.bob() + " = "
+                + SpiceNumbers.engineering(loop.bobResistance()) + "ohm at B; " + loop.line().describe());
+        lines.add("* " + what);
+        return lines;
+    }
+
+    private static List<String> loop(KljnLoop loop, String aliceSource, String bobSource) {
+        List<String> lines = new ArrayList<>();
+        lines.add(aliceSource);
+        lines.add("RA na a0 " + SpiceNumbers.format(loop.aliceResistance()));
+        lines.add("VIA a0 a 0");
+        lines.addAll(loop.line().definitions("line"));
+        lines.addAll(loop.line().elements("line", Probes.NODE_A, Probes.NODE_B));
+        lines.add("VIB b b0 0");
+        lines.add("RB b0 nb " + SpiceNumbers.format(loop.bobResistance()));
+        lines.add(bobSource);
+        return lines;
+    }
+}

@@ -1,0 +1,49 @@
+package org.kljn.circuit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An RC ladder of N symmetric T sections: series R_c/2N, shunt C_c/N to ground, series R_c/2N.
+ * It converges to the uniform RC line as N grows (error O(1/N^2)).
+ */
+public record RcLadder(double resistance, double capacitance, int sections) implements LineModel {
+    public RcLadder {
+        Checks.positive("cable resistance R_c", resistance);
+        Checks.positive("cable capacitance C_c", capacitance);
+        Checks.atLeast("--sections", sections, 1);
+    }
+
+    @Override
+    public String kind() {
+        return "ladder";
+    }
+
+    @Override
+    public List<String> elements(String prefix, String nodeA, String nodeB) {
+        List<String> lines = new ArrayList<>();
+        String halfR = SpiceNumbers.format(resistance / (2.0 * sections));
+        String c = SpiceNumbers.format(capacitance / sections);
+        String left = nodeA;
+        for (int k = 1; k <= sections; k++) {
+            String mid = prefix + "_m" + k;
+            String right = k == sections ? nodeB : prefix + "_n" + k;
+            lines.add("R" + prefix + "_a" + k + " " + left + " " + mid + " " + halfR);
+            lines.add("C" + prefix + "_" + k + " " + mid + " 0 " + c);
+            lines.add("R" + prefix + "_b" + k + " " + mid + " " + right + " " + halfR);
+            left = right;
+        }
+        return lines;
+    }
+
+    @Override
+    public List<String> definitions(String prefix) {
+        return List.of();
+    }
+
+    @Override
+    public String describe() {
+        return "RC ladder, " + sections + " T sections, R_c = " + SpiceNumbers.engineering(resistance) + "ohm, C_c = "
+                + SpiceNumbers.engineering(capacitance) + "F";
+    }
+}

@@ -1,0 +1,79 @@
+package org.kljn.circuit;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** SPICE numbers: parsing values with scale suffixes ("10k", "100n", "1meg") and locale-free formatting. */
+public final class SpiceNumbers {
+    private static final Pattern VALUE = Pattern.compile(
+            "^([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)(meg|mil|[fpnuµmkgt])?(ohms?|Ω|hz|[fhsvak])?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private SpiceNumbers() {
+    }
+
+    /**
+     * Parses a value with an optional SPICE scale suffix (f p n u m k meg g t, case-insensitive, "mil" =
+     * 25.4e-6) and an optional unit word (ohm, Hz, F, H, s, V, A, K) that is ignored.
+     *
+     * @param option names the option in the error message
+     * @throws IllegalArgumentException naming the option, the value and what is allowed
+     */
+    public static double parse(String option, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(option + ": missing value");
+        }
+        String t = text.strip();
+        Matcher m = VALUE.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + ": cannot read '" + text + "' as a number; use a decimal"
+                    + " number with an optional SPICE suffix f p n u m k meg g t (e.g. 10k, 100n, 1.5meg)");
+        }
+        double base = Double.parseDouble(m.group(1));
+        String scale = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        double factor = switch (scale) {
+            case "" -> 1;
+            case "f" -> 1e-15;
+            case "p" -> 1e-12;
+            case "n" -> 1e-9;
+            case "u", "µ" -> 1e-6;
+            case "m" -> 1e-3;
+            case "mil" -> 25.4e-6;
+            case "k" -> 1e3;
+            case "meg" -> 1e6;
+            case "g" -> 1e9;
+            case "t" -> 1e12;
+            default -> throw new IllegalArgumentException(option + ": unknown suffix '" + scale + "' in '" + text + "'");
+        };
+        double value = base * factor;
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a finite number");
+        }
+        return value;
+    }
+
+    /** A value as SPICE reads it back exactly, independent of the default locale. */
+    public static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value).replace("E", "e");
+    }
+
+    /** A value with an engineering suffix for people: 10k, 100n, 1.5meg. */
+    public static String engineering(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        String[] suffixes = {"f", "p", "n", "u", "m", "", "k", "meg", "g", "t"};
+        int exp = (int) Math.floor(Math.log10(Math.abs(value)) / 3);
+        exp = Math.max(-5, Math.min(4, exp));
+        double scaled = value / Math.pow(10, 3 * exp);
+        String digits = String.format(Locale.ROOT, "%.4g", scaled);
+        if (digits.contains(".") && !digits.contains("e")) {
+            digits = digits.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return digits + suffixes[exp + 5];
+    }
+}

@@ -1,0 +1,96 @@
+package org.kljn.circuit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A user's own cable model: a {@code .subckt} from a SPICE file with two ports (A, B; ground is the
+ * common return) or four (A, A's reference, B, B's reference; both references go to ground).
+ *
+ * @param file  the SPICE file holding the subcircuit
+ * @param name  the subcircuit's name
+ * @param ports its port names as declared
+ */
+public record UserSubcircuit(Path file, String name, List<String> ports) implements LineModel {
+    public UserSubcircuit {
+        ports = List.copyOf(ports);
+        if (ports.size() != 2 && ports.size() != 4) {
+            throw new IllegalArgumentException("--subckt-name " + name + " in " + file + " has " + ports.size()
+                    + " ports " + ports + "; a cable model needs 2 (a b, ground common) or 4 (a a_ref b b_ref)");
+        }
+    }
+
+    /**
+     * Reads {@code file} and finds {@code .subckt name ...}.
+     *
+     * @throws IllegalArgumentException for a missing file, a missing subcircuit (listing the ones there
+     *                                  are) or a wrong number of ports
+     */
+    public static UserSubcircuit read(Path file, String name) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("--subckt: cannot read file " + file);
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--subckt: cannot read " + file, e);
+        }
+        List<String> found = new ArrayList<>();
+        for (String line : lines) {
+            String[] tokens = line.strip().split("\\s+");
+            if (tokens.length >= 2 && tokens[0].equalsIgnoreCase(".subckt")) {
+                found.add(tokens[1]);
+                if (tokens[1].equalsIgnoreCase(name)) {
+                    List<String> ports = new ArrayList<>();
+                    for (int i = 2; i < tokens.length; i++) {
+                        String tok = tokens[i].toLowerCase(Locale.ROOT);
+                        if (tok.startsWith("params:") || tok.contains("=")) {
+                            break;
+                        }
+                        ports.add(tokens[i]);
+                    }
+                    return new UserSubcircuit(file.toAbsolutePath(), tokens[1], ports);
+                }
+            }
+        }
+        throw new IllegalArgumentException("--subckt-name: no .subckt " + name + " in " + file
+                + (found.isEmpty() ? " (it defines no subcircuit)" : "; it defines " + found));
+    }
+
+    @Override
+    public String kind() {
+        return "subckt";
+    }
+
+    @Override
+    public double resistance() {
+        return Double.NaN;
+    }
+
+    @Override
+    public double capacitance() {
+        return Double.NaN;
+    }
+
+    @Override
+    public List<String> elements(String prefix, String nodeA, String nodeB) {
+        String nodes = ports.size() == 2 ? nodeA + " " + nodeB : nodeA + " 0 " + nodeB + " 0";
+        return List.of("X" + prefix + " " + nodes + " " + name);
+    }
+
+    @Override
+    public List<String> definitions(String prefix) {
+        return List.of(".include \"" + file + "\"");
+    }
+
+    @Override
+    public String describe() {
+        return "subcircuit " + name + " from " + file.getFileName();
+    }
+}

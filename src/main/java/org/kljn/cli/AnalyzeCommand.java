@@ -1,0 +1,167 @@
+package org.kljn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaCurve;
+import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.KljnMoments;
+import org.kljn.analysis.LoopIntegrals;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.SpiceNumbers;
+import org.kljn.ngspice.NgSpice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code kljn analyze}: exact (AC-based) expectations of Eve's probes and attack signals for one loop,
+ * the β of the paper's eq. 11 and the β that really nulls each attack.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Exact attack signals of a KLJN loop from ngspice AC analyses, and the β that nulls each.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    LoopOptions options;
+
+    @Option(names = "--beta", defaultValue = "1",
+            description = "temperature offset of the R_L side: a number, eq11 (the paper's eq. 11) or null"
+                    + " (the β that nulls the secondLaw signal); default ${DEFAULT-VALUE}")
+    String beta;
+
+    @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
+    int points;
+
+    @Option(names = "--json", description = "one JSON object on stdout")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        KljnLoop loop = options.loop();
+        double tEff = options.temperature();
+        double bandwidth = options.bandwidthHz();
+        LoopIntegrals j;
+        try (NgSpice spice = NgSpice.open()) {
+            j = ExactAnalysis.integrals(spice, loop, bandwidth, points);
+        }
+        BetaCurve curve = ExactAnalysis.betaCurve(loop, j, tEff);
+        double rc = loop.line().resistance();
+        Double betaEq11 = Double.isNaN(rc) ? null : betaEq11(loop.resistors().low(), loop.resistors().high(), rc);
+        double used = resolveBeta(curve, betaEq11);
+        KljnMoments m = curve.momentsAt(used);
+        Map<String, Object> result = toJson(loop, tEff, bandwidth, used, betaEq11, curve, m, j);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        } else {
+            printTable(out, loop, tEff, bandwidth, used, betaEq11, curve, m, j);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The paper's eq. 11: β = (1 + R_c/R_L) / (1 + R_c/R_H). */
+    static double betaEq11(double rl, double rh, double rc) {
+        return (1 + rc / rl) / (1 + rc / rh);
+    }
+
+    private double resolveBeta(BetaCurve curve, Double betaEq11) {
+        switch (beta.toLowerCase(Locale.ROOT)) {
+            case "eq11":
+                if (betaEq11 == null) {
+                    throw new IllegalArgumentException("--beta eq11 needs the cable's resistance R_c, which a"
+                            + " user subcircuit does not state; give --beta a number or null");
+                }
+                return betaEq11;
+            case "null":
+                OptionalDouble n = curve.betaNull(Attack.SECOND_LAW);
+                if (n.isEmpty()) {
+                    throw new IllegalArgumentException("--beta null: no β > 0 nulls the secondLaw signal of this loop");
+                }
+                return n.getAsDouble();
+            default:
+                double b = SpiceNumbers.parse("--beta", beta);
+                if (!(b > 0)) {
+                    throw new IllegalArgumentException("--beta must be > 0 (or eq11, null), got " + beta);
+                }
+                return b;
+        }
+    }
+
+    static Map<String, Object> toJson(KljnLoop loop, double tEff, double bandwidth, double used, Double betaEq11,
+            BetaCurve curve, KljnMoments m, LoopIntegrals j) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("beta", used);
+        r.put("betaEq11", betaEq11);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("rl", loop.resistors().low());
+        params.put("rh", loop.resistors().high());
+        params.put("alice", loop.alice().name());
+        params.put("cable", loop.line().kind());
+        params.put("line", loop.line().describe());
+        params.put("teff", tEff);
+        params.put("bandwidth", bandwidth);
+        r.put("parameters", params);
+        Map<String, Object> ends = new LinkedHashMap<>();
+        ends.put("A", Map.of("voltageMeanSquare", m.meanSquareVoltageA(), "currentMeanSquare",
+                m.meanSquareCurrentA(), "power", m.powerIntoCableA()));
+        ends.put("B", Map.of("voltageMeanSquare", m.meanSquareVoltageB(), "currentMeanSquare",
+                m.meanSquareCurrentB(), "power", m.powerIntoCableB()));
+        r.put("ends", ends);
+        Map<String, Object> attacks = new LinkedHashMap<>();
+        for (Attack a : Attack.values()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("signal", m.signal(a));
+            OptionalDouble n = curve.betaNull(a);
+            entry.put("betaNull", n.isPresent() ? n.getAsDouble() : null);
+            if (betaEq11 != null) {
+                entry.put("signalAtBetaEq11", curve.signal(a, betaEq11));
+            }
+            Map<String, Object> residuals = new LinkedHashMap<>();
+            for (Attack other : Attack.values()) {
+                OptionalDouble no = curve.betaNull(other);
+                residuals.put(other.key(), no.isPresent() ? curve.signal(a, no.getAsDouble()) : null);
+            }
+            entry.put("signalAtEachBetaNull", residuals);
+            attacks.put(a.key(), entry);
+        }
+        r.put("attacks", attacks);
+        r.put("integrationRelativeError", j.errorBound());
+        return r;
+    }
+
+    private static void printTable(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, double used,
+            Double betaEq11, BetaCurve curve, KljnMoments m, LoopIntegrals j) {
+        out.printf(Locale.ROOT, "KLJN loop %s: R_L = %s, R_H = %s, Alice holds R_%s; %s%n", loop.situation(),
+                SpiceNumbers.engineering(loop.resistors().low()), SpiceNumbers.engineering(loop.resistors().high()),
+                loop.alice(), loop.line().describe());
+        out.printf(Locale.ROOT, "T_eff = %.4g K, band 0..%s Hz (brick wall), beta = %.9g%n", tEff,
+                SpiceNumbers.engineering(bandwidth), used);
+        out.printf(Locale.ROOT, "%n%-5s %16s %16s %16s%n", "end", "<U^2> [V^2]", "<I^2> [A^2]", "P into cable [W]");
+        out.printf(Locale.ROOT, "%-5s %16.9e %16.9e %16.9e%n", "A", m.meanSquareVoltageA(), m.meanSquareCurrentA(),
+                m.powerIntoCableA());
+        out.printf(Locale.ROOT, "%-5s %16.9e %16.9e %16.9e%n", "B", m.meanSquareVoltageB(), m.meanSquareCurrentB(),
+                m.powerIntoCableB());
+        out.printf(Locale.ROOT, "%n%-10s %16s %16s %16s%n", "attack", "signal", "beta null", "at eq.11 beta");
+        for (Attack a : Attack.values()) {
+            OptionalDouble n = curve.betaNull(a);
+            out.printf(Locale.ROOT, "%-10s %16.9e %16s %16s%n", a.key(), m.signal(a),
+                    n.isPresent() ? String.format(Locale.ROOT, "%.9g", n.getAsDouble()) : "none",
+                    betaEq11 == null ? "-" : String.format(Locale.ROOT, "%.9e", curve.signal(a, betaEq11)));
+        }
+        if (betaEq11 != null) {
+            out.printf(Locale.ROOT, "%nbeta of the paper's eq. 11: %.9g%n", betaEq11);
+        }
+        out.printf(Locale.ROOT, "integration error bound (relative): %.1e%n", j.errorBound());
+    }
+}

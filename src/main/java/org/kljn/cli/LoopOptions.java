@@ -1,0 +1,122 @@
+package org.kljn.cli;
+
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LineModel;
+import org.kljn.circuit.LossyLine;
+import org.kljn.circuit.LumpedLine;
+import org.kljn.circuit.RcLadder;
+import org.kljn.circuit.Resistor;
+import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.SpiceNumbers;
+import org.kljn.circuit.UniformRcLine;
+import org.kljn.circuit.UserSubcircuit;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options that describe one KLJN loop, shared by analyze, crosscheck, netlist and attack. */
+public final class LoopOptions {
+    @Option(names = "--rl", defaultValue = "1k", description = "R_L, the low resistor (ohm, SPICE suffixes; default ${DEFAULT-VALUE})")
+    String rl;
+
+    @Option(names = "--rh", defaultValue = "10k", description = "R_H, the high resistor (default ${DEFAULT-VALUE})")
+    String rh;
+
+    @Option(names = "--alice", defaultValue = "H", description = "which resistor Alice holds: H or L (default ${DEFAULT-VALUE})")
+    Resistor alice;
+
+    @Option(names = "--cable", defaultValue = "lumped",
+            description = "cable model: lumped, ladder, urc, ltra, subckt (default ${DEFAULT-VALUE})")
+    String cable;
+
+    @Option(names = "--rc", defaultValue = "100", description = "total cable resistance R_c (default ${DEFAULT-VALUE})")
+    String rc;
+
+    @Option(names = "--cc", description = "total cable capacitance C_c (ladder, urc, ltra)")
+    String cc;
+
+    @Option(names = "--lc", defaultValue = "0", description = "total cable inductance L_c (ltra; default ${DEFAULT-VALUE})")
+    String lc;
+
+    @Option(names = "--sections", defaultValue = "20", description = "ladder T sections or URC lumps (default ${DEFAULT-VALUE})")
+    int sections;
+
+    @Option(names = "--subckt", description = "SPICE file with the user's cable subcircuit (--cable subckt)")
+    Path subckt;
+
+    @Option(names = "--subckt-name", description = "the subcircuit's name in --subckt")
+    String subcktName;
+
+    @Option(names = "--teff", defaultValue = "1e9", description = "noise temperature T_eff of the R_H side, K (default ${DEFAULT-VALUE})")
+    String teff;
+
+    @Option(names = "--bandwidth", defaultValue = "1k", description = "noise bandwidth Δf, Hz (default ${DEFAULT-VALUE})")
+    String bandwidth;
+
+    double temperature() {
+        return positive("--teff", teff);
+    }
+
+    double bandwidthHz() {
+        return positive("--bandwidth", bandwidth);
+    }
+
+    KljnLoop loop() {
+        ResistorPair pair;
+        double low = positive("--rl", rl);
+        double high = positive("--rh", rh);
+        if (low == high) {
+            throw new IllegalArgumentException("--rl and --rh must differ (both are " + rl + ")");
+        }
+        if (low > high) {
+            throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
+        }
+        pair = new ResistorPair(low, high);
+        return KljnLoop.secure(pair, alice, line());
+    }
+
+    LineModel line() {
+        switch (cable.toLowerCase(java.util.Locale.ROOT)) {
+            case "lumped":
+                return new LumpedLine(nonNegative("--rc", rc));
+            case "ladder":
+                return new RcLadder(positive("--rc", rc), required("--cc", cc, "ladder"), sections);
+            case "urc":
+                return new UniformRcLine(positive("--rc", rc), required("--cc", cc, "urc"), sections);
+            case "ltra":
+                return new LossyLine(positive("--rc", rc), nonNegative("--lc", lc), 0,
+                        required("--cc", cc, "ltra"));
+            case "subckt":
+                if (subckt == null || subcktName == null) {
+                    throw new IllegalArgumentException("--cable subckt needs --subckt FILE and --subckt-name NAME");
+                }
+                return UserSubcircuit.read(subckt, subcktName);
+            default:
+                throw new IllegalArgumentException("--cable: unknown model '" + cable
+                        + "'; allowed: lumped, ladder, urc, ltra, subckt");
+        }
+    }
+
+    private static double required(String option, String value, String model) {
+        if (value == null) {
+            throw new IllegalArgumentException("--cable " + model + " needs " + option);
+        }
+        return positive(option, value);
+    }
+
+    static double positive(String option, String text) {
+        double v = SpiceNumbers.parse(option, text);
+        if (!(v > 0)) {
+            throw new IllegalArgumentException(option + " must be > 0, got " + text);
+        }
+        return v;
+    }
+
+    static double nonNegative(String option, String text) {
+        double v = SpiceNumbers.parse(option, text);
+        if (v < 0) {
+            throw new IllegalArgumentException(option + " must be >= 0, got " + text);
+        }
+        return v;
+    }
+}
