@@ -5,8 +5,9 @@ import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.ngspice.SpiceVector;
+import org.kljn.noise.BandShape;
+import org.kljn.noise.BrickWall;
 
-import java.util.List;
 
 /**
  * Exact expectations of Eve's statistics from ngspice AC analyses: no statistical noise.
@@ -30,74 +31,106 @@ public final class ExactAnalysis {
      *               twin both apply
      */
     public static LoopIntegrals integrals(SpiceSimulator spice, KljnLoop loop, double bandwidth, int points) {
+        return integrals(transferFunctions(spice, loop, BandShape.brickWall(bandwidth), points));
+    }
+
+    /** Sweep points for a band: 257 for a brick wall, else a spacing of Δf/64 up to the band's upper frequency. */
+    public static int pointsFor(BandShape band, double bandwidth) {
+        if (band instanceof BrickWall) {
+            return DEFAULT_POINTS;
+        }
+        double upper = band.upperFrequency(TAIL);
+        int intervals = (int) Math.ceil(upper / (bandwidth / 64) / 4) * 4;
+        return Math.max(intervals, 4) + 1;
+    }
+
+    /** Relative tail of a non-brick-wall band left above the sweep. */
+    static final double TAIL = 1e-7;
+
+    /**
+     * Runs the two AC sweeps (one per generator) over the band and keeps the transfer functions.
+     *
+     * @param points sweep points, 4m+1
+     */
+    public static TransferFunctions transferFunctions(SpiceSimulator spice, KljnLoop loop, BandShape band,
+            int points) {
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("sweep points must be 4m+1 >= 5, got " + points);
         }
+        boolean brick = band instanceof BrickWall;
+        double fStop = brick ? ((BrickWall) band).bandwidth() : band.upperFrequency(TAIL);
         // ngspice's LTRA is singular at exactly 0 Hz: start a hair above; the skipped sliver of band is
         // added to the error bound.
-        double fStart = loop.line().singularAtDc() ? bandwidth * 1e-9 : 0.0;
-        spice.loadCircuit(NetlistWriter.ac(loop, 1, 0, points, fStart, bandwidth));
+        double fStart = loop.line().singularAtDc() ? fStop * 1e-9 : 0.0;
+        spice.loadCircuit(NetlistWriter.ac(loop, 1, 0, points, fStart, fStop));
         spice.run();
-        double[][][] hAlice = transferFunctions(spice, points);
+        double[][][] hAlice = readProbes(spice, points);
+        double[] frequency = spice.vector("frequency").real();
         spice.command("alter " + Probes.ALICE_SOURCE + " acmag=0");
         spice.command("alter " + Probes.BOB_SOURCE + " acmag=1");
         spice.run();
-        double[][][] hBob = transferFunctions(spice, points);
+        double[][][] hBob = readProbes(spice, points);
         spice.freeCircuit();
 
-        double h = (bandwidth - fStart) / (points - 1);
+        double h = (fStop - fStart) / (points - 1);
+        double[] weight = new double[points];
+        double[] coarse = new double[points];
+        double[] gain = new double[points];
+        for (int k = 0; k < points; k++) {
+            double g = band.gain(frequency[k]);
+            gain[k] = g;
+            double fine = (k == 0 || k == points - 1) ? 1 : (k % 2 == 1 ? 4 : 2);
+            weight[k] = fine * h / 3 * g;
+            if (k % 2 == 0) {
+                int kc = k / 2;
+                int last = (points - 1) / 2;
+                double c = (kc == 0 || kc == last) ? 1 : (kc % 2 == 1 ? 4 : 2);
+                coarse[k] = c * 2 * h / 3 * g;
+            }
+        }
+        double extra = (brick ? 0 : TAIL) + fStart / fStop;
+        return new TransferFunctions(frequency, weight, coarse, hAlice[0], hAlice[1], hBob[0], hBob[1], extra, gain);
+    }
+
+    /** Band integrals J_s(X,Y) = ∫ g Re[H_sX conj(H_sY)] df from the transfer functions. */
+    public static LoopIntegrals integrals(TransferFunctions tf) {
         double[][] jAlice = new double[4][4];
         double[][] jBob = new double[4][4];
         double worstError = 0;
         double largest = 0;
         for (int x = 0; x < 4; x++) {
             for (int y = 0; y < 4; y++) {
-                double[] ia = integrand(hAlice, x, y);
-                double[] ib = integrand(hBob, x, y);
-                jAlice[x][y] = simpson(ia, h, 1);
-                jBob[x][y] = simpson(ib, h, 1);
-                double errA = Math.abs(jAlice[x][y] - simpson(ia, h, 2)) / 15 + fStart * Math.abs(ia[0]);
-                double errB = Math.abs(jBob[x][y] - simpson(ib, h, 2)) / 15 + fStart * Math.abs(ib[0]);
-                worstError = Math.max(worstError, Math.max(errA, errB));
-                largest = Math.max(largest, Math.max(Math.abs(jAlice[x][y]), Math.abs(jBob[x][y])));
+                double fa = 0, fb = 0, ca = 0, cb = 0;
+                for (int k = 0; k < tf.size(); k++) {
+                    double ia = tf.aliceRe()[x][k] * tf.aliceRe()[y][k] + tf.aliceIm()[x][k] * tf.aliceIm()[y][k];
+                    double ib = tf.bobRe()[x][k] * tf.bobRe()[y][k] + tf.bobIm()[x][k] * tf.bobIm()[y][k];
+                    fa += tf.weight()[k] * ia;
+                    fb += tf.weight()[k] * ib;
+                    ca += tf.coarseWeight()[k] * ia;
+                    cb += tf.coarseWeight()[k] * ib;
+                }
+                jAlice[x][y] = fa;
+                jBob[x][y] = fb;
+                worstError = Math.max(worstError, Math.max(Math.abs(fa - ca), Math.abs(fb - cb)) / 15);
+                largest = Math.max(largest, Math.max(Math.abs(fa), Math.abs(fb)));
             }
         }
-        return new LoopIntegrals(jAlice, jBob, largest == 0 ? 0 : worstError / largest);
+        return new LoopIntegrals(jAlice, jBob, (largest == 0 ? 0 : worstError / largest) + tf.extraError());
     }
 
-    /** Complex transfer functions [probe][re=0/im=1][frequency index] of the current AC plot. */
-    private static double[][][] transferFunctions(SpiceSimulator spice, int points) {
-        double[][][] h = new double[4][2][];
+    /** Complex transfer functions [re=0/im=1][probe][frequency index] of the current AC plot. */
+    private static double[][][] readProbes(SpiceSimulator spice, int points) {
+        double[][][] h = new double[2][4][];
         for (int p = 0; p < 4; p++) {
             SpiceVector v = spice.vector(Probes.VECTORS[p]);
             if (v.length() != points || !v.isComplex()) {
                 throw new IllegalStateException("AC vector " + Probes.VECTORS[p] + " has " + v.length()
                         + " points, expected " + points + " complex");
             }
-            h[p][0] = v.real();
-            h[p][1] = v.imag();
+            h[0][p] = v.real();
+            h[1][p] = v.imag();
         }
         return h;
-    }
-
-    /** Re[H_x conj(H_y)] at every frequency. */
-    private static double[] integrand(double[][][] h, int x, int y) {
-        int n = h[x][0].length;
-        double[] out = new double[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = h[x][0][k] * h[y][0][k] + h[x][1][k] * h[y][1][k];
-        }
-        return out;
-    }
-
-    /** Composite Simpson's rule on every {@code stride}-th sample (spacing stride·h). */
-    static double simpson(double[] f, double h, int stride) {
-        int intervals = (f.length - 1) / stride;
-        double sum = f[0] + f[intervals * stride];
-        for (int i = 1; i < intervals; i++) {
-            sum += (i % 2 == 1 ? 4 : 2) * f[i * stride];
-        }
-        return sum * h * stride / 3;
     }
 
     /** The attack signals as functions of β, and the β that nulls each (paper, eqs. 10-13). */
@@ -110,7 +143,4 @@ public final class ExactAnalysis {
         return KljnMoments.of(loop, j, tEff, beta);
     }
 
-    static List<Attack> attacks() {
-        return List.of(Attack.values());
-    }
 }

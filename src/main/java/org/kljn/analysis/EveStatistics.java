@@ -1,0 +1,184 @@
+package org.kljn.analysis;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Resistor;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How well Eve can tell LH from HL with each attack in a bit exchange of finite duration τ.
+ *
+ * <p>Each attack's statistic is the time average over the bit of z(t) = Σ c_t x_t(t) y_t(t), a quadratic form
+ * of jointly Gaussian stationary probe signals. Its mean μ is the exact signal; for τ much longer than the
+ * correlation time its variance is V/τ with the variance rate
+ * <pre>
+ *   V = ∫ C_zz(τ) dτ = Σ_t Σ_t' c_t c_t' · ½ Re ∫_0^∞ [G_xu conj(G_yv) + G_xv conj(G_yu)] df,
+ * </pre>
+ * (Isserlis: Cov(xy, uv) = R_xu R_yv + R_xv R_yu; Parseval with the one-sided cross spectra
+ * G_xy(f) = Σ_s S_s(f) H_sx(f) conj(H_sy(f))). By the central limit theorem the statistic is then
+ * Gaussian, and Eve, who knows the expected sign of μ for each bit situation, guesses right with probability
+ * <pre>
+ *   p(τ) = Φ(|μ| √(τ / V)).
+ * </pre>
+ * The rate d = |μ|/√V (s^-1/2) is Eve's information per bit duration; the defence should minimise the best
+ * attack's d. Check: for one band-limited white signal x of one-sided PSD G0 on [0, Δf], z = x² gives
+ * V = G0² Δf, i.e. Var = σ⁴/(Δf τ) = 2σ⁴/N for N = 2Δfτ independent Nyquist samples.
+ */
+public final class EveStatistics {
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    private final KljnLoop loop;
+    private final TransferFunctions tf;
+    private final double tEff;
+
+    private EveStatistics(KljnLoop loop, TransferFunctions tf, double tEff) {
+        this.loop = loop;
+        this.tf = tf;
+        this.tEff = tEff;
+    }
+
+    public static EveStatistics of(KljnLoop loop, TransferFunctions tf, double tEff) {
+        return new EveStatistics(loop, tf, tEff);
+    }
+
+    /** One attack at one β: the mean of its statistic and the variance rate. */
+    public record AttackStatistic(Attack attack, double beta, double mean, double varianceRate) {
+        /** |μ|/√V in s^-1/2: Eve's discrimination per square root of bit duration. */
+        public double snrRate() {
+            return varianceRate > 0 ? Math.abs(mean) / Math.sqrt(varianceRate) : 0;
+        }
+
+        /** Eve's probability of a correct guess from one bit of duration {@code seconds}. */
+        public double successProbability(double seconds) {
+            return STANDARD_NORMAL.cumulativeProbability(snrRate() * Math.sqrt(seconds));
+        }
+
+        /** Standard deviation of the statistic's time average over {@code seconds}. */
+        public double standardDeviation(double seconds) {
+            return Math.sqrt(varianceRate / seconds);
+        }
+    }
+
+    /** All three attacks at {@code beta}. */
+    public Map<Attack, AttackStatistic> at(double beta) {
+        double[][][] gRe = new double[4][4][];
+        double[][][] gIm = new double[4][4][];
+        crossSpectra(beta, gRe, gIm);
+        KljnMoments m = KljnMoments.of(loop, ExactAnalysis.integrals(tf), tEff, beta);
+        Map<Attack, AttackStatistic> result = new EnumMap<>(Attack.class);
+        for (Attack a : Attack.values()) {
+            double mean = m.signal(a);
+            if (Math.abs(mean) <= 1e-12 * m.scale(a)) {
+                mean = 0; // identically zero up to rounding (the current attack on a lumped line)
+            }
+            result.put(a, new AttackStatistic(a, beta, mean, varianceRate(a, gRe, gIm)));
+        }
+        return result;
+    }
+
+    /** The best attack's snrRate at β. */
+    public double bestSnrRate(double beta) {
+        double best = 0;
+        for (AttackStatistic s : at(beta).values()) {
+            best = Math.max(best, s.snrRate());
+        }
+        return best;
+    }
+
+    /**
+     * The β in [lo, hi] that minimises Eve's best attack (max over attacks of |μ|/√V): a log-spaced scan
+     * followed by Brent's method around the best scan point.
+     */
+    public double betaMinimax(double lo, double hi) {
+        int n = 120;
+        double bestBeta = lo;
+        double bestValue = Double.POSITIVE_INFINITY;
+        double ratio = Math.pow(hi / lo, 1.0 / (n - 1));
+        for (int i = 0; i < n; i++) {
+            double b = lo * Math.pow(ratio, i);
+            double v = bestSnrRate(b);
+            if (v < bestValue) {
+                bestValue = v;
+                bestBeta = b;
+            }
+        }
+        double left = Math.log(Math.max(lo, bestBeta / ratio));
+        double right = Math.log(Math.min(hi, bestBeta * ratio));
+        if (right <= left) {
+            return bestBeta;
+        }
+        UnivariatePointValuePair opt = new BrentOptimizer(1e-12, 1e-14).optimize(new MaxEval(500),
+                new UnivariateObjectiveFunction(x -> bestSnrRate(Math.exp(x))), GoalType.MINIMIZE,
+                new SearchInterval(left, right, Math.log(bestBeta)));
+        return opt.getValue() <= bestValue ? Math.exp(opt.getPoint()) : bestBeta;
+    }
+
+    private void crossSpectra(double beta, double[][][] gRe, double[][][] gIm) {
+        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
+        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        double s0Alice = 4 * KljnMoments.BOLTZMANN * tAlice * loop.aliceResistance();
+        double s0Bob = 4 * KljnMoments.BOLTZMANN * tBob * loop.bobResistance();
+        int n = tf.size();
+        for (int x = 0; x < 4; x++) {
+            for (int y = 0; y < 4; y++) {
+                double[] re = new double[n];
+                double[] im = new double[n];
+                for (int k = 0; k < n; k++) {
+                    // H_x conj(H_y) per generator, weighted by its PSD level (the shape g is in the weights)
+                    double ar = tf.aliceRe()[x][k], ai = tf.aliceIm()[x][k];
+                    double br = tf.aliceRe()[y][k], bi = tf.aliceIm()[y][k];
+                    double cr = tf.bobRe()[x][k], ci = tf.bobIm()[x][k];
+                    double dr = tf.bobRe()[y][k], di = tf.bobIm()[y][k];
+                    re[k] = s0Alice * (ar * br + ai * bi) + s0Bob * (cr * dr + ci * di);
+                    im[k] = s0Alice * (ai * br - ar * bi) + s0Bob * (ci * dr - cr * di);
+                }
+                gRe[x][y] = re;
+                gIm[x][y] = im;
+            }
+        }
+    }
+
+    /** The terms (x, y, coefficient) of each attack's quadratic form. */
+    private static int[][] terms(Attack a) {
+        int ua = Probe.U_A.ordinal(), ub = Probe.U_B.ordinal(), ia = Probe.I_A.ordinal(), ib = Probe.I_B.ordinal();
+        return switch (a) {
+            case BSY -> new int[][] {{ua, ua, 1}, {ub, ub, -1}};
+            case SECOND_LAW -> new int[][] {{ua, ia, 1}, {ub, ib, 1}};
+            case CURRENT -> new int[][] {{ia, ia, 1}, {ib, ib, -1}};
+        };
+    }
+
+    private double varianceRate(Attack a, double[][][] gRe, double[][][] gIm) {
+        int[][] t = terms(a);
+        double v = 0;
+        for (int[] p : t) {
+            for (int[] q : t) {
+                int x = p[0], y = p[1], u = q[0], w = q[1];
+                double sum = 0;
+                for (int k = 0; k < tf.size(); k++) {
+                    double re1 = gRe[x][u][k] * gRe[y][w][k] + gIm[x][u][k] * gIm[y][w][k];
+                    double re2 = gRe[x][w][k] * gRe[y][u][k] + gIm[x][w][k] * gIm[y][u][k];
+                    sum += shapeWeight(k) * (re1 + re2);
+                }
+                v += p[2] * q[2] * 0.5 * sum;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Quadrature weight for a product of two cross spectra: each G carries the shape g once, while
+     * {@code tf.weight()} already holds g once, so a second factor g is applied here.
+     */
+    private double shapeWeight(int k) {
+        return tf.weight()[k] * tf.gainAt(k);
+    }
+}
