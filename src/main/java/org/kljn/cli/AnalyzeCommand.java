@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
+import org.kljn.analysis.EveStatistics;
 import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.TransferFunctions;
+import org.kljn.noise.BandShape;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopIntegrals;
 import org.kljn.circuit.KljnLoop;
@@ -39,6 +42,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
 
+    @Option(names = "--bit-samples", defaultValue = "1000",
+            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for Eve's predicted success"
+                    + " probability (default ${DEFAULT-VALUE})")
+    int bitSamples;
+
     @Option(names = "--json", description = "one JSON object on stdout")
     boolean json;
 
@@ -50,21 +58,54 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
-        LoopIntegrals j;
-        try (NgSpice spice = NgSpice.open()) {
-            j = ExactAnalysis.integrals(spice, loop, bandwidth, points);
+        if (bitSamples < 1) {
+            throw new IllegalArgumentException("--bit-samples must be at least 1, got " + bitSamples);
         }
+        TransferFunctions tf;
+        try (NgSpice spice = NgSpice.open()) {
+            tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth), points);
+        }
+        LoopIntegrals j = ExactAnalysis.integrals(tf);
         BetaCurve curve = ExactAnalysis.betaCurve(loop, j, tEff);
+        EveStatistics eve = EveStatistics.of(loop, tf, tEff);
+        double bitDuration = bitSamples / (2 * bandwidth);
         double rc = loop.line().resistance();
         Double betaEq11 = Double.isNaN(rc) ? null : betaEq11(loop.resistors().low(), loop.resistors().high(), rc);
         double used = resolveBeta(curve, betaEq11);
         KljnMoments m = curve.momentsAt(used);
         Map<String, Object> result = toJson(loop, tEff, bandwidth, used, betaEq11, curve, m, j);
+        Map<Attack, EveStatistics.AttackStatistic> stats = eve.at(used);
+        double minimax = eve.betaMinimax(1e-3, 1e3);
+        Map<String, Object> eveJson = new LinkedHashMap<>();
+        eveJson.put("bitSamples", bitSamples);
+        eveJson.put("bitDuration", bitDuration);
+        for (Attack a : Attack.values()) {
+            EveStatistics.AttackStatistic st = stats.get(a);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("snrRate", st.snrRate());
+            e.put("successProbability", st.successProbability(bitDuration));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attackEntry = (Map<String, Object>) ((Map<String, Object>) result.get("attacks")).get(a.key());
+            attackEntry.put("snrRate", st.snrRate());
+            attackEntry.put("successProbability", st.successProbability(bitDuration));
+            eveJson.put(a.key(), e);
+        }
+        eveJson.put("betaMinimax", minimax);
+        eveJson.put("bestSnrRateAtBetaMinimax", eve.bestSnrRate(minimax));
+        result.put("eve", eveJson);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
         } else {
             printTable(out, loop, tEff, bandwidth, used, betaEq11, curve, m, j);
+            out.printf(Locale.ROOT, "%nEve, bit of %d Nyquist samples (%.4g s): probability of a correct guess%n",
+                    bitSamples, bitDuration);
+            for (Attack a : Attack.values()) {
+                out.printf(Locale.ROOT, "%-10s p = %.6f   (|mu|/sqrt(V) = %.4e /sqrt(s))%n", a.key(),
+                        stats.get(a).successProbability(bitDuration), stats.get(a).snrRate());
+            }
+            out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
+                    minimax, eve.bestSnrRate(minimax));
         }
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LossyLine;
@@ -47,6 +48,13 @@ public final class LoopOptions {
     @Option(names = "--subckt-name", description = "the subcircuit's name in --subckt")
     String subcktName;
 
+    @Option(names = "--preset", description = "cable preset giving R, L, C per km: cat5, telephone, rg58"
+            + " (with --length; overrides --rc, --cc, --lc)")
+    String preset;
+
+    @Option(names = "--length", description = "cable length in metres with --preset (SPICE suffixes: 2k = 2 km)")
+    String length;
+
     @Option(names = "--teff", defaultValue = "1e9", description = "noise temperature T_eff of the R_H side, K (default ${DEFAULT-VALUE})")
     String teff;
 
@@ -76,6 +84,17 @@ public final class LoopOptions {
     }
 
     LineModel line() {
+        if (preset != null || length != null) {
+            if (preset == null || length == null) {
+                throw new IllegalArgumentException("--preset and --length go together (got --preset " + preset
+                        + ", --length " + length + ")");
+            }
+            CablePreset p = CablePreset.named(preset);
+            double metres = positive("--length", length);
+            rc = Double.toString(p.resistance(metres));
+            cc = Double.toString(p.capacitance(metres));
+            lc = Double.toString(p.inductance(metres));
+        }
         switch (cable.toLowerCase(java.util.Locale.ROOT)) {
             case "lumped":
                 return new LumpedLine(nonNegative("--rc", rc));
