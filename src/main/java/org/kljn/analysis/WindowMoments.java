@@ -1,0 +1,149 @@
+package org.kljn.analysis;
+
+import org.kljn.circuit.Probes;
+import org.kljn.ngspice.StreamListener;
+
+import java.util.List;
+
+/**
+ * Streams the accepted points of a transient into per-bit-window time averages of Eve's products,
+ * without keeping the waveforms: the trapezoidal rule over each step between accepted points, so that
+ * uneven steps are weighted by their length. Memory is constant in the run's length.
+ *
+ * <p>The run must put accepted points on every window boundary (step control does), so that each step lies
+ * wholly inside or outside a measurement interval; a step that straddles a boundary is split at it by linear
+ * interpolation, which is what the trapezoidal rule assumes anyway.
+ */
+public final class WindowMoments implements StreamListener {
+    /** Products accumulated per window, in this order. */
+    public static final int UA2 = 0, UB2 = 1, IA2 = 2, IB2 = 3, UAIA = 4, UBIB = 5, PRODUCTS = 6;
+
+    /** Receives each window's time averages as soon as the window ends. */
+    @FunctionalInterface
+    public interface WindowConsumer {
+        void windowDone(int window, double[] averages);
+    }
+
+    private final BitWindows windows;
+    private final WindowConsumer consumer;
+    private int cTime = -1, cA, cB, cIA, cIB;
+    private boolean havePrevious;
+    private double tPrev;
+    private final double[] prev = new double[4];
+    private final double[] cur = new double[4];
+    private final double[] sums = new double[PRODUCTS];
+    private int window;
+    private long points;
+
+    public WindowMoments(BitWindows windows, WindowConsumer consumer) {
+        this.windows = windows;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public void plotStarted(String plotName, String plotType, List<String> names) {
+        cTime = indexOf(names, "time");
+        cA = indexOf(names, Probes.VECTORS[0]);
+        cB = indexOf(names, Probes.VECTORS[1]);
+        cIA = indexOf(names, Probes.VECTORS[2]);
+        cIB = indexOf(names, Probes.VECTORS[3]);
+        havePrevious = false;
+        window = 0;
+        java.util.Arrays.fill(sums, 0);
+    }
+
+    private static int indexOf(List<String> names, String wanted) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the transient plot has no vector " + wanted + " (has " + names + ")");
+    }
+
+    @Override
+    public void point(int index, double[] real, double[] imag) {
+        if (cTime < 0) {
+            return;
+        }
+        points++;
+        double t = real[cTime];
+        cur[0] = real[cA];
+        cur[1] = real[cB];
+        cur[2] = real[cIA];
+        cur[3] = real[cIB];
+        if (havePrevious && t > tPrev) {
+            integrate(tPrev, prev, t, cur);
+        }
+        tPrev = t;
+        System.arraycopy(cur, 0, prev, 0, 4);
+        havePrevious = true;
+    }
+
+    /** Adds the step [t0, t1] to the windows it overlaps, splitting it at window boundaries. */
+    private void integrate(double t0, double[] v0, double t1, double[] v1) {
+        while (window < windows.count()) {
+            double start = windows.measurementStart(window);
+            double end = windows.measurementEnd(window);
+            double a = Math.max(t0, start);
+            double b = Math.min(t1, end);
+            if (b > a) {
+                addSegment(t0, v0, t1, v1, a, b);
+            }
+            if (t1 >= end * (1 - 1e-12)) {
+                finishWindow();
+                continue;
+            }
+            return;
+        }
+    }
+
+    private final double[] ya = new double[4];
+    private final double[] yb = new double[4];
+
+    /** Trapezoid of the six products over [a, b] within the step [t0, t1] (linear interpolation of the probes). */
+    private void addSegment(double t0, double[] v0, double t1, double[] v1, double a, double b) {
+        double span = t1 - t0;
+        double fa = (a - t0) / span;
+        double fb = (b - t0) / span;
+        for (int i = 0; i < 4; i++) {
+            ya[i] = v0[i] + fa * (v1[i] - v0[i]);
+            yb[i] = v0[i] + fb * (v1[i] - v0[i]);
+        }
+        double h = 0.5 * (b - a);
+        sums[UA2] += h * (ya[0] * ya[0] + yb[0] * yb[0]);
+        sums[UB2] += h * (ya[1] * ya[1] + yb[1] * yb[1]);
+        sums[IA2] += h * (ya[2] * ya[2] + yb[2] * yb[2]);
+        sums[IB2] += h * (ya[3] * ya[3] + yb[3] * yb[3]);
+        sums[UAIA] += h * (ya[0] * ya[2] + yb[0] * yb[2]);
+        sums[UBIB] += h * (ya[1] * ya[3] + yb[1] * yb[3]);
+    }
+
+    private void finishWindow() {
+        double[] averages = new double[PRODUCTS];
+        for (int i = 0; i < PRODUCTS; i++) {
+            averages[i] = sums[i] / windows.measurement();
+        }
+        java.util.Arrays.fill(sums, 0);
+        consumer.windowDone(window, averages);
+        window++;
+    }
+
+    /** Windows completed so far. */
+    public int windowsDone() {
+        return window;
+    }
+
+    public long points() {
+        return points;
+    }
+
+    /** Eve's statistic for an attack from a window's averages. */
+    public static double statistic(Attack attack, double[] averages) {
+        return switch (attack) {
+            case BSY -> averages[UA2] - averages[UB2];
+            case SECOND_LAW -> averages[UAIA] + averages[UBIB];
+            case CURRENT -> averages[IA2] - averages[IB2];
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package org.kljn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaCurve;
+import org.kljn.analysis.BitExchangeSimulation;
+import org.kljn.analysis.ExactAnalysis;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.SpiceNumbers;
+import org.kljn.ngspice.NgSpice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code kljn attack}: N secure bit exchanges simulated in ngspice with noise injected from Java, and
+ * Eve's measured success rate for each attack beside the rate predicted from the exact moments.
+ */
+@Command(name = "attack", mixinStandardHelpOptions = true,
+        description = "Monte Carlo bit exchanges in ngspice: Eve's success rate per attack, measured and predicted.")
+public final class AttackCommand implements Callable<Integer> {
+    @Mixin
+    LoopOptions options;
+
+    @Option(names = "--beta", defaultValue = "1",
+            description = "temperature offset of the R_L side: a number, eq11 or null (default ${DEFAULT-VALUE})")
+    String beta;
+
+    @Option(names = "--bits", defaultValue = "200", description = "bit exchanges N (default ${DEFAULT-VALUE})")
+    int bits;
+
+    @Option(names = "--bit-samples", defaultValue = "100",
+            description = "bit duration in Nyquist samples M: each bit lasts M/(2 bandwidth) (default ${DEFAULT-VALUE})")
+    int bitSamples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of all noise and bit choices (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--noise", defaultValue = "java",
+            description = "java (EXTERNAL sources, reproducible) or trnoise (not available yet)")
+    String noise;
+
+    @Option(names = "--oversampling", defaultValue = "4",
+            description = "grid points per Nyquist interval of the injected noise, K (default ${DEFAULT-VALUE})")
+    int oversampling;
+
+    @Option(names = "--guard", defaultValue = "-1",
+            description = "guard interval before each bit, seconds (default: 10 loop RC time constants)")
+    double guard;
+
+    @Option(names = "--json", description = "one JSON object on stdout")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!noise.equalsIgnoreCase("java")) {
+            throw new IllegalArgumentException("--noise " + noise + ": only 'java' is available (TRNOISE cannot be"
+                    + " seeded in ngspice 39.3, so its runs would not be reproducible)");
+        }
+        if (oversampling < 2 || oversampling > 64) {
+            throw new IllegalArgumentException("--oversampling must be between 2 and 64, got " + oversampling);
+        }
+        KljnLoop loop = options.loop();
+        double bandwidth = options.bandwidthHz();
+        double tEff = options.temperature();
+        double b;
+        try (NgSpice spice = NgSpice.open()) {
+            b = resolveBeta(spice, loop, bandwidth, tEff);
+            BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
+                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard);
+            ProgressBar bar = new ProgressBar(System.err, bits, "bits");
+            long t0 = System.nanoTime();
+            BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings, bar::update);
+            bar.finish();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            print(r, seconds);
+        }
+        return 0;
+    }
+
+    private double resolveBeta(NgSpice spice, KljnLoop loop, double bandwidth, double tEff) {
+        switch (beta.toLowerCase(Locale.ROOT)) {
+            case "eq11":
+                double rc = loop.line().resistance();
+                if (Double.isNaN(rc)) {
+                    throw new IllegalArgumentException("--beta eq11 needs the cable's R_c, which a subcircuit does not state");
+                }
+                return AnalyzeCommand.betaEq11(loop.resistors().low(), loop.resistors().high(), rc);
+            case "null":
+                BetaCurve curve = ExactAnalysis.betaCurve(loop,
+                        ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff);
+                OptionalDouble n = curve.betaNull(Attack.SECOND_LAW);
+                if (n.isEmpty()) {
+                    throw new IllegalArgumentException("--beta null: no β > 0 nulls the secondLaw signal of this loop");
+                }
+                return n.getAsDouble();
+            default:
+                double v = SpiceNumbers.parse("--beta", beta);
+                if (!(v > 0)) {
+                    throw new IllegalArgumentException("--beta must be > 0 (or eq11, null), got " + beta);
+                }
+                return v;
+        }
+    }
+
+    private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BitExchangeSimulation.Settings s = r.settings();
+        if (json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("bits", s.bits());
+            root.put("bitSamples", s.bitSamples());
+            root.put("bitDuration", s.bitDuration());
+            root.put("beta", s.beta());
+            root.put("seed", s.seed());
+            Map<String, Object> eve = new LinkedHashMap<>();
+            for (Attack a : Attack.values()) {
+                BitExchangeSimulation.AttackOutcome o = r.eve().get(a);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("successRate", o.successRate());
+                e.put("ci95", o.ci95());
+                e.put("predicted", o.predicted());
+                e.put("correct", o.correct());
+                eve.put(a.key(), e);
+            }
+            root.put("eve", eve);
+            root.put("aliceBobErrorRate", r.aliceBobErrorRate());
+            root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
+            root.put("guardInterval", r.guard());
+            root.put("acceptedPoints", r.acceptedPoints());
+            root.put("seconds", seconds);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } else {
+            out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
+                    s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), s.line().describe());
+            out.printf(Locale.ROOT, "%-10s %12s %22s %12s%n", "attack", "Eve correct", "95% interval (Wilson)", "predicted");
+            for (Attack a : Attack.values()) {
+                BitExchangeSimulation.AttackOutcome o = r.eve().get(a);
+                double[] ci = o.ci95();
+                out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f%n", a.key(), o.successRate(), ci[0], ci[1],
+                        o.predicted());
+            }
+            out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
+                    r.predictedAliceBobErrorRate());
+            out.printf(Locale.ROOT, "%d accepted points in %.2f s (%.0f noise samples/s)%n", r.acceptedPoints(), seconds,
+                    s.bits() * (double) s.bitSamples() / seconds);
+        }
+        out.flush();
+    }
+}
