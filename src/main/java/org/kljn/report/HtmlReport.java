@@ -1,0 +1,240 @@
+package org.kljn.report;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A self-contained {@code index.html}: title, verdict, tables, figures (PNG shown, SVG linked) and links to
+ * the data files. Inline CSS, no JavaScript, nothing fetched from elsewhere; all text escaped, and the
+ * markup is well-formed XML (XHTML-style empty elements). Paths of figures and data files may be absolute
+ * or relative to the report folder; the page links them relative to it.
+ */
+public record HtmlReport(String title, String verdict, List<Table> tables, List<Figure> figures,
+                         List<DataFile> dataFiles) {
+
+    public HtmlReport {
+        Objects.requireNonNull(title, "title");
+        verdict = verdict == null ? "" : verdict;
+        tables = List.copyOf(tables);
+        figures = List.copyOf(figures);
+        dataFiles = List.copyOf(dataFiles);
+    }
+
+    /** A table: optional caption, one header row, rows of cells (a short row leaves its last cells empty). */
+    public record Table(String caption, List<String> header, List<List<String>> rows) {
+        public Table {
+            caption = caption == null ? "" : caption;
+            header = List.copyOf(header);
+            List<List<String>> copy = new ArrayList<>();
+            for (List<String> row : rows) {
+                copy.add(List.copyOf(row));
+            }
+            rows = List.copyOf(copy);
+        }
+    }
+
+    /** A figure: caption, its PNG (shown) and its SVG (linked; null for none). */
+    public record Figure(String caption, Path png, Path svg) {
+        public Figure {
+            caption = caption == null ? "" : caption;
+            Objects.requireNonNull(png, "png");
+        }
+
+        public static Figure of(String caption, Charts.Rendered rendered) {
+            return new Figure(caption, rendered.png(), rendered.svg());
+        }
+    }
+
+    /** A data file (CSV, JSON, ...) to link, with what it holds. */
+    public record DataFile(String description, Path file) {
+        public DataFile {
+            description = description == null ? "" : description;
+            Objects.requireNonNull(file, "file");
+        }
+    }
+
+    public static HtmlReport titled(String title) {
+        return new HtmlReport(title, "", List.of(), List.of(), List.of());
+    }
+
+    /** The verdict; blank lines separate paragraphs. */
+    public HtmlReport withVerdict(String text) {
+        return new HtmlReport(title, text, tables, figures, dataFiles);
+    }
+
+    public HtmlReport withTable(Table table) {
+        return new HtmlReport(title, verdict, plus(tables, table), figures, dataFiles);
+    }
+
+    public HtmlReport withTable(String caption, List<String> header, List<List<String>> rows) {
+        return withTable(new Table(caption, header, rows));
+    }
+
+    public HtmlReport withFigure(Figure figure) {
+        return new HtmlReport(title, verdict, tables, plus(figures, figure), dataFiles);
+    }
+
+    public HtmlReport withFigure(String caption, Charts.Rendered rendered) {
+        return withFigure(Figure.of(caption, rendered));
+    }
+
+    public HtmlReport withDataFile(String description, Path file) {
+        return new HtmlReport(title, verdict, tables, figures, plus(dataFiles, new DataFile(description, file)));
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> all = new ArrayList<>(list);
+        all.add(Objects.requireNonNull(item));
+        return all;
+    }
+
+    /** Writes {@code dir/index.html} atomically and returns its path. */
+    public Path write(Path dir) throws IOException {
+        Path index = dir.resolve("index.html");
+        AtomicFiles.writeString(index, toHtml(dir));
+        return index;
+    }
+
+    /** The page, with links relative to {@code dir}. */
+    public String toHtml(Path dir) {
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<title>").append(escape(title)).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(escape(title)).append("</h1>\n");
+        if (!verdict.isBlank()) {
+            h.append("<section class=\"verdict\">\n<h2>Verdict</h2>\n");
+            for (String paragraph : verdict.strip().split("\\R\\s*\\R")) {
+                h.append("<p>").append(escape(paragraph.strip())).append("</p>\n");
+            }
+            h.append("</section>\n");
+        }
+        if (!tables.isEmpty()) {
+            h.append("<section>\n<h2>Tables</h2>\n");
+            for (Table t : tables) {
+                table(h, t);
+            }
+            h.append("</section>\n");
+        }
+        if (!figures.isEmpty()) {
+            h.append("<section>\n<h2>Figures</h2>\n");
+            for (Figure f : figures) {
+                String png = href(dir, f.png());
+                h.append("<figure>\n<a href=\"").append(png).append("\"><img src=\"").append(png)
+                        .append("\" alt=\"").append(escape(f.caption().isEmpty() ? f.png().getFileName().toString()
+                                : f.caption())).append("\"/></a>\n<figcaption>").append(escape(f.caption()));
+                if (f.svg() != null) {
+                    h.append(" <a class=\"svg\" href=\"").append(href(dir, f.svg())).append("\">SVG</a>");
+                }
+                h.append("</figcaption>\n</figure>\n");
+            }
+            h.append("</section>\n");
+        }
+        if (!dataFiles.isEmpty()) {
+            h.append("<section>\n<h2>Data</h2>\n<ul class=\"data\">\n");
+            for (DataFile d : dataFiles) {
+                h.append("<li><a href=\"").append(href(dir, d.file())).append("\">")
+                        .append(escape(d.file().getFileName().toString())).append("</a>");
+                if (!d.description().isEmpty()) {
+                    h.append(": ").append(escape(d.description()));
+                }
+                h.append("</li>\n");
+            }
+            h.append("</ul>\n</section>\n");
+        }
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void table(StringBuilder h, Table t) {
+        h.append("<table>\n");
+        if (!t.caption().isEmpty()) {
+            h.append("<caption>").append(escape(t.caption())).append("</caption>\n");
+        }
+        int columns = t.header().size();
+        for (List<String> row : t.rows()) {
+            columns = Math.max(columns, row.size());
+        }
+        if (!t.header().isEmpty()) {
+            h.append("<thead><tr>");
+            for (int c = 0; c < columns; c++) {
+                h.append("<th>").append(c < t.header().size() ? escape(t.header().get(c)) : "").append("</th>");
+            }
+            h.append("</tr></thead>\n");
+        }
+        h.append("<tbody>\n");
+        for (List<String> row : t.rows()) {
+            h.append("<tr>");
+            for (int c = 0; c < columns; c++) {
+                String cell = c < row.size() && row.get(c) != null ? row.get(c) : "";
+                h.append(numeric(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** Numbers align right. */
+    private static boolean numeric(String cell) {
+        return cell.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    }
+
+    /** The path relative to the report folder, '/'-separated and percent-encoded, escaped for an attribute. */
+    static String href(Path dir, Path file) {
+        Path rel = file.isAbsolute() ? dir.toAbsolutePath().normalize().relativize(file.normalize()) : file;
+        String path = rel.toString().replace(java.io.File.separatorChar, '/');
+        try {
+            return escape(new URI(null, null, path, null).getRawPath());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot link " + file, e);
+        }
+    }
+
+    /** Text for element content and attribute values; control characters other than tab and newline dropped. */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String CSS = """
+            body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #1a1a1a;
+                   max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+            h1 { font-size: 1.6em; border-bottom: 2px solid #0072B2; padding-bottom: .3em; }
+            h2 { font-size: 1.25em; margin-top: 1.8em; }
+            .verdict { background: #f4f8fb; border-left: 4px solid #0072B2; padding: .2em 1em; }
+            .verdict h2 { margin-top: .6em; }
+            table { border-collapse: collapse; margin: 1em 0 1.6em; font-size: .92em; }
+            caption { text-align: left; font-weight: bold; padding-bottom: .4em; }
+            th, td { border: 1px solid #c8c8c8; padding: .3em .6em; text-align: left; vertical-align: top; }
+            th { background: #eef1f4; }
+            td.num { text-align: right; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+            tbody tr:nth-child(even) { background: #fafafa; }
+            figure { margin: 1.5em 0; }
+            figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+            figcaption { font-size: .92em; color: #333; margin-top: .3em; }
+            a.svg { margin-left: .5em; }
+            ul.data li { margin: .2em 0; }
+            """;
+}
