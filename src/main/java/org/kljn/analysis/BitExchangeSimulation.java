@@ -124,18 +124,16 @@ public final class BitExchangeSimulation {
                     new PerBitNoise(design, s0Alice, s.seed(), StreamKey.ALICE, bitsHere, windows.period()));
             spice.setExternalVoltage(Probes.BOB_SOURCE,
                     new PerBitNoise(design, s0Bob, s.seed(), StreamKey.BOB, bitsHere, windows.period()));
-            spice.setStepControl((time, delta) -> {
-                // land on every grid point of the injected waveform (its kinks)
-                double next = (Math.floor(time / h * (1 + 1e-12) + 1e-9) + 1) * h;
-                return next - time;
-            });
+            spice.setStepControl((time, delta) -> nextGridStep(time, h));
             WindowMoments stream = new WindowMoments(windows, (w, avg) -> {
                 averages[bitsHere.get(w)] = avg;
                 progress.accept(++done[0]);
             });
             spice.setStreamListener(stream);
             try {
-                spice.loadCircuit(NetlistWriter.transientExternal(loop, h, windows.stopTime(), h, true));
+                // half a grid step past the last window: ngspice clamps its final step to the stop time, and a
+                // stop time on the grid can leave it a step of zero after rounding
+                spice.loadCircuit(NetlistWriter.transientExternal(loop, h, windows.stopTime() + h / 2, h, true));
                 spice.run();
             } finally {
                 spice.clearHooks();
@@ -202,6 +200,18 @@ public final class BitExchangeSimulation {
             return 0.1 * s.bitDuration(); // a user subcircuit: unknown memory, a tenth of a bit
         }
         return 10 * (s.resistors().high() + r + s.resistors().low()) * c;
+    }
+
+    /**
+     * The step from {@code time} to the next grid point of the injected waveform (its kinks). A time that
+     * rounding left a hair below a grid point counts as on it: a step of 1e-16 s would stall ngspice.
+     */
+    static double nextGridStep(double time, double h) {
+        double next = (Math.floor(time / h) + 1) * h;
+        if (next - time < 1e-6 * h) {
+            next += h;
+        }
+        return next - time;
     }
 
     private static double s0(Settings s, Resistor holds, double resistance) {

@@ -27,8 +27,22 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    @CommandLine.Option(names = "--out", defaultValue = "kljn-report",
+            description = "report folder of the main job (default ${DEFAULT-VALUE})")
+    java.nio.file.Path out;
+
+    /** No subcommand: the main job on its embedded default (a 2 km Cat5-like KLJN line). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        try {
+            String verdict = org.kljn.report.KljnStudy.run(org.kljn.report.KljnStudy.defaults(out), System.err);
+            java.io.PrintWriter w = spec.commandLine().getOut();
+            w.println(verdict);
+            w.println();
+            w.println("report: " + out.resolve("index.html"));
+            w.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the report to " + out, e);
+        }
     }
 }

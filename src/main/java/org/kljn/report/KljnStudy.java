@@ -1,0 +1,373 @@
+package org.kljn.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaCurve;
+import org.kljn.analysis.BitExchangeSimulation;
+import org.kljn.analysis.EveStatistics;
+import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.TransferFunctions;
+import org.kljn.analysis.closedform.PaperFormulas;
+import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LineModel;
+import org.kljn.circuit.LossyLine;
+import org.kljn.circuit.LumpedLine;
+import org.kljn.circuit.RcLadder;
+import org.kljn.circuit.Resistor;
+import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.SpiceNumbers;
+import org.kljn.circuit.UniformRcLine;
+import org.kljn.ngspice.NgSpice;
+import org.kljn.noise.BandShape;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The main job: one realistic KLJN line studied end to end. For each line model (lumped resistance, RC
+ * ladder, URC, LTRA): the attack signals, the paper's eq. 11 β, the β that nulls each attack and the β
+ * that minimises Eve's best attack; Eve's success against bit duration with and without the defence,
+ * predicted and by Monte Carlo in ngspice; the leak the paper's defence leaves against cable length; the
+ * ladder's convergence to the exact line. Writes a report folder (HTML, PNG, SVG, CSV, JSON).
+ */
+public final class KljnStudy {
+
+    /** The study's inputs. {@link #defaults()} is the embedded default the no-argument command runs. */
+    public record Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
+            int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out) {
+    }
+
+    /** 1 kΩ / 10 kΩ, 2 km of Cat5-like pair, T_eff = 1e9 K, Δf = 500 Hz: a KLJN line as built in the literature. */
+    public static Config defaults(Path out) {
+        return new Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 2e3, 1e9, 500, 20, 100,
+                new int[] {50, 400}, 1, out);
+    }
+
+    private KljnStudy() {
+    }
+
+    /** Runs the study, writes the report folder and returns the verdict printed to {@code log}. */
+    public static String run(Config c, PrintStream log) throws IOException {
+        Path out = c.out();
+        java.nio.file.Files.createDirectories(out);
+        CablePreset p = c.preset();
+        double r = p.resistance(c.length());
+        double cap = p.capacitance(c.length());
+        double ind = p.inductance(c.length());
+        Map<String, LineModel> models = models(r, cap, ind, c.ladderSections());
+        double betaEq11 = PaperFormulas.eq11Beta(c.resistors().low(), c.resistors().high(), r);
+        int refSamples = 1000;
+        double refTau = refSamples / (2 * c.bandwidth());
+
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("parameters", Map.of("rl", c.resistors().low(), "rh", c.resistors().high(), "preset",
+                p.name().toLowerCase(Locale.ROOT), "length", c.length(), "teff", c.tEff(), "bandwidth", c.bandwidth(),
+                "rc", r, "cc", cap, "lc", ind));
+        json.put("betaEq11", betaEq11);
+        Map<String, Object> modelJson = new LinkedHashMap<>();
+        Map<String, double[]> minimaxByModel = new LinkedHashMap<>();
+        try (NgSpice spice = NgSpice.open()) {
+            log.println("exact analysis of " + models.size() + " line models ...");
+            BetaCurve ltraCurve = null;
+            for (Map.Entry<String, LineModel> e : models.entrySet()) {
+                KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, e.getValue());
+                TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(c.bandwidth()),
+                        ExactAnalysis.DEFAULT_POINTS);
+                BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(tf), c.tEff());
+                EveStatistics eve = EveStatistics.of(loop, tf, c.tEff());
+                double minimax = eve.betaMinimax(1e-2, 1e2);
+                minimaxByModel.put(e.getKey(), new double[] {minimax});
+                if (e.getKey().equals("ltra")) {
+                    ltraCurve = curve;
+                }
+                List<String> row = new ArrayList<>();
+                row.add(e.getValue().describe());
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (Attack a : Attack.values()) {
+                    OptionalDouble n = curve.betaNull(a);
+                    row.add(n.isPresent() ? fmt(n.getAsDouble()) : "none");
+                    m.put("betaNull_" + a.key(), n.isPresent() ? n.getAsDouble() : null);
+                }
+                row.add(fmt(minimax));
+                double p1 = best(eve, 1, refTau);
+                double pEq = best(eve, betaEq11, refTau);
+                double pMin = best(eve, minimax, refTau);
+                row.add(String.format(Locale.ROOT, "%.4f", p1));
+                row.add(String.format(Locale.ROOT, "%.4f", pEq));
+                row.add(String.format(Locale.ROOT, "%.4f", pMin));
+                m.put("betaMinimax", minimax);
+                m.put("eveBestSuccessNoDefence", p1);
+                m.put("eveBestSuccessEq11", pEq);
+                m.put("eveBestSuccessMinimax", pMin);
+                modelJson.put(e.getKey(), m);
+                rows.add(row);
+            }
+            json.put("models", modelJson);
+
+            // Plot: signal against beta (exact line)
+            List<KljnCharts.AttackCurve> curves = new ArrayList<>();
+            double betaMax = 1.5;
+            for (Attack a : Attack.values()) {
+                OptionalDouble n = ltraCurve.betaNull(a);
+                if (n.isPresent()) {
+                    betaMax = Math.max(betaMax, 1.2 * n.getAsDouble());
+                }
+            }
+            betaMax = Math.max(betaMax, 1.2 * betaEq11);
+            double[] betas = linspace(0, betaMax, 121);
+            List<String> betaCsv = new ArrayList<>(List.of("beta,bsy_V2,secondLaw_W,current_A2"));
+            for (double b : betas) {
+                betaCsv.add(b + "," + ltraCurve.signal(Attack.BSY, b) + "," + ltraCurve.signal(Attack.SECOND_LAW, b) + ","
+                        + ltraCurve.signal(Attack.CURRENT, b));
+            }
+            for (Attack a : Attack.values()) {
+                double[] s = new double[betas.length];
+                for (int i = 0; i < betas.length; i++) {
+                    s[i] = ltraCurve.signal(a, betas[i]);
+                }
+                OptionalDouble n = ltraCurve.betaNull(a);
+                curves.add(new KljnCharts.AttackCurve(a.key(), unit(a), betas, s, n.isPresent() ? n.getAsDouble() : Double.NaN));
+            }
+            writeCsv(out.resolve("signal-versus-beta.csv"), betaCsv);
+            Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(curves, betaEq11)
+                    .withSubtitle("exact analysis, " + models.get("ltra").describe()), out, "signal-versus-beta", 900, 600);
+
+            // Plot: success against bit duration, predicted and Monte Carlo, on the ladder model
+            log.println("Monte Carlo bit exchanges in ngspice (" + c.mcBits() + " bits per point) ...");
+            LineModel mcLine = models.get("ladder");
+            double minimaxLadder = minimaxByModel.get("ladder")[0];
+            KljnLoop mcLoop = KljnLoop.secure(c.resistors(), Resistor.H, mcLine);
+            TransferFunctions mcTf = ExactAnalysis.transferFunctions(spice, mcLoop, BandShape.brickWall(c.bandwidth()),
+                    ExactAnalysis.DEFAULT_POINTS);
+            EveStatistics mcEve = EveStatistics.of(mcLoop, mcTf, c.tEff());
+            String[] conditions = {"no defence (β = 1)", "paper's eq. 11 β = " + fmt(betaEq11),
+                    "minimax β = " + fmt(minimaxLadder)};
+            double[] condBeta = {1, betaEq11, minimaxLadder};
+            double[] samples = logspace(10, 1e4, 31);
+            List<KljnCharts.SuccessCurve> success = new ArrayList<>();
+            List<String> successCsv = new ArrayList<>(List.of("condition,beta,bitSamples,bitDuration_s,kind,attack,success,low95,high95"));
+            List<List<String>> mcRows = new ArrayList<>();
+            for (int k = 0; k < conditions.length; k++) {
+                double[] tau = new double[samples.length];
+                double[] pred = new double[samples.length];
+                Attack bestAttack = bestAttack(mcEve, condBeta[k]);
+                for (int i = 0; i < samples.length; i++) {
+                    tau[i] = samples[i] / (2 * c.bandwidth());
+                    pred[i] = best(mcEve, condBeta[k], tau[i]);
+                    successCsv.add(q(conditions[k]) + "," + condBeta[k] + "," + samples[i] + "," + tau[i] + ",predicted,"
+                            + bestAttack.key() + "," + pred[i] + ",,");
+                }
+                int nm = c.mcBitSamples().length;
+                double[] mt = new double[nm], ms = new double[nm], lo = new double[nm], hi = new double[nm];
+                for (int j = 0; j < nm; j++) {
+                    BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(c.resistors(), mcLine, c.tEff(),
+                            condBeta[k], c.bandwidth(), c.mcBitSamples()[j], c.mcBits(), c.seed() + 100L * k + j, 4, -1);
+                    BitExchangeSimulation.Result res = BitExchangeSimulation.run(spice, s, i -> { });
+                    BitExchangeSimulation.AttackOutcome o = res.eve().get(bestAttack);
+                    double[] ci = o.ci95();
+                    mt[j] = s.bitDuration();
+                    ms[j] = o.successRate();
+                    lo[j] = ci[0];
+                    hi[j] = ci[1];
+                    successCsv.add(q(conditions[k]) + "," + condBeta[k] + "," + s.bitSamples() + "," + s.bitDuration()
+                            + ",montecarlo," + bestAttack.key() + "," + o.successRate() + "," + ci[0] + "," + ci[1]);
+                    mcRows.add(List.of(conditions[k], bestAttack.key(), Integer.toString(s.bitSamples()),
+                            String.format(Locale.ROOT, "%.4f", o.successRate()),
+                            String.format(Locale.ROOT, "%.4f – %.4f", ci[0], ci[1]),
+                            String.format(Locale.ROOT, "%.4f", o.predicted()),
+                            String.format(Locale.ROOT, "%.4f", res.aliceBobErrorRate())));
+                    log.printf(Locale.ROOT, "  %s, M = %d: Eve (%s) %.3f [%.3f, %.3f], predicted %.3f%n", conditions[k],
+                            s.bitSamples(), bestAttack.key(), o.successRate(), ci[0], ci[1], o.predicted());
+                }
+                success.add(new KljnCharts.SuccessCurve(conditions[k], tau, pred, mt, ms, lo, hi));
+            }
+            writeCsv(out.resolve("success-versus-bit-duration.csv"), successCsv);
+            Charts.Rendered fig2 = Charts.write(KljnCharts.successVersusBitDuration(success)
+                    .withSubtitle("Eve's best attack; " + mcLine.describe() + "; lines: predicted, points: ngspice Monte Carlo"),
+                    out, "success-versus-bit-duration", 900, 600);
+
+            // Plot: residual leak of the paper's defence against length
+            log.println("residual leak against cable length ...");
+            double[] lengths = logspace(100, 20e3, 9);
+            List<KljnCharts.LineModelCurve> residual = new ArrayList<>();
+            List<String> residualCsv = new ArrayList<>(List.of("model,length_m,residual"));
+            for (String name : models.keySet()) {
+                double[] res = new double[lengths.length];
+                for (int i = 0; i < lengths.length; i++) {
+                    LineModel m = models(p.resistance(lengths[i]), p.capacitance(lengths[i]), p.inductance(lengths[i]),
+                            c.ladderSections()).get(name);
+                    KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, m);
+                    TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(c.bandwidth()),
+                            ExactAnalysis.DEFAULT_POINTS);
+                    EveStatistics eve = EveStatistics.of(loop, tf, c.tEff());
+                    double beq = PaperFormulas.eq11Beta(c.resistors().low(), c.resistors().high(), p.resistance(lengths[i]));
+                    res[i] = eve.bestSnrRate(beq) / eve.bestSnrRate(1);
+                    residualCsv.add(name + "," + lengths[i] + "," + res[i]);
+                }
+                residual.add(new KljnCharts.LineModelCurve(name, lengths, res));
+            }
+            writeCsv(out.resolve("residual-versus-length.csv"), residualCsv);
+            Charts.Rendered fig3 = Charts.write(KljnCharts.residualVersusLength(residual).withSubtitle(
+                    "Eve's best attack with the paper's eq. 11 β, relative to no defence (|μ|/√V ratio); "
+                            + p.name().toLowerCase(Locale.ROOT) + " cable"), out, "residual-versus-length", 900, 600);
+
+            // Plot: ladder convergence to the exact RC line
+            log.println("ladder convergence ...");
+            KljnLoop exactRc = KljnLoop.secure(c.resistors(), Resistor.H, new LossyLine(r, 0, 0, cap));
+            var refMoments = ExactAnalysis.betaCurve(exactRc, ExactAnalysis.integrals(spice, exactRc, c.bandwidth(),
+                    ExactAnalysis.DEFAULT_POINTS), c.tEff()).momentsAt(1);
+            int[] ns = {1, 2, 4, 8, 16, 32, 64};
+            List<KljnCharts.ConvergenceCurve> conv = new ArrayList<>();
+            List<String> convCsv = new ArrayList<>(List.of("attack,sections,relative_error"));
+            for (Attack a : Attack.values()) {
+                double[] err = new double[ns.length];
+                for (int i = 0; i < ns.length; i++) {
+                    KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, new RcLadder(r, cap, ns[i]));
+                    double v = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(spice, loop, c.bandwidth(),
+                            ExactAnalysis.DEFAULT_POINTS), c.tEff()).momentsAt(1).signal(a);
+                    err[i] = Math.abs(v - refMoments.signal(a)) / Math.abs(refMoments.signal(a));
+                    convCsv.add(a.key() + "," + ns[i] + "," + err[i]);
+                }
+                conv.add(new KljnCharts.ConvergenceCurve(a.key(), ns, err));
+            }
+            writeCsv(out.resolve("ladder-convergence.csv"), convCsv);
+            Charts.Rendered fig4 = Charts.write(KljnCharts.ladderConvergence(conv, "relative").withSubtitle(
+                    "RC ladder of N T sections against the exact uniform RC line (LTRA), R_c = " + SpiceNumbers.engineering(r)
+                            + "Ω, C_c = " + SpiceNumbers.engineering(cap) + "F"), out, "ladder-convergence", 900, 600);
+
+            List<String> modelCsv = new ArrayList<>(List.of("model,betaNull_bsy,betaNull_secondLaw,betaNull_current,"
+                    + "betaMinimax,eveNoDefence,eveEq11,eveMinimax"));
+            for (List<String> row : rows) {
+                modelCsv.add(String.join(",", row.stream().map(KljnStudy::q).toList()));
+            }
+            writeCsv(out.resolve("line-models.csv"), modelCsv);
+            AtomicFiles.writeString(out.resolve("summary.json"),
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+
+            String verdict = verdict(c, r, cap, betaEq11, modelJson, refSamples);
+            HtmlReport report = HtmlReport.titled("KLJN line study: " + p.name().toLowerCase(Locale.ROOT) + ", "
+                            + SpiceNumbers.engineering(c.length()) + "m")
+                    .withVerdict(verdict)
+                    .withTable("Line models at " + SpiceNumbers.engineering(c.length()) + "m (β nulls exact; Eve's best"
+                                    + " success for a bit of " + refSamples + " Nyquist samples)",
+                            List.of("model", "β null bsy", "β null secondLaw", "β null current", "minimax β",
+                                    "Eve, no defence", "Eve, eq. 11 β", "Eve, minimax β"), rows)
+                    .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + mcLine.describe() + ")",
+                            List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
+                                    "Alice/Bob errors"), mcRows)
+                    .withFigure("Attack signals against β", fig1)
+                    .withFigure("Eve's success against bit duration", fig2)
+                    .withFigure("Residual leak of the paper's defence against cable length", fig3)
+                    .withFigure("RC ladder convergence to the exact line", fig4)
+                    .withDataFile("line models", out.resolve("line-models.csv"))
+                    .withDataFile("signal against β", out.resolve("signal-versus-beta.csv"))
+                    .withDataFile("success against bit duration", out.resolve("success-versus-bit-duration.csv"))
+                    .withDataFile("residual against length", out.resolve("residual-versus-length.csv"))
+                    .withDataFile("ladder convergence", out.resolve("ladder-convergence.csv"))
+                    .withDataFile("summary", out.resolve("summary.json"));
+            report.write(out);
+            return verdict;
+        }
+    }
+
+    static Map<String, LineModel> models(double r, double cap, double ind, int sections) {
+        Map<String, LineModel> m = new LinkedHashMap<>();
+        m.put("lumped", new LumpedLine(r));
+        m.put("ladder", new RcLadder(r, cap, sections));
+        m.put("urc", new UniformRcLine(r, cap, UniformRcLine.DEFAULT_LUMPS));
+        m.put("ltra", new LossyLine(r, ind, 0, cap));
+        return m;
+    }
+
+    private static String verdict(Config c, double r, double cap, double betaEq11, Map<String, Object> models, int refSamples) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ltra = (Map<String, Object>) models.get("ltra");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lumped = (Map<String, Object>) models.get("lumped");
+        return String.format(Locale.ROOT, "KLJN with R_L = %s, R_H = %s over %sm of %s cable (R_c = %sΩ, C_c = %sF), "
+                        + "T_eff = %.3g K, band %s Hz.%n%n"
+                        + "The paper's eq. 11 gives β = %.6f. On the lumped model both the BSY and the Second-Law signal "
+                        + "vanish at β = %s instead; eq. 11 overshoots and reverses them. On the exact line (LTRA) the "
+                        + "nulls are bsy %s, secondLaw %s, current %s: no single β nulls every attack, and the β that "
+                        + "minimises Eve's best attack is %s.%n%n"
+                        + "Eve's best success for a bit of %d Nyquist samples on the exact line: %.4f without defence, "
+                        + "%.4f with the paper's β, %.4f with the minimax β.",
+                SpiceNumbers.engineering(c.resistors().low()), SpiceNumbers.engineering(c.resistors().high()),
+                SpiceNumbers.engineering(c.length()), c.preset().name().toLowerCase(Locale.ROOT), SpiceNumbers.engineering(r),
+                SpiceNumbers.engineering(cap), c.tEff(), SpiceNumbers.engineering(c.bandwidth()), betaEq11,
+                fmtObj(lumped.get("betaNull_secondLaw")), fmtObj(ltra.get("betaNull_bsy")),
+                fmtObj(ltra.get("betaNull_secondLaw")), fmtObj(ltra.get("betaNull_current")), fmtObj(ltra.get("betaMinimax")),
+                refSamples, (Double) ltra.get("eveBestSuccessNoDefence"), (Double) ltra.get("eveBestSuccessEq11"),
+                (Double) ltra.get("eveBestSuccessMinimax"));
+    }
+
+    private static double best(EveStatistics eve, double beta, double tau) {
+        double best = 0.5;
+        for (EveStatistics.AttackStatistic s : eve.at(beta).values()) {
+            best = Math.max(best, s.successProbability(tau));
+        }
+        return best;
+    }
+
+    private static Attack bestAttack(EveStatistics eve, double beta) {
+        Attack best = Attack.BSY;
+        double v = -1;
+        for (EveStatistics.AttackStatistic s : eve.at(beta).values()) {
+            if (s.snrRate() > v) {
+                v = s.snrRate();
+                best = s.attack();
+            }
+        }
+        return best;
+    }
+
+    private static String unit(Attack a) {
+        return switch (a) {
+            case BSY -> "V²";
+            case SECOND_LAW -> "W";
+            case CURRENT -> "A²";
+        };
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String fmtObj(Object v) {
+        return v == null ? "none" : fmt((Double) v);
+    }
+
+    private static String q(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static double[] linspace(double a, double b, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = a + (b - a) * i / (n - 1);
+        }
+        return x;
+    }
+
+    private static double[] logspace(double a, double b, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = a * Math.pow(b / a, (double) i / (n - 1));
+        }
+        return x;
+    }
+
+    private static void writeCsv(Path file, List<String> lines) throws IOException {
+        AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
+    }
+}

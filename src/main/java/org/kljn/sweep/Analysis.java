@@ -1,0 +1,13 @@
+package org.kljn.sweep;
+
+import java.util.Locale;
+
+/** What a sweep computes at each point: the exact AC-based analysis, the transient attack, or both. */
+public enum Analysis {
+    EXACT, ATTACK;
+
+    /** The name used in spec files and CSV: {@code exact}, {@code attack}. */
+    public String specName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

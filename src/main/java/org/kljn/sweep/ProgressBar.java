@@ -1,0 +1,146 @@
+package org.kljn.sweep;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar with an ETA on stderr: {@code [=====>    ] 42/100 points, ETA 1m03s} (plus
+ * {@code , 3 failed} when some failed). On a terminal it redraws in place (carriage return) at most ten times a
+ * second; when forced onto something else (a log file) it prints a line at most every 5 s. The ETA extrapolates
+ * the rate of the points finished in this run (resumed points count as done but not towards the rate).
+ * Thread-safe.
+ */
+public final class ProgressBar {
+    /** When to show the bar: {@code auto} only when stderr is a terminal, {@code always}, {@code never}. */
+    public enum Mode { AUTO, ALWAYS, NEVER }
+
+    private static final int WIDTH = 30;
+
+    private final PrintStream out;
+    private final boolean visible;
+    private final boolean terminal;
+    private final int total;
+    private final int resumed;
+    private final long start = System.nanoTime();
+    private int done;
+    private int failed;
+    private long lastDraw = Long.MIN_VALUE;
+    private int lastLength;
+    private String lastLine = "";
+
+    private ProgressBar(PrintStream out, boolean visible, boolean terminal, int total, int alreadyDone) {
+        this.out = out;
+        this.visible = visible;
+        this.terminal = terminal;
+        this.total = total;
+        this.resumed = alreadyDone;
+        this.done = alreadyDone;
+    }
+
+    /**
+     * A bar over {@code total} points of which {@code alreadyDone} were finished by an earlier run.
+     *
+     * @param out where to draw (stderr); AUTO draws only when stderr is a terminal
+     */
+    public static ProgressBar create(Mode mode, PrintStream out, int total, int alreadyDone) {
+        boolean terminal = out == System.err && stderrIsTerminal();
+        boolean visible = mode == Mode.ALWAYS || (mode == Mode.AUTO && terminal);
+        return new ProgressBar(out, visible, terminal, total, alreadyDone);
+    }
+
+    /** Whether this bar draws anything. */
+    public boolean visible() {
+        return visible;
+    }
+
+    /** Counts one finished point and redraws when due. */
+    public synchronized void pointDone(boolean ok) {
+        done++;
+        if (!ok) {
+            failed++;
+        }
+        draw(false);
+    }
+
+    /** Draws the final state and ends the line. */
+    public synchronized void finish() {
+        if (visible) {
+            draw(true);
+            if (terminal) {
+                out.println();
+            }
+            out.flush();
+        }
+    }
+
+    private void draw(boolean force) {
+        if (!visible) {
+            return;
+        }
+        long now = System.nanoTime();
+        long interval = terminal ? 100_000_000L : 5_000_000_000L;
+        if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < interval && done < total) {
+            return;
+        }
+        lastDraw = now;
+        int session = done - resumed;
+        long eta = session <= 0 ? -1 : Math.round((now - start) / 1e9 / session * (total - done));
+        String line = render(done, total, failed, eta);
+        if (force && line.equals(lastLine)) {
+            return;
+        }
+        lastLine = line;
+        if (terminal) {
+            String pad = " ".repeat(Math.max(0, lastLength - line.length()));
+            out.print("\r" + line + pad);
+            lastLength = line.length();
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /** The bar's text: {@code [=====>    ] 42/100 points, ETA 1m03s}; {@code etaSeconds < 0}: unknown. */
+    public static String render(int done, int total, int failed, long etaSeconds) {
+        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < WIDTH; i++) {
+            b.append(i < filled ? '=' : i == filled ? '>' : ' ');
+        }
+        b.append("] ").append(done).append('/').append(total).append(" points");
+        if (failed > 0) {
+            b.append(", ").append(failed).append(" failed");
+        }
+        if (done < total) {
+            b.append(", ETA ").append(etaSeconds < 0 ? "--" : duration(etaSeconds));
+        }
+        return b.toString();
+    }
+
+    /** {@code 42s}, {@code 1m03s}, {@code 2h05m}. */
+    public static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. Java 17 cannot ask isatty(2); on Linux /proc/self/fd/2 names the
+     * device, elsewhere this falls back to {@link System#console()} (stdin and stdout are terminals).
+     */
+    public static boolean stderrIsTerminal() {
+        try {
+            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/2"));
+            String t = target.toString();
+            return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty") || t.equals("/dev/console");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+}

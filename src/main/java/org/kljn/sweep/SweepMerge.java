@@ -1,0 +1,146 @@
+package org.kljn.sweep;
+
+import org.kljn.report.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Joins the results files of a sweep's shards (or one unsorted file) into one file sorted by point index,
+ * written atomically (temporary file and rename). Rows are copied byte for byte. Refused, with the file and line
+ * named: differing headers, a file without a header, a partial last line (a killed shard: finish it with
+ * {@code --resume} first), a malformed row, an index that appears twice.
+ */
+public final class SweepMerge {
+    private SweepMerge() {
+    }
+
+    /**
+     * What a merge wrote.
+     *
+     * @param rows    rows written
+     * @param ok      of those, with status ok
+     * @param failed  with status failed
+     * @param indices the point indices present
+     */
+    public record Result(int rows, int ok, int failed, BitSet indices) {
+        public Result {
+            indices = (BitSet) indices.clone();
+        }
+
+        @Override
+        public BitSet indices() {
+            return (BitSet) indices.clone();
+        }
+
+        /** The indices below {@code gridSize} that no input holds. */
+        public List<Integer> missing(int gridSize) {
+            List<Integer> m = new ArrayList<>();
+            for (int i = indices.nextClearBit(0); i < gridSize; i = indices.nextClearBit(i + 1)) {
+                m.add(i);
+            }
+            return m;
+        }
+    }
+
+    private record Row(Path file, int line, String text) {
+    }
+
+    /**
+     * Merges {@code inputs} into {@code out} (which may be one of the inputs).
+     *
+     * @throws IllegalArgumentException naming the file and line of the first problem
+     */
+    public static Result merge(List<Path> inputs, Path out) throws IOException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("merge: no input files");
+        }
+        String header = null;
+        Path headerFile = null;
+        Map<Integer, Row> rows = new TreeMap<>();
+        int ok = 0;
+        int failed = 0;
+        for (Path in : inputs) {
+            String text = Files.readString(in, StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException(in + ": empty file; expected a sweep CSV with a header");
+            }
+            if (!text.endsWith("\n")) {
+                int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+                throw new IllegalArgumentException(in + ":" + lines + ": partial last line (the run was killed);"
+                        + " finish it with --resume, then merge");
+            }
+            String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+            List<String> cols = cells(in, 1, lines[0]);
+            if (header == null) {
+                header = lines[0];
+                headerFile = in;
+                if (cols.size() < 4 || !cols.get(0).equals("index") || !cols.get(cols.size() - 2).equals("status")) {
+                    throw new IllegalArgumentException(in + ":1: not a sweep CSV header (expected index, key, ...,"
+                            + " status, error), got '" + lines[0] + "'");
+                }
+            } else if (!header.equals(lines[0])) {
+                throw new IllegalArgumentException(in + ":1: header differs from " + headerFile + "'s: "
+                        + SweepWriter.firstDifference(cols, SweepCsv.parse(header)));
+            }
+            for (int i = 1; i < lines.length; i++) {
+                List<String> c = cells(in, i + 1, lines[i]);
+                if (c.size() != cols.size()) {
+                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": has " + c.size() + " cells, the header "
+                            + cols.size());
+                }
+                int index;
+                try {
+                    index = Integer.parseInt(c.get(0));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": index '" + c.get(0)
+                            + "' is not an integer");
+                }
+                if (index < 0) {
+                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": negative index " + index);
+                }
+                Row earlier = rows.put(index, new Row(in, i + 1, lines[i]));
+                if (earlier != null) {
+                    throw new IllegalArgumentException("point " + index + " appears twice: " + earlier.file + ":"
+                            + earlier.line + " and " + in + ":" + (i + 1) + " (overlapping shards, or a file given twice)");
+                }
+                String status = c.get(c.size() - 2);
+                if (status.equals("ok")) {
+                    ok++;
+                } else if (status.equals("failed")) {
+                    failed++;
+                } else {
+                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": status '" + status
+                            + "'; expected ok or failed");
+                }
+            }
+        }
+        String head = header;
+        AtomicFiles.write(out, w -> {
+            w.write(head);
+            w.write('\n');
+            for (Row r : rows.values()) {
+                w.write(r.text);
+                w.write('\n');
+            }
+        });
+        BitSet present = new BitSet();
+        rows.keySet().forEach(present::set);
+        return new Result(rows.size(), ok, failed, present);
+    }
+
+    private static List<String> cells(Path file, int line, String text) {
+        try {
+            return SweepCsv.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ":" + line + ": not a CSV row (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.kljn.sweep;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The command-line options of a sweep, as a picocli mixin ({@code @Mixin SweepOptions sweep;}):
+ * {@code --out FILE --jobs N --shard i/n --resume --progress auto|always|never}.
+ */
+public final class SweepOptions {
+    @Option(names = "--out", required = true, description = "results CSV (one row per point, appended as points finish)")
+    Path out;
+
+    @Option(names = "--jobs", description = "worker threads (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--shard", defaultValue = "1/1",
+            description = "run only shard i of n (1-based; points are dealt round-robin: point p goes to shard p mod n + 1)")
+    String shard;
+
+    @Option(names = "--resume", description = "continue an existing results file: skip its finished points, drop a partial last line")
+    boolean resume;
+
+    @Option(names = "--progress", defaultValue = "auto",
+            description = "progress bar on stderr: auto (when stderr is a terminal), always, never (default ${DEFAULT-VALUE})")
+    ProgressBar.Mode progress;
+
+    public Path out() {
+        return out;
+    }
+
+    /** The runner options these flags give; stderr for the bar, 10 s stop grace. */
+    public SweepRunner.Options options() {
+        int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        return new SweepRunner.Options(j, Shard.parse(shard), resume, progress, System.err, Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,624 @@
+package org.kljn.sweep;
+
+import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.Resistor;
+import org.kljn.circuit.SpiceNumbers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A sweep: grids of KLJN loop parameters and the analyses to run at every point of their Cartesian product.
+ *
+ * <h2>Format</h2>
+ * Plain text, one {@code key: value} per line; {@code #} starts a comment; blank lines are ignored; keys are
+ * case-insensitive and each may appear once. A value is a single value, a comma-separated list, or a range
+ * {@code lin START STOP COUNT} (evenly spaced) or {@code log START STOP COUNT} (evenly spaced in log,
+ * START and STOP > 0); list items may themselves be ranges ({@code 0.9, lin 1 1.1 3}). Ranges include both
+ * ends; COUNT 1 needs START = STOP. Numbers take SPICE suffixes (f p n u m k meg g t; note that {@code m} is
+ * milli, {@code meg} is 10^6); every number and range value is rounded to 15 significant digits, so that
+ * {@code 100n} is 1e-7 and {@code lin 0.9 1.1 5} steps by 0.05 exactly as written. The same value twice in one
+ * list is an error. Example:
+ *
+ * <pre>
+ * # R_L = 1k vs R_H = 10k over Cat 5 cable from 10 m to 10 km, both bit values, exact analysis
+ * rl: 1k
+ * rh: 10k
+ * alice: H, L
+ * cable: ltra
+ * preset: cat5                 # per-km R, C, L; R_c, C_c, L_c follow from length
+ * length: log 10 10k 7         # metres
+ * teff: 1e9
+ * bandwidth: 1k, 10k
+ * beta: 1, eq11, null
+ * analyses: exact
+ * </pre>
+ *
+ * <h2>Keys</h2>
+ * <table>
+ * <tr><th>key</th><th>values</th><th>default</th></tr>
+ * <tr><td>rl, rh</td><td>resistance, > 0; every rl below every rh</td><td>1k, 10k</td></tr>
+ * <tr><td>alice</td><td>H or L: the resistor Alice holds</td><td>H</td></tr>
+ * <tr><td>cable</td><td>lumped, ladder, urc, ltra, subckt</td><td>lumped</td></tr>
+ * <tr><td>preset</td><td>a cable name from {@link CablePreset} (cat5, telephone, rg58); needs length</td><td>-</td></tr>
+ * <tr><td>length</td><td>metres, > 0; needs preset, excludes rc, cc, lc</td><td>-</td></tr>
+ * <tr><td>rc</td><td>total R_c, >= 0 (> 0 for ladder, urc, ltra)</td><td>100</td></tr>
+ * <tr><td>cc</td><td>total C_c, > 0; needed by ladder, urc, ltra</td><td>-</td></tr>
+ * <tr><td>lc</td><td>total L_c, >= 0 (ltra)</td><td>0</td></tr>
+ * <tr><td>sections</td><td>integer >= 1: ladder sections, URC lumps</td><td>20</td></tr>
+ * <tr><td>subckt</td><td>{@code FILE NAME} (path relative to the spec's folder); needs cable subckt</td><td>-</td></tr>
+ * <tr><td>teff</td><td>T_eff, K, > 0</td><td>1e9</td></tr>
+ * <tr><td>bandwidth</td><td>Δf, Hz, > 0</td><td>1k</td></tr>
+ * <tr><td>beta</td><td>a number > 0, {@code eq11} (the paper's eq. 11) or {@code null} (nulls the
+ *     Second-Law signal)</td><td>1</td></tr>
+ * <tr><td>bitSamples, bits</td><td>integers >= 1 (attack only)</td><td>1000, 100</td></tr>
+ * <tr><td>seed</td><td>integer >= 0 (attack only)</td><td>1</td></tr>
+ * <tr><td>analyses</td><td>a list of exact, attack (not a grid dimension: every point runs them all)</td>
+ *     <td>exact</td></tr>
+ * </table>
+ * Integer keys round range values to the nearest integer. With {@code length}, R_c, C_c and L_c are the
+ * preset's per-km values times the length. The product is literal: a parameter a cable model does not use
+ * (cc for lumped) still multiplies the grid.
+ *
+ * <h2>Grid order</h2>
+ * The points are the Cartesian product of the dimensions in the fixed order of
+ * {@link SweepPoint#PARAMETER_COLUMNS} (rl, rh, alice, cable, preset, length, rc, cc, lc, sections, subckt,
+ * teff, bandwidth, beta, bitSamples, bits, seed), whatever the order of the lines in the file: the last
+ * dimension varies fastest; each dimension's values keep the order written (ranges in ascending COUNT order).
+ * Index 0 is the first value of every dimension. A point's {@link SweepPoint#key() key} lists its values,
+ * so it does not change when other dimensions gain values.
+ *
+ * <h2>Errors</h2>
+ * A bad spec throws {@link IllegalArgumentException} whose message starts with {@code FILE:LINE: key:} and
+ * names the value and what is allowed.
+ */
+public final class SweepSpec {
+    /** Sweeps larger than this are refused as surely mistaken. */
+    public static final int MAX_POINTS = 10_000_000;
+
+    private enum Key {
+        RL("rl"), RH("rh"), ALICE("alice"), CABLE("cable"), PRESET("preset"), LENGTH("length"), RC("rc"),
+        CC("cc"), LC("lc"), SECTIONS("sections"), SUBCKT("subckt"), TEFF("teff"), BANDWIDTH("bandwidth"),
+        BETA("beta"), BIT_SAMPLES("bitSamples"), BITS("bits"), SEED("seed"), ANALYSES("analyses");
+
+        final String text;
+
+        Key(String text) {
+            this.text = text;
+        }
+
+        static String allowed() {
+            return Stream.of(values()).map(k -> k.text).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** The cable models {@code kljn analyze --cable} knows. */
+    public static final List<String> CABLES = List.of("lumped", "ladder", "urc", "ltra", "subckt");
+
+    private static final Set<String> NEEDS_CC = Set.of("ladder", "urc", "ltra");
+
+    private record Line(int number, Key key, String value) {
+    }
+
+    private final String source;
+    /** The grid dimensions in point order (RL .. SEED), each a non-empty list of values. */
+    private final EnumMap<Key, List<?>> dims;
+    private final Set<Analysis> analyses;
+    private final int size;
+
+    private SweepSpec(String source, EnumMap<Key, List<?>> dims, Set<Analysis> analyses, int size) {
+        this.source = source;
+        this.dims = dims;
+        this.analyses = analyses;
+        this.size = size;
+    }
+
+    /** Reads a spec file; relative subckt paths resolve against its folder. */
+    public static SweepSpec read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir);
+    }
+
+    /**
+     * Parses spec text.
+     *
+     * @param source  names the text in error messages (usually the file name)
+     * @param baseDir the folder relative subckt paths resolve against
+     * @throws IllegalArgumentException for a bad spec, naming the line, the key, the value and what is allowed
+     */
+    public static SweepSpec parse(String text, String source, Path baseDir) {
+        Map<Key, Line> lines = new LinkedHashMap<>();
+        String[] raw = text.split("\r?\n", -1);
+        for (int i = 0; i < raw.length; i++) {
+            int n = i + 1;
+            String s = raw[i];
+            int hash = s.indexOf('#');
+            if (hash >= 0) {
+                s = s.substring(0, hash);
+            }
+            s = s.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int colon = s.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException(source + ":" + n + ": expected 'key: value', got '" + s
+                        + "'; keys: " + Key.allowed());
+            }
+            String name = s.substring(0, colon).strip();
+            Key key = Stream.of(Key.values()).filter(k -> k.text.equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(source + ":" + n + ": unknown key '" + name
+                            + "'; allowed: " + Key.allowed()));
+            Line earlier = lines.get(key);
+            if (earlier != null) {
+                throw new IllegalArgumentException(source + ":" + n + ": " + key.text + ": given twice (first on line "
+                        + earlier.number + "); write all values in one list");
+            }
+            String value = s.substring(colon + 1).strip();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(source + ":" + n + ": " + key.text + ": empty value; give a value,"
+                        + " a list 'a, b, c' or a range 'lin|log START STOP COUNT'");
+            }
+            lines.put(key, new Line(n, key, value));
+        }
+        return new Parser(source, baseDir, lines).build();
+    }
+
+    /** The number of points in the grid. */
+    public int size() {
+        return size;
+    }
+
+    /** The analyses to run at every point. */
+    public Set<Analysis> analyses() {
+        return analyses;
+    }
+
+    /** Where the spec came from (file name), as error messages show it. */
+    public String source() {
+        return source;
+    }
+
+    /** The number of values of each dimension, in grid order, by column name (a dimension the spec leaves alone has 1). */
+    public Map<String, Integer> shape() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        dims.forEach((k, v) -> m.put(k.text, v.size()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The point at {@code index} (0 ≤ index &lt; {@link #size()}). */
+    public SweepPoint point(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("point " + index + " is outside the grid of " + size + " points");
+        }
+        EnumMap<Key, Object> v = new EnumMap<>(Key.class);
+        int rest = index;
+        List<Key> order = new ArrayList<>(dims.keySet());
+        Collections.reverse(order);
+        for (Key k : order) {
+            List<?> values = dims.get(k);
+            v.put(k, values.get(rest % values.size()));
+            rest /= values.size();
+        }
+        CablePreset preset = (CablePreset) v.get(Key.PRESET);
+        double length = (Double) v.get(Key.LENGTH);
+        double rc;
+        double cc;
+        double lc;
+        if (preset != null) {
+            rc = clean(preset.resistance(length));
+            cc = clean(preset.capacitance(length));
+            lc = clean(preset.inductance(length));
+        } else {
+            rc = (Double) v.get(Key.RC);
+            cc = (Double) v.get(Key.CC);
+            lc = (Double) v.get(Key.LC);
+        }
+        SweepPoint p = new SweepPoint(index, "", (Double) v.get(Key.RL), (Double) v.get(Key.RH),
+                (Resistor) v.get(Key.ALICE), (String) v.get(Key.CABLE), preset, length, rc, cc, lc,
+                (Integer) v.get(Key.SECTIONS), (SubcktRef) v.get(Key.SUBCKT), (Double) v.get(Key.TEFF),
+                (Double) v.get(Key.BANDWIDTH), (Beta) v.get(Key.BETA), (Integer) v.get(Key.BIT_SAMPLES),
+                (Integer) v.get(Key.BITS), (Long) v.get(Key.SEED), analyses);
+        String key = SweepPoint.keyOf(p.parameterCells());
+        return new SweepPoint(index, key, p.rl(), p.rh(), p.alice(), p.cable(), p.preset(), p.length(), p.rc(),
+                p.cc(), p.lc(), p.sections(), p.subckt(), p.teff(), p.bandwidth(), p.beta(), p.bitSamples(),
+                p.bits(), p.seed(), p.analyses());
+    }
+
+    /** All points in index order. */
+    public List<SweepPoint> points() {
+        List<SweepPoint> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(point(i));
+        }
+        return all;
+    }
+
+    /** Turns the lines into dimensions, checking each value and the rules between keys. */
+    private static final class Parser {
+        private final String source;
+        private final Path baseDir;
+        private final Map<Key, Line> lines;
+
+        Parser(String source, Path baseDir, Map<Key, Line> lines) {
+            this.source = source;
+            this.baseDir = baseDir;
+            this.lines = lines;
+        }
+
+        SweepSpec build() {
+            EnumMap<Key, List<?>> d = new EnumMap<>(Key.class);
+            d.put(Key.RL, numbers(Key.RL, Domain.POSITIVE, 1e3));
+            d.put(Key.RH, numbers(Key.RH, Domain.POSITIVE, 1e4));
+            d.put(Key.ALICE, alice());
+            d.put(Key.CABLE, cables());
+            d.put(Key.PRESET, presets());
+            boolean byLength = lines.containsKey(Key.LENGTH);
+            d.put(Key.LENGTH, byLength ? numbers(Key.LENGTH, Domain.POSITIVE, Double.NaN) : List.of(Double.NaN));
+            if (byLength) {
+                for (Key k : List.of(Key.RC, Key.CC, Key.LC)) {
+                    if (lines.containsKey(k)) {
+                        throw error(lines.get(k), "conflicts with length on line " + lines.get(Key.LENGTH).number
+                                + ": with length, R_c, C_c and L_c come from the preset; give either length or rc/cc/lc");
+                    }
+                }
+                if (!lines.containsKey(Key.PRESET)) {
+                    throw error(lines.get(Key.LENGTH), "needs a preset for the per-km values; add 'preset: NAME'"
+                            + " with NAME one of " + presetNames());
+                }
+            } else if (lines.containsKey(Key.PRESET)) {
+                throw error(lines.get(Key.PRESET), "needs a length; add 'length: METRES'");
+            }
+            d.put(Key.RC, byLength ? List.of(Double.NaN) : numbers(Key.RC, Domain.NON_NEGATIVE, 100));
+            d.put(Key.CC, byLength ? List.of(Double.NaN) : numbers(Key.CC, Domain.POSITIVE, Double.NaN));
+            d.put(Key.LC, byLength ? List.of(Double.NaN) : numbers(Key.LC, Domain.NON_NEGATIVE, 0));
+            d.put(Key.SECTIONS, integers(Key.SECTIONS, 1, 20).stream().map(Long::intValue).toList());
+            d.put(Key.SUBCKT, subckts());
+            d.put(Key.TEFF, numbers(Key.TEFF, Domain.POSITIVE, 1e9));
+            d.put(Key.BANDWIDTH, numbers(Key.BANDWIDTH, Domain.POSITIVE, 1e3));
+            d.put(Key.BETA, betas());
+            d.put(Key.BIT_SAMPLES, integers(Key.BIT_SAMPLES, 1, 1000).stream().map(SweepSpec::toInt).toList());
+            d.put(Key.BITS, integers(Key.BITS, 1, 100).stream().map(SweepSpec::toInt).toList());
+            d.put(Key.SEED, integers(Key.SEED, 0, 1));
+            Set<Analysis> analyses = analyses();
+
+            crossChecks(d, analyses, byLength);
+
+            long size = 1;
+            for (List<?> v : d.values()) {
+                size *= v.size();
+                if (size > MAX_POINTS) {
+                    throw new IllegalArgumentException(source + ": the grid has more than " + MAX_POINTS
+                            + " points (" + shapeText(d) + "); split the sweep");
+                }
+            }
+            return new SweepSpec(source, d, analyses, (int) size);
+        }
+
+        private void crossChecks(EnumMap<Key, List<?>> d, Set<Analysis> analyses, boolean byLength) {
+            double maxRl = d.get(Key.RL).stream().mapToDouble(o -> (Double) o).max().orElseThrow();
+            double minRh = d.get(Key.RH).stream().mapToDouble(o -> (Double) o).min().orElseThrow();
+            if (maxRl >= minRh) {
+                Line at = lines.containsKey(Key.RL) ? lines.get(Key.RL) : lines.get(Key.RH);
+                throw error(at, "every rl must be below every rh (each pair is a grid point), but rl "
+                        + SpiceNumbers.engineering(maxRl) + " >= rh " + SpiceNumbers.engineering(minRh));
+            }
+            @SuppressWarnings("unchecked")
+            List<String> cables = (List<String>) d.get(Key.CABLE);
+            boolean distributed = cables.stream().anyMatch(NEEDS_CC::contains);
+            if (distributed && !byLength) {
+                if (!lines.containsKey(Key.CC)) {
+                    throw error(lines.get(Key.CABLE), "cable " + cables.stream().filter(NEEDS_CC::contains)
+                            .findFirst().orElseThrow() + " needs cc (total C_c), or length with a preset");
+                }
+                if (d.get(Key.RC).contains(0.0)) {
+                    throw error(lines.get(Key.RC), "0 is allowed only for a lumped cable; ladder, urc and ltra"
+                            + " need rc > 0");
+                }
+            }
+            if (cables.contains("subckt") && !lines.containsKey(Key.SUBCKT)) {
+                throw error(lines.get(Key.CABLE), "cable subckt needs 'subckt: FILE NAME'");
+            }
+            if (lines.containsKey(Key.SUBCKT) && !cables.contains("subckt")) {
+                throw error(lines.get(Key.SUBCKT), "is used only with cable subckt, which 'cable' does not list");
+            }
+            if (!analyses.contains(Analysis.ATTACK)) {
+                for (Key k : List.of(Key.BIT_SAMPLES, Key.BITS, Key.SEED)) {
+                    if (lines.containsKey(k)) {
+                        throw error(lines.get(k), "is used only by the attack analysis; add attack to 'analyses'");
+                    }
+                }
+            }
+        }
+
+        private enum Domain { POSITIVE, NON_NEGATIVE }
+
+        /** A list of numbers (values and ranges), or the default when the key is absent. */
+        private List<Double> numbers(Key key, Domain domain, double dflt) {
+            Line line = lines.get(key);
+            if (line == null) {
+                return List.of(dflt);
+            }
+            List<Double> out = new ArrayList<>();
+            for (String item : items(line)) {
+                String[] t = item.split("\\s+");
+                List<Double> values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
+                for (double v : values) {
+                    boolean ok = domain == Domain.POSITIVE ? v > 0 : v >= 0;
+                    if (!ok) {
+                        throw error(line, "must be " + (domain == Domain.POSITIVE ? "> 0" : ">= 0") + ", got '"
+                                + item + "'" + (values.size() > 1 ? " (gives " + SpiceNumbers.format(v) + ")" : ""));
+                    }
+                }
+                out.addAll(values);
+            }
+            return distinct(line, out, SpiceNumbers::format);
+        }
+
+        /** A list of integers >= min (range values rounded), or the default. */
+        private List<Long> integers(Key key, long min, long dflt) {
+            Line line = lines.get(key);
+            if (line == null) {
+                return List.of(dflt);
+            }
+            List<Long> out = new ArrayList<>();
+            for (String item : items(line)) {
+                String[] t = item.split("\\s+");
+                boolean range = isRange(t);
+                List<Double> values = range ? range(line, item, t) : List.of(single(line, item, t));
+                for (double v : values) {
+                    if (!range && v != Math.rint(v)) {
+                        throw error(line, "must be an integer, got '" + item + "'");
+                    }
+                    long r = Math.round(v);
+                    long max = key == Key.SEED ? 1L << 53 : Integer.MAX_VALUE;
+                    if (r < min || Math.abs(v) > max) {
+                        throw error(line, "must be an integer from " + min + " to " + max + ", got '" + item + "'");
+                    }
+                    out.add(r);
+                }
+            }
+            return distinct(line, out, String::valueOf);
+        }
+
+        private List<Beta> betas() {
+            Line line = lines.get(Key.BETA);
+            if (line == null) {
+                return List.of(Beta.of(1));
+            }
+            List<Beta> out = new ArrayList<>();
+            for (String item : items(line)) {
+                String[] t = item.split("\\s+");
+                if (item.equalsIgnoreCase("eq11")) {
+                    out.add(Beta.eq11());
+                } else if (item.equalsIgnoreCase("null")) {
+                    out.add(Beta.nulling());
+                } else {
+                    List<Double> values;
+                    try {
+                        values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(e.getMessage() + "; beta also takes the rules eq11, null", e);
+                    }
+                    for (double v : values) {
+                        if (!(v > 0)) {
+                            throw error(line, "must be > 0 (or eq11, null), got '" + item + "'");
+                        }
+                        out.add(Beta.of(v));
+                    }
+                }
+            }
+            return distinct(line, out, Beta::toString);
+        }
+
+        private List<Resistor> alice() {
+            return words(Key.ALICE, List.of("H", "L"), Resistor.H).stream().map(Resistor::valueOf).toList();
+        }
+
+        private List<String> cables() {
+            return words(Key.CABLE, CABLES, "lumped").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        private List<CablePreset> presets() {
+            Line line = lines.get(Key.PRESET);
+            if (line == null) {
+                return Collections.singletonList(null);
+            }
+            List<CablePreset> out = new ArrayList<>();
+            for (String item : items(line)) {
+                out.add(Stream.of(CablePreset.values()).filter(c -> c.name().equalsIgnoreCase(item)).findFirst()
+                        .orElseThrow(() -> error(line, "unknown cable preset '" + item + "'; allowed: "
+                                + presetNames())));
+            }
+            return distinct(line, out, SweepSpec::presetName);
+        }
+
+        private List<SubcktRef> subckts() {
+            Line line = lines.get(Key.SUBCKT);
+            if (line == null) {
+                return Collections.singletonList(null);
+            }
+            List<SubcktRef> out = new ArrayList<>();
+            for (String item : items(line)) {
+                String[] t = item.split("\\s+");
+                if (t.length != 2) {
+                    throw error(line, "each item is 'FILE NAME' (a SPICE file and the .subckt name in it), got '"
+                            + item + "'");
+                }
+                Path path = baseDir == null ? Path.of(t[0]) : baseDir.resolve(t[0]);
+                if (!Files.isReadable(path)) {
+                    throw error(line, "cannot read file '" + t[0] + "' (looked for " + path.toAbsolutePath() + ")");
+                }
+                out.add(new SubcktRef(t[0], path.toAbsolutePath().normalize(), t[1]));
+            }
+            return distinct(line, out, s -> s.file() + " " + s.name());
+        }
+
+        private Set<Analysis> analyses() {
+            Line line = lines.get(Key.ANALYSES);
+            if (line == null) {
+                return Set.of(Analysis.EXACT);
+            }
+            List<String> allowed = Stream.of(Analysis.values()).map(Analysis::specName).toList();
+            List<String> w = words(Key.ANALYSES, allowed, null);
+            distinct(line, w, s -> s.toLowerCase(Locale.ROOT));
+            EnumSet<Analysis> set = EnumSet.noneOf(Analysis.class);
+            w.forEach(s -> set.add(Analysis.valueOf(s.toUpperCase(Locale.ROOT))));
+            return Collections.unmodifiableSet(set);
+        }
+
+        /** Items from a fixed vocabulary (case-insensitive), returned in the vocabulary's spelling. */
+        private <T> List<String> words(Key key, List<String> allowed, T dflt) {
+            Line line = lines.get(key);
+            if (line == null) {
+                return List.of(String.valueOf(dflt));
+            }
+            List<String> out = new ArrayList<>();
+            for (String item : items(line)) {
+                String found = allowed.stream().filter(a -> a.equalsIgnoreCase(item)).findFirst()
+                        .orElseThrow(() -> error(line, (key == Key.ANALYSES ? "unknown analysis '" : key == Key.CABLE
+                                ? "unknown cable model '" : "unknown value '") + item + "'; allowed: "
+                                + String.join(", ", allowed)));
+                out.add(found);
+            }
+            return distinct(line, out, s -> s);
+        }
+
+        /** The comma-separated items of a line, stripped; an empty item is an error. */
+        private List<String> items(Line line) {
+            List<String> out = new ArrayList<>();
+            for (String item : line.value.split(",", -1)) {
+                String s = item.strip();
+                if (s.isEmpty()) {
+                    throw error(line, "empty list item in '" + line.value + "'; separate values with single commas");
+                }
+                out.add(s);
+            }
+            return out;
+        }
+
+        private static boolean isRange(String[] t) {
+            return t[0].equalsIgnoreCase("lin") || t[0].equalsIgnoreCase("log");
+        }
+
+        private double single(Line line, String item, String[] t) {
+            if (t.length > 1) {
+                throw error(line, "'" + item + "' is not one value; separate list items with commas, or write a"
+                        + " range as 'lin|log START STOP COUNT'");
+            }
+            return number(line, item);
+        }
+
+        private double number(Line line, String text) {
+            try {
+                return clean(SpiceNumbers.parse(line.key.text, text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ":" + line.number + ": " + e.getMessage(), e);
+            }
+        }
+
+        private List<Double> range(Line line, String item, String[] t) {
+            if (t.length != 4) {
+                throw error(line, "a range is 'lin|log START STOP COUNT', got '" + item + "'");
+            }
+            boolean log = t[0].equalsIgnoreCase("log");
+            double start = number(line, t[1]);
+            double stop = number(line, t[2]);
+            int count;
+            try {
+                count = Integer.parseInt(t[3]);
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 1) {
+                throw error(line, "range COUNT must be an integer >= 1, got '" + t[3] + "' in '" + item + "'");
+            }
+            if (count == 1 && start != stop) {
+                throw error(line, "a range of COUNT 1 needs START = STOP, got '" + item + "'; write a single value");
+            }
+            if (log && !(start > 0 && stop > 0)) {
+                throw error(line, "a log range needs START > 0 and STOP > 0, got '" + item + "'");
+            }
+            if (count > MAX_POINTS) {
+                throw error(line, "range COUNT must be <= " + MAX_POINTS + ", got '" + item + "'");
+            }
+            List<Double> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                double f = count == 1 ? 0 : (double) i / (count - 1);
+                double v = log ? start * Math.pow(stop / start, f) : start + (stop - start) * f;
+                if (!log && Math.abs(v) < 1e-12 * Math.max(Math.abs(start), Math.abs(stop))) {
+                    v = 0; // a lin range through zero lands on it
+                }
+                out.add(i == 0 ? start : i == count - 1 ? stop : clean(v));
+            }
+            return out;
+        }
+
+        private <T> List<T> distinct(Line line, List<T> values, java.util.function.Function<T, String> text) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (T v : values) {
+                String s = text.apply(v).toLowerCase(Locale.ROOT);
+                if (!seen.add(s)) {
+                    throw error(line, "the value " + text.apply(v) + " appears twice in '" + line.value
+                            + "'; each grid value must be distinct");
+                }
+            }
+            return List.copyOf(values);
+        }
+
+        private IllegalArgumentException error(Line line, String problem) {
+            return new IllegalArgumentException(source + ":" + line.number + ": " + line.key.text + ": " + problem);
+        }
+    }
+
+    /**
+     * A number rounded to 15 significant digits, so that {@code 100n} is exactly 1e-7 (not 100 × 1e-9 =
+     * 1.0000000000000001e-7) and {@code lin 0.9 1.1 5} gives 0.95, not 0.9500000000000001: CSV cells and
+     * keys stay readable, at a change below 1e-15 relative.
+     */
+    static double clean(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(15)).doubleValue();
+    }
+
+    /** A preset's name in spec files and CSV: {@code cat5}, {@code telephone}, {@code rg58}. */
+    static String presetName(CablePreset p) {
+        return p.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String presetNames() {
+        return Stream.of(CablePreset.values()).map(SweepSpec::presetName).collect(Collectors.joining(", "));
+    }
+
+    private static Integer toInt(Long v) {
+        return v.intValue();
+    }
+
+    private static String shapeText(EnumMap<Key, List<?>> d) {
+        return d.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey().text + " " + e.getValue().size()).collect(Collectors.joining(" x "));
+    }
+
+    @Override
+    public String toString() {
+        String shape = shapeText(dims);
+        return source + ": " + size + " points" + (shape.isEmpty() ? "" : " (" + shape + ")") + ", analyses "
+                + analyses.stream().map(Analysis::specName).collect(Collectors.joining(", "));
+    }
+}

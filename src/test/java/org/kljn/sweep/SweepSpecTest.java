@@ -1,0 +1,202 @@
+package org.kljn.sweep;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.Resistor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepSpecTest {
+
+    static SweepSpec spec(String text) {
+        return SweepSpec.parse(text, "t.spec", Path.of("."));
+    }
+
+    @Test
+    void defaultsAreOnePointOfAnalyze() {
+        SweepSpec s = spec("# nothing but a comment\n\n");
+        assertEquals(1, s.size());
+        SweepPoint p = s.point(0);
+        assertEquals(1e3, p.rl());
+        assertEquals(1e4, p.rh());
+        assertEquals(Resistor.H, p.alice());
+        assertEquals("lumped", p.cable());
+        assertEquals(100, p.rc());
+        assertTrue(Double.isNaN(p.cc()));
+        assertEquals(0, p.lc());
+        assertEquals(20, p.sections());
+        assertEquals(1e9, p.teff());
+        assertEquals(1e3, p.bandwidth());
+        assertEquals(Beta.of(1), p.beta());
+        assertEquals(Set.of(Analysis.EXACT), p.analyses());
+        assertNull(p.preset());
+        assertEquals("rl=1000;rh=10000;alice=H;cable=lumped;rc=100;lc=0;sections=20;teff=1000000000;"
+                + "bandwidth=1000;beta=1;bitSamples=1000;bits=100;seed=1", p.key());
+        assertEquals(List.of("--rl", "1000", "--rh", "10000", "--alice", "H", "--cable", "lumped", "--rc", "100",
+                "--lc", "0", "--sections", "20", "--teff", "1000000000", "--bandwidth", "1000", "--beta", "1"),
+                p.loopArgs());
+    }
+
+    @Test
+    void gridOrderIsFixedLastDimensionFastest() {
+        // Lines deliberately out of grid order: the order of the file does not matter.
+        SweepSpec s = spec("""
+                beta: 1, eq11, null
+                alice: H, L
+                rl: 100, 1k
+                bandwidth: lin 1k 3k 3
+                """);
+        assertEquals(2 * 2 * 3 * 3, s.size());
+        assertEquals(List.of(100.0, 1e3), s.points().stream().map(SweepPoint::rl).distinct().toList());
+        SweepPoint p0 = s.point(0);
+        assertEquals(100, p0.rl());
+        assertEquals(Resistor.H, p0.alice());
+        assertEquals(1e3, p0.bandwidth());
+        assertEquals(Beta.of(1), p0.beta());
+        assertEquals(Beta.eq11(), s.point(1).beta());
+        assertEquals(Beta.nulling(), s.point(2).beta());
+        assertEquals(2e3, s.point(3).bandwidth());
+        assertEquals(Beta.of(1), s.point(3).beta());
+        assertEquals(Resistor.L, s.point(9).alice());
+        assertEquals(1e3, s.point(18).rl());
+        assertEquals(Resistor.H, s.point(18).alice());
+        // every index maps to its own values and key
+        Set<String> keys = new HashSet<>();
+        for (SweepPoint p : s.points()) {
+            assertEquals(p, s.point(p.index()));
+            keys.add(p.key());
+        }
+        assertEquals(s.size(), keys.size());
+        // the reference decoding: index = ((rl*2 + alice)*3 + bandwidth)*3 + beta
+        int i = 0;
+        for (double rl : List.of(100.0, 1e3)) {
+            for (Resistor a : List.of(Resistor.H, Resistor.L)) {
+                for (double bw : List.of(1e3, 2e3, 3e3)) {
+                    for (Beta b : List.of(Beta.of(1), Beta.eq11(), Beta.nulling())) {
+                        SweepPoint p = s.point(i++);
+                        assertEquals(List.of(rl, a, bw, b), List.of(p.rl(), p.alice(), p.bandwidth(), p.beta()));
+                    }
+                }
+            }
+        }
+        assertEquals("t.spec: 36 points (rl 2 x alice 2 x bandwidth 3 x beta 3), analyses exact", s.toString());
+    }
+
+    @Test
+    void rangesAndKeysAreStableWhenOtherDimensionsGrow() {
+        SweepSpec a = spec("rc: log 10 1k 3\n");
+        assertEquals(List.of(10.0, 100.0, 1000.0), a.points().stream().map(SweepPoint::rc).toList());
+        SweepSpec b = spec("rc: log 10 1k 3\nteff: 1e9, 2e9\n");
+        assertEquals(a.point(1).key(), b.point(2).key());
+        SweepSpec c = spec("sections: log 1 100 5\n");
+        assertEquals(List.of(1, 3, 10, 32, 100), c.points().stream().map(SweepPoint::sections).toList());
+        SweepSpec d = spec("beta: 0.5, lin 0.9 1.1 3, eq11\n");
+        assertEquals(List.of("0.5", "0.9", "1", "1.1", "eq11"),
+                d.points().stream().map(p -> p.beta().toString()).toList());
+    }
+
+    @Test
+    void lengthWithPresetGivesTotals() {
+        SweepSpec s = spec("cable: ltra\npreset: cat5, rg58\nlength: 100, 1k\n");
+        assertEquals(4, s.size());
+        SweepPoint p = s.point(1); // cat5, 1 km
+        assertEquals(CablePreset.CAT5, p.preset());
+        assertEquals(1000, p.length());
+        assertEquals(CablePreset.CAT5.resistance(1000), p.rc(), 1e-12);
+        assertEquals(CablePreset.CAT5.capacitance(1000), p.cc(), 1e-24);
+        assertEquals(CablePreset.CAT5.inductance(1000), p.lc(), 1e-18);
+        assertTrue(p.key().contains("preset=cat5;length=1000;rc=168;"), p.key());
+        assertEquals(CablePreset.RG58, s.point(2).preset());
+        assertTrue(p.loopArgs().containsAll(List.of("--preset", "cat5", "--length", "1000")), p.loopArgs().toString());
+    }
+
+    @Test
+    void subcktResolvesAgainstTheSpecFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("cable.lib"), ".subckt mycable a b\nR1 a b 100\n.ends\n");
+        Path specFile = dir.resolve("s.spec");
+        Files.writeString(specFile, "cable: subckt\nsubckt: cable.lib mycable\nbeta: 1\n");
+        SweepPoint p = SweepSpec.read(specFile).point(0);
+        assertEquals("cable.lib", p.subckt().file());
+        assertEquals(dir.resolve("cable.lib").toAbsolutePath().normalize(), p.subckt().path());
+        assertTrue(p.key().contains("subckt=cable.lib;subcktName=mycable"), p.key());
+        assertTrue(p.loopArgs().containsAll(List.of("--subckt-name", "mycable")));
+    }
+
+    @Test
+    void exampleSpecsParse() throws Exception {
+        SweepSpec lengths = SweepSpec.read(Path.of("netlists/sweep-lengths.spec"));
+        assertEquals(42, lengths.size());
+        assertEquals(10, lengths.point(0).length());
+        assertEquals(10_000, lengths.point(41).length());
+        SweepSpec beta = SweepSpec.read(Path.of("netlists/sweep-beta.spec"));
+        assertEquals(264, beta.size());
+        assertEquals(Set.of(Analysis.EXACT, Analysis.ATTACK), beta.analyses());
+        assertEquals(2000, beta.point(0).bitSamples());
+    }
+
+    static Stream<Arguments> badSpecs() {
+        String sn = "use a decimal number with an optional SPICE suffix";
+        return Stream.of(
+                Arguments.of("rl: 1k\nfoo: 3\n", "t.spec:2: unknown key 'foo'; allowed: rl, rh, alice, cable"),
+                Arguments.of("rl 1k\n", "t.spec:1: expected 'key: value', got 'rl 1k'"),
+                Arguments.of("rl: 1k\nrl: 2k\n", "t.spec:2: rl: given twice (first on line 1)"),
+                Arguments.of("rh: 10x\n", "t.spec:1: rh: cannot read '10x' as a number; " + sn),
+                Arguments.of("rl:\n", "t.spec:1: rl: empty value; give a value, a list"),
+                Arguments.of("rl:   # only a comment\n", "t.spec:1: rl: empty value"),
+                Arguments.of("rl: 1k, , 2k\n", "t.spec:1: rl: empty list item in '1k, , 2k'"),
+                Arguments.of("rl: 1k 2k\n", "t.spec:1: rl: '1k 2k' is not one value; separate list items with commas"),
+                Arguments.of("rl: -1k\n", "t.spec:1: rl: must be > 0, got '-1k'"),
+                Arguments.of("rl: 1k, 1000\n", "t.spec:1: rl: the value 1000 appears twice in '1k, 1000'"),
+                Arguments.of("rl: 1k\nrh: 500\n", "t.spec:1: rl: every rl must be below every rh"),
+                Arguments.of("rc: lin 1 10 0\n", "t.spec:1: rc: range COUNT must be an integer >= 1, got '0'"),
+                Arguments.of("rc: lin 1 10 2.5\n", "t.spec:1: rc: range COUNT must be an integer >= 1, got '2.5'"),
+                Arguments.of("rc: lin 1 10\n", "t.spec:1: rc: a range is 'lin|log START STOP COUNT', got 'lin 1 10'"),
+                Arguments.of("rc: log 0 10 3\n", "t.spec:1: rc: a log range needs START > 0 and STOP > 0, got 'log 0 10 3'"),
+                Arguments.of("rc: log -1 10 3\n", "t.spec:1: rc: a log range needs START > 0 and STOP > 0"),
+                Arguments.of("rc: lin 1 10 1\n", "t.spec:1: rc: a range of COUNT 1 needs START = STOP"),
+                Arguments.of("rc: lin -5 5 3\n", "t.spec:1: rc: must be >= 0, got 'lin -5 5 3' (gives -5)"),
+                Arguments.of("cable: coax\n", "t.spec:1: cable: unknown cable model 'coax'; allowed: lumped, ladder, urc, ltra, subckt"),
+                Arguments.of("alice: X\n", "t.spec:1: alice: unknown value 'X'; allowed: H, L"),
+                Arguments.of("analyses: exact, montecarlo\n", "t.spec:1: analyses: unknown analysis 'montecarlo'; allowed: exact, attack"),
+                Arguments.of("analyses: exact, exact\n", "t.spec:1: analyses: the value exact appears twice"),
+                Arguments.of("beta: 0\n", "t.spec:1: beta: must be > 0 (or eq11, null), got '0'"),
+                Arguments.of("beta: best\n", "t.spec:1: beta: cannot read 'best' as a number; " + sn),
+                Arguments.of("beta: eq11, EQ11\n", "t.spec:1: beta: the value eq11 appears twice"),
+                Arguments.of("sections: 2.5\n", "t.spec:1: sections: must be an integer, got '2.5'"),
+                Arguments.of("sections: 0\n", "t.spec:1: sections: must be an integer from 1 to 2147483647, got '0'"),
+                Arguments.of("sections: lin 1 2 4\n", "t.spec:1: sections: the value 1 appears twice"),
+                Arguments.of("cable: ltra\n", "t.spec:1: cable: cable ltra needs cc (total C_c), or length with a preset"),
+                Arguments.of("cable: ladder\ncc: 1n\nrc: 0, 10\n", "t.spec:3: rc: 0 is allowed only for a lumped cable"),
+                Arguments.of("cable: subckt\n", "t.spec:1: cable: cable subckt needs 'subckt: FILE NAME'"),
+                Arguments.of("subckt: a.lib x\n", "t.spec:1: subckt: cannot read file 'a.lib'"),
+                Arguments.of("length: 100\n", "t.spec:1: length: needs a preset for the per-km values; add 'preset: NAME' with NAME one of cat5, telephone, rg58"),
+                Arguments.of("preset: cat5\n", "t.spec:1: preset: needs a length; add 'length: METRES'"),
+                Arguments.of("preset: cat7\nlength: 1\n", "t.spec:1: preset: unknown cable preset 'cat7'; allowed: cat5, telephone, rg58"),
+                Arguments.of("preset: cat5\nlength: 1k\nrc: 5\n", "t.spec:3: rc: conflicts with length on line 2"),
+                Arguments.of("bits: 10\n", "t.spec:1: bits: is used only by the attack analysis; add attack to 'analyses'"),
+                Arguments.of("analyses: attack\nseed: -1\n", "t.spec:2: seed: must be an integer from 0 to"),
+                Arguments.of("rl: lin 1 2 4000\nrh: lin 3 4 4000\n", "t.spec: the grid has more than 10000000 points (rl 4000 x rh 4000)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSpecs")
+    void badSpecsAreRejectedWithTheLineValueAndWhatIsAllowed(String text, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec(text));
+        assertTrue(e.getMessage().startsWith(message), () -> "expected a message starting with\n  " + message
+                + "\ngot\n  " + e.getMessage());
+    }
+}
