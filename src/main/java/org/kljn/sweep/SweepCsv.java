@@ -10,7 +10,7 @@ import java.util.List;
  * quoted, quotes doubled), '\n' line ends, UTF-8, and one record per line (line breaks inside a cell are
  * written as spaces), so that a row is whole exactly when its line ends.
  */
-final class SweepCsv {
+public final class SweepCsv {
     private SweepCsv() {
     }
 
@@ -36,7 +36,7 @@ final class SweepCsv {
      *
      * @throws IllegalArgumentException for an unterminated or misplaced quote
      */
-    static List<String> parse(String line) {
+    public static List<String> parse(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         int i = 0;

@@ -1,0 +1,79 @@
+package org.kljn.cli;
+
+import org.kljn.ngspice.NgSpicePool;
+import org.kljn.sweep.KljnEvaluator;
+import org.kljn.sweep.Shard;
+import org.kljn.sweep.SweepOptions;
+import org.kljn.sweep.SweepRunner;
+import org.kljn.sweep.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code kljn sweep SPEC --out FILE|DIR}: a parameter grid through the ngspice instance pool, resumable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a parameter sweep (spec format: see netlists/*.spec and the README).",
+                "One CSV row per point, written as points finish; --resume continues a killed sweep;",
+                "--shard i/n runs a disjoint part (merge the parts with 'kljn merge')."})
+public final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep spec file")
+    Path spec;
+
+    @Mixin
+    SweepOptions sweep;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec s = SweepSpec.read(spec);
+        SweepRunner.Options options = sweep.options();
+        Path out = resultsFile(sweep.out(), options.shard());
+        try (NgSpicePool pool = NgSpicePool.of(options.jobs())) {
+            SweepRunner runner = SweepRunner.create(s, KljnEvaluator.columns(s), new KljnEvaluator(pool), out, options);
+            // SIGTERM / Ctrl-C: finished rows are already on disk; stop the workers so that no partial point is
+            // written, then let the JVM exit
+            Thread hook = new Thread(() -> {
+                try {
+                    runner.stopAndWait(java.time.Duration.ofSeconds(20));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "kljn-sweep-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            SweepRunner.Summary summary;
+            try {
+                summary = runner.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it stops the runner
+                }
+            }
+            cmd.commandLine().getOut().printf("%s: %d points of %d in this shard done now (%d earlier), %d failed%s -> %s%n",
+                    spec.getFileName(), summary.ok() + summary.failed(), summary.selected(), summary.alreadyDone(),
+                    summary.failed(), summary.stopped() ? ", stopped early (run again with --resume)" : "", out);
+            cmd.commandLine().getOut().flush();
+            if (summary.stopped()) {
+                return 130;
+            }
+            return summary.failed() > 0 ? 1 : 0;
+        }
+    }
+
+    /** --out names the CSV, or a folder that gets sweep.csv (sweep.shard-i-of-n.csv for a shard). */
+    static Path resultsFile(Path out, Shard shard) {
+        boolean folder = Files.isDirectory(out) || !out.getFileName().toString().contains(".");
+        if (!folder) {
+            return out;
+        }
+        String name = shard.count() == 1 ? "sweep.csv" : "sweep.shard-" + shard.index() + "-of-" + shard.count() + ".csv";
+        return out.resolve(name);
+    }
+}
