@@ -4,7 +4,6 @@ import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -78,7 +77,7 @@ final class NgSpiceInstance {
         dead = true;
         return 0;
     };
-    private final NgSpiceLibrary.SendData sendData = this::onData;
+    private final DirectBinding.SendDataRaw sendData = this::onData;
     private final NgSpiceLibrary.SendInitData sendInitData = this::onInitData;
     private final NgSpiceLibrary.BGThreadRunning bgThreadRunning = (ended, id, user) -> {
         if (ended != 0) {
@@ -90,28 +89,37 @@ final class NgSpiceInstance {
         }
         return 0;
     };
-    private final NgSpiceLibrary.GetVSRCData getVsrc = this::onVoltageSource;
-    private final NgSpiceLibrary.GetISRCData getIsrc = this::onCurrentSource;
-    private final NgSpiceLibrary.GetSyncData getSync = this::onSync;
+    private final DirectBinding.SourceRaw getVsrc = this::onVoltageSource;
+    private final DirectBinding.SourceRaw getIsrc = this::onCurrentSource;
+    private final DirectBinding.SyncRaw getSync = this::onSync;
+    /** This instance's copy of {@link DirectBinding}, registered with its library (fast callbacks). */
+    private final Class<?> binding;
+    private final com.sun.jna.Memory identMemory = new com.sun.jna.Memory(4);
 
     private NgSpiceInstance(Path file) {
         this.file = file;
         this.ident = IDENTS.getAndIncrement();
-        this.lib = Native.load(file.toString(), NgSpiceLibrary.class,
-                Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL));
+        Map<String, Object> options = Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL);
+        this.lib = Native.load(file.toString(), NgSpiceLibrary.class, options);
+        this.binding = DirectBinding.bind(com.sun.jna.NativeLibrary.getInstance(file.toString(), options));
+        identMemory.setInt(0, ident);
         // Callbacks from ngspice's background thread: keep that thread attached to the JVM
         // instead of attaching and detaching it on every call.
         CallbackThreadInitializer keepAttached = new CallbackThreadInitializer(true, false, "ngspice-bg-" + ident);
-        for (Object cb : new Object[] {sendChar, sendStat, controlledExit, sendData, sendInitData,
-                bgThreadRunning, getVsrc, getIsrc, getSync}) {
-            Native.setCallbackThreadInitializer((com.sun.jna.Callback) cb, keepAttached);
+        for (com.sun.jna.Callback cb : new com.sun.jna.Callback[] {sendChar, sendStat, controlledExit, sendData,
+                sendInitData, bgThreadRunning, getVsrc, getIsrc, getSync}) {
+            Native.setCallbackThreadInitializer(cb, keepAttached);
         }
         String previousLocale = LibC.setNumericLocale("C");
         LibC.SavedSignals signals = new LibC.SavedSignals();
         int rc;
         try {
-            rc = lib.ngSpice_Init(sendChar, sendStat, controlledExit, sendData, sendInitData, bgThreadRunning,
-                    null);
+            rc = (Integer) binding.getMethod("ngSpice_Init", NgSpiceLibrary.SendChar.class,
+                    NgSpiceLibrary.SendStat.class, NgSpiceLibrary.ControlledExit.class, DirectBinding.SendDataRaw.class,
+                    NgSpiceLibrary.SendInitData.class, NgSpiceLibrary.BGThreadRunning.class, Pointer.class)
+                    .invoke(null, sendChar, sendStat, controlledExit, sendData, sendInitData, bgThreadRunning, null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call ngSpice_Init of " + file, e);
         } finally {
             signals.restore();
             LibC.setNumericLocale(previousLocale);
@@ -159,10 +167,15 @@ final class NgSpiceInstance {
         if (syncRegistered) {
             return;
         }
-        IntByReference id = new IntByReference(ident);
         // Once GetSyncData is registered ngspice keeps calling it (wantsync is never reset), so it is
         // registered only when a caller first needs step control, and then kept.
-        lib.ngSpice_Init_Sync(getVsrc, getIsrc, withStepControl ? getSync : null, id, null);
+        try {
+            binding.getMethod("ngSpice_Init_Sync", DirectBinding.SourceRaw.class, DirectBinding.SourceRaw.class,
+                    DirectBinding.SyncRaw.class, Pointer.class, Pointer.class)
+                    .invoke(null, getVsrc, getIsrc, withStepControl ? getSync : null, identMemory, null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call ngSpice_Init_Sync of " + file, e);
+        }
         syncRegistered = withStepControl;
     }
 
@@ -230,51 +243,49 @@ final class NgSpiceInstance {
         return t;
     }
 
-    private int onVoltageSource(Pointer value, double time, Pointer name, int id, Pointer user) {
+    private int onVoltageSource(long value, double time, long name, int id, long user) {
         try {
             return onVoltageSourceUnguarded(value, time, name, id, user);
         } catch (Throwable t) {
             recordFailure(t);
-            value.setDouble(0, 0.0);
+            RawMemory.putDouble(value, 0.0);
             return 0;
         }
     }
 
-    private int onVoltageSourceUnguarded(Pointer value, double time, Pointer name, int id, Pointer user) {
-        long address = Pointer.nativeValue(name);
+    private int onVoltageSourceUnguarded(long value, double time, long name, int id, long user) {
         DoubleUnaryOperator f = lastVoltage;
-        if (address != lastVoltageName || f == null) {
-            f = voltageSources.get(name.getString(0).toLowerCase(java.util.Locale.ROOT));
+        if (name != lastVoltageName || f == null) {
+            f = voltageSources.get(RawMemory.getString(name).toLowerCase(java.util.Locale.ROOT));
             lastVoltage = f;
-            lastVoltageName = address;
+            lastVoltageName = name;
         }
-        value.setDouble(0, f == null ? 0.0 : f.applyAsDouble(time));
+        RawMemory.putDouble(value, f == null ? 0.0 : f.applyAsDouble(time));
         return 0;
     }
 
-    private int onCurrentSource(Pointer value, double time, Pointer name, int id, Pointer user) {
+    private int onCurrentSource(long value, double time, long name, int id, long user) {
         try {
             return onCurrentSourceUnguarded(value, time, name, id, user);
         } catch (Throwable t) {
             recordFailure(t);
-            value.setDouble(0, 0.0);
+            RawMemory.putDouble(value, 0.0);
             return 0;
         }
     }
 
-    private int onCurrentSourceUnguarded(Pointer value, double time, Pointer name, int id, Pointer user) {
-        long address = Pointer.nativeValue(name);
+    private int onCurrentSourceUnguarded(long value, double time, long name, int id, long user) {
         DoubleUnaryOperator f = lastCurrent;
-        if (address != lastCurrentName || f == null) {
-            f = currentSources.get(name.getString(0).toLowerCase(java.util.Locale.ROOT));
+        if (name != lastCurrentName || f == null) {
+            f = currentSources.get(RawMemory.getString(name).toLowerCase(java.util.Locale.ROOT));
             lastCurrent = f;
-            lastCurrentName = address;
+            lastCurrentName = name;
         }
-        value.setDouble(0, f == null ? 0.0 : f.applyAsDouble(time));
+        RawMemory.putDouble(value, f == null ? 0.0 : f.applyAsDouble(time));
         return 0;
     }
 
-    private int onSync(double time, Pointer delta, double oldDelta, int redoStep, int id, int location, Pointer user) {
+    private int onSync(double time, long delta, double oldDelta, int redoStep, int id, int location, long user) {
         try {
             return onSyncUnguarded(time, delta, oldDelta, redoStep, id, location, user);
         } catch (Throwable t) {
@@ -284,13 +295,13 @@ final class NgSpiceInstance {
         }
     }
 
-    private int onSyncUnguarded(double time, Pointer delta, double oldDelta, int redoStep, int id, int location, Pointer user) {
+    private int onSyncUnguarded(double time, long delta, double oldDelta, int redoStep, int id, int location, long user) {
         StepControl control = stepControl;
         if (control != null) {
-            double proposed = delta.getDouble(0);
+            double proposed = RawMemory.getDouble(delta);
             double limited = control.limitStep(time, proposed);
             if (limited > 0 && limited < proposed) {
-                delta.setDouble(0, limited);
+                RawMemory.putDouble(delta, limited);
             }
         }
         return 0;
@@ -327,32 +338,31 @@ final class NgSpiceInstance {
         return 0;
     }
 
-    private int onData(Pointer all, int count, int id, Pointer user) {
+    private int onData(long all, int count, int id, long user) {
         try {
             return onDataUnguarded(all, count, id, user);
         } catch (Throwable t) {
             recordFailure(t);
-            
             return 0;
         }
     }
 
-    private int onDataUnguarded(Pointer all, int count, int id, Pointer user) {
+    private int onDataUnguarded(long all, int count, int id, long user) {
         StreamListener listener = streamListener;
         if (listener == null) {
             return 0;
         }
-        int n = all.getInt(NativeLayout.VECVALUESALL_VECCOUNT);
-        int index = all.getInt(NativeLayout.VECVALUESALL_VECINDEX);
+        int n = RawMemory.getInt(all + NativeLayout.VECVALUESALL_VECCOUNT);
+        int index = RawMemory.getInt(all + NativeLayout.VECVALUESALL_VECINDEX);
         if (streamReal.length != n) {
             streamReal = new double[n];
             streamImag = new double[n];
         }
-        Pointer values = all.getPointer(NativeLayout.VECVALUESALL_VECSA);
+        long values = RawMemory.getAddress(all + NativeLayout.VECVALUESALL_VECSA);
         for (int i = 0; i < n; i++) {
-            Pointer v = values.getPointer((long) i * Native.POINTER_SIZE);
-            streamReal[i] = v.getDouble(NativeLayout.VECVALUES_CREAL);
-            streamImag[i] = v.getDouble(NativeLayout.VECVALUES_CIMAG);
+            long v = RawMemory.getAddress(values + (long) i * Native.POINTER_SIZE);
+            streamReal[i] = RawMemory.getDouble(v + NativeLayout.VECVALUES_CREAL);
+            streamImag[i] = RawMemory.getDouble(v + NativeLayout.VECVALUES_CIMAG);
         }
         listener.point(index, streamReal, streamImag);
         return 0;
