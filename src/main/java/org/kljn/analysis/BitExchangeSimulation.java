@@ -74,7 +74,7 @@ public final class BitExchangeSimulation {
     /** The whole run. */
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
-            List<Resistor> aliceResistors) {
+            List<Resistor> aliceResistors, double transientSeconds) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
         }
@@ -105,6 +105,7 @@ public final class BitExchangeSimulation {
         }
         double[][] averages = new double[s.bits()][];
         long[] points = new long[1];
+        long transientNanos = 0;
         int[] done = new int[1];
         for (Resistor aliceHolds : Resistor.values()) {
             List<Integer> bitsHere = new ArrayList<>();
@@ -134,7 +135,9 @@ public final class BitExchangeSimulation {
                 // half a grid step past the last window: ngspice clamps its final step to the stop time, and a
                 // stop time on the grid can leave it a step of zero after rounding
                 spice.loadCircuit(NetlistWriter.transientExternal(loop, h, windows.stopTime() + h / 2, h, true));
+                long t0 = System.nanoTime();
                 spice.run();
+                transientNanos += System.nanoTime() - t0;
             } finally {
                 spice.clearHooks();
             }
@@ -182,7 +185,7 @@ public final class BitExchangeSimulation {
             kept.add(avg);
         }
         return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, points[0], kept,
-                alice);
+                alice, transientNanos / 1e9);
     }
 
     /**

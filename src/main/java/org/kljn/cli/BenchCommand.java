@@ -1,0 +1,45 @@
+package org.kljn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kljn.bench.Benchmarks;
+import org.kljn.report.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code kljn bench}: the performance harness; results also go to bench/DATE.json. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the bridge against ngspice -b, memory against run length, exact analysis and sweep speed-up.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "print the results as JSON")
+    boolean json;
+
+    @Option(names = "--quick", description = "10^5 samples only, no 10^7 memory run, no ladder")
+    boolean quick;
+
+    @Option(names = "--dir", defaultValue = "bench", description = "folder for the dated results file (default ${DEFAULT-VALUE})")
+    Path dir;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(), System.err);
+        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r);
+        Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".json");
+        AtomicFiles.writeString(file, text + "\n");
+        if (json) {
+            spec.commandLine().getOut().println(text);
+        }
+        spec.commandLine().getOut().println("results: " + file);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
