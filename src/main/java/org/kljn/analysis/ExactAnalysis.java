@@ -77,7 +77,9 @@ public final class ExactAnalysis {
         double[] coarse = new double[points];
         double[] gain = new double[points];
         for (int k = 0; k < points; k++) {
-            double g = band.gain(frequency[k]);
+            // the band shape at the nominal grid frequency: ngspice's own sweep value can land one ulp past a
+            // brick wall's edge, which would drop the last point (1/12 of the band with 5 points)
+            double g = band.gain(k == points - 1 ? fStop : Math.min(fStop, fStart + k * h));
             gain[k] = g;
             double fine = (k == 0 || k == points - 1) ? 1 : (k % 2 == 1 ? 4 : 2);
             weight[k] = fine * h / 3 * g;

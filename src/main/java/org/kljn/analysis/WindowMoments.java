@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Streams the accepted points of a transient into per-bit-window time averages of Eve's products,
- * without keeping the waveforms: the trapezoidal rule over each step between accepted points, so that
- * uneven steps are weighted by their length. Memory is constant in the run's length.
+ * without keeping the waveforms: each step between accepted points is integrated exactly for probes that
+ * vary linearly across it, so uneven steps are weighted by their length. Memory is constant in the run's
+ * length.
  *
  * <p>The run must put accepted points on every window boundary (step control does), so that each step lies
  * wholly inside or outside a measurement interval; a step that straddles a boundary is split at it by linear
@@ -101,7 +102,12 @@ public final class WindowMoments implements StreamListener {
     private final double[] ya = new double[4];
     private final double[] yb = new double[4];
 
-    /** Trapezoid of the six products over [a, b] within the step [t0, t1] (linear interpolation of the probes). */
+    /**
+     * The exact integral over [a, b] of the six products of the probes, each linear on the step (which is how
+     * the trapezoidal rule's solution varies between accepted points): ∫ x y = (b−a)/6 (2 x_a y_a + x_a y_b +
+     * x_b y_a + 2 x_b y_b). The trapezoid of the products, (b−a)/2 (x_a y_a + x_b y_b), would overstate a mean
+     * square by E[(Δx)²]/6 per step: 3 % for noise sampled at 8 points per band-edge period.
+     */
     private void addSegment(double t0, double[] v0, double t1, double[] v1, double a, double b) {
         double span = t1 - t0;
         double fa = (a - t0) / span;
@@ -110,13 +116,17 @@ public final class WindowMoments implements StreamListener {
             ya[i] = v0[i] + fa * (v1[i] - v0[i]);
             yb[i] = v0[i] + fb * (v1[i] - v0[i]);
         }
-        double h = 0.5 * (b - a);
-        sums[UA2] += h * (ya[0] * ya[0] + yb[0] * yb[0]);
-        sums[UB2] += h * (ya[1] * ya[1] + yb[1] * yb[1]);
-        sums[IA2] += h * (ya[2] * ya[2] + yb[2] * yb[2]);
-        sums[IB2] += h * (ya[3] * ya[3] + yb[3] * yb[3]);
-        sums[UAIA] += h * (ya[0] * ya[2] + yb[0] * yb[2]);
-        sums[UBIB] += h * (ya[1] * ya[3] + yb[1] * yb[3]);
+        double w = (b - a) / 6;
+        sums[UA2] += w * product(0, 0);
+        sums[UB2] += w * product(1, 1);
+        sums[IA2] += w * product(2, 2);
+        sums[IB2] += w * product(3, 3);
+        sums[UAIA] += w * product(0, 2);
+        sums[UBIB] += w * product(1, 3);
+    }
+
+    private double product(int i, int j) {
+        return 2 * ya[i] * ya[j] + ya[i] * yb[j] + yb[i] * ya[j] + 2 * yb[i] * yb[j];
     }
 
     private void finishWindow() {

@@ -233,7 +233,7 @@ public final class Benchmarks {
         r.put("secondsOneInstance", seconds[0]);
         r.put("secondsPool", seconds[1]);
         r.put("speedup", seconds[0] / seconds[1]);
-        log.printf(Locale.ROOT, "sweep    %d exact points: 1 instance %.2f s, %d instances %.2f s (x%.2f)%n", s.size(), seconds[0],
+        log.printf(Locale.ROOT, "sweep    %d points (exact + Monte Carlo): 1 instance %.2f s, %d instances %.2f s (x%.2f)%n", s.size(), seconds[0],
                 cores, seconds[1], seconds[0] / seconds[1]);
         return r;
     }

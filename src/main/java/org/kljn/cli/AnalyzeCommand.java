@@ -132,8 +132,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return n.getAsDouble();
             default:
                 double b = SpiceNumbers.parse("--beta", beta);
-                if (!(b > 0)) {
-                    throw new IllegalArgumentException("--beta must be > 0 (or eq11, null), got " + beta);
+                if (!(b > 0) || b > 1e3) {
+                    throw new IllegalArgumentException("--beta " + beta + " is out of range: allowed 0 < beta <= 1000,"
+                            + " eq11 or null");
                 }
                 return b;
         }

@@ -71,7 +71,18 @@ public final class AttackCommand implements Callable<Integer> {
         if (oversampling < 2 || oversampling > 64) {
             throw new IllegalArgumentException("--oversampling must be between 2 and 64, got " + oversampling);
         }
+        if (bits < 1 || bits > 10_000_000) {
+            throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
+        }
+        if (bitSamples < 2) {
+            throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed at least 2 (the bit must span"
+                    + " at least one Nyquist interval of the band)");
+        }
         KljnLoop loop = options.loop();
+        if (loop.line() instanceof org.kljn.circuit.LossyLine l && l.inductance() > 0) {
+            throw new IllegalArgumentException("--cable ltra with --lc > 0: ngspice 39.3's LTRA fails in transient on"
+                    + " lossy RLC lines ('Timestep too small'); use --cable ladder or urc (RC) for attack, or --lc 0");
+        }
         double bandwidth = options.bandwidthHz();
         double tEff = options.temperature();
         double b;
@@ -107,8 +118,9 @@ public final class AttackCommand implements Callable<Integer> {
                 return n.getAsDouble();
             default:
                 double v = SpiceNumbers.parse("--beta", beta);
-                if (!(v > 0)) {
-                    throw new IllegalArgumentException("--beta must be > 0 (or eq11, null), got " + beta);
+                if (!(v > 0) || v > 1e3) {
+                    throw new IllegalArgumentException("--beta " + beta + " is out of range: allowed 0 < beta <= 1000,"
+                            + " eq11 or null");
                 }
                 return v;
         }

@@ -69,6 +69,24 @@ public final class LoopOptions {
         return positive("--bandwidth", bandwidth);
     }
 
+    /**
+     * Rejects a band the cable model cannot resolve: a ladder (or URC) section is a fair stand-in for its piece of
+     * line only while its electrical length at the band edge, sqrt(2π Δf R C)/N, stays below 1.
+     */
+    static void checkResolution(org.kljn.circuit.LineModel line, double bandwidth) {
+        int n = line instanceof RcLadder l ? l.sections() : line instanceof UniformRcLine u ? u.lumps() : 0;
+        if (n == 0) {
+            return;
+        }
+        double theta = Math.sqrt(2 * Math.PI * bandwidth * line.resistance() * line.capacitance());
+        if (theta / n > 1) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "--bandwidth %g Hz: %d sections cannot resolve this line (sqrt(2 pi f R C) = %.3g at the band edge,"
+                            + " %.3g per section; allowed at most 1): use --sections %d or more, or --cable ltra",
+                    bandwidth, n, theta, theta / n, (int) Math.ceil(theta)));
+        }
+    }
+
     KljnLoop loop() {
         ResistorPair pair;
         double low = positive("--rl", rl);
@@ -80,7 +98,13 @@ public final class LoopOptions {
             throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
         }
         pair = new ResistorPair(low, high);
-        return KljnLoop.secure(pair, alice, line());
+        if (alice == null) {
+            throw new IllegalArgumentException("--alice must be H or L");
+        }
+        org.kljn.circuit.LineModel line = line();
+        checkResolution(line, bandwidthHz());
+        temperature();
+        return KljnLoop.secure(pair, alice, line);
     }
 
     LineModel line() {

@@ -26,6 +26,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweep;
 
+    @picocli.CommandLine.Option(names = "--isolate",
+            description = "run each point in a child JVM, so that a native crash in ngspice fails only that point")
+    boolean isolate;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
@@ -34,8 +38,10 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSpec s = SweepSpec.read(spec);
         SweepRunner.Options options = sweep.options();
         Path out = resultsFile(sweep.out(), options.shard());
-        try (NgSpicePool pool = NgSpicePool.of(options.jobs())) {
-            SweepRunner runner = SweepRunner.create(s, KljnEvaluator.columns(s), new KljnEvaluator(pool), out, options);
+        try (NgSpicePool pool = NgSpicePool.of(isolate ? 1 : options.jobs())) {
+            java.util.function.Function<org.kljn.sweep.SweepPoint, java.util.Map<String, Object>> evaluator =
+                    isolate ? new org.kljn.sweep.IsolatedEvaluator(spec) : new KljnEvaluator(pool);
+            SweepRunner runner = SweepRunner.create(s, KljnEvaluator.columns(s), evaluator, out, options);
             // SIGTERM / Ctrl-C: finished rows are already on disk; stop the workers so that no partial point is
             // written, then let the JVM exit
             Thread hook = new Thread(() -> {
