@@ -10,6 +10,7 @@ import org.kljn.analysis.TransferFunctions;
 import org.kljn.noise.BandShape;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopIntegrals;
+import org.kljn.analysis.LumpedComparison;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpice;
@@ -62,8 +63,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bit-samples must be at least 1, got " + bitSamples);
         }
         TransferFunctions tf;
+        LumpedComparison lumpedEquivalent = null;
         try (NgSpice spice = NgSpice.open()) {
             tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth), points);
+            if (!(loop.line() instanceof org.kljn.circuit.LumpedLine)) {
+                lumpedEquivalent = LumpedComparison.of(spice, loop, tf, bandwidth, tEff);
+            }
         }
         LoopIntegrals j = ExactAnalysis.integrals(tf);
         BetaCurve curve = ExactAnalysis.betaCurve(loop, j, tEff);
@@ -91,6 +96,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
             eveJson.put(a.key(), e);
         }
         eveJson.put("betaMinimax", minimax);
+        if (lumpedEquivalent != null) {
+            Map<String, Object> lj = new LinkedHashMap<>();
+            lj.put("seriesResistance", lumpedEquivalent.seriesResistance());
+            lj.put("maxTransferDeviation", lumpedEquivalent.maxDeviation());
+            Map<String, Object> sig = new LinkedHashMap<>();
+            for (Attack a : Attack.values()) {
+                sig.put(a.key(), lumpedEquivalent.lumpedSignals()[a.ordinal()]);
+            }
+            lj.put("signalsAtBeta1", sig);
+            result.put("lumpedEquivalent", lj);
+        }
         eveJson.put("bestSnrRateAtBetaMinimax", eve.bestSnrRate(minimax));
         result.put("eve", eveJson);
         PrintWriter out = spec.commandLine().getOut();
@@ -106,6 +122,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     minimax, eve.bestSnrRate(minimax));
+            if (lumpedEquivalent != null) {
+                out.printf(Locale.ROOT, "%nagainst a lumped R_c = %s (the model's DC resistance): transfer functions differ by up to"
+                                + " %.3g of their peak over the band; lumped signals at beta = 1: bsy %.4e, secondLaw %.4e, current %.4e%n",
+                        SpiceNumbers.engineering(lumpedEquivalent.seriesResistance()), lumpedEquivalent.maxDeviation(),
+                        lumpedEquivalent.lumpedSignals()[0], lumpedEquivalent.lumpedSignals()[1],
+                        lumpedEquivalent.lumpedSignals()[2]);
+            }
         }
         out.flush();
         return 0;

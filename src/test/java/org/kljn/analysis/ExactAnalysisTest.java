@@ -144,4 +144,23 @@ class ExactAnalysisTest {
             previous = error;
         }
     }
+
+    @Test
+    void lumpedEquivalentOfADistributedModelHasItsDcResistance() {
+        KljnLoop nearlyLumped = KljnLoop.secure(new ResistorPair(1e3, 10e3), Resistor.H, new RcLadder(200, 1e-15, 4));
+        TransferFunctions tf = ExactAnalysis.transferFunctions(spice, nearlyLumped,
+                org.kljn.noise.BandShape.brickWall(1e3), 129);
+        LumpedComparison c = LumpedComparison.of(spice, nearlyLumped, tf, 1e3, 1e9);
+        assertEquals(200, c.seriesResistance(), 1e-6);
+        assertTrue(c.maxDeviation() < 1e-6, "a femtofarad ladder is lumped: " + c.maxDeviation());
+
+        KljnLoop pair = KljnLoop.secure(new ResistorPair(1e3, 10e3), Resistor.H,
+                org.kljn.circuit.UserSubcircuit.read(java.nio.file.Path.of("netlists/twisted-pair.lib"), "twisted_pair"));
+        TransferFunctions tp = ExactAnalysis.transferFunctions(spice, pair, org.kljn.noise.BandShape.brickWall(1e3), 129);
+        LumpedComparison cp = LumpedComparison.of(spice, pair, tp, 1e3, 1e9);
+        // ten sections of 16.8 ohm plus ten 1 micro-ohm links; ngspice's gmin shunts (1e-12 S per node) move
+        // the DC loop current by about 1e-8 of itself, i.e. 1e-4 ohm of the 11 kohm loop
+        assertEquals(168 + 10e-6, cp.seriesResistance(), 1e-3);
+        assertTrue(cp.maxDeviation() > 0.1, "52 nF at 1 kHz is far from lumped: " + cp.maxDeviation());
+    }
 }
