@@ -11,11 +11,9 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.ngspice.MemoryHygieneTest;
 import org.kljn.ngspice.NgSpice;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,19 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Long runs in one process: 10,000 exact analyses and a 10^7-sample transient, memory and answers checked. */
 class SoakTest {
-
-    static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no VmRSS");
-    }
 
     @Test
     void tenThousandExactAnalysesInOneSession() {
@@ -46,7 +31,7 @@ class SoakTest {
             for (int i = 0; i < 10_000 + 200; i++) {
                 if (i == 200) {
                     System.gc();
-                    before = residentBytes(); // after warm-up
+                    before = MemoryHygieneTest.residentBytes(); // after warm-up
                 }
                 double rl = 100 + 9_900 * r.nextDouble();
                 double rh = rl * (1.5 + 20 * r.nextDouble());
@@ -57,7 +42,7 @@ class SoakTest {
                 worst = Math.max(worst, Math.abs(m.signal(Attack.SECOND_LAW) - c.secondLawSignal()) / m.scale(Attack.SECOND_LAW));
             }
             System.gc();
-            double growthMB = (residentBytes() - before) / 1e6;
+            double growthMB = (MemoryHygieneTest.residentBytes() - before) / 1e6;
             System.out.printf("SoakTest: 10,000 exact analyses, worst relative deviation %.2e, resident growth %.2f MB%n",
                     worst, growthMB);
             assertTrue(worst < 1e-9, "worst relative deviation " + worst);
@@ -78,10 +63,10 @@ class SoakTest {
             BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
                     new LumpedLine(500), 1e9, 1, bandwidth, 10_000, 2, 98, 4, 0), i -> { });
             System.gc();
-            before = residentBytes();
+            before = MemoryHygieneTest.residentBytes();
             res = BitExchangeSimulation.run(spice, s, i -> { });
         }
-        double growthMB = (residentBytes() - before) / 1e6;
+        double growthMB = (MemoryHygieneTest.residentBytes() - before) / 1e6;
         System.out.printf("SoakTest: %d accepted points in %.1f s of transient, resident growth %.2f MB%n",
                 res.acceptedPoints(), res.transientSeconds(), growthMB);
         assertTrue(res.acceptedPoints() >= 10_000_000L, "points " + res.acceptedPoints());

@@ -3,6 +3,7 @@ package org.kljn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaChoice;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.EveStatistics;
 import org.kljn.analysis.ExactAnalysis;
@@ -74,9 +75,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         BetaCurve curve = ExactAnalysis.betaCurve(loop, j, tEff);
         EveStatistics eve = EveStatistics.of(loop, tf, tEff);
         double bitDuration = bitSamples / (2 * bandwidth);
-        double rc = loop.line().resistance();
-        Double betaEq11 = Double.isNaN(rc) ? null : betaEq11(loop.resistors().low(), loop.resistors().high(), rc);
-        double used = resolveBeta(curve, betaEq11);
+        OptionalDouble eq11 = BetaChoice.eq11(loop);
+        Double betaEq11 = eq11.isPresent() ? eq11.getAsDouble() : null;
+        double used = BetaChoice.resolve(beta, loop, () -> curve);
         KljnMoments m = curve.momentsAt(used);
         Map<String, Object> result = toJson(loop, tEff, bandwidth, used, betaEq11, curve, m, j);
         Map<Attack, EveStatistics.AttackStatistic> stats = eve.at(used);
@@ -132,35 +133,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The paper's eq. 11: β = (1 + R_c/R_L) / (1 + R_c/R_H). */
-    static double betaEq11(double rl, double rh, double rc) {
-        return (1 + rc / rl) / (1 + rc / rh);
-    }
-
-    private double resolveBeta(BetaCurve curve, Double betaEq11) {
-        switch (beta.toLowerCase(Locale.ROOT)) {
-            case "eq11":
-                if (betaEq11 == null) {
-                    throw new IllegalArgumentException("--beta eq11 needs the cable's resistance R_c, which a"
-                            + " user subcircuit does not state; give --beta a number or null");
-                }
-                return betaEq11;
-            case "null":
-                OptionalDouble n = curve.betaNull(Attack.SECOND_LAW);
-                if (n.isEmpty()) {
-                    throw new IllegalArgumentException("--beta null: no β > 0 nulls the secondLaw signal of this loop");
-                }
-                return n.getAsDouble();
-            default:
-                double b = SpiceNumbers.parse("--beta", beta);
-                if (!(b > 0) || b > 1e3) {
-                    throw new IllegalArgumentException("--beta " + beta + " is out of range: allowed 0 < beta <= 1000,"
-                            + " eq11 or null");
-                }
-                return b;
-        }
     }
 
     static Map<String, Object> toJson(KljnLoop loop, double tEff, double bandwidth, double used, Double betaEq11,

@@ -3,11 +3,10 @@ package org.kljn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
-import org.kljn.analysis.BetaCurve;
+import org.kljn.analysis.BetaChoice;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.ExactAnalysis;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +16,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
@@ -87,7 +85,8 @@ public final class AttackCommand implements Callable<Integer> {
         double tEff = options.temperature();
         double b;
         try (NgSpice spice = NgSpice.open()) {
-            b = resolveBeta(spice, loop, bandwidth, tEff);
+            b = BetaChoice.resolve(beta, loop, () -> ExactAnalysis.betaCurve(loop,
+                    ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff));
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
                     tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard);
             ProgressBar bar = new ProgressBar(System.err, bits, "bits");
@@ -98,32 +97,6 @@ public final class AttackCommand implements Callable<Integer> {
             print(r, seconds);
         }
         return 0;
-    }
-
-    private double resolveBeta(NgSpice spice, KljnLoop loop, double bandwidth, double tEff) {
-        switch (beta.toLowerCase(Locale.ROOT)) {
-            case "eq11":
-                double rc = loop.line().resistance();
-                if (Double.isNaN(rc)) {
-                    throw new IllegalArgumentException("--beta eq11 needs the cable's R_c, which a subcircuit does not state");
-                }
-                return AnalyzeCommand.betaEq11(loop.resistors().low(), loop.resistors().high(), rc);
-            case "null":
-                BetaCurve curve = ExactAnalysis.betaCurve(loop,
-                        ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff);
-                OptionalDouble n = curve.betaNull(Attack.SECOND_LAW);
-                if (n.isEmpty()) {
-                    throw new IllegalArgumentException("--beta null: no β > 0 nulls the secondLaw signal of this loop");
-                }
-                return n.getAsDouble();
-            default:
-                double v = SpiceNumbers.parse("--beta", beta);
-                if (!(v > 0) || v > 1e3) {
-                    throw new IllegalArgumentException("--beta " + beta + " is out of range: allowed 0 < beta <= 1000,"
-                            + " eq11 or null");
-                }
-                return v;
-        }
     }
 
     private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {

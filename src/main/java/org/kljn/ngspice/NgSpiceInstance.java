@@ -54,13 +54,8 @@ final class NgSpiceInstance {
     /** The first exception a Java callback threw during a run (JNA would only log it). */
     volatile Throwable callbackFailure;
     volatile StepControl stepControl;
-    private final Map<String, DoubleUnaryOperator> voltageSources = new HashMap<>();
-    private final Map<String, DoubleUnaryOperator> currentSources = new HashMap<>();
-    // one-entry caches keyed by the address of ngspice's instance-name string (stable during a run)
-    private long lastVoltageName;
-    private DoubleUnaryOperator lastVoltage;
-    private long lastCurrentName;
-    private DoubleUnaryOperator lastCurrent;
+    private final SourceTable voltageSources = new SourceTable();
+    private final SourceTable currentSources = new SourceTable();
     private double[] streamReal = new double[0];
     private double[] streamImag = new double[0];
 
@@ -213,22 +208,51 @@ final class NgSpiceInstance {
     // ------------------------------------------------------------------ dispatch
 
     synchronized void setVoltageSource(String name, DoubleUnaryOperator f) {
-        voltageSources.put(name.toLowerCase(java.util.Locale.ROOT), f);
-        lastVoltageName = 0;
+        voltageSources.put(name, f);
     }
 
     synchronized void setCurrentSource(String name, DoubleUnaryOperator f) {
-        currentSources.put(name.toLowerCase(java.util.Locale.ROOT), f);
-        lastCurrentName = 0;
+        currentSources.put(name, f);
     }
 
     synchronized void clearDispatch() {
         voltageSources.clear();
         currentSources.clear();
-        lastVoltageName = 0;
-        lastCurrentName = 0;
         streamListener = null;
         stepControl = null;
+    }
+
+    /**
+     * EXTERNAL sources by lower-case instance name, with a one-entry cache keyed by the address of ngspice's
+     * name string (stable during a run): ngspice asks on every Newton iteration, usually for the same source
+     * as last time but one.
+     */
+    private static final class SourceTable {
+        private final Map<String, DoubleUnaryOperator> byName = new HashMap<>();
+        private long lastName;
+        private DoubleUnaryOperator last;
+
+        void put(String name, DoubleUnaryOperator f) {
+            byName.put(name.toLowerCase(java.util.Locale.ROOT), f);
+            lastName = 0;
+        }
+
+        void clear() {
+            byName.clear();
+            lastName = 0;
+        }
+
+        /** Writes the source's value at {@code time} to {@code valueAddress} (0 V or A for an unknown name). */
+        int answer(long valueAddress, double time, long nameAddress) {
+            DoubleUnaryOperator f = last;
+            if (nameAddress != lastName || f == null) {
+                f = byName.get(RawMemory.getString(nameAddress).toLowerCase(java.util.Locale.ROOT));
+                last = f;
+                lastName = nameAddress;
+            }
+            RawMemory.putDouble(valueAddress, f == null ? 0.0 : f.applyAsDouble(time));
+            return 0;
+        }
     }
 
     private void recordFailure(Throwable t) {
@@ -244,45 +268,21 @@ final class NgSpiceInstance {
     }
 
     private int onVoltageSource(long value, double time, long name, int id, long user) {
-        try {
-            return onVoltageSourceUnguarded(value, time, name, id, user);
-        } catch (Throwable t) {
-            recordFailure(t);
-            RawMemory.putDouble(value, 0.0);
-            return 0;
-        }
-    }
-
-    private int onVoltageSourceUnguarded(long value, double time, long name, int id, long user) {
-        DoubleUnaryOperator f = lastVoltage;
-        if (name != lastVoltageName || f == null) {
-            f = voltageSources.get(RawMemory.getString(name).toLowerCase(java.util.Locale.ROOT));
-            lastVoltage = f;
-            lastVoltageName = name;
-        }
-        RawMemory.putDouble(value, f == null ? 0.0 : f.applyAsDouble(time));
-        return 0;
+        return answerSource(voltageSources, value, time, name);
     }
 
     private int onCurrentSource(long value, double time, long name, int id, long user) {
+        return answerSource(currentSources, value, time, name);
+    }
+
+    private int answerSource(SourceTable table, long value, double time, long name) {
         try {
-            return onCurrentSourceUnguarded(value, time, name, id, user);
+            return table.answer(value, time, name);
         } catch (Throwable t) {
             recordFailure(t);
             RawMemory.putDouble(value, 0.0);
             return 0;
         }
-    }
-
-    private int onCurrentSourceUnguarded(long value, double time, long name, int id, long user) {
-        DoubleUnaryOperator f = lastCurrent;
-        if (name != lastCurrentName || f == null) {
-            f = currentSources.get(RawMemory.getString(name).toLowerCase(java.util.Locale.ROOT));
-            lastCurrent = f;
-            lastCurrentName = name;
-        }
-        RawMemory.putDouble(value, f == null ? 0.0 : f.applyAsDouble(time));
-        return 0;
     }
 
     private int onSync(double time, long delta, double oldDelta, int redoStep, int id, int location, long user) {

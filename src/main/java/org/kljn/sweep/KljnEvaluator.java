@@ -1,13 +1,13 @@
 package org.kljn.sweep;
 
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaChoice;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.EveStatistics;
 import org.kljn.analysis.ExactAnalysis;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.TransferFunctions;
-import org.kljn.analysis.closedform.PaperFormulas;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LossyLine;
@@ -70,19 +70,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                     ExactAnalysis.DEFAULT_POINTS);
             BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(tf), p.teff());
             EveStatistics eve = EveStatistics.of(loop, tf, p.teff());
-            double rc = loop.line().resistance();
-            Double betaEq11 = Double.isNaN(rc) ? null : PaperFormulas.eq11Beta(p.rl(), p.rh(), rc);
-            double beta = switch (p.beta().rule()) {
-                case NUMBER -> p.beta().value();
-                case EQ11 -> {
-                    if (betaEq11 == null) {
-                        throw new IllegalArgumentException("beta eq11 needs R_c, which a subcircuit does not state");
-                    }
-                    yield betaEq11;
-                }
-                case NULL -> curve.betaNull(Attack.SECOND_LAW).orElseThrow(
-                        () -> new IllegalArgumentException("no beta > 0 nulls the secondLaw signal here"));
-            };
+            OptionalDouble eq11 = BetaChoice.eq11(loop);
+            Double betaEq11 = eq11.isPresent() ? eq11.getAsDouble() : null;
+            double beta = BetaChoice.resolve(p.beta().toString(), loop, () -> curve);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("betaUsed", beta);
             r.put("betaEq11", betaEq11);

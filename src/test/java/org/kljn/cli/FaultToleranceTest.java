@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,14 +21,6 @@ class FaultToleranceTest {
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(dir.resolve("child.out").toFile())
                 .redirectError(dir.resolve("child.err").toFile()).start();
-    }
-
-    private static List<String> sortedRows(Path csv) throws Exception {
-        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-        String header = lines.remove(0);
-        lines.sort(Comparator.comparingInt(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))));
-        lines.add(0, header);
-        return lines;
     }
 
     @Test
@@ -60,7 +51,7 @@ class FaultToleranceTest {
         RunCommandTest.Result whole = RunCommandTest.kljn("sweep", dir.resolve("mc.spec").toString(), "--out",
                 dir.resolve("whole.csv").toString(), "--jobs", "2", "--progress", "never");
         assertEquals(0, whole.status(), whole.err());
-        assertEquals(sortedRows(dir.resolve("whole.csv")), sortedRows(killed),
+        assertEquals(SweepCommandTest.sortedRows(dir.resolve("whole.csv")), SweepCommandTest.sortedRows(killed),
                 "interrupted and resumed gives the same rows as one uninterrupted run");
     }
 

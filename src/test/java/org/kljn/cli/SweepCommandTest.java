@@ -18,7 +18,8 @@ class SweepCommandTest {
             "rl: 1k", "rh: 10k", "alice: H, L", "cable: lumped, ladder", "rc: 100, 300", "cc: 100n",
             "bandwidth: 1k", "beta: 1, eq11, null", "analyses: exact", "");
 
-    private static List<String> sortedRows(Path csv) throws Exception {
+    /** A sweep CSV's header, then its rows sorted by point index (rows are written in completion order). */
+    static List<String> sortedRows(Path csv) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
         String header = lines.remove(0);
         lines.sort(Comparator.comparingInt(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))));

@@ -11,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Thousands of load-run-free cycles in one JVM keep resident memory flat. */
-class MemoryHygieneTest {
+public class MemoryHygieneTest {
 
-    static long residentBytes() {
+    /** This process's resident set size (VmRSS), bytes. */
+    public static long residentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
