@@ -40,7 +40,14 @@ public final class BitExchangeSimulation {
 
     /** What to simulate. */
     public record Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-            int bitSamples, int bits, long seed, int oversampling, double guard) {
+            int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise) {
+
+        /** Java noise (the default). */
+        public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
+                int bitSamples, int bits, long seed, int oversampling, double guard) {
+            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, NoiseMode.JAVA);
+        }
+
         public Settings {
             if (bits < 1) {
                 throw new IllegalArgumentException("--bits must be at least 1, got " + bits);
@@ -57,6 +64,18 @@ public final class BitExchangeSimulation {
         public double bitDuration() {
             return bitSamples / (2 * bandwidth);
         }
+    }
+
+    /** Where the generators' noise comes from. */
+    public enum NoiseMode {
+        /** Java noise through EXTERNAL sources: band-limited, reproducible from the seed. */
+        JAVA,
+        /**
+         * ngspice's TRNOISE with NT = 1/(2Δf): not reproducible in 39.3 (seeded from the process id), and its
+         * linear interpolation shapes the band as sinc⁴ ({@link org.kljn.noise.TrnoiseBand}); the seed still
+         * chooses the bit situations.
+         */
+        TRNOISE
     }
 
     /** One attack's outcome over all bits. */
@@ -89,13 +108,16 @@ public final class BitExchangeSimulation {
 
     public static Result run(NgSpice spice, Settings s, IntConsumer progress) {
         NoiseDesign design = NoiseDesign.of(NoiseSpec.of(s.bandwidth()).withOversampling(s.oversampling()));
-        double h = design.gridStep();
+        boolean trnoise = s.noise() == NoiseMode.TRNOISE;
+        org.kljn.noise.BandShape band = trnoise ? new org.kljn.noise.TrnoiseBand(s.bandwidth()) : design.band();
+        // the solver grid: the Java noise's grid points, or TRNOISE's samples (its breakpoints)
+        double h = trnoise ? 1 / (2 * s.bandwidth()) : design.gridStep();
         double tau = s.bitDuration();
         // at least one grid step: the step in which the noise switches to the next bit's stream
         double guard = Math.max(1, Math.ceil(guardTime(s) / h - 1e-9)) * h;
 
         // exact expectations over the band the injected noise really has
-        Expectations exact = expectations(spice, s, design);
+        Expectations exact = expectations(spice, s, band);
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -121,11 +143,13 @@ public final class BitExchangeSimulation {
             BitWindows windows = new BitWindows(bitsHere.size(), guard, tau);
             double s0Alice = s0(s, loop.alice(), loop.aliceResistance());
             double s0Bob = s0(s, loop.bob(), loop.bobResistance());
-            spice.setExternalVoltage(Probes.ALICE_SOURCE,
-                    new PerBitNoise(design, s0Alice, s.seed(), StreamKey.ALICE, bitsHere, windows.period()));
-            spice.setExternalVoltage(Probes.BOB_SOURCE,
-                    new PerBitNoise(design, s0Bob, s.seed(), StreamKey.BOB, bitsHere, windows.period()));
-            spice.setStepControl((time, delta) -> nextGridStep(time, h));
+            if (!trnoise) {
+                spice.setExternalVoltage(Probes.ALICE_SOURCE,
+                        new PerBitNoise(design, s0Alice, s.seed(), StreamKey.ALICE, bitsHere, windows.period()));
+                spice.setExternalVoltage(Probes.BOB_SOURCE,
+                        new PerBitNoise(design, s0Bob, s.seed(), StreamKey.BOB, bitsHere, windows.period()));
+                spice.setStepControl((time, delta) -> nextGridStep(time, h));
+            }
             WindowMoments stream = new WindowMoments(windows, (w, avg) -> {
                 averages[bitsHere.get(w)] = avg;
                 progress.accept(++done[0]);
@@ -134,7 +158,11 @@ public final class BitExchangeSimulation {
             try {
                 // half a grid step past the last window: ngspice clamps its final step to the stop time, and a
                 // stop time on the grid can leave it a step of zero after rounding
-                spice.loadCircuit(NetlistWriter.transientExternal(loop, h, windows.stopTime() + h / 2, h, true));
+                // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency
+                spice.loadCircuit(trnoise
+                        ? NetlistWriter.transientTrnoise(loop, Math.sqrt(s0Alice * s.bandwidth()),
+                                Math.sqrt(s0Bob * s.bandwidth()), h, windows.stopTime() + h / 2, true)
+                        : NetlistWriter.transientExternal(loop, h, windows.stopTime() + h / 2, h, true));
                 long t0 = System.nanoTime();
                 spice.run();
                 transientNanos += System.nanoTime() - t0;
@@ -222,14 +250,14 @@ public final class BitExchangeSimulation {
         return 4 * KljnMoments.BOLTZMANN * t * resistance;
     }
 
-    static Expectations expectations(NgSpice spice, Settings s, NoiseDesign design) {
+    static Expectations expectations(NgSpice spice, Settings s, org.kljn.noise.BandShape band) {
         Map<String, KljnMoments> moments = new java.util.HashMap<>();
         Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new java.util.HashMap<>();
-        int points = ExactAnalysis.pointsFor(design.band(), s.bandwidth());
+        int points = ExactAnalysis.pointsFor(band, s.bandwidth());
         for (Resistor a : Resistor.values()) {
             for (Resistor b : Resistor.values()) {
                 KljnLoop loop = new KljnLoop(s.resistors(), a, b, s.line());
-                TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, design.band(), points);
+                TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, band, points);
                 moments.put(loop.situation(), KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
                 if (a != b) {
                     eve.put(loop.situation(), EveStatistics.of(loop, tf, s.tEff()).at(s.beta()));

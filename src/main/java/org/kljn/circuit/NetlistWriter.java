@@ -59,10 +59,19 @@ public final class NetlistWriter {
      */
     public static List<String> transientTrnoise(KljnLoop loop, double aliceRms, double bobRms, double sampleTime,
             double stop) {
+        return transientTrnoise(loop, aliceRms, bobRms, sampleTime, stop, false);
+    }
+
+    /** As {@link #transientTrnoise(KljnLoop, double, double, double, double)}, optionally with {@code .save none}. */
+    public static List<String> transientTrnoise(KljnLoop loop, double aliceRms, double bobRms, double sampleTime,
+            double stop, boolean streamOnly) {
         List<String> lines = header(loop, "transient with ngspice TRNOISE generators");
         String nt = SpiceNumbers.format(sampleTime);
         lines.addAll(loop(loop, "VNA na 0 dc 0 trnoise(" + SpiceNumbers.format(aliceRms) + " " + nt + " 0 0)",
                 "VNB nb 0 dc 0 trnoise(" + SpiceNumbers.format(bobRms) + " " + nt + " 0 0)"));
+        if (streamOnly) {
+            lines.add(".save none");
+        }
         lines.add(".tran " + nt + " " + SpiceNumbers.format(stop));
         lines.add(".end");
         return lines;

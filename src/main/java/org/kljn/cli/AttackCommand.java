@@ -43,7 +43,9 @@ public final class AttackCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--noise", defaultValue = "java",
-            description = "java (EXTERNAL sources, reproducible) or trnoise (not available yet)")
+            description = "java (band-limited noise from Java through EXTERNAL sources, reproducible from --seed) or"
+                    + " trnoise (ngspice's TRNOISE with NT = 1/(2 bandwidth): not reproducible in ngspice 39.3, and its"
+                    + " linear interpolation gives a sinc^4 band of 2/3 the noise bandwidth); default ${DEFAULT-VALUE}")
     String noise;
 
     @Option(names = "--oversampling", defaultValue = "4",
@@ -62,9 +64,15 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!noise.equalsIgnoreCase("java")) {
-            throw new IllegalArgumentException("--noise " + noise + ": only 'java' is available (TRNOISE cannot be"
-                    + " seeded in ngspice 39.3, so its runs would not be reproducible)");
+        BitExchangeSimulation.NoiseMode mode;
+        if (noise.equalsIgnoreCase("java")) {
+            mode = BitExchangeSimulation.NoiseMode.JAVA;
+        } else if (noise.equalsIgnoreCase("trnoise")) {
+            mode = BitExchangeSimulation.NoiseMode.TRNOISE;
+            System.err.println("kljn attack: --noise trnoise is not reproducible (ngspice 39.3 seeds TRNOISE from the"
+                    + " process id); --seed still chooses the bit situations");
+        } else {
+            throw new IllegalArgumentException("--noise " + noise + ": allowed java or trnoise");
         }
         if (oversampling < 2 || oversampling > 64) {
             throw new IllegalArgumentException("--oversampling must be between 2 and 64, got " + oversampling);
@@ -88,7 +96,7 @@ public final class AttackCommand implements Callable<Integer> {
             b = BetaChoice.resolve(beta, loop, () -> ExactAnalysis.betaCurve(loop,
                     ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff));
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard);
+                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard, mode);
             ProgressBar bar = new ProgressBar(System.err, bits, "bits");
             long t0 = System.nanoTime();
             BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings, bar::update);

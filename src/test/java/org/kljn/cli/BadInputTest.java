@@ -41,7 +41,7 @@ class BadInputTest {
             "analyze --bit-samples 0                | 1 | --bit-samples must be at least 1",
             "attack --bits 0                        | 1 | --bits 0: allowed 1 to 10000000",
             "attack --bit-samples 1                 | 1 | --bit-samples 1: allowed at least 2",
-            "attack --noise trnoise                 | 1 | --noise trnoise",
+            "attack --noise pink                    | 1 | --noise pink: allowed java or trnoise",
             "attack --oversampling 1                | 1 | --oversampling must be between 2 and 64",
             "attack --cable ltra --cc 100n --lc 1m  | 1 | LTRA fails in transient",
             "crosscheck --cable subckt --subckt netlists/twisted-pair.lib --subckt-name twisted_pair | 1 | crosscheck needs the cable's series resistance",
