@@ -1,0 +1,62 @@
+package org.kljn.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.ResistorPair;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main job end to end on a small configuration: every report file is there and holds what it should. */
+class KljnStudyTest {
+
+    @Test
+    void theStudyWritesItsReportWithEveryFigureAndTable(@TempDir Path dir) throws Exception {
+        KljnStudy.Config c = new KljnStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3, 1e9, 500, 10, 20,
+                new int[] {20}, 7, dir.resolve("report"));
+        String verdict = KljnStudy.run(c, new PrintStream(new ByteArrayOutputStream()));
+        assertTrue(verdict.contains("eq. 11 gives β = "), verdict);
+        Path out = c.out();
+        String html = Files.readString(out.resolve("index.html"));
+        for (String stem : List.of("signal-versus-beta", "success-versus-bit-duration", "residual-versus-length",
+                "ladder-convergence")) {
+            BufferedImage png = ImageIO.read(out.resolve(stem + ".png").toFile());
+            assertEquals(900, png.getWidth(), stem);
+            assertEquals(600, png.getHeight(), stem);
+            assertTrue(html.contains(stem + ".png"), "the page shows " + stem);
+            assertTrue(Files.size(out.resolve(stem + ".csv")) > 100, stem + ".csv");
+        }
+        String betaSvg = Files.readString(out.resolve("signal-versus-beta.svg"));
+        for (String series : List.of("bsy", "secondLaw", "current", "β eq. 11")) {
+            assertTrue(betaSvg.contains(series), "signal-versus-beta.svg names " + series);
+        }
+        String lengthSvg = Files.readString(out.resolve("residual-versus-length.svg"));
+        for (String model : List.of("lumped", "ladder", "urc", "ltra")) {
+            assertTrue(lengthSvg.contains(model), "residual-versus-length.svg names " + model);
+        }
+        String successSvg = Files.readString(out.resolve("success-versus-bit-duration.svg"));
+        assertTrue(successSvg.contains("no defence") && successSvg.contains("minimax") && successSvg.contains("Monte Carlo"),
+                "success plot has the conditions and the Monte Carlo points");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        double eq11 = summary.get("betaEq11").asDouble();
+        double rc = CablePreset.CAT5.resistance(1e3);
+        assertEquals((1 + rc / 1e3) / (1 + rc / 10e3), eq11, 1e-12);
+        for (String model : List.of("lumped", "ladder", "urc", "ltra")) {
+            assertTrue(summary.get("models").has(model), "summary has " + model);
+        }
+        // the lumped model's Second-Law null is the closed form (1 + R_c/2R_L)/(1 + R_c/2R_H)
+        assertEquals((1 + rc / 2e3) / (1 + rc / 20e3),
+                summary.get("models").get("lumped").get("betaNull_secondLaw").asDouble(), 1e-9);
+    }
+}
