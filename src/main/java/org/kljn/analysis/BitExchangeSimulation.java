@@ -103,7 +103,8 @@ public final class BitExchangeSimulation {
     }
 
     /** Exact expectations the decisions need: means and variance rates for the four bit situations. */
-    record Expectations(Map<String, KljnMoments> moments, Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve) {
+    record Expectations(Map<String, KljnMoments> moments, Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve,
+            Map<String, double[]> ownVarianceRates) {
     }
 
     public static Result run(NgSpice spice, Settings s, IntConsumer progress) {
@@ -253,6 +254,7 @@ public final class BitExchangeSimulation {
     static Expectations expectations(NgSpice spice, Settings s, org.kljn.noise.BandShape band) {
         Map<String, KljnMoments> moments = new java.util.HashMap<>();
         Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new java.util.HashMap<>();
+        Map<String, double[]> own = new java.util.HashMap<>();
         int points = ExactAnalysis.pointsFor(band, s.bandwidth());
         for (Resistor a : Resistor.values()) {
             for (Resistor b : Resistor.values()) {
@@ -260,11 +262,14 @@ public final class BitExchangeSimulation {
                 TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, band, points);
                 moments.put(loop.situation(), KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
                 if (a != b) {
-                    eve.put(loop.situation(), EveStatistics.of(loop, tf, s.tEff()).at(s.beta()));
+                    EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
+                    eve.put(loop.situation(), stats.at(s.beta()));
+                    own.put(loop.situation(), new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
+                            stats.meanSquareVarianceRate(Probe.U_B, s.beta())});
                 }
             }
         }
-        return new Expectations(moments, eve);
+        return new Expectations(moments, eve, own);
     }
 
     /** Alice holds {@code aliceHolds}; Bob's resistor is the other one; she compares <U_A²> with her threshold. */
@@ -299,9 +304,10 @@ public final class BitExchangeSimulation {
     }
 
     /**
-     * Alice's and Bob's predicted error: their mean-square statistics are Gaussian in the same limit; the
-     * variance rate of U² is ½∫G_UU² df·2 = ∫G² df, taken here from the means with the flat-band estimate
-     * Var(<U²>) ≈ <U²>²/(Δf τ) (exact for a lumped line and a brick-wall band).
+     * Alice's and Bob's predicted error: each decides from her own <U²> over the bit, Gaussian in the same limit
+     * as Eve's statistics, with the threshold midway between the secure situation's mean and the same-resistor
+     * situation's; the standard deviation is √(V/τ) with V = ∫ G_UU² df from {@link EveStatistics}. A bit is
+     * wrong when either errs; the two situations HL and LH are equally likely.
      */
     static double predictedAliceBobError(Expectations e, Settings s, double tau) {
         double total = 0;
@@ -309,17 +315,17 @@ public final class BitExchangeSimulation {
             String secure = alice.name() + alice.other().name();
             String aliceSame = alice.name() + alice.name();
             String bobSame = alice.other().name() + alice.other().name();
+            double[] v = e.ownVarianceRates().get(secure);
             double pa = decisionError(e.moments().get(secure).meanSquareVoltageA(),
-                    e.moments().get(aliceSame).meanSquareVoltageA(), s.bandwidth() * tau);
+                    e.moments().get(aliceSame).meanSquareVoltageA(), Math.sqrt(v[0] / tau));
             double pb = decisionError(e.moments().get(secure).meanSquareVoltageB(),
-                    e.moments().get(bobSame).meanSquareVoltageB(), s.bandwidth() * tau);
+                    e.moments().get(bobSame).meanSquareVoltageB(), Math.sqrt(v[1] / tau));
             total += 0.5 * (1 - (1 - pa) * (1 - pb));
         }
         return total;
     }
 
-    private static double decisionError(double muTrue, double muOther, double bandwidthTime) {
-        double sigma = muTrue / Math.sqrt(bandwidthTime);
+    private static double decisionError(double muTrue, double muOther, double sigma) {
         return 1 - phi(Math.abs(muTrue - muOther) / 2 / sigma);
     }
 

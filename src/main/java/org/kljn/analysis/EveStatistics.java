@@ -84,6 +84,18 @@ public final class EveStatistics {
         return result;
     }
 
+    /**
+     * The variance rate of a probe's time-averaged square, e.g. Alice's own statistic <U_A²> (the KLJN
+     * protocol's decision): V = ∫_0^∞ G_XX(f)² df.
+     */
+    public double meanSquareVarianceRate(Probe probe, double beta) {
+        double[][][] gRe = new double[4][4][];
+        double[][][] gIm = new double[4][4][];
+        crossSpectra(beta, gRe, gIm);
+        int x = probe.ordinal();
+        return varianceRate(new int[][] {{x, x, 1}}, gRe, gIm);
+    }
+
     /** The best attack's snrRate at β. */
     public double bestSnrRate(double beta) {
         double best = 0;
@@ -157,7 +169,10 @@ public final class EveStatistics {
     }
 
     private double varianceRate(Attack a, double[][][] gRe, double[][][] gIm) {
-        int[][] t = terms(a);
+        return varianceRate(terms(a), gRe, gIm);
+    }
+
+    private double varianceRate(int[][] t, double[][][] gRe, double[][][] gIm) {
         double v = 0;
         for (int[] p : t) {
             for (int[] q : t) {

@@ -117,6 +117,12 @@ class BitExchangeSimulationTest {
             assertTrue(ci[0] <= o.predicted() && o.predicted() <= ci[1],
                     a + ": measured " + o.successRate() + " " + java.util.Arrays.toString(ci) + ", predicted " + o.predicted());
         }
+        // Alice's and Bob's own decisions: errors as predicted from the variance of their <U²>
+        int errors = r.aliceBobErrors();
+        double[] eci = BitExchangeSimulation.wilson(errors, 300, 3.2905);
+        assertTrue(eci[0] <= r.predictedAliceBobErrorRate() && r.predictedAliceBobErrorRate() <= eci[1],
+                "Alice/Bob errors " + r.aliceBobErrorRate() + " " + java.util.Arrays.toString(eci) + ", predicted "
+                        + r.predictedAliceBobErrorRate());
         double betaNull = (1 + 1000 / 2e3) / (1 + 1000 / 20e3);
         BitExchangeSimulation.Result d = BitExchangeSimulation.run(spice, settings(line, betaNull, 100, 300, 6), i -> { });
         for (Attack a : Attack.values()) {
