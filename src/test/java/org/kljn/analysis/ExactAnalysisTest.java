@@ -163,4 +163,29 @@ class ExactAnalysisTest {
         assertEquals(168 + 10e-6, cp.seriesResistance(), 1e-3);
         assertTrue(cp.maxDeviation() > 0.1, "52 nF at 1 kHz is far from lumped: " + cp.maxDeviation());
     }
+
+    /**
+     * ngspice's URC against the exact uniform RC line (hyperbolic two-port, closedform). URC splits the line
+     * into lumps whose lengths grow geometrically (K = 2), so its error falls with the number of lumps but not
+     * as a fixed power; the bound at 16 lumps (our default) is 1e-3 of each signal's scale on a line that is
+     * 1.6 radians long at the band edge (θ = √(2π Δf R C)).
+     */
+    @Test
+    void urcApproachesTheExactUniformRcLine() {
+        double bandwidth = 10e3;
+        LoopMoments exact = LoopMoments.compute(10e3, 1e3, 1e9, 1e9, CableModel.uniformRcLine(200, 200e-9),
+                NoiseBand.brickWall(bandwidth), 1e-12);
+        double previous = Double.POSITIVE_INFINITY;
+        for (int lumps : new int[] {2, 4, 8, 16}) {
+            KljnLoop loop = KljnLoop.secure(new ResistorPair(1e3, 10e3), Resistor.H,
+                    new org.kljn.circuit.UniformRcLine(200, 200e-9, lumps));
+            KljnMoments m = exact(loop, 1e9, bandwidth, 1.0);
+            double error = Math.max(Math.abs(m.signal(Attack.BSY) - exact.bsySignal()) / m.scale(Attack.BSY),
+                    Math.abs(m.signal(Attack.CURRENT) - exact.currentSignal()) / m.scale(Attack.CURRENT));
+            System.out.printf("URC %d lumps: largest signal deviation from the exact line %.3e of its scale%n", lumps, error);
+            assertTrue(error < previous, "more lumps, closer to the exact line");
+            previous = error;
+        }
+        assertTrue(previous < 1e-3, "16 lumps: " + previous);
+    }
 }
