@@ -1,7 +1,5 @@
 package org.kljn.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaChoice;
 import org.kljn.analysis.BetaCurve;
@@ -49,8 +47,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " probability (default ${DEFAULT-VALUE})")
     int bitSamples;
 
-    @Option(names = "--json", description = "one JSON object on stdout")
-    boolean json;
+    @Mixin
+    Json json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -111,8 +109,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         eveJson.put("bestSnrRateAtBetaMinimax", eve.bestSnrRate(minimax));
         result.put("eve", eveJson);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        if (json.enabled()) {
+            out.println(Json.write(result));
         } else {
             printTable(out, loop, tEff, bandwidth, used, betaEq11, curve, m, j);
             out.printf(Locale.ROOT, "%nEve, bit of %d Nyquist samples (%.4g s): probability of a correct guess%n",

@@ -1,7 +1,5 @@
 package org.kljn.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaChoice;
 import org.kljn.analysis.BitExchangeSimulation;
@@ -56,8 +54,8 @@ public final class AttackCommand implements Callable<Integer> {
             description = "guard interval before each bit, seconds (default: 10 loop RC time constants)")
     double guard;
 
-    @Option(names = "--json", description = "one JSON object on stdout")
-    boolean json;
+    @Mixin
+    Json json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -110,7 +108,7 @@ public final class AttackCommand implements Callable<Integer> {
     private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BitExchangeSimulation.Settings s = r.settings();
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("bits", s.bits());
             root.put("bitSamples", s.bitSamples());
@@ -133,7 +131,7 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("guardInterval", r.guard());
             root.put("acceptedPoints", r.acceptedPoints());
             root.put("seconds", seconds);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            out.println(Json.write(root));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
                     s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), s.line().describe());

@@ -1,7 +1,5 @@
 package org.kljn.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.bench.Benchmarks;
 import org.kljn.report.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -17,8 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the bridge against ngspice -b, memory against run length, exact analysis and sweep speed-up.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "print the results as JSON")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    Json json;
 
     @Option(names = "--quick", description = "10^5 samples only, no 10^7 memory run, no ladder")
     boolean quick;
@@ -32,10 +30,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(), System.err);
-        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r);
+        String text = Json.write(r);
         Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".json");
         AtomicFiles.writeString(file, text + "\n");
-        if (json) {
+        if (json.enabled()) {
             spec.commandLine().getOut().println(text);
         }
         spec.commandLine().getOut().println("results: " + file);

@@ -1,7 +1,5 @@
 package org.kljn.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.ExactAnalysis;
@@ -38,8 +36,8 @@ public final class CrosscheckCommand implements Callable<Integer> {
     @Mixin
     LoopOptions options;
 
-    @Option(names = "--json", description = "one JSON object on stdout")
-    boolean json;
+    @Mixin
+    Json json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -115,11 +113,11 @@ public final class CrosscheckCommand implements Callable<Integer> {
                         + " beta = %.9g instead", bsyAtEq11, bsyNull)));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("tolerance", TOLERANCE);
             r.put("equations", rows);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            out.println(Json.write(r));
         } else {
             out.printf(Locale.ROOT, "Paper vs simulation, %s; R_L = %g, R_H = %g, Alice holds R_%s, T_eff = %g K,"
                     + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", loop.line().describe(), rl, rh,
