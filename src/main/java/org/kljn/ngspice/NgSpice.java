@@ -410,7 +410,8 @@ public final class NgSpice implements SpiceSimulator {
             return;
         }
         rawCommand("destroy all");
-        if (circuitLoaded || circuitExists()) {
+        // circuitLoaded also covers what a failed load left behind (loadCircuit asks ngspice then)
+        if (circuitLoaded) {
             rawCommand("remcirc");
         }
         circuitLoaded = false;

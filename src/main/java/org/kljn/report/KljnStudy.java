@@ -76,6 +76,7 @@ public final class KljnStudy {
         json.put("betaEq11", betaEq11);
         Map<String, Object> modelJson = new LinkedHashMap<>();
         Map<String, double[]> minimaxByModel = new LinkedHashMap<>();
+        Map<String, EveStatistics> eveByModel = new LinkedHashMap<>();
         try (NgSpice spice = NgSpice.open()) {
             log.println("exact analysis of " + models.size() + " line models ...");
             BetaCurve ltraCurve = null;
@@ -85,6 +86,7 @@ public final class KljnStudy {
                         ExactAnalysis.DEFAULT_POINTS);
                 BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(tf), c.tEff());
                 EveStatistics eve = EveStatistics.of(loop, tf, c.tEff());
+                eveByModel.put(e.getKey(), eve);
                 double minimax = eve.betaMinimax(1e-2, 1e2);
                 minimaxByModel.put(e.getKey(), new double[] {minimax});
                 if (e.getKey().equals("ltra")) {
@@ -146,10 +148,7 @@ public final class KljnStudy {
             log.println("Monte Carlo bit exchanges in ngspice (" + c.mcBits() + " bits per point) ...");
             LineModel mcLine = models.get("ladder");
             double minimaxLadder = minimaxByModel.get("ladder")[0];
-            KljnLoop mcLoop = KljnLoop.secure(c.resistors(), Resistor.H, mcLine);
-            TransferFunctions mcTf = ExactAnalysis.transferFunctions(spice, mcLoop, BandShape.brickWall(c.bandwidth()),
-                    ExactAnalysis.DEFAULT_POINTS);
-            EveStatistics mcEve = EveStatistics.of(mcLoop, mcTf, c.tEff());
+            EveStatistics mcEve = eveByModel.get("ladder");
             String[] conditions = {"no defence (β = 1)", "paper's eq. 11 β = " + fmt(betaEq11),
                     "minimax β = " + fmt(minimaxLadder)};
             double[] condBeta = {1, betaEq11, minimaxLadder};
