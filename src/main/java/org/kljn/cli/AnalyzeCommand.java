@@ -148,10 +148,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         params.put("bandwidth", bandwidth);
         r.put("parameters", params);
         Map<String, Object> ends = new LinkedHashMap<>();
-        ends.put("A", Map.of("voltageMeanSquare", m.meanSquareVoltageA(), "currentMeanSquare",
-                m.meanSquareCurrentA(), "power", m.powerIntoCableA()));
-        ends.put("B", Map.of("voltageMeanSquare", m.meanSquareVoltageB(), "currentMeanSquare",
-                m.meanSquareCurrentB(), "power", m.powerIntoCableB()));
+        // ordered maps: Map.of iterates in a per-JVM random order, and the JSON should read the same every run
+        ends.put("A", end(m.meanSquareVoltageA(), m.meanSquareCurrentA(), m.powerIntoCableA()));
+        ends.put("B", end(m.meanSquareVoltageB(), m.meanSquareCurrentB(), m.powerIntoCableB()));
         r.put("ends", ends);
         Map<String, Object> attacks = new LinkedHashMap<>();
         for (Attack a : Attack.values()) {
@@ -173,6 +172,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         r.put("attacks", attacks);
         r.put("integrationRelativeError", j.errorBound());
         return r;
+    }
+
+    private static Map<String, Object> end(double voltageMeanSquare, double currentMeanSquare, double power) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("voltageMeanSquare", voltageMeanSquare);
+        e.put("currentMeanSquare", currentMeanSquare);
+        e.put("power", power);
+        return e;
     }
 
     private static void printTable(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, double used,

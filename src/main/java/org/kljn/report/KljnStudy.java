@@ -70,9 +70,17 @@ public final class KljnStudy {
 
         List<List<String>> rows = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("parameters", Map.of("rl", c.resistors().low(), "rh", c.resistors().high(), "preset",
-                p.name().toLowerCase(Locale.ROOT), "length", c.length(), "teff", c.tEff(), "bandwidth", c.bandwidth(),
-                "rc", r, "cc", cap, "lc", ind));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("rl", c.resistors().low());
+        parameters.put("rh", c.resistors().high());
+        parameters.put("preset", p.name().toLowerCase(Locale.ROOT));
+        parameters.put("length", c.length());
+        parameters.put("teff", c.tEff());
+        parameters.put("bandwidth", c.bandwidth());
+        parameters.put("rc", r);
+        parameters.put("cc", cap);
+        parameters.put("lc", ind);
+        json.put("parameters", parameters);
         json.put("betaEq11", betaEq11);
         Map<String, Object> modelJson = new LinkedHashMap<>();
         Map<String, double[]> minimaxByModel = new LinkedHashMap<>();
