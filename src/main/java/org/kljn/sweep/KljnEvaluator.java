@@ -7,6 +7,7 @@ import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.EveStatistics;
 import org.kljn.analysis.ExactAnalysis;
 import org.kljn.analysis.KljnMoments;
+import org.kljn.analysis.LumpedComparison;
 import org.kljn.analysis.TransferFunctions;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
@@ -43,7 +44,8 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
                 "betaNull_current", "betaMinimax", "signal_bsy", "signal_secondLaw", "signal_current",
                 "voltageMeanSquareA", "voltageMeanSquareB", "currentMeanSquareA", "currentMeanSquareB", "powerA",
-                "powerB", "predicted_bsy", "predicted_secondLaw", "predicted_current"));
+                "powerB", "predicted_bsy", "predicted_secondLaw", "predicted_current", "lumpedEquivalentResistance",
+                "lumpedMaxTransferDeviation"));
         if (spec.analyses().contains(Analysis.ATTACK)) {
             c.addAll(List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate"));
         }
@@ -95,6 +97,12 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             var stats = eve.at(beta);
             for (Attack a : Attack.values()) {
                 r.put("predicted_" + a.key(), stats.get(a).successProbability(tau));
+            }
+            if (!(loop.line() instanceof LumpedLine)) {
+                // how far this cable model is from the paper's lumped resistance over the band
+                LumpedComparison lumped = LumpedComparison.of(spice, loop, tf, p.bandwidth(), p.teff());
+                r.put("lumpedEquivalentResistance", lumped.seriesResistance());
+                r.put("lumpedMaxTransferDeviation", lumped.maxDeviation());
             }
             if (p.runs(Analysis.ATTACK)) {
                 BitExchangeSimulation.Result mc = BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(

@@ -47,6 +47,17 @@ class SweepCommandTest {
         List<String> b = Files.readAllLines(merged);
         assertEquals(1 + 2 * 2 * 2 * 3, a.size(), "header and 24 points");
         assertEquals(a, b, "shards merged give the same rows, byte for byte");
+        // a ladder's lumped equivalent is its own R_c; a lumped cable has none
+        List<String> header = List.of(b.get(0).split(","));
+        int cable = header.indexOf("cable"), rc = header.indexOf("rc"), lumpedR = header.indexOf("lumpedEquivalentResistance");
+        for (String row : b.subList(1, b.size())) {
+            String[] cells = row.split(",", -1);
+            if (cells[cable].equals("ladder")) {
+                assertEquals(Double.parseDouble(cells[rc]), Double.parseDouble(cells[lumpedR]), 1e-3, row);
+            } else {
+                assertEquals("", cells[lumpedR], row);
+            }
+        }
 
         // a killed sweep: keep the header and 5 rows plus a torn line, then resume
         Path killed = dir.resolve("killed.csv");
