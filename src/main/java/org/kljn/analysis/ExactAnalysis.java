@@ -140,9 +140,4 @@ public final class ExactAnalysis {
         return BetaCurve.of(loop, j, tEff);
     }
 
-    /** Convenience: the moments at one β. */
-    public static KljnMoments moments(KljnLoop loop, LoopIntegrals j, double tEff, double beta) {
-        return KljnMoments.of(loop, j, tEff, beta);
-    }
-
 }

@@ -12,7 +12,6 @@ import org.kljn.circuit.Resistor;
 import org.kljn.ngspice.NgSpice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package org.kljn.ngspice;
 import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 
 /**
  * JNA mapping of every function that ngspice 39.3's shared library exports ({@code sharedspice.h}).
@@ -13,6 +12,10 @@ import com.sun.jna.ptr.IntByReference;
  * {@link NativeLayout} rather than JNA {@code Structure}s, because the data callbacks are hot
  * (one call per accepted time point or per Newton iteration) and {@code Structure} reflection
  * costs microseconds per call.
+ *
+ * <p>The two registration functions, {@code ngSpice_Init} and {@code ngSpice_Init_Sync}, are mapped in
+ * {@link DirectBinding} instead: callbacks registered through a direct-mapped function are invoked on JNA's fast
+ * path, which matters for the ones ngspice makes on every time step.
  *
  * <p>This interface is package-private in spirit: callers use {@link NgSpice}.
  */
@@ -33,11 +36,6 @@ public interface NgSpiceLibrary extends Library {
         int invoke(int status, byte immediateUnload, byte exitOnQuit, int ident, Pointer user);
     }
 
-    /** {@code int SendData(vecvaluesall* values, int count, int ident, void* user)}: one accepted point. */
-    interface SendData extends Callback {
-        int invoke(Pointer vecValuesAll, int count, int ident, Pointer user);
-    }
-
     /** {@code int SendInitData(vecinfoall* info, int ident, void* user)}: vector names of a new plot. */
     interface SendInitData extends Callback {
         int invoke(Pointer vecInfoAll, int ident, Pointer user);
@@ -46,25 +44,6 @@ public interface NgSpiceLibrary extends Library {
     /** {@code int BGThreadRunning(NG_BOOL ended, int ident, void* user)}: the flag is true when the thread ENDS. */
     interface BGThreadRunning extends Callback {
         int invoke(byte notRunning, int ident, Pointer user);
-    }
-
-    /** {@code int GetVSRCData(double* value, double time, char* name, int ident, void* user)}. */
-    interface GetVSRCData extends Callback {
-        int invoke(Pointer value, double time, Pointer name, int ident, Pointer user);
-    }
-
-    /** {@code int GetISRCData(double* value, double time, char* name, int ident, void* user)}. */
-    interface GetISRCData extends Callback {
-        int invoke(Pointer value, double time, Pointer name, int ident, Pointer user);
-    }
-
-    /**
-     * {@code int GetSyncData(double time, double* delta, double oldDelta, int redoStep, int ident,
-     * int location, void* user)}: 7 arguments in 39.3 (an older manual shows 5). Returning 1 forces a redo.
-     */
-    interface GetSyncData extends Callback {
-        int invoke(double time, Pointer delta, double oldDelta, int redoStep, int ident, int location,
-                Pointer user);
     }
 
     /** {@code int SendEvtData(int node, double step, double dvalue, char* svalue, void* pvalue, int plen, int mode, int ident, void* user)}. */
@@ -77,12 +56,6 @@ public interface NgSpiceLibrary extends Library {
     interface SendInitEvtData extends Callback {
         int invoke(int nodeIndex, int maxNodeIndex, String name, String type, int ident, Pointer user);
     }
-
-    int ngSpice_Init(SendChar printfcn, SendStat statfcn, ControlledExit ngexit, SendData sdata,
-            SendInitData sinitdata, BGThreadRunning bgtrun, Pointer userData);
-
-    int ngSpice_Init_Sync(GetVSRCData vsrcdat, GetISRCData isrcdat, GetSyncData syncdat,
-            IntByReference ident, Pointer userData);
 
     /** A null command clears ngspice's command history. */
     int ngSpice_Command(String command);
