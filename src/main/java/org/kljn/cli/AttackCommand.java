@@ -3,6 +3,7 @@ package org.kljn.cli;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.BetaRule;
+import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
@@ -84,7 +85,7 @@ public final class AttackCommand implements Callable<Integer> {
                     + " at least one Nyquist interval of the band)");
         }
         KljnLoop loop = options.loop();
-        loop.line().checkTransientCapable();
+        BitExchange.check(loop.line(), bitSamples, bits);
         double bandwidth = options.bandwidthHz();
         double tEff = options.temperature();
         BetaRule rule = BetaRule.parse(beta);
@@ -98,7 +99,7 @@ public final class AttackCommand implements Callable<Integer> {
                     tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard, mode);
             ProgressBar bar = new ProgressBar(System.err, bits, "bits");
             long t0 = System.nanoTime();
-            BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings, bar::update);
+            BitExchangeSimulation.Result r = BitExchange.run(spice, settings, bar::update);
             bar.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(r, seconds);

@@ -41,6 +41,12 @@ public final class IsolatedEvaluator implements Function<SweepPoint, Map<String,
                 Map<String, Object> result = new ObjectMapper().readValue(last, LinkedHashMap.class);
                 return result;
             }
+            if (last.startsWith("{\"partial\"")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> partial = (Map<String, Object>) new ObjectMapper().readValue(last, LinkedHashMap.class)
+                        .get("partial");
+                throw new PartialResultException(partial, reason(status, err, dir.resolve("hs_err.log")), null);
+            }
             throw new IllegalStateException(reason(status, err, dir.resolve("hs_err.log")));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -18,6 +18,12 @@ public final class IsolatedPoint {
             Map<String, Object> result;
             try {
                 result = new KljnEvaluator(pool).apply(point);
+            } catch (PartialResultException e) {
+                // the results computed before the failure, for the parent's row
+                System.out.println(new ObjectMapper().writeValueAsString(Map.of("partial", e.partial())));
+                System.err.println(SweepRunner.describe(e));
+                System.exit(1);
+                return;
             } catch (RuntimeException e) {
                 System.err.println(e.getMessage());
                 System.exit(1);

@@ -2,6 +2,7 @@ package org.kljn.sweep;
 
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
@@ -54,9 +55,13 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(p));
             Map<String, Object> r = exactColumns(exact);
             if (p.runs(Analysis.ATTACK)) {
-                BitExchangeSimulation.Result mc = BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(
-                        loop.resistors(), loop.line(), p.teff(), exact.betaUsed(), p.bandwidth(), p.bitSamples(),
-                        p.bits(), p.seed(), 4, -1), i -> { });
+                BitExchangeSimulation.Result mc;
+                try {
+                    mc = BitExchange.run(spice, new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
+                            p.teff(), exact.betaUsed(), p.bandwidth(), p.bitSamples(), p.bits(), p.seed(), 4, -1), i -> { });
+                } catch (RuntimeException e) {
+                    throw new PartialResultException(r, "Monte Carlo failed (the exact columns are kept)", e);
+                }
                 for (Attack a : Attack.values()) {
                     r.put("mc_" + a.key(), mc.eve().get(a).successRate());
                 }

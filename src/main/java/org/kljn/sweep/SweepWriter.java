@@ -259,6 +259,11 @@ public final class SweepWriter implements Closeable {
         return row(p, java.util.Collections.nCopies(resultColumns.size(), ""), "failed", error == null ? "" : error);
     }
 
+    /** The row of a point that failed after computing some results ({@code resultCells} from {@link #resultCells}). */
+    public String failedRow(SweepPoint p, List<String> resultCells, String error) {
+        return row(p, resultCells, "failed", error == null ? "" : error);
+    }
+
     private String row(SweepPoint p, List<String> results, String status, String error) {
         List<String> cells = new ArrayList<>(header.size());
         cells.add(Integer.toString(p.index()));

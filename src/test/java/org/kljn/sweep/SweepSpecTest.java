@@ -109,6 +109,14 @@ class SweepSpecTest {
     }
 
     @Test
+    void exactOnlySweepTakesTheBitLength() {
+        // its predicted_* columns are Eve's success for this bit length (issue 15 item 10)
+        SweepSpec s = spec("bitSamples: 100, 2000\n");
+        assertEquals(List.of(100, 2000), s.points().stream().map(SweepPoint::bitSamples).toList());
+        assertEquals(2000, KljnEvaluator.settings(s.point(1)).bitSamples());
+    }
+
+    @Test
     void lengthWithPresetGivesTotals() {
         SweepSpec s = spec("cable: ltra\npreset: cat5, rg58\nlength: 100, 1k\n");
         assertEquals(4, s.size());
