@@ -2,7 +2,7 @@ package org.kljn.bench;
 
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.AnalysisSettings;
-import org.kljn.analysis.KljnMoments;
+import org.kljn.noise.Johnson;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
@@ -130,8 +130,8 @@ public final class Benchmarks {
     static Measured batchRun(String line, long n) throws IOException, InterruptedException {
         KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, lineModel(line));
         double bandwidth = 1 / (2.0 * SAMPLE_SPACING);
-        double rmsA = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.aliceResistance() * bandwidth);
-        double rmsB = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.bobResistance() * bandwidth);
+        double rmsA = Math.sqrt(Johnson.meanSquareVoltage(1e9, loop.aliceResistance(), bandwidth));
+        double rmsB = Math.sqrt(Johnson.meanSquareVoltage(1e9, loop.bobResistance(), bandwidth));
         List<String> netlist = new ArrayList<>(NetlistWriter.transientTrnoise(loop, rmsA, rmsB, SAMPLE_SPACING,
                 n * SAMPLE_SPACING));
         // batch mode runs the analysis cards only with a control block or an output request

@@ -7,6 +7,7 @@ import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
+import org.kljn.io.ProgressBar;
 import org.kljn.ngspice.NgSpice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +98,8 @@ public final class AttackCommand implements Callable<Integer> {
             b = rule.isNumber() ? rule.value() : LoopAnalysis.run(spice, loop, exact).betaUsed();
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
                     tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard, mode);
-            ProgressBar bar = new ProgressBar(System.err, bits, "bits");
+            // on a terminal only: no carriage returns in log files
+            ProgressBar bar = ProgressBar.create(ProgressBar.Mode.AUTO, System.err, bits, 0, "bits");
             long t0 = System.nanoTime();
             BitExchangeSimulation.Result r = BitExchange.run(spice, settings, bar::update);
             bar.finish();

@@ -7,10 +7,11 @@ import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.Probe;
-import org.kljn.analysis.closedform.PaperFormulas;
+import org.kljn.analysis.PaperFormulas;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.noise.Johnson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -82,7 +83,7 @@ public final class CrosscheckCommand implements Callable<Integer> {
         rows.add(row("1", 1, PaperFormulas.eq1DeltaKs(rl, rh, rc, t, df), Math.abs(m1.signal(Attack.BSY)),
                 m1.scale(Attack.BSY), "Delta_KS = |<U_H^2> - <U_L^2>|"));
         rows.add(row("2", 1, PaperFormulas.eq2MeanSquareVoltage(rh, t, df),
-                4 * KljnMoments.BOLTZMANN * t * rh * df, 0,
+                Johnson.meanSquareVoltage(t, rh, df), 0,
                 "the generators are defined by this formula: an input of the simulation, not a test of it"));
         rows.add(row("3", 1, PaperFormulas.eq3PowerHc(rl, rh, rc, t, df), heatingH, 0,
                 "cable heating by the H generator alone"));

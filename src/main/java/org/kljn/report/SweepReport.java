@@ -1,6 +1,6 @@
 package org.kljn.report;
 
-import org.kljn.sweep.SweepCsv;
+import org.kljn.io.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ public final class SweepReport {
             if (lines.isEmpty()) {
                 throw new IllegalArgumentException("empty sweep CSV " + csv);
             }
-            List<String> h = SweepCsv.parse(lines.get(0));
+            List<String> h = Csv.parse(lines.get(0));
             if (header == null) {
                 header = h;
             } else if (!header.equals(h)) {
@@ -39,7 +39,7 @@ public final class SweepReport {
             }
             for (int i = 1; i < lines.size(); i++) {
                 if (!lines.get(i).isBlank()) {
-                    rows.add(SweepCsv.parse(lines.get(i)));
+                    rows.add(Csv.parse(lines.get(i)));
                 }
             }
         }

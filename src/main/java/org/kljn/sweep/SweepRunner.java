@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.io.ProgressBar;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

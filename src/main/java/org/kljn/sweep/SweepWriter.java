@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.io.Csv;
+
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -118,7 +120,7 @@ public final class SweepWriter implements Closeable {
         FileOutputStream out = new FileOutputStream(file.toFile(), true);
         try {
             if (end == 0) {
-                out.write(SweepCsv.line(header).getBytes(StandardCharsets.UTF_8));
+                out.write(Csv.line(header).getBytes(StandardCharsets.UTF_8));
                 out.getFD().sync();
             }
         } catch (IOException e) {
@@ -184,7 +186,7 @@ public final class SweepWriter implements Closeable {
 
     private static List<String> parseLine(Path file, int lineNo, String line) {
         try {
-            return SweepCsv.parse(line);
+            return Csv.parse(line);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + ":" + lineNo + ": not a sweep CSV row (" + e.getMessage() + ")", e);
         }
@@ -244,7 +246,7 @@ public final class SweepWriter implements Closeable {
         }
         List<String> cells = new ArrayList<>(resultColumns.size());
         for (String c : resultColumns) {
-            cells.add(SweepCsv.cell(result.get(c)));
+            cells.add(Csv.cell(result.get(c)));
         }
         return cells;
     }
@@ -272,7 +274,7 @@ public final class SweepWriter implements Closeable {
         cells.addAll(results);
         cells.add(status);
         cells.add(error);
-        return SweepCsv.line(cells);
+        return Csv.line(cells);
     }
 
     /**

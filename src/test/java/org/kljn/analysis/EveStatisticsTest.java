@@ -47,7 +47,7 @@ class EveStatisticsTest {
         double ra = loop.aliceResistance();
         double rb = loop.bobResistance();
         double r = ra + rc + rb;
-        double k = KljnMoments.BOLTZMANN;
+        double k = org.kljn.noise.Johnson.BOLTZMANN;
         double sa = 4 * k * tEff * (alice == Resistor.H ? 1 : beta) * ra;
         double sb = 4 * k * tEff * (alice == Resistor.H ? beta : 1) * rb;
         // U_A = aA Va + bA Vb, U_B = aB Va + bB Vb, I_A = I_B = (Va - Vb)/R

@@ -9,7 +9,7 @@ import org.kljn.analysis.closedform.CableModel;
 import org.kljn.analysis.closedform.LoopMoments;
 import org.kljn.analysis.closedform.LumpedKljn;
 import org.kljn.analysis.closedform.NoiseBand;
-import org.kljn.analysis.closedform.PaperFormulas;
+import org.kljn.analysis.PaperFormulas;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LossyLine;

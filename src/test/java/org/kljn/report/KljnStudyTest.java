@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kljn.analysis.LineStudy;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.ngspice.NgSpice;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +23,15 @@ class KljnStudyTest {
 
     @Test
     void theStudyWritesItsReportWithEveryFigureAndTable(@TempDir Path dir) throws Exception {
-        KljnStudy.Config c = new KljnStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3, 1e9, 500, 10, 20,
-                new int[] {20}, 7, dir.resolve("report"));
-        String verdict = KljnStudy.run(c, new PrintStream(new ByteArrayOutputStream()));
+        LineStudy.Config c = new LineStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3, 1e9, 500, 10, 20,
+                new int[] {20}, 7);
+        LineStudy.Result study;
+        try (NgSpice spice = NgSpice.open()) {
+            study = LineStudy.run(spice, c, line -> { });
+        }
+        Path out = dir.resolve("report");
+        String verdict = KljnStudy.write(study, out);
         assertTrue(verdict.contains("eq. 11 gives β = "), verdict);
-        Path out = c.out();
         String html = Files.readString(out.resolve("index.html"));
         for (String stem : List.of("signal-versus-beta", "success-versus-bit-duration", "residual-versus-length",
                 "ladder-convergence")) {

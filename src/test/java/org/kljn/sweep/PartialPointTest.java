@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.io.Csv;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.ngspice.NgSpicePool;
@@ -33,8 +35,8 @@ class PartialPointTest {
             assertEquals(1, s.failed());
         }
         List<String> lines = Files.readAllLines(out);
-        List<String> header = SweepCsv.parse(lines.get(0));
-        List<String> row = SweepCsv.parse(lines.get(1));
+        List<String> header = Csv.parse(lines.get(0));
+        List<String> row = Csv.parse(lines.get(1));
         assertEquals("failed", row.get(header.indexOf("status")));
         assertTrue(row.get(header.indexOf("error")).contains("Monte Carlo failed")
                 && row.get(header.indexOf("error")).contains("Timestep too small"), row.get(header.indexOf("error")));
