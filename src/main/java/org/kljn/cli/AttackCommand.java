@@ -104,12 +104,12 @@ public final class AttackCommand implements Callable<Integer> {
             BitExchangeSimulation.Result r = BitExchange.run(spice, settings, bar::update);
             bar.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            print(r, seconds);
+            print(r, seconds, options.describeLine(loop.line()));
         }
         return 0;
     }
 
-    private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
+    private void print(BitExchangeSimulation.Result r, double seconds, String lineText) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BitExchangeSimulation.Settings s = r.settings();
         if (json.enabled()) {
@@ -138,7 +138,7 @@ public final class AttackCommand implements Callable<Integer> {
             out.println(Json.write(root));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
-                    s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), s.line().describe());
+                    s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), lineText);
             out.printf(Locale.ROOT, "%-10s %12s %22s %12s%n", "attack", "Eve correct", "95% interval (Wilson)", "predicted");
             for (Attack a : Attack.values()) {
                 BitExchangeSimulation.AttackOutcome o = r.eve().get(a);

@@ -122,7 +122,7 @@ public final class CrosscheckCommand implements Callable<Integer> {
             out.println(Json.write(r));
         } else {
             out.printf(Locale.ROOT, "Paper vs simulation, %s; R_L = %g, R_H = %g, Alice holds R_%s, T_eff = %g K,"
-                    + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", loop.line().describe(), rl, rh,
+                    + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", options.describeLine(loop.line()), rl, rh,
                     loop.alice(), t, df, TOLERANCE);
             out.printf(Locale.ROOT, "%-4s %-10s %-16s %-16s %-10s %-8s %s%n", "eq.", "beta", "paper", "simulated",
                     "rel.dev.", "verdict", "note");

@@ -53,7 +53,7 @@ public final class LoopOptions {
             + " (with --length; overrides --rc, --cc, --lc)")
     String preset;
 
-    @Option(names = "--length", description = "cable length in metres with --preset (2k = 2 km)")
+    @Option(names = "--length", description = "cable length in metres with --preset (2k = 2 km; 'm' is refused: SPICE reads it as milli)")
     String length;
 
     @Option(names = "--teff", defaultValue = "1e9", description = "noise temperature T_eff of the R_H side, K (default ${DEFAULT-VALUE})")
@@ -101,7 +101,7 @@ public final class LoopOptions {
                 throw new IllegalArgumentException("--preset and --length go together (got --preset " + preset
                         + ", --length " + length + ")");
             }
-            return CableSpec.preset(kind, CablePreset.named(preset), positive("--length", length), n)
+            return CableSpec.preset(kind, CablePreset.named(preset), positiveLength(length), n)
                     .withSubcircuit(subckt, subcktName);
         }
         return CableSpec.of(kind, nonNegative("--rc", rc), cc == null ? Double.NaN : positive("--cc", cc),
@@ -110,6 +110,21 @@ public final class LoopOptions {
 
     LineModel line() {
         return cableSpec().line();
+    }
+
+    /** --length in metres, refusing the milli suffix (see {@link SpiceNumbers#parseLength}). */
+    private static double positiveLength(String text) {
+        double v = SpiceNumbers.parseLength("--length", text);
+        if (!(v > 0)) {
+            throw new IllegalArgumentException("--length must be > 0, got " + text);
+        }
+        return v;
+    }
+
+    /** How the line is described in headers: its model, and with a preset its length in metres. */
+    String describeLine(LineModel line) {
+        String origin = cableSpec().origin();
+        return line.describe() + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
 
     static double positive(String option, String text) {

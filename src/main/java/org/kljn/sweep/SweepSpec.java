@@ -278,6 +278,9 @@ public final class SweepSpec {
             d.put(Key.CABLE, cables());
             d.put(Key.PRESET, presets());
             boolean byLength = lines.containsKey(Key.LENGTH);
+            if (byLength) {
+                checkLengthSuffixes(lines.get(Key.LENGTH));
+            }
             d.put(Key.LENGTH, byLength ? numbers(Key.LENGTH, Domain.POSITIVE, Double.NaN) : List.of(Double.NaN));
             if (byLength) {
                 for (Key k : List.of(Key.RC, Key.CC, Key.LC)) {
@@ -446,6 +449,22 @@ public final class SweepSpec {
                 for (Key k : List.of(Key.BITS, Key.SEED)) {
                     if (lines.containsKey(k)) {
                         throw error(lines.get(k), "is used only by the attack analysis; add attack to 'analyses'");
+                    }
+                }
+            }
+        }
+
+        /** Lengths are metres: the milli suffix is refused with a hint, as on the command line. */
+        private void checkLengthSuffixes(Line line) {
+            for (String item : items(line)) {
+                String[] t = item.split("\\s+");
+                for (int i = isRange(t) ? 1 : 0; i < (isRange(t) ? Math.min(3, t.length) : t.length); i++) {
+                    try {
+                        SpiceNumbers.parseLength("length", t[i]);
+                    } catch (ParameterException e) {
+                        throw error(line, e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        // not a number: the number reader says so with its own message
                     }
                 }
             }

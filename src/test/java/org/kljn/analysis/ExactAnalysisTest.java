@@ -1,8 +1,8 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.analysis.closedform.CableModel;
@@ -23,18 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ngspice AC-based exact analysis against closed forms derived independently in Java. */
+@ExtendWith(NgSpiceExtension.class)
 class ExactAnalysisTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     private static KljnMoments exact(KljnLoop loop, double tEff, double bandwidth, double beta) {
         LoopIntegrals j = ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS);

@@ -1,5 +1,6 @@
 package org.kljn.report;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main job end to end on a small configuration: every report file is there and holds what it should. */
+@Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
 class KljnStudyTest {
 
     @Test
