@@ -196,6 +196,7 @@ class SweepSpecTest {
                 Arguments.of("preset: cat7\nlength: 1\n", "t.spec:1: preset: unknown cable preset 'cat7'; allowed: cat5, telephone, rg58"),
                 Arguments.of("preset: cat5\nlength: 1k\nrc: 5\n", "t.spec:3: rc: conflicts with length on line 2"),
                 Arguments.of("bits: 10\n", "t.spec:1: bits: is used only by the attack analysis; add attack to 'analyses'"),
+                Arguments.of("cable: ltra\npreset: cat5\nlength: log 100m 5k 8\n", "t.spec:3: length: '100m': lengths are in metres: write 100"),
                 Arguments.of("analyses: attack\nseed: -1\n", "t.spec:2: seed: must be an integer from 0 to"),
                 Arguments.of("rl: lin 1 2 4000\nrh: lin 3 4 4000\n", "t.spec: the grid has more than 10000000 points (rl 4000 x rh 4000)"));
     }
