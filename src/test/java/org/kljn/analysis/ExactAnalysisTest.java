@@ -65,7 +65,7 @@ class ExactAnalysisTest {
         assertClose(c.secondLawSignal(), m.signal(Attack.SECOND_LAW), m.scale(Attack.SECOND_LAW), rel, "secondLaw");
         assertClose(0, m.signal(Attack.CURRENT), m.scale(Attack.CURRENT), 1e-12, "current (lumped: I_A = I_B)");
 
-        BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(spice, loop, bandwidth, 5), tEff);
+        BetaCurve curve = BetaCurve.of(loop, ExactAnalysis.integrals(spice, loop, bandwidth, 5), tEff);
         double betaStar = LumpedKljn.betaNullSecondLaw(rl, rh, rc);
         assertEquals(betaStar, curve.betaNull(Attack.SECOND_LAW).orElseThrow(), 1e-9 * betaStar);
         assertEquals(betaStar, curve.betaNull(Attack.BSY).orElseThrow(), 1e-9 * betaStar);
@@ -78,7 +78,7 @@ class ExactAnalysisTest {
         double rh = 9e3;
         double rc = 100;
         KljnLoop loop = KljnLoop.secure(new ResistorPair(rl, rh), Resistor.H, new LumpedLine(rc));
-        BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9);
+        BetaCurve curve = BetaCurve.of(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9);
         double betaEq11 = PaperFormulas.eq11Beta(rl, rh, rc);
         double atOne = curve.signal(Attack.SECOND_LAW, 1);
         double atEq11 = curve.signal(Attack.SECOND_LAW, betaEq11);
