@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * A self-contained {@code index.html}: title, verdict, tables, figures (PNG shown, SVG linked) and links to
  * the data files. Inline CSS, no JavaScript, nothing fetched from elsewhere; all text escaped, and the
- * markup is well-formed XML (XHTML-style empty elements). Paths of figures and data files may be absolute
- * or relative to the report folder; the page links them relative to it.
+ * markup is well-formed XML (XHTML-style empty elements). Paths of figures and data files are ordinary paths
+ * (absolute, or relative to the working directory like any {@link Path}); the page links them relative to
+ * the page's own folder, which is where a browser resolves them.
  */
 public record HtmlReport(String title, String verdict, List<Table> tables, List<Figure> figures,
                          List<DataFile> dataFiles) {
@@ -186,9 +187,14 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
         return cell.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     }
 
-    /** The path relative to the report folder, '/'-separated and percent-encoded, escaped for an attribute. */
+    /**
+     * The file's path relative to the page's folder {@code dir}, '/'-separated and percent-encoded, escaped for
+     * an attribute. Both are resolved against the working directory first: a report written with
+     * {@code --out kljn-report} gets {@code kljn-report/x.png} from its callers, and the page must say
+     * {@code x.png}, not {@code kljn-report/x.png} (which a browser would look for in kljn-report/kljn-report/).
+     */
     static String href(Path dir, Path file) {
-        Path rel = file.isAbsolute() ? dir.toAbsolutePath().normalize().relativize(file.normalize()) : file;
+        Path rel = dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
         String path = rel.toString().replace(java.io.File.separatorChar, '/');
         try {
             return escape(new URI(null, null, path, null).getRawPath());
