@@ -155,7 +155,8 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
     }
 
     private static void table(StringBuilder h, Table t) {
-        h.append("<table>\n");
+        // a wide table scrolls inside the page instead of pushing the page wider than the window
+        h.append("<div class=\"table-wrap\">\n<table>\n");
         if (!t.caption().isEmpty()) {
             h.append("<caption>").append(escape(t.caption())).append("</caption>\n");
         }
@@ -179,7 +180,7 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table>\n</div>\n");
     }
 
     /** Numbers align right. */
@@ -231,6 +232,7 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             h2 { font-size: 1.25em; margin-top: 1.8em; }
             .verdict { background: #f4f8fb; border-left: 4px solid #0072B2; padding: .2em 1em; }
             .verdict h2 { margin-top: .6em; }
+            .table-wrap { overflow-x: auto; max-width: 100%; }
             table { border-collapse: collapse; margin: 1em 0 1.6em; font-size: .92em; }
             caption { text-align: left; font-weight: bold; padding-bottom: .4em; }
             th, td { border: 1px solid #c8c8c8; padding: .3em .6em; text-align: left; vertical-align: top; }
