@@ -444,8 +444,9 @@ public final class SweepSpec {
             if (lines.containsKey(Key.SUBCKT) && !cables.contains("subckt")) {
                 throw error(lines.get(Key.SUBCKT), "is used only with cable subckt, which 'cable' does not list");
             }
+            // the bit length sets the exact analysis's predicted columns too; the bit count and seed only the
+            // Monte Carlo's
             if (!analyses.contains(Analysis.ATTACK)) {
-                // bitSamples stays: the exact analysis predicts Eve's success for that bit length
                 for (Key k : List.of(Key.BITS, Key.SEED)) {
                     if (lines.containsKey(k)) {
                         throw error(lines.get(k), "is used only by the attack analysis; add attack to 'analyses'");
