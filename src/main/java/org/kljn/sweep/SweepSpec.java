@@ -340,7 +340,9 @@ public final class SweepSpec {
                 st *= spec.dims.get(order.get(i)).size();
             }
             int[] counter = new int[ruled.size()];
-            Map<String, LineModel> lines = new java.util.HashMap<>();
+            // the cable dimensions come first in 'ruled', so consecutive points share their line: keep the last
+            String lastKey = null;
+            LineModel lastLine = null;
             while (true) {
                 int index = 0;
                 for (int k = 0; k < ruled.size(); k++) {
@@ -348,7 +350,12 @@ public final class SweepSpec {
                 }
                 SweepPoint p = spec.point(index);
                 try {
-                    LineModel line = lines.computeIfAbsent(cableKey(p), x -> p.cableSpec().line());
+                    String key = cableKey(p);
+                    if (!key.equals(lastKey)) {
+                        lastLine = p.cableSpec().line();
+                        lastKey = key;
+                    }
+                    LineModel line = lastLine;
                     LoopAnalysis.check(KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line),
                             KljnEvaluator.settings(p));
                     if (p.runs(Analysis.ATTACK)) {
