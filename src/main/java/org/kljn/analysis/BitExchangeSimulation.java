@@ -50,16 +50,13 @@ public final class BitExchangeSimulation {
 
         public Settings {
             if (bits < 1) {
-                throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BITS,
-                        "the number of bit exchanges N must be at least 1, got " + bits);
+                throw new IllegalArgumentException("--bits must be at least 1, got " + bits);
             }
             if (bitSamples < 2) {
-                throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BIT_SAMPLES,
-                        "a bit must span at least 2 Nyquist samples, got " + bitSamples);
+                throw new IllegalArgumentException("--bit-samples must be at least 2, got " + bitSamples);
             }
             if (!(beta > 0) || Double.isInfinite(beta)) {
-                throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BETA,
-                        "the temperature ratio β must be a positive finite number, got " + beta);
+                throw new IllegalArgumentException("--beta must be a positive finite number, got " + beta);
             }
         }
 
