@@ -97,9 +97,13 @@ public final class LoopOptions {
             throw new IllegalArgumentException("--sections must be at least 1, got " + sections);
         }
         if (preset != null || length != null) {
-            if (preset == null || length == null) {
-                throw new IllegalArgumentException("--preset and --length go together (got --preset " + preset
-                        + ", --length " + length + ")");
+            if (length == null) {
+                throw new IllegalArgumentException("--preset and --length go together: --preset " + preset
+                        + " needs --length METRES (e.g. --length 2k for 2 km)");
+            }
+            if (preset == null) {
+                throw new IllegalArgumentException("--preset and --length go together: --length " + length
+                        + " needs --preset NAME (one of " + CablePreset.words() + ")");
             }
             return CableSpec.preset(kind, CablePreset.named(preset), positiveLength(length), n)
                     .withSubcircuit(subckt, subcktName);
