@@ -33,8 +33,43 @@ public final class KljnStudy {
         Files.createDirectories(out);
         LineStudy.Config c = study.config();
         String cable = c.preset().word();
-        double betaEq11 = study.betaEq11();
+        List<List<String>> rows = modelTable(study, out);
+        Charts.Rendered fig1 = signalFigure(study, out);
+        List<List<String>> mcRows = new ArrayList<>();
+        Charts.Rendered fig2 = successFigure(study, out, mcRows);
+        Charts.Rendered fig3 = residualFigure(study, out);
+        Charts.Rendered fig4 = convergenceFigure(study, out);
 
+        String verdict = verdict(study);
+        String length = SpiceNumbers.format(c.length()) + " m";
+        HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
+                .withVerdict(verdict)
+                .withTable("Line models at " + length + " (β nulls exact; Eve's best success for a bit of "
+                                + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples)",
+                        List.of("model", "β null bsy", "β null secondLaw", "β null current", "minimax β",
+                                "Eve, no defence", "Eve, eq. 11 β", "Eve, minimax β"), rows)
+                .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + study.monteCarloLine() + ")",
+                        List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
+                                "Alice/Bob errors"), mcRows)
+                .withFigure("Attack signals against β", fig1)
+                .withFigure("Eve's success against bit duration", fig2)
+                .withFigure("Residual leak of the paper's defence against cable length", fig3)
+                .withFigure("RC ladder convergence to the exact line", fig4)
+                .withDataFile("line models", out.resolve("line-models.csv"))
+                .withDataFile("signal against β", out.resolve("signal-versus-beta.csv"))
+                .withDataFile("success against bit duration", out.resolve("success-versus-bit-duration.csv"))
+                .withDataFile("residual against length", out.resolve("residual-versus-length.csv"))
+                .withDataFile("ladder convergence", out.resolve("ladder-convergence.csv"))
+                .withDataFile("summary", out.resolve("summary.json"));
+        report.write(out);
+        return verdict;
+    }
+
+    /** The line-model table (line-models.csv, summary.json); returns its HTML rows. */
+    private static List<List<String>> modelTable(LineStudy.Result study, Path out) throws IOException {
+        LineStudy.Config c = study.config();
+        String cable = c.preset().word();
+        double betaEq11 = study.betaEq11();
         // the model table and summary.json
         List<List<String>> rows = new ArrayList<>();
         StringBuilder modelCsv = new StringBuilder(Csv.row("model", "betaNull_bsy", "betaNull_secondLaw",
@@ -79,6 +114,12 @@ public final class KljnStudy {
         AtomicFiles.writeString(out.resolve("summary.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
 
+        return rows;
+    }
+
+    /** Each attack's signal against β on the exact line. */
+    private static Charts.Rendered signalFigure(LineStudy.Result study, Path out) throws IOException {
+        double betaEq11 = study.betaEq11();
         // signal against β on the exact line
         LineStudy.ModelResult ltra = study.models().get("ltra");
         BetaCurve curve = ltra.exact().betaCurve();
@@ -107,11 +148,17 @@ public final class KljnStudy {
         Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(curves, betaEq11)
                 .withSubtitle("exact analysis, " + ltra.line().describe()), out, "signal-versus-beta", 900, 600);
 
+        return fig1;
+    }
+
+    /** Eve's success against bit duration, predicted and by Monte Carlo; fills the Monte Carlo table rows. */
+    private static Charts.Rendered successFigure(LineStudy.Result study, Path out, List<List<String>> mcRows)
+            throws IOException {
+        LineStudy.Config c = study.config();
         // success against bit duration, predicted and Monte Carlo
         List<KljnCharts.SuccessCurve> success = new ArrayList<>();
         StringBuilder successCsv = new StringBuilder(Csv.row("condition", "beta", "bitSamples", "bitDuration_s", "kind",
                 "attack", "success", "low95", "high95"));
-        List<List<String>> mcRows = new ArrayList<>();
         for (LineStudy.SuccessCondition k : study.success()) {
             double[] tau = new double[k.bitSamples().length];
             for (int i = 0; i < tau.length; i++) {
@@ -143,6 +190,12 @@ public final class KljnStudy {
                                 + "; lines: predicted, points: ngspice Monte Carlo"),
                 out, "success-versus-bit-duration", 900, 600);
 
+        return fig2;
+    }
+
+    /** The leak eq. 11's β leaves against cable length. */
+    private static Charts.Rendered residualFigure(LineStudy.Result study, Path out) throws IOException {
+        String cable = study.config().preset().word();
         // residual leak of eq. 11's β against length
         List<KljnCharts.LineModelCurve> residual = new ArrayList<>();
         StringBuilder residualCsv = new StringBuilder(Csv.row("model", "length_m", "residual"));
@@ -157,6 +210,11 @@ public final class KljnStudy {
                 "Eve's best attack with the paper's eq. 11 β, relative to no defence (|μ|/√V ratio); " + cable
                         + " cable"), out, "residual-versus-length", 900, 600);
 
+        return fig3;
+    }
+
+    /** The ladder's convergence to the exact RC line. */
+    private static Charts.Rendered convergenceFigure(LineStudy.Result study, Path out) throws IOException {
         // ladder convergence to the exact RC line
         List<KljnCharts.ConvergenceCurve> conv = new ArrayList<>();
         StringBuilder convCsv = new StringBuilder(Csv.row("attack", "sections", "relative_error"));
@@ -172,29 +230,7 @@ public final class KljnStudy {
                         + SpiceNumbers.engineering(study.resistance()) + "Ω, C_c = "
                         + SpiceNumbers.engineering(study.capacitance()) + "F"), out, "ladder-convergence", 900, 600);
 
-        String verdict = verdict(study);
-        String length = SpiceNumbers.format(c.length()) + " m";
-        HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
-                .withVerdict(verdict)
-                .withTable("Line models at " + length + " (β nulls exact; Eve's best success for a bit of "
-                                + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples)",
-                        List.of("model", "β null bsy", "β null secondLaw", "β null current", "minimax β",
-                                "Eve, no defence", "Eve, eq. 11 β", "Eve, minimax β"), rows)
-                .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + study.monteCarloLine() + ")",
-                        List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
-                                "Alice/Bob errors"), mcRows)
-                .withFigure("Attack signals against β", fig1)
-                .withFigure("Eve's success against bit duration", fig2)
-                .withFigure("Residual leak of the paper's defence against cable length", fig3)
-                .withFigure("RC ladder convergence to the exact line", fig4)
-                .withDataFile("line models", out.resolve("line-models.csv"))
-                .withDataFile("signal against β", out.resolve("signal-versus-beta.csv"))
-                .withDataFile("success against bit duration", out.resolve("success-versus-bit-duration.csv"))
-                .withDataFile("residual against length", out.resolve("residual-versus-length.csv"))
-                .withDataFile("ladder convergence", out.resolve("ladder-convergence.csv"))
-                .withDataFile("summary", out.resolve("summary.json"));
-        report.write(out);
-        return verdict;
+        return fig4;
     }
 
     /** The study's findings in words. */
