@@ -45,8 +45,9 @@ public final class LoopAnalysis {
     /**
      * Analyses {@code loop} on {@code spice} (which it leaves with no circuit loaded).
      *
-     * @throws ParameterException when {@link #check} fails, or the β rule has no answer for this loop
-     *                            ({@code null} where no β > 0 nulls the Second-Law signal)
+     * @throws ParameterException when {@link #check} fails, when the integration error bound exceeds
+     *                            {@link AnalysisSettings#maxIntegrationError()}, or the β rule has no answer for this
+     *                            loop ({@code null} where no β > 0 nulls the Second-Law signal)
      */
     public static LoopAnalysisResult run(SpiceSimulator spice, KljnLoop loop, AnalysisSettings settings) {
         check(loop, settings);
@@ -62,6 +63,15 @@ public final class LoopAnalysis {
     static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
             Optional<LumpedComparison> lumped) {
         LoopIntegrals integrals = ExactAnalysis.integrals(tf);
+        if (!(integrals.errorBound() <= settings.maxIntegrationError())) {
+            // the result's own error bound says it is not what it claims to be: refuse it rather than print it
+            throw new ParameterException(Parameter.SWEEP_POINTS, String.format(java.util.Locale.ROOT,
+                    "the integration error bound %.2g exceeds %.2g: the transfer functions change too fast across the"
+                            + " %s Hz band for %d AC points; use more points (4m+1, e.g. %d) or a narrower band",
+                    integrals.errorBound(), settings.maxIntegrationError(),
+                    org.kljn.circuit.SpiceNumbers.engineering(settings.bandwidth()), settings.points(),
+                    4 * (settings.points() - 1) + 1));
+        }
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
         OptionalDouble eq11 = BetaRule.eq11(loop);
