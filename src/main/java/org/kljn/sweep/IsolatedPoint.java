@@ -21,7 +21,7 @@ public final class IsolatedPoint {
             } catch (PartialResultException e) {
                 // the results computed before the failure, for the parent's row
                 System.out.println(new ObjectMapper().writeValueAsString(Map.of("partial", e.partial())));
-                System.err.println(SweepRunner.describe(e));
+                System.err.println(e.describe());
                 System.exit(1);
                 return;
             } catch (RuntimeException e) {

@@ -17,6 +17,11 @@ public final class PartialResultException extends RuntimeException {
         this.partial = new LinkedHashMap<>(partial);
     }
 
+    /** The error cell: the message, then the cause's chain ({@code Monte Carlo failed ... <- NgSpiceException: ...}). */
+    public String describe() {
+        return getCause() == null ? getMessage() : getMessage() + " <- " + SweepRunner.describe(getCause());
+    }
+
     /** The results computed before the failure, by result column. */
     public Map<String, Object> partial() {
         return partial;

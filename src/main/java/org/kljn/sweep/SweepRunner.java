@@ -182,7 +182,7 @@ public final class SweepRunner {
                             good = true;
                         } catch (PartialResultException e) {
                             // the exact columns survive a failed Monte Carlo
-                            row = w.failedRow(p, w.resultCells(e.partial()), describe(e));
+                            row = w.failedRow(p, w.resultCells(e.partial()), e.describe());
                             good = false;
                         } catch (Exception e) {
                             row = w.failedRow(p, describe(e));
