@@ -128,6 +128,11 @@ public final class LoopOptions {
     /** How the line is described in headers: its model, and with a preset its length in metres. */
     String describeLine(LineModel line) {
         String origin = cableSpec().origin();
+        if (!origin.isEmpty() && line instanceof org.kljn.circuit.LumpedLine) {
+            origin += "; its C_c and L_c are not modelled";
+        } else if (!origin.isEmpty() && !(line instanceof org.kljn.circuit.LossyLine)) {
+            origin += "; its L_c is not modelled";
+        }
         return line.describe() + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
 
