@@ -2,6 +2,7 @@ package org.kljn.sweep;
 
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.KljnMoments;
@@ -44,8 +45,12 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
 
     /** The exact analysis settings of a point. */
     public static AnalysisSettings settings(SweepPoint p) {
-        return AnalysisSettings.builder().tEff(p.teff()).bandwidth(p.bandwidth()).beta(p.beta())
-                .bitSamples(p.bitSamples()).build();
+        return settings(p.teff(), p.bandwidth(), p.beta(), p.bitSamples());
+    }
+
+    /** The exact analysis settings of a point with these values (the spec check uses them without a point). */
+    static AnalysisSettings settings(double teff, double bandwidth, BetaRule beta, int bitSamples) {
+        return AnalysisSettings.builder().tEff(teff).bandwidth(bandwidth).beta(beta).bitSamples(bitSamples).build();
     }
 
     @Override

@@ -330,54 +330,64 @@ public final class SweepSpec {
          * depend on the cable, band, β and bit dimensions only, so their sub-grid is enumerated, not the whole grid.
          */
         private void checkRules(SweepSpec spec) {
-            List<Key> ruled = List.of(Key.CABLE, Key.PRESET, Key.LENGTH, Key.RC, Key.CC, Key.LC, Key.SECTIONS,
-                    Key.SUBCKT, Key.BANDWIDTH, Key.BETA, Key.BIT_SAMPLES, Key.BITS);
+            List<Key> cableDims = List.of(Key.CABLE, Key.PRESET, Key.LENGTH, Key.RC, Key.CC, Key.LC, Key.SECTIONS,
+                    Key.SUBCKT);
             List<Key> order = new ArrayList<>(spec.dims.keySet());
-            int[] stride = new int[order.size()];
+            Map<Key, Integer> stride = new EnumMap<>(Key.class);
             int st = 1;
             for (int i = order.size() - 1; i >= 0; i--) {
-                stride[i] = st;
+                stride.put(order.get(i), st);
                 st *= spec.dims.get(order.get(i)).size();
             }
-            int[] counter = new int[ruled.size()];
-            // the cable dimensions come first in 'ruled', so consecutive points share their line: keep the last
-            String lastKey = null;
-            LineModel lastLine = null;
+            List<?> bandwidths = spec.dims.get(Key.BANDWIDTH);
+            List<?> betas = spec.dims.get(Key.BETA);
+            List<?> bitSamples = spec.dims.get(Key.BIT_SAMPLES);
+            List<?> bits = spec.dims.get(Key.BITS);
+            int[] counter = new int[cableDims.size()];
             while (true) {
-                int index = 0;
-                for (int k = 0; k < ruled.size(); k++) {
-                    index += counter[k] * stride[order.indexOf(ruled.get(k))];
+                // one line model per cable combination, checked against every band, β rule and bit length
+                int base = 0;
+                for (int c = 0; c < cableDims.size(); c++) {
+                    base += counter[c] * stride.get(cableDims.get(c));
                 }
-                SweepPoint p = spec.point(index);
+                SweepPoint p = spec.point(base);
+                LineModel line;
                 try {
-                    String key = cableKey(p);
-                    if (!key.equals(lastKey)) {
-                        lastLine = p.cableSpec().line();
-                        lastKey = key;
-                    }
-                    LineModel line = lastLine;
-                    LoopAnalysis.check(KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line),
-                            KljnEvaluator.settings(p));
-                    if (p.runs(Analysis.ATTACK)) {
-                        BitExchange.check(line, p.bitSamples(), p.bits());
-                    }
+                    line = p.cableSpec().line();
                 } catch (ParameterException e) {
                     throw ruleError(e, p);
                 }
-                int k = ruled.size() - 1;
-                while (k >= 0 && ++counter[k] == spec.dims.get(ruled.get(k)).size()) {
-                    counter[k] = 0;
-                    k--;
+                KljnLoop loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line);
+                for (int b = 0; b < bandwidths.size(); b++) {
+                    for (int r = 0; r < betas.size(); r++) {
+                        for (int m = 0; m < bitSamples.size(); m++) {
+                            try {
+                                LoopAnalysis.check(loop, KljnEvaluator.settings(p.teff(), (Double) bandwidths.get(b),
+                                        (BetaRule) betas.get(r), (Integer) bitSamples.get(m)));
+                            } catch (ParameterException e) {
+                                throw ruleError(e, spec.point(base + b * stride.get(Key.BANDWIDTH)
+                                        + r * stride.get(Key.BETA) + m * stride.get(Key.BIT_SAMPLES)));
+                            }
+                            for (int n = 0; n < bits.size() && p.runs(Analysis.ATTACK); n++) {
+                                try {
+                                    BitExchange.check(line, (Integer) bitSamples.get(m), (Integer) bits.get(n));
+                                } catch (ParameterException e) {
+                                    throw ruleError(e, spec.point(base + m * stride.get(Key.BIT_SAMPLES)
+                                            + n * stride.get(Key.BITS)));
+                                }
+                            }
+                        }
+                    }
                 }
-                if (k < 0) {
+                int c = cableDims.size() - 1;
+                while (c >= 0 && ++counter[c] == spec.dims.get(cableDims.get(c)).size()) {
+                    counter[c] = 0;
+                    c--;
+                }
+                if (c < 0) {
                     return;
                 }
             }
-        }
-
-        private static String cableKey(SweepPoint p) {
-            return p.cable() + "|" + p.preset() + "|" + p.length() + "|" + p.rc() + "|" + p.cc() + "|" + p.lc() + "|"
-                    + p.sections() + "|" + p.subckt();
         }
 
         /** A domain rule broken at point {@code p}, as a spec error on the line of the key at fault. */

@@ -109,6 +109,18 @@ class SweepSpecTest {
     }
 
     @Test
+    void theRuleCheckNamesTheFirstPointThatBreaksARule() {
+        // 2 sections resolve 1 kHz but not 100 kHz (sqrt(2 pi f R C) = 2.5 there); 10 sections resolve both
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec(
+                "cable: ladder\ncc: 10n\nrc: 1k\nsections: 2, 10\nbandwidth: 1k, 100k\n"));
+        assertTrue(e.getMessage().startsWith("t.spec:4: sections: 2 sections cannot resolve this line over a band of 100k Hz"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(at point 1: rl=1000;rh=10000;alice=H;cable=ladder;rc=1000;cc=1.0e-8;lc=0;"
+                + "sections=2;teff=1000000000;bandwidth=100000;beta=1;bitSamples=1000;bits=100;seed=1)"), e.getMessage());
+        assertEquals(4, spec("cable: ladder\ncc: 10n\nrc: 1k\nsections: 10, 100\nbandwidth: 1k, 100k\n").size());
+    }
+
+    @Test
     void exactOnlySweepTakesTheBitLength() {
         // its predicted_* columns are Eve's success for this bit length (issue 15 item 10)
         SweepSpec s = spec("bitSamples: 100, 2000\n");
