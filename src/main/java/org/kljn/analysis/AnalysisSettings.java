@@ -18,13 +18,9 @@ import org.kljn.circuit.ParameterException;
  *                         {@code minimax} rule)
  * @param lumpedComparison whether to compare a non-lumped line with the lumped line of its DC resistance (two more
  *                         AC runs)
- * @param maxIntegrationError the largest relative integration error bound accepted: a result whose own bound
- *                         exceeds it is refused, not printed as fine
  */
 public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRule beta, int bitSamples,
-                               boolean minimax, boolean lumpedComparison, double maxIntegrationError) {
-    /** The default {@link #maxIntegrationError}: 0.1 %, far above the 1e-9 typical of a resolved band. */
-    public static final double DEFAULT_MAX_INTEGRATION_ERROR = 1e-3;
+                               boolean minimax, boolean lumpedComparison) {
     /** Default AC sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
     /** Sweep points above this buy nothing and cost memory and time linearly. */
@@ -41,7 +37,6 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }
         Checks.atLeast(Parameter.BIT_SAMPLES, bitSamples, 1);
-        Checks.positive(Parameter.SWEEP_POINTS, maxIntegrationError);
     }
 
     /** The defaults: T_eff = 1e9 K, Δf = 1 kHz, 257 points, β = 1, M = 1000, minimax and lumped comparison on. */
@@ -52,7 +47,7 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         return new Builder().tEff(tEff).bandwidth(bandwidth).points(points).beta(beta).bitSamples(bitSamples)
-                .minimax(minimax).lumpedComparison(lumpedComparison).maxIntegrationError(maxIntegrationError);
+                .minimax(minimax).lumpedComparison(lumpedComparison);
     }
 
     /** The bit duration τ = M/(2Δf), s. */
@@ -74,7 +69,6 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         private int bitSamples = 1000;
         private boolean minimax = true;
         private boolean lumpedComparison = true;
-        private double maxIntegrationError = DEFAULT_MAX_INTEGRATION_ERROR;
 
         private Builder() {
         }
@@ -119,15 +113,9 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
             return this;
         }
 
-        public Builder maxIntegrationError(double relative) {
-            this.maxIntegrationError = relative;
-            return this;
-        }
-
         /** @throws ParameterException for a value out of range */
         public AnalysisSettings build() {
-            return new AnalysisSettings(tEff, bandwidth, points, beta, bitSamples, minimax, lumpedComparison,
-                    maxIntegrationError);
+            return new AnalysisSettings(tEff, bandwidth, points, beta, bitSamples, minimax, lumpedComparison);
         }
     }
 }
