@@ -30,12 +30,53 @@ public final class SweepCommand implements Callable<Integer> {
             description = "run each point in a child JVM, so that a native crash in ngspice fails only that point")
     boolean isolate;
 
+    @picocli.CommandLine.Option(names = "--slurm", paramLabel = "N",
+            description = "submit to Slurm as a job array of N shards plus a merge job that depends on it (--out is a folder)")
+    Integer slurm;
+
+    @picocli.CommandLine.Option(names = "--partition", paramLabel = "P", description = "with --slurm: sbatch --partition")
+    String partition;
+
+    @picocli.CommandLine.Option(names = "--time", paramLabel = "T",
+            description = "with --slurm: time limit per task (sbatch --time: MINUTES, H:MM:SS, D-HH:MM:SS, ...)")
+    String time;
+
+    @picocli.CommandLine.Option(names = "--mem", paramLabel = "M",
+            description = "with --slurm: memory per task (sbatch --mem: megabytes, or with a K, M, G, T suffix)")
+    String mem;
+
+    @picocli.CommandLine.Option(names = "--sbatch-arg", paramLabel = "ARG",
+            description = "with --slurm: one more sbatch option for both jobs, e.g. --sbatch-arg=--account=phys (repeatable)")
+    java.util.List<String> sbatchArgs = new java.util.ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--dry-run", description = "with --slurm: write and print the scripts, submit nothing")
+    boolean dryRun;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() throws Exception {
+        if (slurm == null) {
+            for (var given : java.util.Map.of("--partition", partition != null, "--time", time != null, "--mem", mem != null,
+                    "--sbatch-arg", !sbatchArgs.isEmpty(), "--dry-run", dryRun).entrySet()) {
+                if (given.getValue()) {
+                    throw new IllegalArgumentException(given.getKey() + " needs --slurm N (it is an option of the Slurm submission)");
+                }
+            }
+        } else if (!sweep.shardOption().equals("1/1")) {
+            throw new IllegalArgumentException("--shard: not with --slurm (array task i runs shard i/N itself); got --shard "
+                    + sweep.shardOption() + " --slurm " + slurm);
+        }
         SweepSpec s = SweepSpec.read(spec);
+        if (slurm != null) {
+            org.kljn.sweep.slurm.SlurmOptions o = org.kljn.sweep.slurm.SlurmOptions.of(slurm, s.size(), partition, time, mem,
+                    sweep.jobsOption(), sbatchArgs);
+            java.io.PrintWriter w = cmd.commandLine().getOut();
+            int status = SlurmSweep.run(new SlurmSweep.Request(spec, sweep.out(), s, o, sweep.resume(), isolate, dryRun), w);
+            w.flush();
+            return status;
+        }
         SweepRunner.Options options = sweep.options();
         Path out = resultsFile(sweep.out(), options.shard());
         try (NgSpicePool pool = NgSpicePool.of(isolate ? 1 : options.jobs())) {
@@ -79,7 +120,6 @@ public final class SweepCommand implements Callable<Integer> {
         if (!folder) {
             return out;
         }
-        String name = shard.count() == 1 ? "sweep.csv" : "sweep.shard-" + shard.index() + "-of-" + shard.count() + ".csv";
-        return out.resolve(name);
+        return org.kljn.sweep.SweepStatus.shardFile(out, shard);
     }
 }

@@ -138,8 +138,11 @@ public final class SweepWriter implements Closeable {
         return -1;
     }
 
-    /** Checks the whole lines of an existing file and collects its finished points. */
-    private static void check(Path file, String text, List<String> header, List<String> resultColumns,
+    /**
+     * Checks the whole lines of an existing file and collects its finished points; {@code counts} gets the ok and
+     * failed counts. Also used by {@link SweepStatus}, which reads without writing.
+     */
+    static void check(Path file, String text, List<String> header, List<String> resultColumns,
                               SweepSpec spec, BitSet finished, int[] counts) {
         String[] lines = text.split("\n", -1);
         List<String> found = parseLine(file, 1, lines[0]);
