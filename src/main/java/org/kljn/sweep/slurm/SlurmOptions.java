@@ -52,7 +52,7 @@ public record SlurmOptions(int shards, Optional<String> partition, Optional<Stri
         }
         if (partition != null && !PARTITION.matcher(partition).matches()) {
             throw new IllegalArgumentException("--partition: '" + partition
-                    + "' is not a partition name (letters, digits, '_', '.', '-'; several separated by commas)");
+                    + "' is not a partition name; allowed: letters, digits, '_', '.', '-' (several separated by commas)");
         }
         if (time != null) {
             checkTime(time);
