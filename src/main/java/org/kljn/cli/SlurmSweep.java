@@ -96,9 +96,31 @@ final class SlurmSweep {
         }
 
         // checked: now write
-        SlurmScripts scripts = SlurmScripts.of(spec, dir, r.options(), tasks.isEmpty() ? List.of(1) : tasks,
-                r.isolate(), SlurmScripts.kljnCommand(Main.class));
         Files.createDirectories(dir.resolve("logs"));
+        List<String> kljn = new ArrayList<>(SlurmScripts.kljnCommand(Main.class));
+        int cp = kljn.indexOf("-cp") + 1;
+        Path jar = Path.of(kljn.get(cp));
+        if (kljn.get(cp).endsWith(".jar") && Files.isRegularFile(jar)) {
+            // the tasks run a copy of this jar kept with the sweep: a rebuild (the kljn launcher rebuilds when the
+            // sources change) cannot change the code under a running or resumed array, and the nodes see DIR anyway
+            Path copy = dir.resolve("slurm").resolve("kljn.jar");
+            if (!Files.exists(copy)) {
+                Files.createDirectories(copy.getParent());
+                Path tmp = Files.createTempFile(copy.getParent(), ".kljn.jar.", ".tmp");
+                try {
+                    Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } else if (Files.mismatch(copy, jar) != -1) {
+                out.printf("note: %s (the kljn this sweep started with) differs from %s; the tasks keep running the"
+                        + " sweep's copy (remove it to run the new build)%n", copy, jar);
+            }
+            kljn.set(cp, copy.toString());
+        }
+        SlurmScripts scripts = SlurmScripts.of(spec, dir, r.options(), tasks.isEmpty() ? List.of(1) : tasks,
+                r.isolate(), kljn);
         Path arrayScript = dir.resolve("slurm").resolve("array.sbatch");
         Path mergeScript = dir.resolve("slurm").resolve("merge.sbatch");
         if (!tasks.isEmpty()) {

@@ -53,6 +53,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dir = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("status: '" + dir + "' is not a folder; expected a sweep folder (kljn sweep --out DIR)");
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a parameter sweep (spec format: see netlists/*.spec and the README).",
                 "One CSV row per point, written as points finish; --resume continues a killed sweep;",
-                "--shard i/n runs a disjoint part (merge the parts with 'kljn merge')."})
+                "--shard i/n runs a disjoint part (merge the parts with 'kljn merge');",
+                "--slurm N submits a Slurm job array of N shards and a merge job (see 'kljn status DIR')."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep spec file")
     Path spec;
