@@ -81,7 +81,9 @@ class SlurmSweepIT {
 
     @AfterAll
     static void stopSlurm() throws Exception {
-        if (startedHere) {
+        // stop the Slurm this class started, unless another run (another worktree's mvn verify) has jobs queued
+        Proc q = run(ROOT, Duration.ofMinutes(1), List.of("squeue", "-h", "-o", "%i"));
+        if (startedHere && q.status() == 0 && q.out().isBlank()) {
             Proc p = run(ROOT, Duration.ofMinutes(2), List.of("bash", ROOT.resolve("native/slurm-local.sh").toString(), "stop"));
             assertEquals(0, p.status(), "native/slurm-local.sh stop: " + p.out() + p.err());
         }
