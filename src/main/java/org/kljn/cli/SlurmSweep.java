@@ -77,7 +77,7 @@ final class SlurmSweep {
             tasks = status.unfinished();
             if (!r.dryRun() && manifest.isPresent()) {
                 for (SlurmManifest.Submission s : manifest.get().submissions()) {
-                    List<String> running = Sbatch.queued(s.arrayJob());
+                    List<String> running = s.arrayJob().isEmpty() ? List.of() : Sbatch.queued(s.arrayJob());
                     if (!running.isEmpty()) {
                         throw new IllegalArgumentException("--resume: array job " + s.arrayJob() + " of this sweep is"
                                 + " still queued or running (" + String.join(", ", running) + "); wait for it, or"
