@@ -67,7 +67,8 @@ import java.util.stream.Stream;
  * <tr><td>bandwidth</td><td>Δf, Hz, > 0</td><td>1k</td></tr>
  * <tr><td>beta</td><td>a number 0 &lt; β ≤ 1000, {@code eq11} (the paper's eq. 11), {@code null} (nulls the
  *     Second-Law signal) or {@code minimax} (minimises Eve's best attack); see {@link BetaRule}</td><td>1</td></tr>
- * <tr><td>bitSamples, bits</td><td>integers >= 1 (attack only)</td><td>1000, 100</td></tr>
+ * <tr><td>bitSamples</td><td>integer >= 1: the bit length for the predicted columns and the Monte Carlo</td><td>1000</td></tr>
+ * <tr><td>bits</td><td>integer >= 1 (attack only)</td><td>100</td></tr>
  * <tr><td>seed</td><td>integer >= 0 (attack only)</td><td>1</td></tr>
  * <tr><td>analyses</td><td>a list of exact, attack (not a grid dimension: every point runs them all)</td>
  *     <td>exact</td></tr>
@@ -339,8 +340,10 @@ public final class SweepSpec {
             if (lines.containsKey(Key.SUBCKT) && !cables.contains("subckt")) {
                 throw error(lines.get(Key.SUBCKT), "is used only with cable subckt, which 'cable' does not list");
             }
+            // the bit length sets the exact analysis's predicted columns too; the bit count and seed only the
+            // Monte Carlo's
             if (!analyses.contains(Analysis.ATTACK)) {
-                for (Key k : List.of(Key.BIT_SAMPLES, Key.BITS, Key.SEED)) {
+                for (Key k : List.of(Key.BITS, Key.SEED)) {
                     if (lines.containsKey(k)) {
                         throw error(lines.get(k), "is used only by the attack analysis; add attack to 'analyses'");
                     }
