@@ -42,6 +42,7 @@ public final class NgSpice implements SpiceSimulator {
     private NgSpiceInstance instance;
     private boolean circuitLoaded;
     private List<String> circuitLines = List.of();
+    private final List<String> warnings = new ArrayList<>();
     private int commandsSinceHistoryClear;
     private boolean closed;
 
@@ -97,7 +98,9 @@ public final class NgSpice implements SpiceSimulator {
             int rc = callNative(() -> instance.lib.ngSpice_Circ(deck.toArray(new String[0])));
             instance.stickySaveNone |= wantsSaveNone;
             instance.stickyInterp |= wantsInterp;
-            NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured());
+            NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured(), deck);
+            warnings.clear();
+            warnings.addAll(out.warnings());
             checkAlive("loading the circuit");
             String current = callNative(() -> instance.lib.ngSpice_CurPlot());
             if (rc != 0 || out.hasErrors() || !circuitExists()) {
@@ -117,7 +120,12 @@ public final class NgSpice implements SpiceSimulator {
         withLock(() -> {
             requireCircuit("run");
             instance.takeCallbackFailure();
-            NgSpiceOutput out = commandLocked("run");
+            NgSpiceOutput out = commandLocked("run", circuitLines);
+            for (String w : out.warnings()) {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
             throwIfCallbackFailed();
             if (out.hasErrors()) {
                 throw errorFor("the simulation of \"" + circuitLines.get(0).strip() + "\" failed", out, circuitLines);
@@ -215,6 +223,11 @@ public final class NgSpice implements SpiceSimulator {
             freeLocked();
             return null;
         });
+    }
+
+    /** ngspice's warnings while loading and running the current circuit ("Warning: can't parse 'out': ignored"). */
+    public List<String> warnings() {
+        return withLock(() -> List.copyOf(warnings));
     }
 
     // ------------------------------------------------------------------ vectors and plots
@@ -365,6 +378,10 @@ public final class NgSpice implements SpiceSimulator {
     // ------------------------------------------------------------------ internals
 
     private NgSpiceOutput commandLocked(String command) {
+        return commandLocked(command, List.of());
+    }
+
+    private NgSpiceOutput commandLocked(String command, List<String> echoes) {
         if (command == null) {
             throw new IllegalArgumentException("command must not be null");
         }
@@ -380,7 +397,7 @@ public final class NgSpice implements SpiceSimulator {
         requireNotBackground();
         instance.clearCaptured();
         rawCommand(command);
-        NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured());
+        NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured(), echoes);
         checkAlive("\"" + command + "\"");
         return out;
     }

@@ -27,10 +27,27 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
             "^(error|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
             Pattern.CASE_INSENSITIVE);
 
+    /** ngspice's echo of the netlist's title ("Circuit: * my title"): netlist text, never a message. */
+    private static final Pattern TITLE_ECHO = Pattern.compile("^circuit:\\s", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WARNING = Pattern.compile("^\\s*warning\\b", Pattern.CASE_INSENSITIVE);
+
     /** "Error on line 3 or its substitute:" (39.3) and older "Error on line 3 :" forms. */
     private static final Pattern LINE_NUMBER = Pattern.compile("line\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
 
     public static NgSpiceOutput classify(List<String> raw) {
+        return classify(raw, List.of());
+    }
+
+    /**
+     * Classifies ngspice's lines; a stdout line that only echoes one of {@code netlist}'s lines (or its title, as
+     * "Circuit: TITLE") is output, never an error, whatever words it contains.
+     */
+    public static NgSpiceOutput classify(List<String> raw, List<String> netlist) {
+        java.util.Set<String> echoes = new java.util.HashSet<>();
+        for (String l : netlist) {
+            echoes.add(l.strip().toLowerCase(Locale.ROOT));
+        }
         List<String> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -45,12 +62,30 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
             } else {
                 String text = line.startsWith("stdout ") ? line.substring(7) : line;
                 out.add(text);
-                if (ERROR_ON_STDOUT.matcher(text).lookingAt()) {
+                boolean echo = TITLE_ECHO.matcher(text).lookingAt()
+                        || echoes.contains(text.strip().toLowerCase(Locale.ROOT));
+                if (!echo && ERROR_ON_STDOUT.matcher(text).lookingAt()) {
                     errors.add(text);
                 }
             }
         }
         return new NgSpiceOutput(List.copyOf(out), List.copyOf(notes), List.copyOf(errors));
+    }
+
+    /** ngspice's warnings ("Warning: can't parse 'out': ignored"), from stdout and stderr, in order. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        for (String l : notes) {
+            if (WARNING.matcher(l).lookingAt()) {
+                w.add(l.strip());
+            }
+        }
+        for (String l : stdout) {
+            if (WARNING.matcher(l).lookingAt() && !w.contains(l.strip())) {
+                w.add(l.strip());
+            }
+        }
+        return w;
     }
 
     public boolean hasErrors() {
