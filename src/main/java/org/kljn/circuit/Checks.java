@@ -25,4 +25,12 @@ public final class Checks {
         }
         return value;
     }
+
+    /** {@code min <= value <= max}, else an error stating the bound and why it is there. */
+    public static int between(String name, int value, int min, int max, String why) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " " + value + ": allowed " + min + " to " + max + " (" + why + ")");
+        }
+        return value;
+    }
 }

@@ -27,6 +27,13 @@ public final class NetlistWriter {
      */
     public static List<String> ac(KljnLoop loop, double aliceMagnitude, double bobMagnitude, int points,
             double fStart, double fStop) {
+        Checks.between("AC sweep points (--points)", points, 2, 65_537, "a linear sweep needs two points; more than"
+                + " 65537 only cost time");
+        Checks.nonNegative("AC start frequency", fStart);
+        Checks.positive("AC stop frequency (--bandwidth)", fStop);
+        if (!(fStop > fStart)) {
+            throw new IllegalArgumentException("AC stop frequency " + fStop + " Hz must exceed the start " + fStart + " Hz");
+        }
         List<String> lines = header(loop, "AC transfer functions from the noise generators to the probes");
         lines.addAll(loop(loop, "VNA na 0 dc 0 ac " + SpiceNumbers.format(aliceMagnitude),
                 "VNB nb 0 dc 0 ac " + SpiceNumbers.format(bobMagnitude)));
@@ -65,6 +72,14 @@ public final class NetlistWriter {
     /** As {@link #transientTrnoise(KljnLoop, double, double, double, double)}, optionally with {@code .save none}. */
     public static List<String> transientTrnoise(KljnLoop loop, double aliceRms, double bobRms, double sampleTime,
             double stop, boolean streamOnly) {
+        Checks.nonNegative("TRNOISE rms of Alice's generator", aliceRms);
+        Checks.nonNegative("TRNOISE rms of Bob's generator", bobRms);
+        Checks.positive("TRNOISE sample time", sampleTime);
+        Checks.positive("transient stop time (--duration)", stop);
+        if (stop < sampleTime) {
+            throw new IllegalArgumentException("transient stop time (--duration) " + stop + " s is shorter than one"
+                    + " noise sample, " + sampleTime + " s");
+        }
         List<String> lines = header(loop, "transient with ngspice TRNOISE generators");
         String nt = SpiceNumbers.format(sampleTime);
         lines.addAll(loop(loop, "VNA na 0 dc 0 trnoise(" + SpiceNumbers.format(aliceRms) + " " + nt + " 0 0)",

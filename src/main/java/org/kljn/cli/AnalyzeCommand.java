@@ -58,8 +58,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
-        if (bitSamples < 1) {
-            throw new IllegalArgumentException("--bit-samples must be at least 1, got " + bitSamples);
+        if (bitSamples < 2) {
+            throw new IllegalArgumentException("--bit-samples must be at least 2 (as for attack: the bit must span at least one Nyquist interval), got " + bitSamples);
         }
         TransferFunctions tf;
         LumpedComparison lumpedEquivalent = null;

@@ -110,8 +110,10 @@ public final class LoopOptions {
     LineModel line() {
         if (preset != null || length != null) {
             if (preset == null || length == null) {
-                throw new IllegalArgumentException("--preset and --length go together (got --preset " + preset
-                        + ", --length " + length + ")");
+                throw new IllegalArgumentException(preset != null
+                        ? "--preset " + preset + " needs --length (the cable length in metres, e.g. --length 500)"
+                        : "--length " + length + " needs --preset (cat5, telephone or rg58) to give the cable's R, L"
+                        + " and C per km");
             }
             CablePreset p = CablePreset.named(preset);
             double metres = positive("--length", length);

@@ -44,6 +44,19 @@ public final class LibraryFiles {
     private LibraryFiles() {
     }
 
+    /** Where the library file comes from, for messages ("environment variable NGSPICE_LIBRARY_PATH = ..."). */
+    static String source() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return "system property " + PROPERTY + " = " + configured;
+        }
+        configured = System.getenv(ENVIRONMENT);
+        if (configured != null && !configured.isBlank()) {
+            return "environment variable " + ENVIRONMENT + " = " + configured;
+        }
+        return "the system's ngspice";
+    }
+
     /**
      * The library file to load: {@value #PROPERTY}, else {@value #ENVIRONMENT}, else the usual
      * system locations.
@@ -139,6 +152,10 @@ public final class LibraryFiles {
             SignalFreeElf.neutraliseSignal(bytes);
             patchProblem = null;
         } catch (SignalFreeElf.NotPatchable e) {
+            if (e.getMessage().startsWith("not an ELF file") || e.getMessage().startsWith("not a 64-bit")) {
+                throw new NgSpiceException(original + " is not an ngspice shared library (" + e.getMessage() + "; "
+                        + source() + ")", List.of());
+            }
             if (patchProblem == null) {
                 System.err.println("kljn: warning: " + original + ": cannot stop ngspice from replacing the JVM's"
                         + " signal handlers (" + e.getMessage() + "); the bridge restores them after start-up, but a"
