@@ -15,6 +15,24 @@ public final class KljnMoments {
     /** Boltzmann's constant, J/K (exact, SI 2019). */
     public static final double BOLTZMANN = 1.380649e-23;
 
+    /**
+     * The noise temperatures accepted, K. The statistics' variances scale as T_eff² (their spectra as 4kTR): far
+     * outside this range they leave double precision (at 1e200 K they overflowed and Eve's success printed as
+     * 0.5), and no noise source is hotter than 1e30 K or colder than 1 mK.
+     */
+    public static final double MIN_TEMPERATURE = 1e-3;
+    public static final double MAX_TEMPERATURE = 1e30;
+
+    /** {@code tEff} if it is within [{@link #MIN_TEMPERATURE}, {@link #MAX_TEMPERATURE}], else a refusal naming them. */
+    public static double checkTemperature(String name, double tEff) {
+        if (!(tEff >= MIN_TEMPERATURE && tEff <= MAX_TEMPERATURE)) {
+            throw new IllegalArgumentException(name + " " + tEff + " K: allowed " + MIN_TEMPERATURE + " to "
+                    + MAX_TEMPERATURE + " K (the statistics' variances scale as T^2 and leave double precision far"
+                    + " outside; the results do not depend on T_eff otherwise)");
+        }
+        return tEff;
+    }
+
     private final double[][] m = new double[4][4];
     private final double beta;
 

@@ -65,6 +65,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         LumpedComparison lumpedEquivalent = null;
         try (NgSpice spice = NgSpice.open()) {
             tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth), points);
+            ExactAnalysis.integrals(tf).withinTolerance(points, bandwidth);
             if (!(loop.line() instanceof org.kljn.circuit.LumpedLine)) {
                 lumpedEquivalent = LumpedComparison.of(spice, loop, tf, bandwidth, tEff);
             }

@@ -62,7 +62,7 @@ public final class LoopOptions {
     String bandwidth;
 
     double temperature() {
-        return positive("--teff", teff);
+        return org.kljn.analysis.KljnMoments.checkTemperature("--teff", positive("--teff", teff));
     }
 
     double bandwidthHz() {
