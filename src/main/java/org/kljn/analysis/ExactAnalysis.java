@@ -18,9 +18,6 @@ import org.kljn.noise.BrickWall;
  * rule integrates it, and Richardson's estimate |S_h − S_2h|/15 bounds the error.
  */
 public final class ExactAnalysis {
-    /** The most AC sweep points accepted, 4·16384+1. */
-    public static final int MAX_POINTS = 65_537;
-
     /** Default sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = 257;
 
@@ -57,10 +54,9 @@ public final class ExactAnalysis {
      */
     public static TransferFunctions transferFunctions(SpiceSimulator spice, KljnLoop loop, BandShape band,
             int points) {
-        if (points < 5 || (points - 1) % 4 != 0 || points > MAX_POINTS) {
-            throw new IllegalArgumentException("AC sweep points (--points) " + points + ": allowed 4m+1 from 5 to " + MAX_POINTS
-                    + " (Simpson's rule on these smooth transfer functions converges long before; more points only"
-                    + " cost time and memory)");
+        if (points < 5 || (points - 1) % 4 != 0 || points > AnalysisSettings.MAX_POINTS) {
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
+                    "sweep points must be 4m+1 >= 5 and at most " + AnalysisSettings.MAX_POINTS + ", got " + points);
         }
         boolean brick = band instanceof BrickWall;
         double fStop = brick ? ((BrickWall) band).bandwidth() : band.upperFrequency(TAIL);

@@ -24,13 +24,10 @@ public final class KljnMoments {
     public static final double MAX_TEMPERATURE = 1e30;
 
     /** {@code tEff} if it is within [{@link #MIN_TEMPERATURE}, {@link #MAX_TEMPERATURE}], else a refusal naming them. */
-    public static double checkTemperature(String name, double tEff) {
-        if (!(tEff >= MIN_TEMPERATURE && tEff <= MAX_TEMPERATURE)) {
-            throw new IllegalArgumentException(name + " " + tEff + " K: allowed " + MIN_TEMPERATURE + " to "
-                    + MAX_TEMPERATURE + " K (the statistics' variances scale as T^2 and leave double precision far"
-                    + " outside; the results do not depend on T_eff otherwise)");
-        }
-        return tEff;
+    public static double checkTemperature(double tEff) {
+        return org.kljn.circuit.Checks.within(org.kljn.circuit.Parameter.NOISE_TEMPERATURE, tEff, MIN_TEMPERATURE,
+                MAX_TEMPERATURE, "K", "the statistics' variances scale as T^2 and leave double precision far outside;"
+                        + " Eve's and Alice's and Bob's statistics do not depend on T_eff otherwise");
     }
 
     private final double[][] m = new double[4][4];

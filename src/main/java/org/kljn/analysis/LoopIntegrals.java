@@ -29,7 +29,8 @@ public record LoopIntegrals(double[][] alice, double[][] bob, double errorBound)
      */
     public LoopIntegrals withinTolerance(int points, double bandwidth) {
         if (!(errorBound <= TOLERANCE)) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the band integrals' error bound"
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS, String.format(
+                    java.util.Locale.ROOT, "the band integrals' error bound"
                     + " is %.1e of their scale, above the tolerance %.0e: %d AC points over 0..%.4g Hz do not resolve"
                     + " this line's transfer functions (its resonances or the part of the band below the first"
                     + " frequency); use more --points, a narrower --bandwidth or another line model", errorBound,

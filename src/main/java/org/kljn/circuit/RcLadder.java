@@ -12,10 +12,10 @@ public record RcLadder(double resistance, double capacitance, int sections) impl
     public static final int MAX_SECTIONS = 2000;
 
     public RcLadder {
-        Checks.positive("cable resistance R_c", resistance);
-        Checks.positive("cable capacitance C_c", capacitance);
-        Checks.between("--sections", sections, 1, MAX_SECTIONS, "a finer ladder only grows the netlist: the exact"
-                + " distributed line is --cable ltra");
+        Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
+        Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
+        Checks.between(Parameter.SECTIONS, sections, 1, MAX_SECTIONS, "a finer ladder only grows the netlist: the"
+                + " exact distributed line is the ltra model");
     }
 
     @Override
@@ -43,6 +43,11 @@ public record RcLadder(double resistance, double capacitance, int sections) impl
     @Override
     public List<String> definitions(String prefix) {
         return List.of();
+    }
+
+    @Override
+    public void checkResolves(double bandwidth) {
+        LineModel.checkSections(this, sections, bandwidth);
     }
 
     @Override

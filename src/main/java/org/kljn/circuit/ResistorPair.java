@@ -13,17 +13,14 @@ public record ResistorPair(double low, double high) {
     public static final double MAX_OHMS = 1e15;
 
     public ResistorPair {
-        Checks.positive("R_L", low);
-        Checks.positive("R_H", high);
-        for (double r : new double[] {low, high}) {
-            if (r < MIN_OHMS || r > MAX_OHMS) {
-                throw new IllegalArgumentException((r == low ? "R_L (--rl) " : "R_H (--rh) ") + r + " ohm: allowed "
-                        + MIN_OHMS + " to " + MAX_OHMS + " ohm (ngspice sets smaller resistances to 1 mOhm; larger"
-                        + " ones leave its solver's resolution)");
-            }
-        }
+        Checks.positive(Parameter.LOW_RESISTANCE, low);
+        Checks.positive(Parameter.HIGH_RESISTANCE, high);
+        Checks.within(Parameter.LOW_RESISTANCE, low, MIN_OHMS, MAX_OHMS, "ohm", "ngspice sets smaller resistances"
+                + " to 1 mOhm; larger ones leave its solver's resolution");
+        Checks.within(Parameter.HIGH_RESISTANCE, high, MIN_OHMS, MAX_OHMS, "ohm", "ngspice sets smaller resistances"
+                + " to 1 mOhm; larger ones leave its solver's resolution");
         if (low == high) {
-            throw new IllegalArgumentException("R_L and R_H must differ (both are " + low
+            throw new ParameterException(Parameter.HIGH_RESISTANCE, "R_L and R_H must differ (both are " + low
                     + " ohm): with equal resistors there is no key bit");
         }
     }

@@ -14,9 +14,9 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
     public static final int MAX_LUMPS = 50;
 
     public UniformRcLine {
-        Checks.positive("cable resistance R_c", resistance);
-        Checks.positive("cable capacitance C_c", capacitance);
-        Checks.between("--sections (URC lumps)", lumps, 1, MAX_LUMPS, "ngspice 39.3's URC expansion gives wrong DC"
+        Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
+        Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
+        Checks.between(Parameter.SECTIONS, lumps, 1, MAX_LUMPS, "ngspice 39.3's URC expansion gives wrong DC"
                 + " resistances from about 60 lumps and fails from 78");
     }
 
@@ -36,6 +36,11 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
         // operating point fail in 39.3
         return List.of(".model " + prefix + "_urc urc(rperl=" + SpiceNumbers.format(resistance) + " cperl="
                 + SpiceNumbers.format(capacitance) + ")");
+    }
+
+    @Override
+    public void checkResolves(double bandwidth) {
+        LineModel.checkSections(this, lumps, bandwidth);
     }
 
     @Override
