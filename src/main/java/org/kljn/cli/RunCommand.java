@@ -289,7 +289,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The worker JVM's side: one netlist per request line, one session for the worker's life. */
     public static void main(String[] args) {
         NgSpice[] spice = new NgSpice[1];
-        WorkerLoop.serve(request -> {
+        WorkerLoop.serve(() -> spice[0] = NgSpice.open(), request -> {
             try {
                 Map<?, ?> m = JSON.readValue(request, Map.class);
                 if (spice[0] == null) {

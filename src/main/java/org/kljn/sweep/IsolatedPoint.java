@@ -19,7 +19,7 @@ public final class IsolatedPoint {
         SweepSpec spec = SweepSpec.read(Path.of(args[0]));
         ObjectMapper json = new ObjectMapper();
         NgSpicePool[] pool = new NgSpicePool[1];
-        WorkerLoop.serve(request -> {
+        WorkerLoop.serve(() -> pool[0] = NgSpicePool.of(1), request -> {
             if (pool[0] == null) {
                 pool[0] = NgSpicePool.of(1);
             }

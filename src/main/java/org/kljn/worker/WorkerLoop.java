@@ -25,6 +25,14 @@ public final class WorkerLoop {
      * {@code {"error": "..."}}). Never returns.
      */
     public static void serve(UnaryOperator<String> handler) {
+        serve(() -> { }, handler);
+    }
+
+    /**
+     * As {@link #serve(UnaryOperator)}, after {@code warmUp} (loading ngspice, say): the parent starts a request's
+     * time limit only once the worker says it is ready, so a slow start on a loaded machine is not counted.
+     */
+    public static void serve(Runnable warmUp, UnaryOperator<String> handler) {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // nothing else may write on the reply channel
         LinkedBlockingQueue<String> requests = new LinkedBlockingQueue<>();
@@ -41,6 +49,12 @@ public final class WorkerLoop {
         }, "kljn-worker-stdin");
         watcher.setDaemon(true);
         watcher.start();
+        try {
+            warmUp.run();
+        } catch (RuntimeException | Error e) {
+            // the first request reports it again
+        }
+        protocol.println(WorkerProcess.READY);
         while (true) {
             String request;
             try {

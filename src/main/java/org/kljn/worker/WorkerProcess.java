@@ -29,6 +29,10 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerProcess implements AutoCloseable {
     /** Marks reply lines on the child's stdout (anything else there, such as a JVM crash banner, is noise). */
     static final String REPLY = "\u0001kljn-reply ";
+    /** The child's first line: started and warmed up. */
+    static final String READY = "\u0001kljn-ready";
+    /** How long a child may take to start and warm up. */
+    private static final java.time.Duration START_LIMIT = java.time.Duration.ofMinutes(5);
     static final String FOLDER_PREFIX = "kljn-worker-";
     private static final Set<WorkerProcess> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -73,6 +77,7 @@ public final class WorkerProcess implements AutoCloseable {
     private LinkedBlockingQueue<String> replies;
     private final List<String> noise = new ArrayList<>();
     private int starts;
+    private boolean ready;
 
     private WorkerProcess(String mainClass, List<String> jvmOptions, List<String> args) {
         this.mainClass = mainClass;
@@ -103,6 +108,17 @@ public final class WorkerProcess implements AutoCloseable {
             ensureStarted();
         } catch (IOException e) {
             return Reply.failed("cannot start a worker JVM: " + e.getMessage());
+        }
+        if (!ready) {
+            // the time limit counts from here: a slow start on a loaded machine is not the request's fault
+            String first = replies.poll(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            if (first == null || first == EOF_MARK) {
+                String why = first == null ? "the worker JVM did not start within " + seconds(START_LIMIT)
+                        : crashReason(0);
+                kill();
+                return Reply.failed(why);
+            }
+            ready = true;
         }
         long errStart = size(dir.resolve("stderr.txt"));
         try {
@@ -143,6 +159,7 @@ public final class WorkerProcess implements AutoCloseable {
         process = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
         starts++;
+        ready = false;
         LIVE.add(this);
         stdin = process.getOutputStream();
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
@@ -153,7 +170,9 @@ public final class WorkerProcess implements AutoCloseable {
         Thread pump = new Thread(() -> {
             try {
                 for (String l = out.readLine(); l != null; l = out.readLine()) {
-                    if (l.startsWith(REPLY)) {
+                    if (l.equals(READY)) {
+                        queue.add(READY);
+                    } else if (l.startsWith(REPLY)) {
                         queue.add(l.substring(REPLY.length()));
                     } else {
                         synchronized (noiseOfThisChild) {

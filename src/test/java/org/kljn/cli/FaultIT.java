@@ -37,7 +37,13 @@ class FaultIT {
     }
 
     static Process kljnProcess(Path dir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
+            // a test run from a background job inherits SIGINT ignored (as a shell's background commands do), and the
+            // JVM then installs no handler for it: restore the default so that SIGINT acts as Ctrl-C would
+            cmd.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(dir.resolve("child.out").toFile())
