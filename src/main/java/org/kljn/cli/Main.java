@@ -20,6 +20,15 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(java.nio.file.Path.class, text -> {
+            try {
+                return java.nio.file.Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("cannot use the file name '" + text + "': this JVM"
+                        + " decodes file names as " + System.getProperty("sun.jnu.encoding") + " (the locale's"
+                        + " character set); run with a UTF-8 locale, e.g. LC_CTYPE=C.UTF-8 (the kljn launcher sets it)");
+            }
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("kljn: " + (ex instanceof org.kljn.circuit.ParameterException pe
                     ? OptionNames.message(pe) : describe(ex)));

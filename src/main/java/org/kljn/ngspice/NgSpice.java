@@ -101,7 +101,7 @@ public final class NgSpice implements SpiceSimulator {
             NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured(), deck);
             warnings.clear();
             warnings.addAll(out.warnings());
-            checkAlive("loading the circuit");
+            checkAlive("loading the circuit", out);
             String current = callNative(() -> instance.lib.ngSpice_CurPlot());
             if (rc != 0 || out.hasErrors() || !circuitExists()) {
                 // what ngspice managed to parse must not leak into the next load
@@ -398,7 +398,7 @@ public final class NgSpice implements SpiceSimulator {
         instance.clearCaptured();
         rawCommand(command);
         NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured(), echoes);
-        checkAlive("\"" + command + "\"");
+        checkAlive("\"" + command + "\"", out);
         return out;
     }
 
@@ -457,6 +457,17 @@ public final class NgSpice implements SpiceSimulator {
     private void requireNotBackground() {
         if (instance.backgroundRunning) {
             throw new IllegalStateException("a background run is active: halt() or awaitBackground() first");
+        }
+    }
+
+    /** As {@link #checkAlive(String)}, quoting what ngspice said before it exited (its reason). */
+    private void checkAlive(String when, NgSpiceOutput said) {
+        if (instance.dead) {
+            List<String> why = new ArrayList<>(said.errors().isEmpty() ? said.stdout() : said.errors());
+            why.addAll(NgSpiceOutput.classify(instance.drainCaptured()).errors());
+            why.removeIf(String::isBlank);
+            throw new NgSpiceDeadException("ngspice called ControlledExit (status " + instance.exitStatus + ") " + when
+                    + "; that library instance is unusable; the session loads a fresh one on next use", why);
         }
     }
 
