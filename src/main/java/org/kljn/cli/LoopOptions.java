@@ -111,7 +111,14 @@ public final class LoopOptions {
     }
 
     LineModel line() {
-        return cableSpec().line();
+        LineModel line = cableSpec().line();
+        // only the ladder and URC models are made of sections: anywhere else --sections would be ignored
+        if (sections != null && !(line instanceof org.kljn.circuit.RcLadder)
+                && !(line instanceof org.kljn.circuit.UniformRcLine)) {
+            throw new IllegalArgumentException("--sections " + sections + ": the " + line.kind() + " model has no"
+                    + " sections, so it would be ignored; choose ladder or urc to set them, or leave --sections out");
+        }
+        return line;
     }
 
     static double positive(String option, String text) {

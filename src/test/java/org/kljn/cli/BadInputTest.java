@@ -52,6 +52,7 @@ class BadInputTest {
             "attack --guard Infinity                | 1 | --guard Infinity: must be a finite number",
             "attack --guard 1e6                     | 1 | noise grid points; at most 2e+09",
             "analyze --rc 10kk                      | 1 | --rc: cannot read '10kk'",
+            "analyze --cable lumped --sections 7    | 1 | --sections 7: the lumped model has no sections, so it would be ignored",
             "analyze --teff 1e200                   | 1 | --teff: the noise temperature T_eff 1.0e200 K: allowed 0.001 to 1.0e30 K",
             "analyze --teff 1e-300                  | 1 | --teff: the noise temperature T_eff 1.0e-300 K: allowed 0.001 to 1.0e30 K",
             "analyze --rl 1e-300 --rh 1e300         | 1 | --rl: the low resistor R_L 1.0e-300 ohm: allowed 0.001 to 1.0e15 ohm (ngspice sets smaller resistances to 1 mOhm",
