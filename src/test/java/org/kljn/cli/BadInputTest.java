@@ -84,5 +84,10 @@ class BadInputTest {
         RunCommandTest.Result r = RunCommandTest.kljn(args);
         assertEquals(status, r.status(), "exit status of '" + commandLine + "': " + r.err() + r.out());
         assertTrue(r.err().contains(expected), "'" + commandLine + "' should say \"" + expected + "\" but said: " + r.err());
+        try (java.util.stream.Stream<Path> written = java.nio.file.Files.list(dir)) {
+            assertEquals(java.util.List.of(), written.toList(), "a refused command writes nothing");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
