@@ -80,9 +80,19 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepRunner.Options options = sweep.options();
         Path out = resultsFile(sweep.out(), options.shard());
-        try (NgSpicePool pool = NgSpicePool.of(isolate ? 1 : options.jobs())) {
+        // the pool is capped by the points and the cores: each instance is a 7.6 MB copy of the library, and
+        // ngspice is CPU-bound
+        int cores = Runtime.getRuntime().availableProcessors();
+        int jobs = Math.max(1, Math.min(options.jobs(), Math.min(s.size(), cores)));
+        if (jobs < options.jobs()) {
+            cmd.commandLine().getErr().println("kljn sweep: --jobs " + options.jobs() + " capped at " + jobs + " ("
+                    + s.size() + " points, " + cores + " cores)");
+        }
+        options = options.withJobs(jobs);
+        org.kljn.sweep.IsolatedEvaluator isolated = isolate ? new org.kljn.sweep.IsolatedEvaluator(spec, jobs) : null;
+        try (NgSpicePool pool = isolate ? null : NgSpicePool.of(jobs); AutoCloseable workers = isolated) {
             java.util.function.Function<org.kljn.sweep.SweepPoint, java.util.Map<String, Object>> evaluator =
-                    isolate ? new org.kljn.sweep.IsolatedEvaluator(spec) : new KljnEvaluator(pool);
+                    isolate ? isolated : new KljnEvaluator(pool);
             SweepRunner runner = SweepRunner.create(s, KljnEvaluator.columns(s), evaluator, out, options);
             // SIGTERM / Ctrl-C: finished rows are already on disk; stop the workers so that no partial point is
             // written, then let the JVM exit
