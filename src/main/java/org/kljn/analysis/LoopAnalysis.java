@@ -28,12 +28,6 @@ import java.util.OptionalDouble;
  * }</pre>
  */
 public final class LoopAnalysis {
-    /**
-     * The largest relative integration error bound a result may have: 0.1 %, far above the 1e-9 typical of a
-     * resolved band. A result whose own bound exceeds it is refused, not printed as fine.
-     */
-    public static final double MAX_INTEGRATION_ERROR = 1e-3;
-
     private LoopAnalysis() {
     }
 
@@ -52,7 +46,7 @@ public final class LoopAnalysis {
      * Analyses {@code loop} on {@code spice} (which it leaves with no circuit loaded).
      *
      * @throws ParameterException when {@link #check} fails, when the integration error bound exceeds
-     *                            {@link #MAX_INTEGRATION_ERROR}, or the β rule has no answer for this
+     *                            {@link LoopIntegrals#TOLERANCE}, or the β rule has no answer for this
      *                            loop ({@code null} where no β > 0 nulls the Second-Law signal)
      */
     public static LoopAnalysisResult run(SpiceSimulator spice, KljnLoop loop, AnalysisSettings settings) {
@@ -68,16 +62,7 @@ public final class LoopAnalysis {
     /** The analysis from transfer functions already computed (no simulation). */
     static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
             Optional<LumpedComparison> lumped) {
-        LoopIntegrals integrals = ExactAnalysis.integrals(tf);
-        if (!(integrals.errorBound() <= MAX_INTEGRATION_ERROR)) {
-            // the result's own error bound says it is not what it claims to be: refuse it rather than print it
-            throw new ParameterException(Parameter.SWEEP_POINTS, String.format(java.util.Locale.ROOT,
-                    "the integration error bound %.2g exceeds %.2g: the transfer functions change too fast across the"
-                            + " %s Hz band for %d AC points; use more points (4m+1, e.g. %d) or a narrower band",
-                    integrals.errorBound(), MAX_INTEGRATION_ERROR,
-                    org.kljn.circuit.SpiceNumbers.engineering(settings.bandwidth()), settings.points(),
-                    4 * (settings.points() - 1) + 1));
-        }
+        LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
         OptionalDouble eq11 = BetaRule.eq11(loop);

@@ -63,7 +63,7 @@ public final class LoopOptions {
     String bandwidth;
 
     double temperature() {
-        return positive("--teff", teff);
+        return org.kljn.analysis.KljnMoments.checkTemperature(positive("--teff", teff));
     }
 
     double bandwidthHz() {
@@ -97,13 +97,11 @@ public final class LoopOptions {
             throw new IllegalArgumentException("--sections must be at least 1, got " + sections);
         }
         if (preset != null || length != null) {
-            if (length == null) {
-                throw new IllegalArgumentException("--preset and --length go together: --preset " + preset
-                        + " needs --length METRES (e.g. --length 2k for 2 km)");
-            }
-            if (preset == null) {
-                throw new IllegalArgumentException("--preset and --length go together: --length " + length
-                        + " needs --preset NAME (one of " + CablePreset.words() + ")");
+            if (preset == null || length == null) {
+                throw new IllegalArgumentException(preset != null
+                        ? "--preset " + preset + " needs --length (the cable length in metres, e.g. --length 500)"
+                        : "--length " + length + " needs --preset (cat5, telephone or rg58) to give the cable's R, L"
+                        + " and C per km");
             }
             return CableSpec.preset(kind, CablePreset.named(preset), positiveLength(length), n)
                     .withSubcircuit(subckt, subcktName);
@@ -113,7 +111,14 @@ public final class LoopOptions {
     }
 
     LineModel line() {
-        return cableSpec().line();
+        LineModel line = cableSpec().line();
+        // only the ladder and URC models are made of sections: anywhere else --sections would be ignored
+        if (sections != null && !(line instanceof org.kljn.circuit.RcLadder)
+                && !(line instanceof org.kljn.circuit.UniformRcLine)) {
+            throw new IllegalArgumentException("--sections " + sections + ": the " + line.kind() + " model has no"
+                    + " sections, so it would be ignored; choose ladder or urc to set them, or leave --sections out");
+        }
+        return line;
     }
 
     /** --length in metres, refusing the milli suffix (see {@link SpiceNumbers#parseLength}). */
