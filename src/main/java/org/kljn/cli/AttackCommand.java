@@ -5,7 +5,7 @@ import org.kljn.analysis.BetaChoice;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.ExactAnalysis;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.NgSpicePool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +46,21 @@ public final class AttackCommand implements Callable<Integer> {
                     + " linear interpolation gives a sinc^4 band of 2/3 the noise bandwidth); default ${DEFAULT-VALUE}")
     String noise;
 
-    @Option(names = "--oversampling", defaultValue = "4",
-            description = "grid points per Nyquist interval of the injected noise, K (default ${DEFAULT-VALUE})")
-    int oversampling;
+    @Option(names = "--oversampling", defaultValue = "auto",
+            description = "grid points per Nyquist interval of the injected noise, K: 1 (Nyquist-rate samples, TRNOISE's"
+                    + " sinc^4 band), 2-64 (FIR band flat to 0.92 bandwidth), or auto (1 on a lumped line, 4 on a line"
+                    + " with memory); default ${DEFAULT-VALUE}")
+    String oversampling;
+
+    @Option(names = "--steps-per-sample", defaultValue = "auto",
+            description = "solver steps per noise grid interval: 1-256, or auto (the fewest that keep every moment's"
+                    + " discretisation error within 0.2 %%); default ${DEFAULT-VALUE}")
+    String stepsPerSample;
+
+    @Option(names = "--jobs", defaultValue = "0",
+            description = "ngspice instances running blocks of bits in parallel (default: one per core); the results"
+                    + " do not depend on it")
+    int jobs;
 
     @Option(names = "--guard", defaultValue = "-1",
             description = "guard interval before each bit, seconds (default: 10 loop RC time constants)")
@@ -72,8 +84,10 @@ public final class AttackCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("--noise " + noise + ": allowed java or trnoise");
         }
-        if (oversampling < 2 || oversampling > 64) {
-            throw new IllegalArgumentException("--oversampling must be between 2 and 64, got " + oversampling);
+        int k = autoOrInt("--oversampling", oversampling, 1, 64);
+        int steps = autoOrInt("--steps-per-sample", stepsPerSample, 1, 256);
+        if (jobs < 0 || jobs > 64) {
+            throw new IllegalArgumentException("--jobs " + jobs + ": allowed 1 to 64 (0 = one per core)");
         }
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
@@ -90,19 +104,50 @@ public final class AttackCommand implements Callable<Integer> {
         double bandwidth = options.bandwidthHz();
         double tEff = options.temperature();
         double b;
-        try (NgSpice spice = NgSpice.open()) {
-            b = BetaChoice.resolve(beta, loop, () -> ExactAnalysis.betaCurve(loop,
-                    ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff));
+        int instances = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+        try (NgSpicePool pool = NgSpicePool.of(instances)) {
+            b = pool.withSession(spice -> BetaChoice.resolve(beta, loop, () -> ExactAnalysis.betaCurve(loop,
+                    ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff)));
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard, mode);
+                    tEff, b, bandwidth, bitSamples, bits, seed, k, guard, mode, steps);
             ProgressBar bar = new ProgressBar(System.err, bits, "bits");
             long t0 = System.nanoTime();
-            BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings, bar::update);
+            BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings, bar::update);
             bar.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(r, seconds);
         }
         return 0;
+    }
+
+    private static String bound(double b) {
+        return Double.isNaN(b) ? "none (TRNOISE)" : String.format(Locale.ROOT, "%.1e", b);
+    }
+
+    private static String hlMeans(BitExchangeSimulation.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (Attack a : Attack.values()) {
+            BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+            sb.append(String.format(Locale.ROOT, "%s%s %.4e ± %.1e (exact %.4e)", sb.length() == 0 ? "" : "; ", a.key(),
+                    m.mean(), m.standardError(), m.expected()));
+        }
+        return sb.toString();
+    }
+
+    /** "auto" as 0, else an integer in [min, max]. */
+    static int autoOrInt(String option, String value, int min, int max) {
+        if (value.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " " + value + ": allowed auto or an integer from " + min + " to " + max);
     }
 
     private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
@@ -126,6 +171,27 @@ public final class AttackCommand implements Callable<Integer> {
                 eve.put(a.key(), e);
             }
             root.put("eve", eve);
+            // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
+            Map<String, Object> measured = new LinkedHashMap<>();
+            Map<String, Object> expected = new LinkedHashMap<>();
+            measured.put("situation", "HL");
+            expected.put("situation", "HL");
+            for (Attack a : Attack.values()) {
+                BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("mean", m.mean());
+                e.put("standardError", m.standardError());
+                e.put("bits", m.bits());
+                measured.put(a.key(), e);
+                expected.put(a.key(), Map.of("mean", m.expected()));
+            }
+            root.put("measured", measured);
+            root.put("expected", expected);
+            root.put("discretisationBound", r.discretisationBound());
+            root.put("discretisationTarget", org.kljn.analysis.StepChoice.TARGET);
+            root.put("noiseGrid", s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
+            root.put("stepsPerSample", r.steps().stepsPerSample());
+            root.put("noiseBand", r.noiseBand());
             root.put("aliceBobErrorRate", r.aliceBobErrorRate());
             root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
             root.put("guardInterval", r.guard());
@@ -144,6 +210,12 @@ public final class AttackCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());
+            out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
+            out.printf(Locale.ROOT, "noise: %s; %d solver steps per grid step; discretisation bound %s (target %.1g)%n",
+                    r.noiseBand(), r.steps().stepsPerSample(), bound(r.discretisationBound()), org.kljn.analysis.StepChoice.TARGET);
+            if (!(r.discretisationBound() <= org.kljn.analysis.StepChoice.TARGET)) {
+                out.printf(Locale.ROOT, "WARNING: the discretisation bound exceeds the target: %s%n", r.steps().reason());
+            }
             out.printf(Locale.ROOT, "%d accepted points in %.2f s (%.0f noise samples/s)%n", r.acceptedPoints(), seconds,
                     s.bits() * (double) s.bitSamples() / seconds);
         }
