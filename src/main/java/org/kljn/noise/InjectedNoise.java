@@ -21,6 +21,9 @@ public interface InjectedNoise {
      */
     double gridSpectrum(double f);
 
+    /** Covariance of grid values {@code lag} steps apart for S0 = 1 V²/Hz (V²): σ²·r_lag. */
+    double gridCovariance(int lag);
+
     /** A new interpolated waveform for one stream; S0 = 4kTR in V²/Hz. */
     NoiseWaveform waveform(double s0, StreamKey key);
 }

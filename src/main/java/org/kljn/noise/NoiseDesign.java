@@ -103,6 +103,11 @@ public final class NoiseDesign implements InjectedNoise {
         return sigma * sigma * band.fir().autocorrelation(lag);
     }
 
+    @Override
+    public double gridCovariance(int lag) {
+        return gridCovariance(1, lag);
+    }
+
     /** Time-averaged mean square of the interpolated waveform, S0·Δf (V²). */
     public double meanSquare(double s0) {
         checkS0(s0);

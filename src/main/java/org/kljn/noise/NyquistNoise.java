@@ -38,6 +38,12 @@ public record NyquistNoise(double bandwidth) implements InjectedNoise {
         return 1;
     }
 
+    /** White grid values: Δf at lag 0 (σ² = S0·Δf), 0 otherwise. */
+    @Override
+    public double gridCovariance(int lag) {
+        return lag == 0 ? bandwidth : 0;
+    }
+
     /** σ (V) of the grid values for S0 (V²/Hz): σ² = S0·Δf. */
     public double sampleScale(double s0) {
         if (!(s0 >= 0) || Double.isInfinite(s0)) {
