@@ -303,7 +303,10 @@ public final class BitExchangeSimulation {
             eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), predictedSuccess(exact, a, tau)));
         }
         return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, pointsAndNanos[0],
-                perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit), band.describe());
+                perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
+                trnoise ? band.describe() : noise instanceof NyquistNoise
+                        ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
+                        : band.describe());
     }
 
     /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */
