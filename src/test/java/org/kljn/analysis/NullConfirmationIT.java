@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * β = 1 the same procedure sees the full signal (so the confirmation is not vacuous). The null is the one over
  * the band the transient injects; it must lie within 2 % of the brick-wall null the main job reports.
  */
-class NullConfirmationTest {
+class NullConfirmationIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     private static final LineModel CAT5 = new RcLadder(336, 104e-9, 20);
 

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * those two with certainty. The deviations themselves are compared with
  * {@link TrapezoidModel}'s prediction for the chosen step (printed).
  */
-class TransientBiasTest {
+class TransientBiasIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 
     @Test
