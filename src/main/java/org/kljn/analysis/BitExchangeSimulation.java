@@ -608,6 +608,11 @@ public final class BitExchangeSimulation {
      * a window's last accepted point still sees its own bit's noise.
      */
     static final class PerBitNoise implements DoubleUnaryOperator {
+        /**
+         * Grid values kept per waveform: ngspice steps back by at most a rejected step (under one grid step here,
+         * as every step ends on the grid); a small ring keeps the garbage per bit small, so the heap stays flat.
+         */
+        static final int HISTORY = 64;
         private final InjectedNoise design;
         private final double s0;
         private final long seed;
@@ -640,7 +645,7 @@ public final class BitExchangeSimulation {
             } else {
                 previousWindow = currentWindow;
                 previous = current;
-                current = design.waveform(s0, StreamKey.of(seed, party, bits.get(w)));
+                current = design.waveform(s0, StreamKey.of(seed, party, bits.get(w)), HISTORY);
                 currentWindow = w;
                 wave = current;
             }

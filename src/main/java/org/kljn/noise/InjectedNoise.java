@@ -25,5 +25,10 @@ public interface InjectedNoise {
     double gridCovariance(int lag);
 
     /** A new interpolated waveform for one stream; S0 = 4kTR in V²/Hz. */
-    NoiseWaveform waveform(double s0, StreamKey key);
+    default NoiseWaveform waveform(double s0, StreamKey key) {
+        return waveform(s0, key, NoiseWaveform.DEFAULT_HISTORY);
+    }
+
+    /** As {@link #waveform(double, StreamKey)}, keeping at least {@code history} grid values for look-back. */
+    NoiseWaveform waveform(double s0, StreamKey key, int history);
 }

@@ -126,6 +126,7 @@ public final class NoiseDesign implements InjectedNoise {
     }
 
     /** A new interpolated waveform retaining at least {@code history} grid values for look-back. */
+    @Override
     public NoiseWaveform waveform(double s0, StreamKey key, int history) {
         return new NoiseWaveform(grid(s0, key), history);
     }

@@ -53,8 +53,7 @@ public record NyquistNoise(double bandwidth) implements InjectedNoise {
     }
 
     @Override
-    public NoiseWaveform waveform(double s0, StreamKey key) {
-        return new NoiseWaveform(new NoiseGrid(LowPassFir.identity(), sampleScale(s0), gridStep(), key),
-                NoiseWaveform.DEFAULT_HISTORY);
+    public NoiseWaveform waveform(double s0, StreamKey key, int history) {
+        return new NoiseWaveform(new NoiseGrid(LowPassFir.identity(), sampleScale(s0), gridStep(), key), history);
     }
 }
