@@ -44,7 +44,13 @@ public final class KljnStudy {
 
     /** The study's inputs. {@link #defaults()} is the embedded default the no-argument command runs. */
     public record Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
-            int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out) {
+            int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out, int nullBits, int nullBitSamples) {
+        /** With the default null confirmation: {@link #NULL_BITS} bits of {@link #NULL_BIT_SAMPLES} samples. */
+        public Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
+                int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out) {
+            this(resistors, preset, length, tEff, bandwidth, ladderSections, mcBits, mcBitSamples, seed, out, NULL_BITS,
+                    NULL_BIT_SAMPLES);
+        }
     }
 
     /** 1 kΩ / 10 kΩ, 2 km of Cat5-like pair, T_eff = 1e9 K, Δf = 500 Hz: a KLJN line as built in the literature. */
@@ -212,8 +218,8 @@ public final class KljnStudy {
                     out, "success-versus-bit-duration", 900, 600);
 
             // The exact nulls, confirmed by transient Monte Carlo on the ladder (independent of the AC analysis)
-            log.println("transient confirmation of each attack's exact null on the ladder (" + NULL_BITS + " bits of "
-                    + NULL_BIT_SAMPLES + " Nyquist samples each) ...");
+            log.println("transient confirmation of each attack's exact null on the ladder (" + c.nullBits() + " bits of "
+                    + c.nullBitSamples() + " Nyquist samples each) ...");
             List<List<String>> nullRows = new ArrayList<>();
             Map<String, Object> nullJson = new LinkedHashMap<>();
             try (NgSpicePool pool = NgSpicePool.sizedToCores()) {
@@ -223,7 +229,7 @@ public final class KljnStudy {
                         continue;
                     }
                     NullConfirmation.Outcome o = NullConfirmation.confirm(pool, c.resistors(), mcLine, c.tEff(),
-                            c.bandwidth(), a, n.getAsDouble(), NULL_BIT_SAMPLES, NULL_BITS, c.seed() + 1000 + a.ordinal());
+                            c.bandwidth(), a, n.getAsDouble(), c.nullBitSamples(), c.nullBits(), c.seed() + 1000 + a.ordinal());
                     String verdict = o.confirmed() ? "confirmed" : "NOT confirmed";
                     nullRows.add(List.of(a.key(), fmt(n.getAsDouble()), fmt(o.betaNull()),
                             String.format(Locale.ROOT, "%+.2e", o.relativeSignal()),
@@ -313,8 +319,8 @@ public final class KljnStudy {
                     .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + mcLine.describe() + ")",
                             List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
                                     "Alice/Bob errors"), mcRows)
-                    .withTable("Transient confirmation of the exact nulls (" + mcLine.describe() + "; " + NULL_BITS
-                                    + " bits of " + NULL_BIT_SAMPLES + " Nyquist samples at each null; mean signal and"
+                    .withTable("Transient confirmation of the exact nulls (" + mcLine.describe() + "; " + c.nullBits()
+                                    + " bits of " + c.nullBitSamples() + " Nyquist samples at each null; mean signal and"
                                     + " its 3σ half-width as fractions of the β = 1 signal; confirmed when both together"
                                     + " stay within ±1 %)",
                             List.of("attack", "β null (brick wall)", "β null (injected band)", "mean signal / β = 1",
