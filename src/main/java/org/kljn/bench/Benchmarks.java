@@ -198,7 +198,7 @@ public final class Benchmarks {
     /** The whole {@code kljn attack} process on the line for n noise samples (n / 200 bits of 200 samples). */
     static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("kljn-bench-");
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", java));
         command.addAll(jvmOptions);
@@ -206,7 +206,11 @@ public final class Benchmarks {
                 "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",
                 Integer.toString(BIT_SAMPLES), "--seed", "1", "--json"));
         command.addAll(line.options());
-        return timed(command, dir);
+        try {
+            return timed(command, dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
     }
 
     /** ngspice -b on the line's loop (HL) with two TRNOISE sources of NT = 1/(2Δf), n samples long. */
@@ -221,10 +225,14 @@ public final class Benchmarks {
         netlist.add(netlist.size() - 1, "run");
         netlist.add(netlist.size() - 1, "quit 0");
         netlist.add(netlist.size() - 1, ".endc");
-        Path dir = Files.createTempDirectory("kljn-bench-");
-        Path cir = dir.resolve("loop.cir");
-        Files.write(cir, netlist);
-        return timed(List.of("/usr/bin/time", "-f", "%e %U %S %M", "ngspice", "-b", cir.toString()), dir);
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
+        try {
+            Path cir = dir.resolve("loop.cir");
+            Files.write(cir, netlist);
+            return timed(List.of("/usr/bin/time", "-f", "%e %U %S %M", "ngspice", "-b", cir.toString()), dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
     }
 
     /** Runs a command under GNU time and reads "wall user system peakKB" from its last stderr line. */
@@ -280,7 +288,15 @@ public final class Benchmarks {
         String spec = String.join("\n", "rl: 1k", "rh: 10k", "alice: H, L", "cable: ladder", "sections: 20",
                 "rc: lin 100 500 5", "cc: 10n, 100n", "bandwidth: 1k", "beta: 1", "analyses: exact, attack",
                 "bits: 20", "bitSamples: 50", "");
-        Path dir = Files.createTempDirectory("kljn-bench-sweep-");
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
+        try {
+            return sweepSpeedup(log, spec, dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
+    }
+
+    private static Map<String, Object> sweepSpeedup(PrintStream log, String spec, Path dir) throws Exception {
         Path specFile = dir.resolve("bench.spec");
         Files.writeString(specFile, spec);
         SweepSpec s = SweepSpec.read(specFile);
