@@ -145,6 +145,10 @@ public final class AttackCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static Double finiteOrNull(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
     private static String bound(double b) {
         return Double.isNaN(b) ? "none (TRNOISE)" : String.format(Locale.ROOT, "%.1e", b);
     }
@@ -204,15 +208,16 @@ public final class AttackCommand implements Callable<Integer> {
             for (Attack a : Attack.values()) {
                 BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("mean", m.mean());
-                e.put("standardError", m.standardError());
+                e.put("mean", finiteOrNull(m.mean()));
+                e.put("standardError", finiteOrNull(m.standardError()));
                 e.put("bits", m.bits());
                 measured.put(a.key(), e);
                 expected.put(a.key(), Map.of("mean", m.expected()));
             }
             root.put("measured", measured);
             root.put("expected", expected);
-            root.put("discretisationBound", r.discretisationBound());
+            // TRNOISE has no bound: null, not NaN (strict JSON has no NaN)
+            root.put("discretisationBound", finiteOrNull(r.discretisationBound()));
             root.put("discretisationTarget", org.kljn.analysis.StepChoice.TARGET);
             root.put("noiseGrid", s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
             root.put("stepsPerSample", r.steps().stepsPerSample());
