@@ -4,6 +4,7 @@ import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.NgSpicePool;
 
 import java.util.function.IntConsumer;
 
@@ -34,6 +35,13 @@ public final class BitExchange {
             throw new ParameterException(Parameter.BITS, Parameter.BITS.description() + " must be from 1 to " + MAX_BITS
                     + ", got " + bits);
         }
+    }
+
+    /** Checks, then runs the bit exchanges on the instances of {@code pool}; {@code progress} receives the bits done. */
+    public static BitExchangeSimulation.Result run(NgSpicePool pool, BitExchangeSimulation.Settings settings,
+            IntConsumer progress) {
+        check(settings.line(), settings.bitSamples(), settings.bits());
+        return BitExchangeSimulation.run(pool, settings, progress);
     }
 
     /** Checks, then runs the bit exchanges on {@code spice}; {@code progress} receives the bits done. */

@@ -8,6 +8,7 @@ import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.NgSpicePool;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
 public final class LineStudy {
     /** Bit length of the reference bit in the model table, Nyquist samples. */
     public static final int REFERENCE_BIT_SAMPLES = 1000;
+    /** Bits and bit length of each null confirmation: about 30 s per attack on two cores. */
+    public static final int NULL_BITS = 400;
+    public static final int NULL_BIT_SAMPLES = 200;
 
     private LineStudy() {
     }
@@ -41,11 +45,21 @@ public final class LineStudy {
      * @param mcBits         bits per Monte Carlo point
      * @param mcBitSamples   the bit lengths of the Monte Carlo points, Nyquist samples
      * @param seed           the Monte Carlo seed
+     * @param nullBits       bits of each transient null confirmation ({@link NullConfirmation})
+     * @param nullBitSamples their length in Nyquist samples
      */
     public record Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
-                         int ladderSections, int mcBits, int[] mcBitSamples, long seed) {
+                         int ladderSections, int mcBits, int[] mcBitSamples, long seed, int nullBits,
+                         int nullBitSamples) {
         public Config {
             mcBitSamples = mcBitSamples.clone();
+        }
+
+        /** With the default null confirmation: {@link #NULL_BITS} bits of {@link #NULL_BIT_SAMPLES} samples. */
+        public Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
+                int ladderSections, int mcBits, int[] mcBitSamples, long seed) {
+            this(resistors, preset, length, tEff, bandwidth, ladderSections, mcBits, mcBitSamples, seed, NULL_BITS,
+                    NULL_BIT_SAMPLES);
         }
 
         /** 1 kΩ / 10 kΩ, 2 km of Cat5-like pair, T_eff = 1e9 K, Δf = 500 Hz: a KLJN line as built in the literature. */
@@ -110,14 +124,17 @@ public final class LineStudy {
     /**
      * Everything the report shows.
      *
-     * @param models  the four line models at the study's length, in the order lumped, ladder, urc, ltra
+     * @param models            the four line models at the study's length, in the order lumped, ladder, urc, ltra
+     * @param nullConfirmations each attack's exact null on the ladder, confirmed by transient Monte Carlo
      */
     public record Result(Config config, double resistance, double capacitance, double inductance, double betaEq11,
                          Map<String, ModelResult> models, String monteCarloLine, List<SuccessCondition> success,
-                         List<ResidualCurve> residual, List<ConvergenceCurve> convergence) {
+                         List<NullConfirmation.Outcome> nullConfirmations, List<ResidualCurve> residual,
+                         List<ConvergenceCurve> convergence) {
         public Result {
             models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
             success = List.copyOf(success);
+            nullConfirmations = List.copyOf(nullConfirmations);
             residual = List.copyOf(residual);
             convergence = List.copyOf(convergence);
         }
@@ -186,6 +203,26 @@ public final class LineStudy {
             success.add(new SuccessCondition(labels[k], betas[k], best, samples, predicted, mc));
         }
 
+        // the exact nulls, confirmed by transient Monte Carlo on the ladder (independent of the AC analysis)
+        progress.accept("transient confirmation of each attack's exact null on the ladder (" + c.nullBits() + " bits of "
+                + c.nullBitSamples() + " Nyquist samples each) ...");
+        List<NullConfirmation.Outcome> confirmations = new ArrayList<>();
+        try (NgSpicePool pool = NgSpicePool.of(Runtime.getRuntime().availableProcessors())) {
+            for (Attack a : Attack.values()) {
+                java.util.OptionalDouble n = ladder.exact().betaNull(a);
+                if (n.isEmpty()) {
+                    continue;
+                }
+                NullConfirmation.Outcome o = NullConfirmation.confirm(pool, c.resistors(), ladder.line(), c.tEff(),
+                        c.bandwidth(), a, n.getAsDouble(), c.nullBitSamples(), c.nullBits(), c.seed() + 1000 + a.ordinal());
+                confirmations.add(o);
+                progress.accept(String.format(java.util.Locale.ROOT, "  %s: beta null %.6g, transient mean signal %+.2e"
+                                + " of its beta = 1 value (3 sigma %.1e): %s (%.0f s)", a.key(), o.betaNull(),
+                        o.relativeSignal(), o.relativeHalfWidth(), o.confirmed() ? "confirmed" : "NOT confirmed",
+                        o.seconds()));
+            }
+        }
+
         progress.accept("residual leak against cable length ...");
         double[] lengths = logspace(100, 20e3, 9);
         List<ResidualCurve> residual = new ArrayList<>();
@@ -218,7 +255,8 @@ public final class LineStudy {
         }
         List<ConvergenceCurve> convergence = new ArrayList<>();
         errors.forEach((a, e) -> convergence.add(new ConvergenceCurve(a, ns, e)));
-        return new Result(c, r, cap, ind, betaEq11, models, ladder.line().describe(), success, residual, convergence);
+        return new Result(c, r, cap, ind, betaEq11, models, ladder.line().describe(), success, confirmations, residual,
+                convergence);
     }
 
     /** The exact analysis settings of the study (β = 1; no lumped comparison: the lumped model is a row). */

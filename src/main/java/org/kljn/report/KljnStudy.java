@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.LineStudy;
+import org.kljn.analysis.NullConfirmation;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.Csv;
@@ -37,6 +38,7 @@ public final class KljnStudy {
         Charts.Rendered fig1 = signalFigure(study, out);
         List<List<String>> mcRows = new ArrayList<>();
         Charts.Rendered fig2 = successFigure(study, out, mcRows);
+        List<List<String>> nullRows = nullConfirmationRows(study);
         Charts.Rendered fig3 = residualFigure(study, out);
         Charts.Rendered fig4 = convergenceFigure(study, out);
 
@@ -51,6 +53,12 @@ public final class KljnStudy {
                 .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + study.monteCarloLine() + ")",
                         List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
                                 "Alice/Bob errors"), mcRows)
+                .withTable("Transient confirmation of the exact nulls (" + study.monteCarloLine() + "; " + c.nullBits()
+                                + " bits of " + c.nullBitSamples() + " Nyquist samples at each null; mean signal and"
+                                + " its 3σ half-width as fractions of the β = 1 signal; confirmed when both together"
+                                + " stay within ±1 %)",
+                        List.of("attack", "β null (brick wall)", "β null (injected band)", "mean signal / β = 1",
+                                "3σ / β = 1", "steps per sample", "verdict"), nullRows)
                 .withFigure("Attack signals against β", fig1)
                 .withFigure("Eve's success against bit duration", fig2)
                 .withFigure("Residual leak of the paper's defence against cable length", fig3)
@@ -110,6 +118,21 @@ public final class KljnStudy {
             modelCsv.append(Csv.line(row));
         }
         json.put("models", modelJson);
+        Map<String, Object> nullJson = new LinkedHashMap<>();
+        for (NullConfirmation.Outcome o : study.nullConfirmations()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("betaNullBrickWall", o.betaNullBrickWall());
+            m.put("betaNullInjectedBand", o.betaNull());
+            m.put("meanSignal", o.meanSignal());
+            m.put("standardError", o.standardError());
+            m.put("signalAtBetaOne", o.signalAtBetaOne());
+            m.put("relativeSignal", o.relativeSignal());
+            m.put("relativeHalfWidth3Sigma", o.relativeHalfWidth());
+            m.put("stepsPerSample", o.stepsPerSample());
+            m.put("confirmed", o.confirmed());
+            nullJson.put(o.attack().key(), m);
+        }
+        json.put("nullConfirmation", nullJson);
         AtomicFiles.writeString(out.resolve("line-models.csv"), modelCsv.toString());
         AtomicFiles.writeString(out.resolve("summary.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
@@ -231,6 +254,18 @@ public final class KljnStudy {
                         + SpiceNumbers.engineering(study.capacitance()) + "F"), out, "ladder-convergence", 900, 600);
 
         return fig4;
+    }
+
+    /** The rows of the null-confirmation table. */
+    private static List<List<String>> nullConfirmationRows(LineStudy.Result study) {
+        List<List<String>> rows = new ArrayList<>();
+        for (NullConfirmation.Outcome o : study.nullConfirmations()) {
+            rows.add(List.of(o.attack().key(), fmt(o.betaNullBrickWall()), fmt(o.betaNull()),
+                    String.format(Locale.ROOT, "%+.2e", o.relativeSignal()),
+                    String.format(Locale.ROOT, "%.2e", o.relativeHalfWidth()), Integer.toString(o.stepsPerSample()),
+                    o.confirmed() ? "confirmed" : "NOT confirmed"));
+        }
+        return rows;
     }
 
     /** The study's findings in words. */
