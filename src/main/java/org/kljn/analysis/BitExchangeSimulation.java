@@ -1,6 +1,5 @@
 package org.kljn.analysis;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
@@ -28,13 +27,12 @@ import java.util.function.IntConsumer;
  *
  * <p>Bits are secure situations (LH or HL, at random from the seed). All bits of one situation go through
  * one ngspice run, back to back, each in its own window with a guard interval for the line's memory.
- * Eve guesses the situation from each attack's statistic by the nearer expected value (threshold midway
- * between the exact means for HL and LH); Alice and Bob each decide the other's resistor from their own
+ * Eve guesses the situation from each attack's statistic with the Bayes rule for equal priors (the threshold
+ * where the exact densities for HL and LH cross, {@link ExactProbabilities}); Alice and Bob each decide the other's resistor from their own
  * mean-square voltage, with the threshold midway between the two situations they cannot tell apart by
  * their own resistor (KLJN protocol).
  */
 public final class BitExchangeSimulation {
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /** StreamKey party used for the protocol's own random choices (the bit situations). */
     static final int PROTOCOL_PARTY = 2;
 
@@ -119,6 +117,9 @@ public final class BitExchangeSimulation {
 
         // exact expectations over the band the injected noise really has
         Expectations exact = expectations(spice, s, band);
+        // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same)
+        ExactProbabilities probabilities = ExactProbabilities.forBits(spice, s.resistors(), s.line(), band,
+                ExactAnalysis.pointsFor(band, s.bandwidth()), s.tEff(), s.beta(), tau);
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -190,12 +191,11 @@ public final class BitExchangeSimulation {
             boolean hl = alice.get(i) == Resistor.H;
             for (Attack a : Attack.values()) {
                 double x = WindowMoments.statistic(a, averages[i]);
-                double muHL = exact.moments().get("HL").signal(a);
-                double muLH = exact.moments().get("LH").signal(a);
-                boolean blind = Math.abs(muHL - muLH) <= 1e-9 * exact.moments().get("HL").scale(a);
+                // the Bayes rule for equal priors: HL where f_HL(x) > f_LH(x), i.e. on μ_HL's side of t
+                ExactProbabilities.EveAttack rule = probabilities.of(a);
+                boolean blind = rule.rule().equals("blind");
                 boolean coinFlip = coin.nextBoolean();
-                boolean guessHL = blind ? coinFlip
-                        : muHL >= muLH ? x >= 0.5 * (muHL + muLH) : x < 0.5 * (muHL + muLH);
+                boolean guessHL = blind ? coinFlip : rule.hlAbove() ? x > rule.threshold() : x < rule.threshold();
                 if (guessHL == hl) {
                     correct.merge(a, 1, Integer::sum);
                 }
@@ -207,13 +207,13 @@ public final class BitExchangeSimulation {
         }
         Map<Attack, AttackOutcome> eve = new EnumMap<>(Attack.class);
         for (Attack a : Attack.values()) {
-            eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), predictedSuccess(exact, a, tau)));
+            eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
         List<double[]> kept = new ArrayList<>();
         for (double[] avg : averages) {
             kept.add(avg);
         }
-        return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, points[0], kept,
+        return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, points[0], kept,
                 alice, transientNanos / 1e9);
     }
 
@@ -287,50 +287,6 @@ public final class BitExchangeSimulation {
         double muSecure = e.moments().get(secure).meanSquareVoltageB();
         double muSame = e.moments().get(same).meanSquareVoltageB();
         return Math.abs(meanSquareB - muSecure) <= Math.abs(meanSquareB - muSame);
-    }
-
-    /**
-     * Eve's predicted success with the midpoint rule: ½[Φ(|μ_HL − m|/σ_HL) + Φ(|m − μ_LH|/σ_LH)],
-     * m = (μ_HL + μ_LH)/2, σ = √(V/τ) from {@link EveStatistics} (Gaussian limit of the time average).
-     */
-    static double predictedSuccess(Expectations e, Attack a, double tau) {
-        EveStatistics.AttackStatistic hl = e.eve().get("HL").get(a);
-        EveStatistics.AttackStatistic lh = e.eve().get("LH").get(a);
-        double half = 0.5 * Math.abs(hl.mean() - lh.mean());
-        if (half <= 1e-9 * e.moments().get("HL").scale(a)) {
-            return 0.5;
-        }
-        return 0.5 * (phi(half / hl.standardDeviation(tau)) + phi(half / lh.standardDeviation(tau)));
-    }
-
-    /**
-     * Alice's and Bob's predicted error: each decides from her own <U²> over the bit, Gaussian in the same limit
-     * as Eve's statistics, with the threshold midway between the secure situation's mean and the same-resistor
-     * situation's; the standard deviation is √(V/τ) with V = ∫ G_UU² df from {@link EveStatistics}. A bit is
-     * wrong when either errs; the two situations HL and LH are equally likely.
-     */
-    static double predictedAliceBobError(Expectations e, Settings s, double tau) {
-        double total = 0;
-        for (Resistor alice : Resistor.values()) {
-            String secure = alice.name() + alice.other().name();
-            String aliceSame = alice.name() + alice.name();
-            String bobSame = alice.other().name() + alice.other().name();
-            double[] v = e.ownVarianceRates().get(secure);
-            double pa = decisionError(e.moments().get(secure).meanSquareVoltageA(),
-                    e.moments().get(aliceSame).meanSquareVoltageA(), Math.sqrt(v[0] / tau));
-            double pb = decisionError(e.moments().get(secure).meanSquareVoltageB(),
-                    e.moments().get(bobSame).meanSquareVoltageB(), Math.sqrt(v[1] / tau));
-            total += 0.5 * (1 - (1 - pa) * (1 - pb));
-        }
-        return total;
-    }
-
-    private static double decisionError(double muTrue, double muOther, double sigma) {
-        return 1 - phi(Math.abs(muTrue - muOther) / 2 / sigma);
-    }
-
-    private static double phi(double x) {
-        return STANDARD_NORMAL.cumulativeProbability(x);
     }
 
     static double[] wilson(int k, int n, double z) {

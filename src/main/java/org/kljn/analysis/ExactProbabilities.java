@@ -89,6 +89,12 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
         return situations(resistors, line, tf, tEff, beta);
     }
 
+    /** {@link #situations} then {@link #compute}: everything for a bit of {@code seconds}. */
+    public static ExactProbabilities forBits(SpiceSimulator spice, ResistorPair resistors, LineModel line,
+            BandShape band, int points, double tEff, double beta, double seconds) {
+        return compute(situations(spice, resistors, line, band, points, tEff, beta), seconds);
+    }
+
     /** The same from transfer functions already computed, keyed "HL", "LH", "HH", "LL". */
     public static Situations situations(ResistorPair resistors, LineModel line, Map<String, TransferFunctions> tf,
             double tEff, double beta) {
