@@ -141,14 +141,21 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
         double hi = Math.max(muHl, muLh);
         String rule = "bayes";
         double t;
-        java.util.function.DoubleUnaryOperator logRatio = x -> Math.log(hl.density(x)) - Math.log(lh.density(x));
+        if (mirrorImages(hl, lh)) {
+            // LH is HL mirrored (a mirror-symmetric line): f_LH(x) = f_HL(−x), so the densities cross at 0
+            t = 0;
+        } else {
+        java.util.function.DoubleUnaryOperator logRatio = x -> hl.logDensity(x) - lh.logDensity(x);
         double fLo = logRatio.applyAsDouble(lo);
         double fHi = logRatio.applyAsDouble(hi);
         if (Double.isFinite(fLo) && Double.isFinite(fHi) && fLo * fHi < 0) {
-            t = new BrentSolver(1e-12 * (hi - lo), 1e-14).solve(200, logRatio::applyAsDouble, lo, hi);
+            // the success and error probabilities are stationary at the Bayes threshold (their derivative
+            // f_HL − f_LH vanishes there), so a threshold to 1e-7 of the spread of the means is plenty
+            t = new BrentSolver(1e-7 * (hi - lo), 1e-14).solve(200, logRatio::applyAsDouble, lo, hi);
         } else {
             t = 0.5 * (muHl + muLh);
             rule = "midpoint";
+        }
         }
         ChiSquareMixture.Probability hlAboveT = hl.survivalWithBound(t);
         ChiSquareMixture.Probability hlBelowT = hl.cdfWithBound(t);
@@ -166,6 +173,19 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
         double numerical = 0.5 * Math.max(hlAboveT.errorBound() + lhBelowT.errorBound(),
                 hlBelowT.errorBound() + lhAboveT.errorBound());
         return new EveAttack(attack, t, hlAbove, success, error, numerical, rule);
+    }
+
+    /** Whether lh is the distribution of −(hl's statistic): its first four cumulants, odd ones negated, agree. */
+    static boolean mirrorImages(ChiSquareMixture hl, ChiSquareMixture lh) {
+        for (int n = 1; n <= 4; n++) {
+            double a = hl.cumulant(n);
+            double b = (n % 2 == 1 ? -1 : 1) * lh.cumulant(n);
+            double size = Math.pow(hl.variance(), 0.5 * n);
+            if (Math.abs(a - b) > 1e-7 * size) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -221,7 +221,102 @@ public final class FiniteBitStatistics {
 
     ChiSquareMixture window(ProbeQuadraticForm form, double seconds, double nodesPerNyquist) {
         checkSeconds(seconds);
-        int[] probes = java.util.stream.IntStream.range(0, 4).filter(form::uses).toArray();
+        int[] probes = probeSet(form);
+        Factor f = factor(seconds, nodesPerNyquist, probes);
+        int nodes = f.nodes;
+        int intervals = nodes - 1;
+        double delta = seconds / intervals;
+        int n = f.n;
+        int rank = f.rank;
+        double[][] columns = f.columns;
+        double[] scale = f.scale;
+        int np = probes.length;
+        // Lᵀ 𝔸 L with 𝔸 = diag(q_i/τ) ⊗ (A_ab / (s_a s_b)) on the scaled variables u = s z
+        double[] weight = new double[nodes];
+        for (int i = 0; i < nodes; i++) {
+            weight[i] = (i == 0 || i == intervals ? 1 : (i % 2 == 1 ? 4 : 2)) * delta / 3 / seconds;
+        }
+        double[][] al = new double[rank][n];
+        for (int c = 0; c < rank; c++) {
+            double[] col = columns[c];
+            double[] out = al[c];
+            for (int a = 0; a < np; a++) {
+                for (int b = 0; b < np; b++) {
+                    double coefficient = form.at(probes[a], probes[b]) / (scale[a] * scale[b]); // z = u / s
+                    if (coefficient == 0) {
+                        continue;
+                    }
+                    for (int i = 0; i < nodes; i++) {
+                        out[a * nodes + i] += coefficient * weight[i] * col[b * nodes + i];
+                    }
+                }
+            }
+        }
+        int[] used = java.util.stream.IntStream.range(0, np).filter(a -> form.uses(probes[a])).toArray();
+        double[][] m = new double[rank][rank];
+        for (int c = 0; c < rank; c++) {
+            for (int e = 0; e <= c; e++) {
+                double s = 0;
+                double[] x = columns[c];
+                double[] y = al[e];
+                for (int a : used) {
+                    for (int v = a * nodes, end = v + nodes; v < end; v++) {
+                        s += x[v] * y[v];
+                    }
+                }
+                m[c][e] = s;
+                m[e][c] = s;
+            }
+        }
+        double[] eigen = symmetricEigenvalues(m);
+        double largest = 0;
+        for (double e : eigen) {
+            largest = Math.max(largest, Math.abs(e));
+        }
+        double[] w = new double[eigen.length];
+        double[] d = new double[eigen.length];
+        int count = 0;
+        for (double e : eigen) {
+            if (Math.abs(e) > 1e-13 * largest) {
+                w[count] = e;
+                d[count] = 1;
+                count++;
+            }
+        }
+        return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
+    }
+
+    /** The pivoted Cholesky factor of the four probes' scaled covariance on the window's nodes (cached per τ). */
+    private record Factor(int nodes, int n, int rank, double[][] columns, double[] scale) {
+    }
+
+    private final java.util.Map<String, Factor> factors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The probes a form's factor covers: the voltages (U_A, U_B) for any form of the voltages alone (BSY, Alice's and
+     * Bob's own statistics and their combinations share one factor), the currents likewise, else all four.
+     */
+    private static int[] probeSet(ProbeQuadraticForm form) {
+        boolean voltages = form.uses(Probe.U_A.ordinal()) || form.uses(Probe.U_B.ordinal());
+        boolean currents = form.uses(Probe.I_A.ordinal()) || form.uses(Probe.I_B.ordinal());
+        if (voltages && !currents) {
+            return new int[] {Probe.U_A.ordinal(), Probe.U_B.ordinal()};
+        }
+        if (currents && !voltages) {
+            return new int[] {Probe.I_A.ordinal(), Probe.I_B.ordinal()};
+        }
+        return new int[] {0, 1, 2, 3};
+    }
+
+    private Factor factor(double seconds, double nodesPerNyquist, int[] probes) {
+        String key = seconds + "/" + nodesPerNyquist + "/" + Arrays.toString(probes);
+        Factor cached = factors.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (factors.size() > 16) {
+            factors.clear(); // a few bit lengths at a time
+        }
         int np = probes.length;
         int intervals = 2 * (int) Math.ceil(0.5 * Math.max(8, nodesPerNyquist * nyquistSamples(seconds)));
         double delta = seconds / intervals;
@@ -267,18 +362,25 @@ public final class FiniteBitStatistics {
             double[] col = new double[n];
             double root = Math.sqrt(best);
             for (int v = 0; v < n; v++) {
-                if (used[v] && v != pivot) {
-                    continue; // already eliminated: stays 0
-                }
                 int b = v / nodes;
                 int j = v % nodes;
                 int lag = pi - j;
                 double r = lag >= 0 ? cov[pa][b][lag] : cov[b][pa][-lag];
-                double s = scale[pa] * scale[b] * r;
-                for (int c = 0; c < rank; c++) {
-                    s -= columns[c][pivot] * columns[c][v];
+                col[v] = scale[pa] * scale[b] * r;
+            }
+            // subtract the previous columns (contiguous axpy per column)
+            for (int c = 0; c < rank; c++) {
+                double[] prev = columns[c];
+                double coefficient = prev[pivot];
+                if (coefficient == 0) {
+                    continue;
                 }
-                col[v] = s / root;
+                for (int v = 0; v < n; v++) {
+                    col[v] -= coefficient * prev[v];
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                col[v] = used[v] ? 0 : col[v] / root; // eliminated pivots stay 0
             }
             col[pivot] = root;
             for (int v = 0; v < n; v++) {
@@ -298,56 +400,9 @@ public final class FiniteBitStatistics {
                 }
             }
         }
-        // Lᵀ 𝔸 L with 𝔸 = diag(q_i/τ) ⊗ (A_ab / (s_a s_b)) on the scaled variables u = s z
-        double[] weight = new double[nodes];
-        for (int i = 0; i < nodes; i++) {
-            weight[i] = (i == 0 || i == intervals ? 1 : (i % 2 == 1 ? 4 : 2)) * delta / 3 / seconds;
-        }
-        double[][] al = new double[rank][n];
-        for (int c = 0; c < rank; c++) {
-            double[] col = columns[c];
-            double[] out = al[c];
-            for (int a = 0; a < np; a++) {
-                for (int b = 0; b < np; b++) {
-                    double coefficient = form.at(probes[a], probes[b]) / (scale[a] * scale[b]); // z = u / s
-                    if (coefficient == 0) {
-                        continue;
-                    }
-                    for (int i = 0; i < nodes; i++) {
-                        out[a * nodes + i] += coefficient * weight[i] * col[b * nodes + i];
-                    }
-                }
-            }
-        }
-        double[][] m = new double[rank][rank];
-        for (int c = 0; c < rank; c++) {
-            for (int e = 0; e <= c; e++) {
-                double s = 0;
-                double[] x = columns[c];
-                double[] y = al[e];
-                for (int v = 0; v < n; v++) {
-                    s += x[v] * y[v];
-                }
-                m[c][e] = s;
-                m[e][c] = s;
-            }
-        }
-        double[] eigen = symmetricEigenvalues(m);
-        double largest = 0;
-        for (double e : eigen) {
-            largest = Math.max(largest, Math.abs(e));
-        }
-        double[] w = new double[eigen.length];
-        double[] d = new double[eigen.length];
-        int count = 0;
-        for (double e : eigen) {
-            if (Math.abs(e) > 1e-13 * largest) {
-                w[count] = e;
-                d[count] = 1;
-                count++;
-            }
-        }
-        return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
+        Factor f = new Factor(nodes, n, rank, columns, scale);
+        factors.put(key, f);
+        return f;
     }
 
     /**

@@ -85,9 +85,14 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         r.put("currentMeanSquareB", m.meanSquareCurrentB());
         r.put("powerA", m.powerIntoCableA());
         r.put("powerB", m.powerIntoCableB());
+        r.put("bitDuration", exact.eve().bitDuration());
         for (Attack a : Attack.values()) {
             r.put("predicted_" + a.key(), exact.eve().of(a).successProbability());
         }
+        for (Attack a : Attack.values()) {
+            r.put("predictedError_" + a.key(), exact.eve().of(a).errorProbability());
+        }
+        r.put("aliceBobErrorPredicted", exact.eve().aliceBobErrorProbability());
         exact.lumpedEquivalent().ifPresent(l -> {
             // how far this cable model is from the paper's lumped resistance over the band
             r.put("lumpedEquivalentResistance", l.seriesResistance());
