@@ -43,10 +43,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--bit-samples", defaultValue = "1000",
-            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for Eve's predicted success"
-                    + " probability (default ${DEFAULT-VALUE})")
-    int bitSamples;
+    @Option(names = "--bit-samples",
+            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for the exact probabilities"
+                    + " (default 1000)")
+    Integer bitSamples;
+
+    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
+            + " number of Nyquist intervals 1/(2 bandwidth))")
+    Double bitDuration;
 
     @Mixin
     Json json;
@@ -58,7 +62,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KljnLoop loop = options.loop();
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
-                .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta)).bitSamples(bitSamples)
+                .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
+                .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
                 .build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
