@@ -6,6 +6,8 @@ import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.EveStatistics;
+import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.ExactProbabilities;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
@@ -20,6 +22,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.noise.BandShape;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,9 +110,10 @@ public final class KljnStudy {
                     m.put("betaNull_" + a.key(), n.isPresent() ? n.getAsDouble() : null);
                 }
                 row.add(fmt(minimax));
-                double p1 = eve.bestSuccessProbability(1, refTau);
-                double pEq = eve.bestSuccessProbability(betaEq11, refTau);
-                double pMin = eve.bestSuccessProbability(minimax, refTau);
+                // Eve's best exact success over the attacks for a bit of refTau (ExactProbabilities)
+                double p1 = exactBestSuccess(spice, c, e.getValue(), 1, refTau);
+                double pEq = exactBestSuccess(spice, c, e.getValue(), betaEq11, refTau);
+                double pMin = exactBestSuccess(spice, c, e.getValue(), minimax, refTau);
                 row.add(String.format(Locale.ROOT, "%.4f", p1));
                 row.add(String.format(Locale.ROOT, "%.4f", pEq));
                 row.add(String.format(Locale.ROOT, "%.4f", pMin));
@@ -166,9 +170,12 @@ public final class KljnStudy {
                 double[] tau = new double[samples.length];
                 double[] pred = new double[samples.length];
                 Attack bestAttack = mcEve.bestAttack(condBeta[k]);
+                ExactProbabilities.Situations situations = ExactProbabilities.situations(spice, c.resistors(), mcLine,
+                        BandShape.brickWall(c.bandwidth()), ExactAnalysis.DEFAULT_POINTS, c.tEff(), condBeta[k]);
                 for (int i = 0; i < samples.length; i++) {
                     tau[i] = samples[i] / (2 * c.bandwidth());
-                    pred[i] = mcEve.bestSuccessProbability(condBeta[k], tau[i]);
+                    // exact finite-bit success of the attack the Monte Carlo reports (Bayes threshold)
+                    pred[i] = ExactProbabilities.compute(situations, tau[i]).of(bestAttack).successProbability();
                     successCsv.add(q(conditions[k]) + "," + condBeta[k] + "," + samples[i] + "," + tau[i] + ",predicted,"
                             + bestAttack.key() + "," + pred[i] + ",,");
                 }
@@ -187,12 +194,14 @@ public final class KljnStudy {
                     successCsv.add(q(conditions[k]) + "," + condBeta[k] + "," + s.bitSamples() + "," + s.bitDuration()
                             + ",montecarlo," + bestAttack.key() + "," + o.successRate() + "," + ci[0] + "," + ci[1]);
                     mcRows.add(List.of(conditions[k], bestAttack.key(), Integer.toString(s.bitSamples()),
+                            String.format(Locale.ROOT, "%.4g", s.bitDuration()),
                             String.format(Locale.ROOT, "%.4f", o.successRate()),
                             String.format(Locale.ROOT, "%.4f – %.4f", ci[0], ci[1]),
                             String.format(Locale.ROOT, "%.4f", o.predicted()),
                             String.format(Locale.ROOT, "%.4f", res.aliceBobErrorRate())));
-                    log.printf(Locale.ROOT, "  %s, M = %d: Eve (%s) %.3f [%.3f, %.3f], predicted %.3f%n", conditions[k],
-                            s.bitSamples(), bestAttack.key(), o.successRate(), ci[0], ci[1], o.predicted());
+                    log.printf(Locale.ROOT, "  %s, M = %d (%.4g s): Eve (%s) %.3f [%.3f, %.3f], predicted %.3f%n",
+                            conditions[k], s.bitSamples(), s.bitDuration(), bestAttack.key(), o.successRate(), ci[0], ci[1],
+                            o.predicted());
                 }
                 success.add(new KljnCharts.SuccessCurve(conditions[k], tau, pred, mt, ms, lo, hi));
             }
@@ -261,11 +270,12 @@ public final class KljnStudy {
                             + SpiceNumbers.engineering(c.length()) + "m")
                     .withVerdict(verdict)
                     .withTable("Line models at " + SpiceNumbers.engineering(c.length()) + "m (β nulls exact; Eve's best"
-                                    + " success for a bit of " + refSamples + " Nyquist samples)",
+                                    + " exact success for a bit of " + refSamples + " Nyquist samples, "
+                                    + String.format(Locale.ROOT, "%.4g", refTau) + " s)",
                             List.of("model", "β null bsy", "β null secondLaw", "β null current", "minimax β",
                                     "Eve, no defence", "Eve, eq. 11 β", "Eve, minimax β"), rows)
                     .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + mcLine.describe() + ")",
-                            List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
+                            List.of("condition", "attack", "M", "τ [s]", "Eve correct", "95% interval", "predicted",
                                     "Alice/Bob errors"), mcRows)
                     .withFigure("Attack signals against β", fig1)
                     .withFigure("Eve's success against bit duration", fig2)
@@ -307,14 +317,15 @@ public final class KljnStudy {
                         + "vanish at β = %s instead; eq. 11 overshoots and reverses them. On the exact line (LTRA) the "
                         + "nulls are bsy %s, secondLaw %s, current %s: no single β nulls every attack, and the β that "
                         + "minimises Eve's best attack is %s.%n%n"
-                        + "Eve's best success for a bit of %d Nyquist samples on the exact line: %.4f without defence, "
-                        + "%.4f with the paper's β, %.4f with the minimax β.",
+                        + "Eve's best success (exact finite-bit distribution, Bayes threshold) for a bit of %d Nyquist"
+                        + " samples (%.4g s) on the exact line: %.4f without defence, %.4f with the paper's β, %.4f with"
+                        + " the minimax β.",
                 SpiceNumbers.engineering(c.resistors().low()), SpiceNumbers.engineering(c.resistors().high()),
                 SpiceNumbers.engineering(c.length()), c.preset().name().toLowerCase(Locale.ROOT), SpiceNumbers.engineering(r),
                 SpiceNumbers.engineering(cap), c.tEff(), SpiceNumbers.engineering(c.bandwidth()), betaEq11,
                 fmtObj(lumped.get("betaNull_secondLaw")), fmtObj(ltra.get("betaNull_bsy")),
                 fmtObj(ltra.get("betaNull_secondLaw")), fmtObj(ltra.get("betaNull_current")), fmtObj(ltra.get("betaMinimax")),
-                refSamples, (Double) ltra.get("eveBestSuccessNoDefence"), (Double) ltra.get("eveBestSuccessEq11"),
+                refSamples, refSamples / (2 * c.bandwidth()), (Double) ltra.get("eveBestSuccessNoDefence"), (Double) ltra.get("eveBestSuccessEq11"),
                 (Double) ltra.get("eveBestSuccessMinimax"));
     }
 
@@ -356,5 +367,16 @@ public final class KljnStudy {
 
     private static void writeCsv(Path file, List<String> lines) throws IOException {
         AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
+    }
+
+    /** Eve's best exact success probability over the attacks for a bit of {@code tau} on {@code line} at β. */
+    private static double exactBestSuccess(NgSpice spice, Config c, LineModel line, double beta, double tau) {
+        ExactProbabilities p = ExactProbabilities.forBits(spice, c.resistors(), line, BandShape.brickWall(c.bandwidth()),
+                ExactAnalysis.DEFAULT_POINTS, c.tEff(), beta, tau);
+        double best = 0;
+        for (Attack a : Attack.values()) {
+            best = Math.max(best, p.of(a).successProbability());
+        }
+        return best;
     }
 }
