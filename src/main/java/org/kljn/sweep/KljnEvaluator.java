@@ -33,8 +33,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
                 "betaNull_current", "betaMinimax", "signal_bsy", "signal_secondLaw", "signal_current",
                 "voltageMeanSquareA", "voltageMeanSquareB", "currentMeanSquareA", "currentMeanSquareB", "powerA",
-                "powerB", "predicted_bsy", "predicted_secondLaw", "predicted_current", "lumpedEquivalentResistance",
-                "lumpedMaxTransferDeviation"));
+                "powerB", "bitDuration", "predicted_bsy", "predicted_secondLaw", "predicted_current",
+                "predictedError_bsy", "predictedError_secondLaw", "predictedError_current", "aliceBobErrorPredicted",
+                "lumpedEquivalentResistance", "lumpedMaxTransferDeviation"));
         if (spec.analyses().contains(Analysis.ATTACK)) {
             c.addAll(List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate"));
         }
