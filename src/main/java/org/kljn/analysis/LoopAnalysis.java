@@ -73,7 +73,7 @@ public final class LoopAnalysis {
     /** The analysis from transfer functions already computed (no simulation). */
     static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
             Optional<LumpedComparison> lumped, Map<String, TransferFunctions> situations) {
-        LoopIntegrals integrals = ExactAnalysis.integrals(tf);
+        LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
         OptionalDouble eq11 = BetaRule.eq11(loop);

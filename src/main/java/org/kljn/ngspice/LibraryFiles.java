@@ -2,9 +2,10 @@ package org.kljn.ngspice;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,10 +30,31 @@ public final class LibraryFiles {
             "/usr/local/lib/libngspice.so.0",
             "/usr/local/lib/libngspice.so");
 
+    /**
+     * System property that loads ngspice unpatched, with its own {@code signal()} calls (a control for the
+     * signal-safety test; never needed otherwise).
+     */
+    static final String KEEP_SIGNAL_CALLS = "kljn.ngspice.keepSignalCalls";
+    static final String FOLDER_PREFIX = "kljn-ngspice-";
     private static final AtomicInteger COPIES = new AtomicInteger();
     private static Path copyFolder;
+    private static SoftReference<byte[]> template;
+    private static String patchProblem;
 
     private LibraryFiles() {
+    }
+
+    /** Where the library file comes from, for messages ("environment variable NGSPICE_LIBRARY_PATH = ..."). */
+    static String source() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return "system property " + PROPERTY + " = " + configured;
+        }
+        configured = System.getenv(ENVIRONMENT);
+        if (configured != null && !configured.isBlank()) {
+            return "environment variable " + ENVIRONMENT + " = " + configured;
+        }
+        return "the system's ngspice";
     }
 
     /**
@@ -72,21 +94,98 @@ public final class LibraryFiles {
     }
 
     /**
-     * A fresh copy of the library under a name no other instance uses. The copy is deleted when
-     * the JVM exits (the loader keeps its mapping).
+     * A fresh copy of the library under a name no other instance uses, with ngspice's {@code signal()} calls
+     * neutralised ({@link SignalFreeElf}). The caller loads it and then {@link #discard}s the file: the loader
+     * keeps its mapping, so nothing stays in the temporary folder even if the process is killed.
+     *
+     * @throws NgSpiceException naming the file and the cause when the copy cannot be written
      */
     static synchronized Path privateCopy(Path original) {
+        Path folder = copyFolder();
+        Path copy = folder.resolve("libngspice-kljn-" + COPIES.incrementAndGet() + ".so");
+        byte[] bytes = patchedBytes(original);
         try {
-            if (copyFolder == null) {
-                copyFolder = Files.createTempDirectory("kljn-ngspice-");
-                copyFolder.toFile().deleteOnExit();
-            }
-            Path copy = copyFolder.resolve("libngspice-kljn-" + COPIES.incrementAndGet() + ".so");
-            Files.copy(original, copy, StandardCopyOption.REPLACE_EXISTING);
-            copy.toFile().deleteOnExit();
-            return copy;
+            Files.write(copy, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + original + " for a parallel ngspice instance", e);
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                // the start-up clean-up of a later run removes it
+            }
+            throw new NgSpiceException("cannot write a private copy of the ngspice library to " + copy + ": "
+                    + IoMessages.reason(e) + " (a parallel or fresh ngspice instance needs "
+                    + bytes.length / 1_000_000 + " MB in " + folder.getParent() + ")", List.of());
         }
+        copy.toFile().deleteOnExit();
+        return copy;
+    }
+
+    /** Deletes a loaded copy (the dynamic loader keeps the mapping). */
+    static void discard(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            // left for deleteOnExit and the start-up clean-up
+        }
+    }
+
+    /** Why the loaded copies could not be made signal-free, or null if they are. */
+    static synchronized String signalPatchProblem() {
+        return patchProblem;
+    }
+
+    private static byte[] patchedBytes(Path original) {
+        byte[] bytes = template == null ? null : template.get();
+        if (bytes != null) {
+            return bytes;
+        }
+        try {
+            bytes = Files.readAllBytes(original);
+        } catch (IOException e) {
+            throw new NgSpiceException("cannot read the ngspice library " + original + ": " + IoMessages.reason(e),
+                    List.of());
+        }
+        try {
+            if (Boolean.getBoolean(KEEP_SIGNAL_CALLS)) {
+                throw new SignalFreeElf.NotPatchable("-D" + KEEP_SIGNAL_CALLS + "=true");
+            }
+            SignalFreeElf.neutraliseSignal(bytes);
+            patchProblem = null;
+        } catch (SignalFreeElf.NotPatchable e) {
+            if (e.getMessage().startsWith("not an ELF file") || e.getMessage().startsWith("not a 64-bit")) {
+                throw new NgSpiceException(original + " is not an ngspice shared library (" + e.getMessage() + "; "
+                        + source() + ")", List.of());
+            }
+            if (patchProblem == null) {
+                System.err.println("kljn: warning: " + original + ": cannot stop ngspice from replacing the JVM's"
+                        + " signal handlers (" + e.getMessage() + "); the bridge restores them after start-up, but a"
+                        + " JVM thread that faults during ngspice's start-up can still crash the process");
+            }
+            patchProblem = e.getMessage();
+        }
+        template = new SoftReference<>(bytes);
+        return bytes;
+    }
+
+    /**
+     * This process's folder for library copies ({@link OwnedTempFolders}: {@code kljn-ngspice-PID-START-N}); the
+     * first call removes the folders of processes that are gone (killed or crashed runs).
+     */
+    private static Path copyFolder() {
+        if (copyFolder != null && Files.isDirectory(copyFolder)) {
+            return copyFolder;
+        }
+        try {
+            copyFolder = OwnedTempFolders.create(FOLDER_PREFIX);
+        } catch (IOException e) {
+            throw new NgSpiceException("cannot create a folder for private copies of the ngspice library in "
+                    + System.getProperty("java.io.tmpdir") + ": " + IoMessages.reason(e), List.of());
+        }
+        return copyFolder;
+    }
+
+    /** Removes copy folders of processes that are gone (see {@link OwnedTempFolders#cleanStale}). */
+    static List<Path> cleanStaleCopies(Path tmp) {
+        return OwnedTempFolders.cleanStale(tmp, FOLDER_PREFIX);
     }
 }
