@@ -4,6 +4,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
+import org.kljn.circuit.Resistor;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
@@ -56,12 +57,23 @@ public final class LoopAnalysis {
         Optional<LumpedComparison> lumped = settings.lumpedComparison() && !(loop.line() instanceof LumpedLine)
                 ? Optional.of(LumpedComparison.of(spice, loop, tf, settings.bandwidth(), settings.tEff()))
                 : Optional.empty();
-        return evaluate(loop, settings, tf, lumped);
+        // the other bit situations' transfer functions: Eve's decision compares HL with LH, Alice and Bob compare
+        // the secure situation with HH or LL
+        Map<String, TransferFunctions> situations = new java.util.HashMap<>();
+        situations.put(loop.situation(), tf);
+        for (Resistor a : Resistor.values()) {
+            for (Resistor b : Resistor.values()) {
+                KljnLoop other = new KljnLoop(loop.resistors(), a, b, loop.line());
+                situations.computeIfAbsent(other.situation(), k -> ExactAnalysis.transferFunctions(spice, other,
+                        BandShape.brickWall(settings.bandwidth()), settings.points()));
+            }
+        }
+        return evaluate(loop, settings, tf, lumped, situations);
     }
 
     /** The analysis from transfer functions already computed (no simulation). */
     static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
-            Optional<LumpedComparison> lumped) {
+            Optional<LumpedComparison> lumped, Map<String, TransferFunctions> situations) {
         LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
@@ -82,11 +94,14 @@ public final class LoopAnalysis {
                     atNulls));
         }
         double tau = settings.bitDuration();
+        ExactProbabilities exact = ExactProbabilities.compute(ExactProbabilities.situations(loop.resistors(),
+                loop.line(), situations, settings.tEff(), used), tau);
         Map<Attack, EvePrediction.AttackPrediction> predictions = new EnumMap<>(Attack.class);
         eve.at(used).forEach((a, s) -> predictions.put(a, new EvePrediction.AttackPrediction(a, s.mean(),
-                s.varianceRate(), s.snrRate(), s.successProbability(tau))));
+                s.varianceRate(), s.snrRate(), exact.of(a).successProbability(), exact.of(a).errorProbability())));
         EvePrediction prediction = new EvePrediction(used, settings.bitSamples(), tau, predictions, minimax,
-                minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty());
+                minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty(),
+                exact);
         return new LoopAnalysisResult(loop, settings, tf, integrals, curve, eve, used, eq11, m, attacks, prediction,
                 lumped);
     }
