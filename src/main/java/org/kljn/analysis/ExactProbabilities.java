@@ -122,7 +122,12 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
                 continue;
             }
             ProbeQuadraticForm form = ProbeQuadraticForm.of(a);
-            eve.put(a, eve(a, s.hl().distribution(form, seconds), s.lh().distribution(form, seconds)));
+            try {
+                eve.put(a, eve(a, s.hl().distribution(form, seconds), s.lh().distribution(form, seconds)));
+            } catch (FiniteBitStatistics.VanishingStatistic e) {
+                // the statistic is zero in every bit (no cable resistance: U_A = U_B): nothing to go on
+                eve.put(a, new EveAttack(a, 0.5 * (muHl + muLh), true, 0.5, 0.5, 0, "blind"));
+            }
         }
         AliceBob hlBits = aliceBob(s.hl(), s.hl2(), s.hh(), s.ll(), seconds);
         AliceBob lhBits = aliceBob(s.lh(), s.lh2(), s.ll(), s.hh(), seconds);
@@ -208,8 +213,14 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
         // P(both) ≤ P(s_A Q_A + κ s_B Q_B > s_A t_A + κ s_B t_B), κ the ratio of the standard deviations
         double kappa0 = Math.sqrt(qa.variance() / qb.variance());
         double both = Math.min(pA.value(), pB.value());
-        ChiSquareMixture joint = secure.distribution(ua.plus(sA, kappa0 * sB, ub), seconds);
-        both = Math.min(both, joint.survival(sA * tA + kappa0 * sB * tB));
+        double jointThreshold = sA * tA + kappa0 * sB * tB;
+        try {
+            ChiSquareMixture joint = secure.distribution(ua.plus(sA, kappa0 * sB, ub), seconds);
+            both = Math.min(both, joint.survival(jointThreshold));
+        } catch (FiniteBitStatistics.VanishingStatistic e) {
+            // the combined statistic is identically 0 (U_A = U_B with opposite error sides): both err only if 0 > it
+            both = 0 > jointThreshold ? both : 0;
+        }
         double sum = pA.value() + pB.value();
         return new AliceBob(sum - 0.5 * both, 0.5 * both + pA.errorBound() + pB.errorBound(), pA.value(), pB.value());
     }

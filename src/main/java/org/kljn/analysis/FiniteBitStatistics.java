@@ -160,6 +160,9 @@ public final class FiniteBitStatistics {
                 count++;
             }
         }
+        if (count == 0) {
+            throw new VanishingStatistic(form);
+        }
         return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
     }
 
@@ -283,6 +286,9 @@ public final class FiniteBitStatistics {
                 d[count] = 1;
                 count++;
             }
+        }
+        if (count == 0) {
+            throw new VanishingStatistic(form);
         }
         return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
     }
@@ -556,6 +562,18 @@ public final class FiniteBitStatistics {
     private static void checkSeconds(double seconds) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
+        }
+    }
+
+    /**
+     * The statistic is identically zero on this loop (e.g. U_A² − U_B² with no cable resistance, where U_A = U_B):
+     * it has no continuous distribution.
+     */
+    public static final class VanishingStatistic extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        VanishingStatistic(ProbeQuadraticForm form) {
+            super("the statistic " + form.name() + " is identically zero on this loop");
         }
     }
 }
