@@ -32,7 +32,22 @@ public final class BetaChoice {
      * @throws IllegalArgumentException naming --beta, the value and what is allowed
      */
     public static double resolve(String text, KljnLoop loop, Supplier<BetaCurve> curve) {
+        return resolve(text, loop, curve, null);
+    }
+
+    /**
+     * As {@link #resolve(String, KljnLoop, Supplier)}, also accepting {@code optimal}: the β that minimises the
+     * Jeffreys rate of the best eavesdropper ({@link OptimalEavesdropper#betaMinimizing}), asked of
+     * {@code optimal} only when chosen.
+     */
+    public static double resolve(String text, KljnLoop loop, Supplier<BetaCurve> curve,
+            java.util.function.DoubleSupplier optimal) {
         switch (text.toLowerCase(Locale.ROOT)) {
+            case "optimal":
+                if (optimal == null) {
+                    throw new IllegalArgumentException("--beta optimal is not available here; give a number, eq11 or null");
+                }
+                return optimal.getAsDouble();
             case "eq11":
                 return eq11(loop).orElseThrow(() -> new IllegalArgumentException("--beta eq11 needs the cable's"
                         + " resistance R_c, which a user subcircuit does not state; give --beta a number or null"));
@@ -46,7 +61,7 @@ public final class BetaChoice {
                 double b = SpiceNumbers.parse("--beta", text);
                 if (!(b > 0) || b > MAX) {
                     throw new IllegalArgumentException("--beta " + text + " is out of range: allowed 0 < beta <= 1000,"
-                            + " eq11 or null");
+                            + " eq11, null" + (optimal == null ? "" : " or optimal"));
                 }
                 return b;
         }

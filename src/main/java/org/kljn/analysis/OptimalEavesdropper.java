@@ -48,6 +48,10 @@ public final class OptimalEavesdropper {
     private final double[] weight;
     private final double[] coarseWeight;
     private final double bandwidth;
+    private ResistorPair resistors;
+    private LineModel line;
+    private LoopIntegrals hlIntegrals;
+    private LoopIntegrals lhIntegrals;
 
     private OptimalEavesdropper(SituationSpectra hl, SituationSpectra lh, double[] weight, double[] coarseWeight,
             double bandwidth) {
@@ -71,8 +75,56 @@ public final class OptimalEavesdropper {
      */
     public static OptimalEavesdropper of(KljnLoop hlLoop, TransferFunctions hlTf, KljnLoop lhLoop,
             TransferFunctions lhTf, double bandwidth) {
-        return new OptimalEavesdropper(SituationSpectra.of(hlLoop, hlTf), SituationSpectra.of(lhLoop, lhTf),
-                hlTf.weight(), hlTf.coarseWeight(), bandwidth);
+        OptimalEavesdropper eve = new OptimalEavesdropper(SituationSpectra.of(hlLoop, hlTf),
+                SituationSpectra.of(lhLoop, lhTf), hlTf.weight(), hlTf.coarseWeight(), bandwidth);
+        eve.hlIntegrals = ExactAnalysis.integrals(hlTf);
+        eve.lhIntegrals = ExactAnalysis.integrals(lhTf);
+        return eve;
+    }
+
+    /**
+     * Each attack's separation μ_HL − μ_LH (the difference of its statistic's mean between the two secure
+     * situations, what the attack discriminates on) at the temperatures {@code t}: V², W, A².
+     */
+    public java.util.Map<Attack, Double> attackSeparation(NoiseTemperatures t) {
+        if (hlIntegrals == null) {
+            throw new IllegalStateException("attack signals need all four probes: build from transfer functions");
+        }
+        java.util.Map<Attack, Double> result = new java.util.EnumMap<>(Attack.class);
+        double[][] hlM = moments(hlIntegrals, t.highAtAlice() * resistorsOrThrow().high(),
+                t.lowAtBob() * resistors.low());
+        double[][] lhM = moments(lhIntegrals, t.lowAtAlice() * resistors.low(), t.highAtBob() * resistors.high());
+        for (Attack a : Attack.values()) {
+            result.put(a, signal(a, hlM) - signal(a, lhM));
+        }
+        return result;
+    }
+
+    private ResistorPair resistorsOrThrow() {
+        if (resistors == null) {
+            throw new IllegalStateException("build with analyse()");
+        }
+        return resistors;
+    }
+
+    private static double[][] moments(LoopIntegrals j, double tRa, double tRb) {
+        double[][] m = new double[4][4];
+        for (int x = 0; x < 4; x++) {
+            for (int y = 0; y < 4; y++) {
+                m[x][y] = 4 * KljnMoments.BOLTZMANN * (tRa * j.alice()[x][y] + tRb * j.bob()[x][y]);
+            }
+        }
+        return m;
+    }
+
+    /** The attack statistics' means (as in {@link KljnMoments#signal}). */
+    private static double signal(Attack a, double[][] m) {
+        int ua = Probe.U_A.ordinal(), ub = Probe.U_B.ordinal(), ia = Probe.I_A.ordinal(), ib = Probe.I_B.ordinal();
+        return switch (a) {
+            case BSY -> m[ua][ua] - m[ub][ub];
+            case SECOND_LAW -> m[ua][ia] + m[ub][ib];
+            case CURRENT -> m[ia][ia] - m[ib][ib];
+        };
     }
 
     /**
@@ -84,8 +136,23 @@ public final class OptimalEavesdropper {
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
         KljnLoop lhLoop = KljnLoop.secure(resistors, Resistor.L, line);
         BandShape band = BandShape.brickWall(bandwidth);
-        return of(hlLoop, ExactAnalysis.transferFunctions(spice, hlLoop, band, points), lhLoop,
+        OptimalEavesdropper eve = of(hlLoop, ExactAnalysis.transferFunctions(spice, hlLoop, band, points), lhLoop,
                 ExactAnalysis.transferFunctions(spice, lhLoop, band, points), bandwidth);
+        eve.resistors = resistors;
+        eve.line = line;
+        return eve;
+    }
+
+    /**
+     * The likelihood-ratio detector for a bit of {@code bitSamples} Nyquist samples (τ = M/2Δf) over this
+     * brick-wall band at the temperatures {@code t} (AC sweeps at its bins).
+     */
+    public LikelihoodRatioDetector detector(SpiceSimulator spice, int bitSamples, NoiseTemperatures t) {
+        if (line == null) {
+            throw new IllegalStateException("a detector needs the line: build with analyse()");
+        }
+        double tau = bitSamples / (2 * bandwidth);
+        return LikelihoodRatioDetector.design(spice, resistors, line, bandwidth, tau, BandShape.brickWall(bandwidth), t);
     }
 
     /** Directly from spectra on a uniform grid of 4m+1 points spanning the band (Simpson's rule). */

@@ -10,6 +10,9 @@ import org.kljn.noise.BandShape;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopIntegrals;
 import org.kljn.analysis.LumpedComparison;
+import org.kljn.analysis.NoiseTemperatures;
+import org.kljn.analysis.OptimalEavesdropper;
+import org.kljn.analysis.OptimalResult;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpice;
@@ -35,8 +38,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     LoopOptions options;
 
     @Option(names = "--beta", defaultValue = "1",
-            description = "temperature offset of the R_L side: a number, eq11 (the paper's eq. 11) or null"
-                    + " (the β that nulls the secondLaw signal); default ${DEFAULT-VALUE}")
+            description = "temperature offset of the R_L side: a number, eq11 (the paper's eq. 11), null"
+                    + " (the β that nulls the secondLaw signal) or optimal (the β minimising the best eavesdropper's"
+                    + " Jeffreys rate); default ${DEFAULT-VALUE}")
     String beta;
 
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
@@ -58,24 +62,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
-        if (bitSamples < 1) {
-            throw new IllegalArgumentException("--bit-samples must be at least 1, got " + bitSamples);
+        if (bitSamples < 3) {
+            throw new IllegalArgumentException("--bit-samples must be at least 3 (the likelihood-ratio detector needs"
+                    + " a frequency bin 1/tau below the band edge), got " + bitSamples);
         }
         TransferFunctions tf;
         LumpedComparison lumpedEquivalent = null;
+        OptimalResult optimal;
+        double betaOptimal;
+        double jAtOptimal;
+        LoopIntegrals j;
+        BetaCurve curve;
+        double used;
         try (NgSpice spice = NgSpice.open()) {
             tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth), points);
             if (!(loop.line() instanceof org.kljn.circuit.LumpedLine)) {
                 lumpedEquivalent = LumpedComparison.of(spice, loop, tf, bandwidth, tEff);
             }
+            j = ExactAnalysis.integrals(tf);
+            curve = ExactAnalysis.betaCurve(loop, j, tEff);
+            OptimalEavesdropper best = OptimalEavesdropper.analyse(spice, loop.resistors(), loop.line(), bandwidth,
+                    points);
+            betaOptimal = best.betaMinimizing(1e-3, 1e3);
+            jAtOptimal = best.jeffreysRate(betaOptimal);
+            BetaCurve c = curve;
+            used = BetaChoice.resolve(beta, loop, () -> c, () -> betaOptimal);
+            optimal = OptimalResult.of(spice, best, NoiseTemperatures.standard(tEff, used), bitSamples);
         }
-        LoopIntegrals j = ExactAnalysis.integrals(tf);
-        BetaCurve curve = ExactAnalysis.betaCurve(loop, j, tEff);
         EveStatistics eve = EveStatistics.of(loop, tf, tEff);
         double bitDuration = bitSamples / (2 * bandwidth);
         OptionalDouble eq11 = BetaChoice.eq11(loop);
         Double betaEq11 = eq11.isPresent() ? eq11.getAsDouble() : null;
-        double used = BetaChoice.resolve(beta, loop, () -> curve);
         KljnMoments m = curve.momentsAt(used);
         Map<String, Object> result = toJson(loop, tEff, bandwidth, used, betaEq11, curve, m, j);
         Map<Attack, EveStatistics.AttackStatistic> stats = eve.at(used);
@@ -108,6 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         eveJson.put("bestSnrRateAtBetaMinimax", eve.bestSnrRate(minimax));
         result.put("eve", eveJson);
+        result.put("optimal", optimalJson(optimal, betaOptimal, jAtOptimal));
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
             out.println(Json.write(result));
@@ -121,6 +139,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     minimax, eve.bestSnrRate(minimax));
+            printOptimal(out, optimal, betaOptimal, jAtOptimal);
             if (lumpedEquivalent != null) {
                 out.printf(Locale.ROOT, "%nagainst a lumped R_c = %s (the model's DC resistance): transfer functions differ by up to"
                                 + " %.3g of their peak over the band; lumped signals at beta = 1: bsy %.4e, secondLaw %.4e, current %.4e%n",
@@ -172,6 +191,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
         r.put("attacks", attacks);
         r.put("integrationRelativeError", j.errorBound());
         return r;
+    }
+
+    /** The best second-order eavesdropper (likelihood ratio) at the β used, and the β minimising her J. */
+    static Map<String, Object> optimalJson(OptimalResult o, double betaOptimal, double jAtOptimal) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jeffreysRate", o.jeffreysRate());
+        m.put("divergenceRateHlFromLh", o.divergenceHlFromLh());
+        m.put("divergenceRateLhFromHl", o.divergenceLhFromHl());
+        m.put("jeffreysRateErrorBound", o.integrationError());
+        m.put("bitDuration", o.bitDuration());
+        m.put("bins", o.bins());
+        m.put("successProbability", o.successProbability());
+        m.put("errorProbability", o.errorProbability());
+        m.put("betaMinimizing", betaOptimal);
+        m.put("jeffreysRateAtBetaMinimizing", jAtOptimal);
+        return m;
+    }
+
+    static void printOptimal(PrintWriter out, OptimalResult o, double betaOptimal, double jAtOptimal) {
+        out.printf(Locale.ROOT, "%nbest eavesdropper (likelihood ratio of (U_A, I_A), any second-order statistic):%n");
+        out.printf(Locale.ROOT, "Jeffreys rate J = %.4e nats/s (D(HL|LH) %.4e, D(LH|HL) %.4e)%n", o.jeffreysRate(),
+                o.divergenceHlFromLh(), o.divergenceLhFromHl());
+        out.printf(Locale.ROOT, "Eve's optimal guess for the bit (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
+                o.successProbability(), o.errorProbability());
+        out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", betaOptimal, jAtOptimal);
     }
 
     private static Map<String, Object> end(double voltageMeanSquare, double currentMeanSquare, double power) {

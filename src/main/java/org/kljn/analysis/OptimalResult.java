@@ -1,0 +1,28 @@
+package org.kljn.analysis;
+
+/**
+ * What the best second-order eavesdropper achieves at one defence (a β or a temperature set) for one bit.
+ *
+ * @param temperatures       the generator temperatures (T_HA = T_eff)
+ * @param jeffreysRate       J = D(HL‖LH) + D(LH‖HL), nats/s over the band
+ * @param divergenceHlFromLh D(HL‖LH), nats/s
+ * @param divergenceLhFromHl D(LH‖HL), nats/s
+ * @param integrationError   Richardson's bound on J's quadrature error, nats/s
+ * @param bitDuration        τ, s
+ * @param bins               frequency bins k/τ of the likelihood-ratio detector
+ * @param successProbability Eve's probability of a correct guess for the bit (likelihood ratio, equal priors)
+ * @param errorProbability   her probability of a wrong guess, computed directly
+ */
+public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate, double divergenceHlFromLh,
+        double divergenceLhFromHl, double integrationError, double bitDuration, int bins, double successProbability,
+        double errorProbability) {
+
+    /** Evaluates {@code eve} at {@code t} for a bit of {@code bitSamples} Nyquist samples. */
+    public static OptimalResult of(org.kljn.ngspice.SpiceSimulator spice, OptimalEavesdropper eve,
+            NoiseTemperatures t, int bitSamples) {
+        OptimalEavesdropper.Divergence d = eve.divergence(t);
+        LikelihoodRatioDetector lr = eve.detector(spice, bitSamples, t);
+        return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), lr.bitDuration(),
+                lr.bins(), lr.successProbability(), lr.errorProbability());
+    }
+}
