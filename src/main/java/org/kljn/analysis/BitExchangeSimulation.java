@@ -90,10 +90,25 @@ public final class BitExchangeSimulation {
         }
     }
 
-    /** The whole run. */
+    /**
+     * The likelihood-ratio eavesdropper's outcome over all bits ({@link LikelihoodRatioDetector}, from each bit's
+     * U_A and I_A), and its predicted success.
+     */
+    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins) {
+        public double successRate() {
+            return (double) correct / bits;
+        }
+
+        /** Wilson score interval at 95 %. */
+        public double[] ci95() {
+            return wilson(correct, bits, 1.959963984540054);
+        }
+    }
+
+    /** The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge. */
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
-            List<Resistor> aliceResistors, double transientSeconds) {
+            List<Resistor> aliceResistors, double transientSeconds, OptimalOutcome optimal) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
         }
@@ -119,6 +134,11 @@ public final class BitExchangeSimulation {
 
         // exact expectations over the band the injected noise really has
         Expectations exact = expectations(spice, s, band);
+        // the likelihood-ratio detector for this bit, at the bins k/τ below the band edge, with the injected band
+        LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
+                : LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(), tau, band,
+                        NoiseTemperatures.standard(s.tEff(), s.beta()));
+        double[] likelihoodRatio = new double[s.bits()];
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -155,7 +175,9 @@ public final class BitExchangeSimulation {
                 averages[bitsHere.get(w)] = avg;
                 progress.accept(++done[0]);
             });
-            spice.setStreamListener(stream);
+            WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, h,
+                    (w, statistic) -> likelihoodRatio[bitsHere.get(w)] = statistic);
+            spice.setStreamListener(lr == null ? stream : WhittleStream.tee(stream, lr));
             try {
                 // half a grid step past the last window: ngspice clamps its final step to the stop time, and a
                 // stop time on the grid can leave it a step of zero after rounding
@@ -183,6 +205,7 @@ public final class BitExchangeSimulation {
             correct.put(a, 0);
         }
         int aliceBobErrors = 0;
+        int optimalCorrect = 0;
         // where the exact means of HL and LH coincide (e.g. the current attack on a lumped line, where
         // I_A = I_B) Eve has nothing to go on but rounding noise: she tosses a coin
         UniformRandomProvider coin = StreamKey.of(s.seed(), PROTOCOL_PARTY + 1, 0).newRng();
@@ -200,6 +223,10 @@ public final class BitExchangeSimulation {
                     correct.merge(a, 1, Integer::sum);
                 }
             }
+            // Λ > 0: HL is the likelier situation (equal priors)
+            if ((likelihoodRatio[i] > 0) == hl) {
+                optimalCorrect++;
+            }
             if (!aliceDecidesRight(exact, alice.get(i), averages[i][WindowMoments.UA2])
                     || !bobDecidesRight(exact, alice.get(i).other(), averages[i][WindowMoments.UB2])) {
                 aliceBobErrors++;
@@ -213,8 +240,10 @@ public final class BitExchangeSimulation {
         for (double[] avg : averages) {
             kept.add(avg);
         }
+        OptimalOutcome optimalOutcome = optimal == null ? null
+                : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
         return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, points[0], kept,
-                alice, transientNanos / 1e9);
+                alice, transientNanos / 1e9, optimalOutcome);
     }
 
     /**

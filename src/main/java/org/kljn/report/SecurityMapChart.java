@@ -104,6 +104,7 @@ public final class SecurityMapChart {
         line.setSeriesStroke(0, new BasicStroke(2.5f));
         plot.setDataset(1, new XYSeriesCollection(contour));
         plot.setRenderer(1, line);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         NumberAxis scaleAxis = new NumberAxis("Eve's optimal success for the bit");
