@@ -134,7 +134,7 @@ public final class BitExchangeSimulation {
 
         // exact expectations over the band the injected noise really has
         Expectations exact = expectations(spice, s, band);
-        // the likelihood-ratio detector for this bit, at the bins k/τ below the band edge, with the injected band
+        // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
         LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(), tau, band,
                         NoiseTemperatures.standard(s.tEff(), s.beta()));

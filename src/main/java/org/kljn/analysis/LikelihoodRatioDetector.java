@@ -11,8 +11,8 @@ import org.kljn.noise.BandShape;
  * Eve's likelihood-ratio test between the secure situations HL and LH for one bit of duration τ, in its spectral
  * (Whittle) form, and the exact distribution of its statistic.
  *
- * <p>Eve takes the finite Fourier transform of the bit's U_A and I_A at the bins f_k = k/τ inside the band
- * (k = 1 … K, f_K &lt; Δf): x_k = ∫_bit (U_A, I_A)(t) e^{−2πi f_k t} dt. For a long bit the x_k are independent
+ * <p>Eve takes the finite Fourier transform of the bit's U_A and I_A at the bins f_k = (k − ½)/τ inside the band
+ * (k = 1 … K = ⌊Δf τ⌋): x_k = ∫_bit (U_A, I_A)(t) e^{−2πi f_k t} dt. For a long bit the x_k are independent
  * circular complex Gaussian vectors with covariance C_s = (τ/2) G_s(f_k) in situation s. The log likelihood ratio
  * is then
  * <pre>
@@ -43,9 +43,19 @@ public final class LikelihoodRatioDetector {
         this.nu = nu;
     }
 
-    /** The number of bins f_k = k/τ strictly below the band edge Δf. */
+    /**
+     * The number of bins f_k = (k − ½)/τ below the band edge Δf: ⌊Δf τ⌋ (M/2 for a bit of M Nyquist samples). The
+     * half-integer bins are orthogonal on the bit like the Fourier bins k/τ, and they tile [0, Δf] evenly (the
+     * midpoint rule): no real-valued DC bin and no half-filled bin at the band edge, where the capacitive
+     * information is densest.
+     */
     public static int binCount(double bandwidth, double tau) {
-        return Math.max(0, (int) Math.ceil(bandwidth * tau * (1 - 1e-12)) - 1);
+        return Math.max(0, (int) Math.floor(bandwidth * tau * (1 + 1e-12)));
+    }
+
+    /** The bin frequency f_k = (k − ½)/τ, k = 1 … K. */
+    public static double binFrequency(int k, double tau) {
+        return (k - 0.5) / tau;
     }
 
     /**
@@ -58,21 +68,21 @@ public final class LikelihoodRatioDetector {
         int k = binCount(bandwidth, tau);
         if (k < 1) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "a bit of %.4g s has no frequency bin 1/tau below the band edge %.4g Hz: at least 2 bandwidth * tau"
-                            + " > 2 Nyquist samples needed", tau, bandwidth));
+                    "a bit of %.4g s has no frequency bin 1/(2 tau) below the band edge %.4g Hz: at least 2 Nyquist"
+                            + " samples (2 bandwidth tau >= 2) needed", tau, bandwidth));
         }
-        SituationSpectra hl = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.H, line), 1 / tau,
-                k / tau, k);
-        SituationSpectra lh = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.L, line), 1 / tau,
-                k / tau, k);
+        SituationSpectra hl = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.H, line),
+                binFrequency(1, tau), binFrequency(k, tau), k);
+        SituationSpectra lh = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.L, line),
+                binFrequency(1, tau), binFrequency(k, tau), k);
         double[] gain = new double[k];
         for (int i = 0; i < k; i++) {
-            gain[i] = band.gain((i + 1) / tau);
+            gain[i] = band.gain(binFrequency(i + 1, tau));
         }
         return of(hl, lh, gain, tau, t);
     }
 
-    /** From spectra sampled at the bins f_k = k/τ, k = 1 … K, with the band gain g(f_k) there. */
+    /** From spectra sampled at the bins f_k = (k − ½)/τ, k = 1 … K, with the band gain g(f_k) there. */
     public static LikelihoodRatioDetector of(SituationSpectra hl, SituationSpectra lh, double[] gain, double tau,
             NoiseTemperatures t) {
         int n = hl.size();
@@ -82,9 +92,9 @@ public final class LikelihoodRatioDetector {
         double[] inv = new double[4];
         double c = 0;
         for (int k = 0; k < n; k++) {
-            if (Math.abs(hl.frequency()[k] * tau - (k + 1)) > 1e-6 * (k + 1)) {
-                throw new IllegalArgumentException("spectra must sit on the bins k/tau; bin " + (k + 1) + " is at "
-                        + hl.frequency()[k] + " Hz");
+            if (Math.abs(hl.frequency()[k] * tau - (k + 0.5)) > 1e-6 * (k + 1)) {
+                throw new IllegalArgumentException("spectra must sit on the bins (k - 1/2)/tau; bin " + (k + 1)
+                        + " is at " + hl.frequency()[k] + " Hz");
             }
             hl.matrix(k, t.highAtAlice(), t.lowAtBob(), gHl);
             lh.matrix(k, t.lowAtAlice(), t.highAtBob(), gLh);
@@ -117,7 +127,7 @@ public final class LikelihoodRatioDetector {
         return tau;
     }
 
-    /** The bin frequencies f_k = k/τ, Hz. */
+    /** The bin frequencies f_k = (k − ½)/τ, Hz. */
     public double[] binFrequencies() {
         return frequency.clone();
     }

@@ -9,7 +9,7 @@ package org.kljn.analysis;
  * @param divergenceLhFromHl D(LH‖HL), nats/s
  * @param integrationError   Richardson's bound on J's quadrature error, nats/s
  * @param bitDuration        τ, s
- * @param bins               frequency bins k/τ of the likelihood-ratio detector
+ * @param bins               frequency bins (k − ½)/τ of the likelihood-ratio detector
  * @param successProbability Eve's probability of a correct guess for the bit (likelihood ratio, equal priors)
  * @param errorProbability   her probability of a wrong guess, computed directly
  */

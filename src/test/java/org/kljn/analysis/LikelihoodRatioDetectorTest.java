@@ -50,7 +50,7 @@ class LikelihoodRatioDetectorTest {
         double[] f = new double[k];
         double[] gain = new double[k];
         for (int i = 0; i < k; i++) {
-            f[i] = (i + 1) / tau;
+            f[i] = LikelihoodRatioDetector.binFrequency(i + 1, tau);
             gain[i] = 1;
         }
         return LikelihoodRatioDetector.of(closedFormSpectra(Resistor.H, rc, cc, f),
