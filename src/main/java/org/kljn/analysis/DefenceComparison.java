@@ -49,7 +49,7 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
         EveStatistics stats = EveStatistics.of(hlLoop, tf, tEff);
         List<Row> rows = new ArrayList<>();
         add(rows, spice, eve, "beta = 1", "betaOne", NoiseTemperatures.standard(tEff, 1), bitSamples);
-        OptionalDouble eq11 = BetaChoice.eq11(hlLoop);
+        OptionalDouble eq11 = BetaRule.eq11(hlLoop);
         if (eq11.isPresent()) {
             add(rows, spice, eve, "paper's eq. 11 beta", "betaEq11",
                     NoiseTemperatures.standard(tEff, eq11.getAsDouble()), bitSamples);
@@ -60,7 +60,7 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
                     bitSamples);
         }
         add(rows, spice, eve, "minimax beta (attacks)", "betaMinimax",
-                NoiseTemperatures.standard(tEff, stats.betaMinimax(1e-3, 1e3)), bitSamples);
+                NoiseTemperatures.standard(tEff, stats.betaMinimax()), bitSamples);
         double betaJ = eve.betaMinimizing(1e-3, 1e3);
         add(rows, spice, eve, "beta minimising J", "betaMinimizing", NoiseTemperatures.standard(tEff, betaJ),
                 bitSamples);

@@ -105,11 +105,44 @@ public final class EveStatistics {
         return best;
     }
 
+    /** Eve's best success probability over the attacks at β for a bit of {@code seconds}: at least ½ (a coin). */
+    public double bestSuccessProbability(double beta, double seconds) {
+        double best = 0.5;
+        for (AttackStatistic s : at(beta).values()) {
+            best = Math.max(best, s.successProbability(seconds));
+        }
+        return best;
+    }
+
+    /** The attack with the largest |μ|/√V at β (the first in {@link Attack} order on a tie). */
+    public Attack bestAttack(double beta) {
+        Attack best = Attack.BSY;
+        double v = -1;
+        for (AttackStatistic s : at(beta).values()) {
+            if (s.snrRate() > v) {
+                v = s.snrRate();
+                best = s.attack();
+            }
+        }
+        return best;
+    }
+
+    /** The bracket of the minimax search: β from 1e-3 to {@link BetaRule#MAX}, the β range every command accepts. */
+    public static final double MINIMAX_LOW = 1e-3, MINIMAX_HIGH = BetaRule.MAX;
+
     /**
-     * The β in [lo, hi] that minimises Eve's best attack (max over attacks of |μ|/√V): a log-spaced scan
-     * followed by Brent's method around the best scan point.
+     * The β in [{@link #MINIMAX_LOW}, {@link #MINIMAX_HIGH}] that minimises Eve's best attack (max over attacks of
+     * |μ|/√V).
      */
-    public double betaMinimax(double lo, double hi) {
+    public double betaMinimax() {
+        return betaMinimax(MINIMAX_LOW, MINIMAX_HIGH);
+    }
+
+    /**
+     * The β in [lo, hi] that minimises Eve's best attack: a log-spaced scan followed by Brent's method around the
+     * best scan point.
+     */
+    double betaMinimax(double lo, double hi) {
         int n = 120;
         double bestBeta = lo;
         double bestValue = Double.POSITIVE_INFINITY;

@@ -55,7 +55,8 @@ public final class ExactAnalysis {
     public static TransferFunctions transferFunctions(SpiceSimulator spice, KljnLoop loop, BandShape band,
             int points) {
         if (points < 5 || (points - 1) % 4 != 0) {
-            throw new IllegalArgumentException("sweep points must be 4m+1 >= 5, got " + points);
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
+                    "sweep points must be 4m+1 >= 5, got " + points);
         }
         boolean brick = band instanceof BrickWall;
         double fStop = brick ? ((BrickWall) band).bandwidth() : band.upperFrequency(TAIL);

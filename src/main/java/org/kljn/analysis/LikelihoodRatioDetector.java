@@ -67,7 +67,7 @@ public final class LikelihoodRatioDetector {
             double bandwidth, double tau, BandShape band, NoiseTemperatures t) {
         int k = binCount(bandwidth, tau);
         if (k < 1) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BIT_SAMPLES, String.format(java.util.Locale.ROOT,
                     "a bit of %.4g s has no frequency bin 1/(2 tau) below the band edge %.4g Hz: at least 2 Nyquist"
                             + " samples (2 bandwidth tau >= 2) needed", tau, bandwidth));
         }

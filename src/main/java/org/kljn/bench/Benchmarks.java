@@ -1,10 +1,9 @@
 package org.kljn.bench;
 
 import org.kljn.analysis.BitExchangeSimulation;
-import org.kljn.analysis.EveStatistics;
-import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.KljnMoments;
-import org.kljn.analysis.TransferFunctions;
+import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.NetlistWriter;
@@ -13,7 +12,6 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
-import org.kljn.noise.BandShape;
 import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.SweepRunner;
 import org.kljn.sweep.SweepSpec;
@@ -175,22 +173,22 @@ public final class Benchmarks {
         Map<String, Object> r = new LinkedHashMap<>();
         try (NgSpice spice = NgSpice.open()) {
             KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, new RcLadder(100, 100e-9, 20));
+            AnalysisSettings withMinimax = AnalysisSettings.builder().tEff(1e9).bandwidth(1e3).lumpedComparison(false)
+                    .build();
+            AnalysisSettings withoutSearch = withMinimax.toBuilder().minimax(false).build();
             int warm = 30;
             int reps = 60;
             double[] point = new double[reps];
             double[] withSearch = new double[reps];
             for (int i = 0; i < warm + reps; i++) {
                 long t0 = System.nanoTime();
-                TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(1e3),
-                        ExactAnalysis.DEFAULT_POINTS);
-                var curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(tf), 1e9);
-                curve.betaNull(org.kljn.analysis.Attack.SECOND_LAW);
+                LoopAnalysis.run(spice, loop, withoutSearch);
                 long t1 = System.nanoTime();
-                EveStatistics.of(loop, tf, 1e9).betaMinimax(1e-3, 1e3);
+                LoopAnalysis.run(spice, loop, withMinimax);
                 long t2 = System.nanoTime();
                 if (i >= warm) {
                     point[i - warm] = (t1 - t0) / 1e9;
-                    withSearch[i - warm] = (t2 - t0) / 1e9;
+                    withSearch[i - warm] = (t2 - t1) / 1e9;
                 }
             }
             r.put("line", "RC ladder, 20 sections, 257 AC points x 2 generators");

@@ -54,14 +54,28 @@ public enum CablePreset {
         return inductancePerKm * metres / 1e3;
     }
 
-    /** Looks a preset up by name, case-insensitively, with an error listing the known ones. */
+    /** The preset's name on the command line, in sweep specs and CSV: cat5, telephone, rg58. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The names of all presets, comma-separated, for messages. */
+    public static String words() {
+        return java.util.stream.Stream.of(values()).map(CablePreset::word)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Looks a preset up by name, case-insensitively.
+     *
+     * @throws ParameterException naming {@link Parameter#CABLE_PRESET} and the known presets
+     */
     public static CablePreset named(String name) {
         for (CablePreset p : values()) {
             if (p.name().equalsIgnoreCase(name)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("--preset: unknown cable '" + name + "'; known: "
-                + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
+        throw new ParameterException(Parameter.CABLE_PRESET, "unknown cable '" + name + "'; known: " + words());
     }
 }

@@ -1,15 +1,23 @@
 package org.kljn.circuit;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The cable between Alice's end A and Bob's end B, ground being the common return. Every model
- * writes SPICE elements between two given nodes (and ground, node 0).
+ * writes SPICE elements between two given nodes (and ground, node 0). Each model also states where it is
+ * valid: {@link #checkResolves} (the band it can represent) and {@link #checkTransientCapable} (whether
+ * ngspice can run it in a transient).
  */
 public sealed interface LineModel permits LumpedLine, RcLadder, UniformRcLine, LossyLine, UserSubcircuit {
 
     /** Short name used on the command line: lumped, ladder, urc, ltra, subckt. */
     String kind();
+
+    /** The model's {@link CableKind}. */
+    default CableKind cableKind() {
+        return CableKind.parse(kind());
+    }
 
     /** Total series (DC) resistance R_c in ohms (NaN if unknown, e.g. a user subcircuit). */
     double resistance();
@@ -32,5 +40,33 @@ public sealed interface LineModel permits LumpedLine, RcLadder, UniformRcLine, L
      */
     default boolean singularAtDc() {
         return false;
+    }
+
+    /**
+     * Refuses a band the model cannot represent. A ladder (or URC) section is a fair stand-in for its piece of
+     * line only while its electrical length at the band edge, √(2π Δf R C)/N, stays below 1.
+     *
+     * @throws ParameterException naming {@link Parameter#SECTIONS} with the number of sections needed
+     */
+    default void checkResolves(double bandwidth) {
+    }
+
+    /**
+     * Refuses a model ngspice cannot run in a transient (bit exchanges).
+     *
+     * @throws ParameterException naming the quantity that makes it fail
+     */
+    default void checkTransientCapable() {
+    }
+
+    /** The section rule of {@link #checkResolves} for a model of {@code sections} sections. */
+    static void checkSections(LineModel line, int sections, double bandwidth) {
+        double theta = Math.sqrt(2 * Math.PI * bandwidth * line.resistance() * line.capacitance());
+        if (theta / sections > 1) {
+            throw new ParameterException(Parameter.SECTIONS, String.format(Locale.ROOT,
+                    "%d sections cannot resolve this line over a band of %s Hz (sqrt(2 pi f R C) = %.3g at the band edge,"
+                            + " %.3g per section; allowed at most 1): use %d sections or more, or the exact line (ltra)",
+                    sections, SpiceNumbers.engineering(bandwidth), theta, theta / sections, (int) Math.ceil(theta)));
+        }
     }
 }

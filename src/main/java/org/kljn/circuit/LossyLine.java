@@ -9,17 +9,19 @@ import java.util.List;
 public record LossyLine(double resistance, double inductance, double conductance, double capacitance)
         implements LineModel {
     public LossyLine {
-        Checks.nonNegative("cable resistance R_c", resistance);
-        Checks.nonNegative("cable inductance L_c", inductance);
-        Checks.nonNegative("cable conductance G_c", conductance);
-        Checks.nonNegative("cable capacitance C_c", capacitance);
+        Checks.nonNegative(Parameter.CABLE_RESISTANCE, resistance);
+        Checks.nonNegative(Parameter.CABLE_INDUCTANCE, inductance);
+        Checks.nonNegative(Parameter.CABLE_CONDUCTANCE, conductance);
+        Checks.nonNegative(Parameter.CABLE_CAPACITANCE, capacitance);
         boolean rlc = conductance == 0 && resistance > 0 && inductance > 0 && capacitance > 0;
         boolean rc = conductance == 0 && inductance == 0 && resistance > 0 && capacitance > 0;
         boolean lc = conductance == 0 && resistance == 0 && inductance > 0 && capacitance > 0;
         boolean rg = inductance == 0 && capacitance == 0 && resistance > 0 && conductance > 0;
         if (!(rlc || rc || lc || rg)) {
-            throw new IllegalArgumentException("ltra: ngspice's LTRA supports RLC, RC, LC and RG lines only; got R="
-                    + resistance + " L=" + inductance + " G=" + conductance + " C=" + capacitance);
+            throw new ParameterException(capacitance == 0 ? Parameter.CABLE_CAPACITANCE : Parameter.CABLE_RESISTANCE,
+                    "ngspice's LTRA supports RLC, RC, LC and RG lines only; got R = " + SpiceNumbers.format(resistance)
+                    + ", L = " + SpiceNumbers.format(inductance) + ", G = " + SpiceNumbers.format(conductance)
+                    + ", C = " + SpiceNumbers.format(capacitance));
         }
     }
 
@@ -38,6 +40,16 @@ public record LossyLine(double resistance, double inductance, double conductance
         return List.of(".model " + prefix + "_ltra ltra(r=" + SpiceNumbers.format(resistance) + " l="
                 + SpiceNumbers.format(inductance) + " g=" + SpiceNumbers.format(conductance) + " c="
                 + SpiceNumbers.format(capacitance) + " len=1)");
+    }
+
+    /** ngspice 39.3's LTRA fails in transient on lossy RLC lines ("Timestep too small"); RC lines run. */
+    @Override
+    public void checkTransientCapable() {
+        if (inductance > 0 && resistance > 0) {
+            throw new ParameterException(Parameter.CABLE_INDUCTANCE, "ngspice 39.3's LTRA fails in transient on lossy"
+                    + " RLC lines ('Timestep too small'), and this line has L_c = " + SpiceNumbers.engineering(inductance)
+                    + "H: for bit exchanges use a ladder or urc (RC) line of the same R_c and C_c, or L_c = 0");
+        }
     }
 
     @Override

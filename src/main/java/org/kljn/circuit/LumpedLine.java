@@ -5,7 +5,7 @@ import java.util.List;
 /** The paper's cable: a lumped series resistance R_c (Fig. 2). */
 public record LumpedLine(double resistance) implements LineModel {
     public LumpedLine {
-        Checks.nonNegative("cable resistance R_c", resistance);
+        Checks.nonNegative(Parameter.CABLE_RESISTANCE, resistance);
     }
 
     @Override

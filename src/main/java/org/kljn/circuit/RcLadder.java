@@ -9,9 +9,9 @@ import java.util.List;
  */
 public record RcLadder(double resistance, double capacitance, int sections) implements LineModel {
     public RcLadder {
-        Checks.positive("cable resistance R_c", resistance);
-        Checks.positive("cable capacitance C_c", capacitance);
-        Checks.atLeast("--sections", sections, 1);
+        Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
+        Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
+        Checks.atLeast(Parameter.SECTIONS, sections, 1);
     }
 
     @Override
@@ -39,6 +39,11 @@ public record RcLadder(double resistance, double capacitance, int sections) impl
     @Override
     public List<String> definitions(String prefix) {
         return List.of();
+    }
+
+    @Override
+    public void checkResolves(double bandwidth) {
+        LineModel.checkSections(this, sections, bandwidth);
     }
 
     @Override

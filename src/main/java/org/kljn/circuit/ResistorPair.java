@@ -8,10 +8,10 @@ package org.kljn.circuit;
  */
 public record ResistorPair(double low, double high) {
     public ResistorPair {
-        Checks.positive("R_L", low);
-        Checks.positive("R_H", high);
+        Checks.positive(Parameter.LOW_RESISTANCE, low);
+        Checks.positive(Parameter.HIGH_RESISTANCE, high);
         if (low == high) {
-            throw new IllegalArgumentException("R_L and R_H must differ (both are " + low
+            throw new ParameterException(Parameter.HIGH_RESISTANCE, "R_L and R_H must differ (both are " + low
                     + " ohm): with equal resistors there is no key bit");
         }
     }

@@ -12,9 +12,9 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
     public static final int DEFAULT_LUMPS = 16;
 
     public UniformRcLine {
-        Checks.positive("cable resistance R_c", resistance);
-        Checks.positive("cable capacitance C_c", capacitance);
-        Checks.atLeast("--sections (URC lumps)", lumps, 1);
+        Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
+        Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
+        Checks.atLeast(Parameter.SECTIONS, lumps, 1);
     }
 
     @Override
@@ -33,6 +33,11 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
         // operating point fail in 39.3
         return List.of(".model " + prefix + "_urc urc(rperl=" + SpiceNumbers.format(resistance) + " cperl="
                 + SpiceNumbers.format(capacitance) + ")");
+    }
+
+    @Override
+    public void checkResolves(double bandwidth) {
+        LineModel.checkSections(this, lumps, bandwidth);
     }
 
     @Override

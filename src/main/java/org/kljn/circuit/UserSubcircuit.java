@@ -1,7 +1,6 @@
 package org.kljn.circuit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
     public UserSubcircuit {
         ports = List.copyOf(ports);
         if (ports.size() != 2 && ports.size() != 4) {
-            throw new IllegalArgumentException("--subckt-name " + name + " in " + file + " has " + ports.size()
+            throw new ParameterException(Parameter.SUBCIRCUIT_NAME, "subcircuit " + name + " in " + file + " has " + ports.size()
                     + " ports " + ports + "; a cable model needs 2 (a b, ground common) or 4 (a a_ref b b_ref)");
         }
     }
@@ -33,13 +32,13 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
      */
     public static UserSubcircuit read(Path file, String name) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IllegalArgumentException("--subckt: cannot read file " + file);
+            throw new ParameterException(Parameter.SUBCIRCUIT_FILE, "cannot read file " + file);
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("--subckt: cannot read " + file, e);
+            throw new ParameterException(Parameter.SUBCIRCUIT_FILE, "cannot read " + file + ": " + e.getMessage(), e);
         }
         List<String> found = new ArrayList<>();
         for (String line : lines) {
@@ -59,7 +58,7 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
                 }
             }
         }
-        throw new IllegalArgumentException("--subckt-name: no .subckt " + name + " in " + file
+        throw new ParameterException(Parameter.SUBCIRCUIT_NAME, "no .subckt " + name + " in " + file
                 + (found.isEmpty() ? " (it defines no subcircuit)" : "; it defines " + found));
     }
 

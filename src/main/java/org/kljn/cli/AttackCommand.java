@@ -1,9 +1,10 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.Attack;
-import org.kljn.analysis.BetaChoice;
+import org.kljn.analysis.AnalysisSettings;
+import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchangeSimulation;
-import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.ngspice.NgSpice;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ public final class AttackCommand implements Callable<Integer> {
     LoopOptions options;
 
     @Option(names = "--beta", defaultValue = "1",
-            description = "temperature offset of the R_L side: a number, eq11 or null (default ${DEFAULT-VALUE})")
+            description = "temperature ratio of the R_L side: a number, eq11, null or minimax (default ${DEFAULT-VALUE})")
     String beta;
 
     @Option(names = "--bits", defaultValue = "200", description = "bit exchanges N (default ${DEFAULT-VALUE})")
@@ -83,16 +84,16 @@ public final class AttackCommand implements Callable<Integer> {
                     + " at least one Nyquist interval of the band)");
         }
         KljnLoop loop = options.loop();
-        if (loop.line() instanceof org.kljn.circuit.LossyLine l && l.inductance() > 0) {
-            throw new IllegalArgumentException("--cable ltra with --lc > 0: ngspice 39.3's LTRA fails in transient on"
-                    + " lossy RLC lines ('Timestep too small'); use --cable ladder or urc (RC) for attack, or --lc 0");
-        }
+        loop.line().checkTransientCapable();
         double bandwidth = options.bandwidthHz();
         double tEff = options.temperature();
+        BetaRule rule = BetaRule.parse(beta);
+        AnalysisSettings exact = AnalysisSettings.builder().tEff(tEff).bandwidth(bandwidth).beta(rule)
+                .minimax(false).lumpedComparison(false).build();
+        LoopAnalysis.check(loop, exact);
         double b;
         try (NgSpice spice = NgSpice.open()) {
-            b = BetaChoice.resolve(beta, loop, () -> ExactAnalysis.betaCurve(loop,
-                    ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS), tEff));
+            b = rule.isNumber() ? rule.value() : LoopAnalysis.run(spice, loop, exact).betaUsed();
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
                     tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard, mode);
             ProgressBar bar = new ProgressBar(System.err, bits, "bits");

@@ -1,10 +1,11 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.BetaCurve;
-import org.kljn.analysis.ExactAnalysis;
 import org.kljn.analysis.KljnMoments;
-import org.kljn.analysis.LoopIntegrals;
+import org.kljn.analysis.LoopAnalysis;
+import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.Probe;
 import org.kljn.analysis.closedform.PaperFormulas;
 import org.kljn.circuit.KljnLoop;
@@ -53,11 +54,12 @@ public final class CrosscheckCommand implements Callable<Integer> {
         double df = options.bandwidthHz();
         double rl = loop.resistors().low();
         double rh = loop.resistors().high();
-        LoopIntegrals j;
+        LoopAnalysisResult analysis;
         try (NgSpice spice = NgSpice.open()) {
-            j = ExactAnalysis.integrals(spice, loop, df, ExactAnalysis.DEFAULT_POINTS);
+            analysis = LoopAnalysis.run(spice, loop, AnalysisSettings.builder().tEff(t).bandwidth(df).minimax(false)
+                    .lumpedComparison(false).build());
         }
-        BetaCurve curve = ExactAnalysis.betaCurve(loop, j, t);
+        BetaCurve curve = analysis.betaCurve();
         KljnMoments m1 = curve.momentsAt(1);
         boolean aliceHigh = loop.alice() == Resistor.H;
         // the paper's H end and L end

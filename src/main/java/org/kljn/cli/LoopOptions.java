@@ -1,21 +1,21 @@
 package org.kljn.cli;
 
+import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.CableSpec;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
-import org.kljn.circuit.LossyLine;
-import org.kljn.circuit.LumpedLine;
-import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
-import org.kljn.circuit.UniformRcLine;
-import org.kljn.circuit.UserSubcircuit;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The options that describe one KLJN loop, shared by analyze, crosscheck, netlist and attack. */
+/**
+ * The options that describe one KLJN loop, shared by analyze, crosscheck, netlist and attack. They are read
+ * into the domain's {@link CableSpec}, whose one factory and rules decide the line model (the same as a sweep's).
+ */
 public final class LoopOptions {
     @Option(names = "--rl", defaultValue = "1k", description = "R_L, the low resistor (ohm, SPICE suffixes; default ${DEFAULT-VALUE})")
     String rl;
@@ -26,21 +26,22 @@ public final class LoopOptions {
     @Option(names = "--alice", defaultValue = "H", description = "which resistor Alice holds: H or L (default ${DEFAULT-VALUE})")
     Resistor alice;
 
-    @Option(names = "--cable", defaultValue = "lumped",
-            description = "cable model: lumped, ladder, urc, ltra, subckt (default ${DEFAULT-VALUE})")
+    @Option(names = "--cable",
+            description = "cable model: lumped, ladder, urc, ltra, subckt (default lumped; --subckt chooses subckt;"
+                    + " a preset or --cc needs a model chosen)")
     String cable;
 
-    @Option(names = "--rc", defaultValue = "100", description = "total cable resistance R_c (default ${DEFAULT-VALUE})")
+    @Option(names = "--rc", defaultValue = "100", description = "total cable (loop) resistance R_c, ohm (default ${DEFAULT-VALUE})")
     String rc;
 
-    @Option(names = "--cc", description = "total cable capacitance C_c (ladder, urc, ltra)")
+    @Option(names = "--cc", description = "total cable capacitance C_c, farad (ladder, urc, ltra)")
     String cc;
 
-    @Option(names = "--lc", defaultValue = "0", description = "total cable inductance L_c (ltra; default ${DEFAULT-VALUE})")
+    @Option(names = "--lc", description = "total cable inductance L_c, henry (ltra; default 0)")
     String lc;
 
-    @Option(names = "--sections", defaultValue = "20", description = "ladder T sections or URC lumps (default ${DEFAULT-VALUE})")
-    int sections;
+    @Option(names = "--sections", description = "ladder T sections (default 20) or URC lumps (default 16)")
+    Integer sections;
 
     @Option(names = "--subckt", description = "SPICE file with the user's cable subcircuit (--cable subckt)")
     Path subckt;
@@ -52,7 +53,7 @@ public final class LoopOptions {
             + " (with --length; overrides --rc, --cc, --lc)")
     String preset;
 
-    @Option(names = "--length", description = "cable length in metres with --preset (SPICE suffixes: 2k = 2 km)")
+    @Option(names = "--length", description = "cable length in metres with --preset (2k = 2 km)")
     String length;
 
     @Option(names = "--teff", defaultValue = "1e9", description = "noise temperature T_eff of the R_H side, K (default ${DEFAULT-VALUE})")
@@ -69,26 +70,8 @@ public final class LoopOptions {
         return positive("--bandwidth", bandwidth);
     }
 
-    /**
-     * Rejects a band the cable model cannot resolve: a ladder (or URC) section is a fair stand-in for its piece of
-     * line only while its electrical length at the band edge, sqrt(2π Δf R C)/N, stays below 1.
-     */
-    static void checkResolution(org.kljn.circuit.LineModel line, double bandwidth) {
-        int n = line instanceof RcLadder l ? l.sections() : line instanceof UniformRcLine u ? u.lumps() : 0;
-        if (n == 0) {
-            return;
-        }
-        double theta = Math.sqrt(2 * Math.PI * bandwidth * line.resistance() * line.capacitance());
-        if (theta / n > 1) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "--bandwidth %g Hz: %d sections cannot resolve this line (sqrt(2 pi f R C) = %.3g at the band edge,"
-                            + " %.3g per section; allowed at most 1): use --sections %d or more, or --cable ltra",
-                    bandwidth, n, theta, theta / n, (int) Math.ceil(theta)));
-        }
-    }
-
+    /** The loop, with the line checked against the band (the same rule as every analysis). */
     KljnLoop loop() {
-        ResistorPair pair;
         double low = positive("--rl", rl);
         double high = positive("--rh", rh);
         if (low == high) {
@@ -97,54 +80,36 @@ public final class LoopOptions {
         if (low > high) {
             throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
         }
-        pair = new ResistorPair(low, high);
         if (alice == null) {
             throw new IllegalArgumentException("--alice must be H or L");
         }
-        org.kljn.circuit.LineModel line = line();
-        checkResolution(line, bandwidthHz());
+        LineModel line = line();
+        line.checkResolves(bandwidthHz());
         temperature();
-        return KljnLoop.secure(pair, alice, line);
+        return KljnLoop.secure(new ResistorPair(low, high), alice, line);
     }
 
-    LineModel line() {
+    /** The cable as the domain describes it. */
+    CableSpec cableSpec() {
+        CableKind kind = cable == null ? null : CableKind.parse(cable);
+        int n = sections == null ? 0 : sections;
+        if (sections != null && sections < 1) {
+            throw new IllegalArgumentException("--sections must be at least 1, got " + sections);
+        }
         if (preset != null || length != null) {
             if (preset == null || length == null) {
                 throw new IllegalArgumentException("--preset and --length go together (got --preset " + preset
                         + ", --length " + length + ")");
             }
-            CablePreset p = CablePreset.named(preset);
-            double metres = positive("--length", length);
-            rc = Double.toString(p.resistance(metres));
-            cc = Double.toString(p.capacitance(metres));
-            lc = Double.toString(p.inductance(metres));
+            return CableSpec.preset(kind, CablePreset.named(preset), positive("--length", length), n)
+                    .withSubcircuit(subckt, subcktName);
         }
-        switch (cable.toLowerCase(java.util.Locale.ROOT)) {
-            case "lumped":
-                return new LumpedLine(nonNegative("--rc", rc));
-            case "ladder":
-                return new RcLadder(positive("--rc", rc), required("--cc", cc, "ladder"), sections);
-            case "urc":
-                return new UniformRcLine(positive("--rc", rc), required("--cc", cc, "urc"), sections);
-            case "ltra":
-                return new LossyLine(positive("--rc", rc), nonNegative("--lc", lc), 0,
-                        required("--cc", cc, "ltra"));
-            case "subckt":
-                if (subckt == null || subcktName == null) {
-                    throw new IllegalArgumentException("--cable subckt needs --subckt FILE and --subckt-name NAME");
-                }
-                return UserSubcircuit.read(subckt, subcktName);
-            default:
-                throw new IllegalArgumentException("--cable: unknown model '" + cable
-                        + "'; allowed: lumped, ladder, urc, ltra, subckt");
-        }
+        return CableSpec.of(kind, nonNegative("--rc", rc), cc == null ? Double.NaN : positive("--cc", cc),
+                lc == null ? Double.NaN : nonNegative("--lc", lc), n).withSubcircuit(subckt, subcktName);
     }
 
-    private static double required(String option, String value, String model) {
-        if (value == null) {
-            throw new IllegalArgumentException("--cable " + model + " needs " + option);
-        }
-        return positive(option, value);
+    LineModel line() {
+        return cableSpec().line();
     }
 
     static double positive(String option, String text) {

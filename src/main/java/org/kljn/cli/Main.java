@@ -21,7 +21,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("kljn: " + ex.getMessage());
+            cmd.getErr().println("kljn: " + (ex instanceof org.kljn.circuit.ParameterException pe
+                    ? OptionNames.message(pe) : ex.getMessage()));
             return 1;
         });
         return cl.execute(args);

@@ -5,6 +5,9 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The few libc calls the bridge needs: the numeric locale and signal dispositions.
  */
@@ -23,8 +26,11 @@ final class LibC {
     /** glibc's {@code LC_NUMERIC}. */
     static final int LC_NUMERIC = 1;
 
-    /** Signals the JVM installs handlers for and that ngspice's initialisation may replace. */
-    private static final int[] JVM_SIGNALS = {4 /* SIGILL */, 7 /* SIGBUS */, 8 /* SIGFPE */, 11 /* SIGSEGV */};
+    /**
+     * Signals the JVM installs handlers for and that ngspice 39.3 calls {@code signal()} on: SIGHUP, SIGINT,
+     * SIGQUIT, SIGILL, SIGBUS, SIGFPE, SIGSEGV, SIGUSR2, SIGTERM, SIGTSTP.
+     */
+    private static final int[] JVM_SIGNALS = {1, 2, 3, 4, 7, 8, 11, 12, 15, 20};
 
     /** Generous size for glibc's x86-64 {@code struct sigaction} (152 bytes), treated as opaque. */
     private static final int SIGACTION_SIZE = 256;
@@ -42,16 +48,28 @@ final class LibC {
         return p == null ? null : p.getString(0);
     }
 
+    /** A signal's current handler address and {@code sa_flags} (glibc x86-64 layout: handler @0, flags @136). */
+    record Disposition(long handler, int flags) {
+    }
+
+    static Disposition disposition(int signal) {
+        Memory m = new Memory(SIGACTION_SIZE);
+        m.clear();
+        C_LIB.sigaction(signal, null, m);
+        return new Disposition(Pointer.nativeValue(m.getPointer(0)), m.getInt(136));
+    }
+
     /**
-     * Saved signal dispositions. ngspice's {@code ngSpice_Init} installs its own SIGSEGV handler with
-     * {@code signal()} while it reads spinit and then "restores" the old one with {@code signal()}, which
-     * drops the JVM's {@code SA_SIGINFO|SA_ONSTACK} flags. The JVM relies on SIGSEGV for null checks and
-     * safepoint polls, so the exact previous {@code sigaction}s are put back afterwards.
+     * The JVM's own signal dispositions, captured once before any ngspice instance starts. ngspice 39.3's
+     * {@code signal()} calls (see {@link SignalFreeElf}) are neutralised in the copies the bridge loads; this
+     * is the second line of defence for a library that could not be patched: after every {@code ngSpice_Init}
+     * the JVM's original {@code sigaction}s are put back exactly (a per-call save would capture ngspice's
+     * handler if two initialisations overlapped).
      */
     static final class SavedSignals {
         private final Memory[] saved = new Memory[JVM_SIGNALS.length];
 
-        SavedSignals() {
+        private SavedSignals() {
             for (int i = 0; i < JVM_SIGNALS.length; i++) {
                 saved[i] = new Memory(SIGACTION_SIZE);
                 saved[i].clear();
@@ -59,10 +77,26 @@ final class LibC {
             }
         }
 
-        void restore() {
+        /** The dispositions installed now. */
+        static SavedSignals capture() {
+            return new SavedSignals();
+        }
+
+        /**
+         * Puts back every saved disposition that differs from the installed one.
+         *
+         * @return the numbers of the signals that had been changed
+         */
+        List<Integer> restoreChanged() {
+            List<Integer> changed = new ArrayList<>();
             for (int i = 0; i < JVM_SIGNALS.length; i++) {
-                C_LIB.sigaction(JVM_SIGNALS[i], saved[i], null);
+                Disposition was = new Disposition(Pointer.nativeValue(saved[i].getPointer(0)), saved[i].getInt(136));
+                if (!disposition(JVM_SIGNALS[i]).equals(was)) {
+                    C_LIB.sigaction(JVM_SIGNALS[i], saved[i], null);
+                    changed.add(JVM_SIGNALS[i]);
+                }
             }
+            return changed;
         }
     }
 }

@@ -29,11 +29,18 @@ import java.util.function.DoubleUnaryOperator;
 final class NgSpiceInstance {
     private static final AtomicInteger IDENTS = new AtomicInteger();
     private static final Deque<NgSpiceInstance> IDLE = new ArrayDeque<>();
-    private static boolean systemFileLoaded;
+    /**
+     * One initialisation at a time in the whole JVM: ngspice's start-up touches process-wide state (signal
+     * dispositions, the numeric locale), and the JVM's handlers below are re-checked after each.
+     */
+    private static final Object INIT_LOCK = new Object();
+    /** The JVM's signal handlers, captured before the first ngspice instance starts. */
+    private static final LibC.SavedSignals JVM_HANDLERS = LibC.SavedSignals.capture();
     /** JNA's dlopen flags: RTLD_LAZY without RTLD_GLOBAL, so that copies do not share symbols. */
     private static final int RTLD_LAZY_LOCAL = 1;
 
     final NgSpiceLibrary lib;
+    /** The copy this instance was loaded from (deleted once loaded: the loader keeps its mapping). */
     final Path file;
     final int ident;
 
@@ -95,35 +102,50 @@ final class NgSpiceInstance {
         this.file = file;
         this.ident = IDENTS.getAndIncrement();
         Map<String, Object> options = Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL);
-        this.lib = Native.load(file.toString(), NgSpiceLibrary.class, options);
-        this.binding = DirectBinding.bind(com.sun.jna.NativeLibrary.getInstance(file.toString(), options));
-        identMemory.setInt(0, ident);
-        // Callbacks from ngspice's background thread: keep that thread attached to the JVM
-        // instead of attaching and detaching it on every call.
-        CallbackThreadInitializer keepAttached = new CallbackThreadInitializer(true, false, "ngspice-bg-" + ident);
-        for (com.sun.jna.Callback cb : new com.sun.jna.Callback[] {sendChar, sendStat, controlledExit, sendData,
-                sendInitData, bgThreadRunning, getVsrc, getIsrc, getSync}) {
-            Native.setCallbackThreadInitializer(cb, keepAttached);
+        synchronized (INIT_LOCK) {
+            try {
+                this.lib = Native.load(file.toString(), NgSpiceLibrary.class, options);
+                this.binding = DirectBinding.bind(com.sun.jna.NativeLibrary.getInstance(file.toString(), options));
+            } finally {
+                // loaded (or failed): the mapping outlives the file, and nothing is left in the temporary folder
+                LibraryFiles.discard(file);
+            }
+            identMemory.setInt(0, ident);
+            // Callbacks from ngspice's background thread: keep that thread attached to the JVM
+            // instead of attaching and detaching it on every call.
+            CallbackThreadInitializer keepAttached = new CallbackThreadInitializer(true, false, "ngspice-bg-" + ident);
+            for (com.sun.jna.Callback cb : new com.sun.jna.Callback[] {sendChar, sendStat, controlledExit, sendData,
+                    sendInitData, bgThreadRunning, getVsrc, getIsrc, getSync}) {
+                Native.setCallbackThreadInitializer(cb, keepAttached);
+            }
+            String previousLocale = LibC.setNumericLocale("C");
+            int rc;
+            try {
+                rc = (Integer) binding.getMethod("ngSpice_Init", NgSpiceLibrary.SendChar.class,
+                        NgSpiceLibrary.SendStat.class, NgSpiceLibrary.ControlledExit.class,
+                        DirectBinding.SendDataRaw.class, NgSpiceLibrary.SendInitData.class,
+                        NgSpiceLibrary.BGThreadRunning.class, Pointer.class)
+                        .invoke(null, sendChar, sendStat, controlledExit, sendData, sendInitData, bgThreadRunning, null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot call ngSpice_Init of " + file, e);
+            } finally {
+                // a no-op for a signal-free copy (SignalFreeElf); puts the JVM's handlers back otherwise
+                JVM_HANDLERS.restoreChanged();
+                LibC.setNumericLocale(previousLocale);
+            }
+            if (rc != 0) {
+                throw new NgSpiceException("ngSpice_Init of " + file + " returned " + rc, drainCaptured());
+            }
+            // EXTERNAL sources fail with "No callback supplied" unless these are registered.
+            registerSync(false);
         }
-        String previousLocale = LibC.setNumericLocale("C");
-        LibC.SavedSignals signals = new LibC.SavedSignals();
-        int rc;
-        try {
-            rc = (Integer) binding.getMethod("ngSpice_Init", NgSpiceLibrary.SendChar.class,
-                    NgSpiceLibrary.SendStat.class, NgSpiceLibrary.ControlledExit.class, DirectBinding.SendDataRaw.class,
-                    NgSpiceLibrary.SendInitData.class, NgSpiceLibrary.BGThreadRunning.class, Pointer.class)
-                    .invoke(null, sendChar, sendStat, controlledExit, sendData, sendInitData, bgThreadRunning, null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot call ngSpice_Init of " + file, e);
-        } finally {
-            signals.restore();
-            LibC.setNumericLocale(previousLocale);
+    }
+
+    /** Signals whose JVM handler differs from the one captured before the first ngspice start (for tests). */
+    static List<Integer> signalsChangedSinceStartForTest() {
+        synchronized (INIT_LOCK) {
+            return JVM_HANDLERS.restoreChanged();
         }
-        if (rc != 0) {
-            throw new NgSpiceException("ngSpice_Init of " + file + " returned " + rc, drainCaptured());
-        }
-        // EXTERNAL sources fail with "No callback supplied" unless these are registered.
-        registerSync(false);
     }
 
     /** Takes an idle healthy instance, or loads the system library, or a private copy of it. */
@@ -133,12 +155,8 @@ final class NgSpiceInstance {
             if (idle != null) {
                 return idle;
             }
-            Path system = LibraryFiles.systemLibrary();
-            if (!systemFileLoaded) {
-                systemFileLoaded = true;
-                return new NgSpiceInstance(system);
-            }
-            return new NgSpiceInstance(LibraryFiles.privateCopy(system));
+            // every instance is a private, signal-free copy (SignalFreeElf), the first one included
+            return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()));
         }
     }
 

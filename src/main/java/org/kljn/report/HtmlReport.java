@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * A self-contained {@code index.html}: title, verdict, tables, figures (PNG shown, SVG linked) and links to
  * the data files. Inline CSS, no JavaScript, nothing fetched from elsewhere; all text escaped, and the
- * markup is well-formed XML (XHTML-style empty elements). Paths of figures and data files may be absolute
- * or relative to the report folder; the page links them relative to it.
+ * markup is well-formed XML (XHTML-style empty elements). Paths of figures and data files are ordinary paths
+ * (absolute, or relative to the working directory like any {@link Path}); the page links them relative to
+ * the page's own folder, which is where a browser resolves them.
  */
 public record HtmlReport(String title, String verdict, List<Table> tables, List<Figure> figures,
                          List<DataFile> dataFiles) {
@@ -154,7 +155,8 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
     }
 
     private static void table(StringBuilder h, Table t) {
-        h.append("<table>\n");
+        // a wide table scrolls inside the page instead of pushing the page wider than the window
+        h.append("<div class=\"table-wrap\">\n<table>\n");
         if (!t.caption().isEmpty()) {
             h.append("<caption>").append(escape(t.caption())).append("</caption>\n");
         }
@@ -178,7 +180,7 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table>\n</div>\n");
     }
 
     /** Numbers align right. */
@@ -186,9 +188,14 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
         return cell.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     }
 
-    /** The path relative to the report folder, '/'-separated and percent-encoded, escaped for an attribute. */
+    /**
+     * The file's path relative to the page's folder {@code dir}, '/'-separated and percent-encoded, escaped for
+     * an attribute. Both are resolved against the working directory first: a report written with
+     * {@code --out kljn-report} gets {@code kljn-report/x.png} from its callers, and the page must say
+     * {@code x.png}, not {@code kljn-report/x.png} (which a browser would look for in kljn-report/kljn-report/).
+     */
     static String href(Path dir, Path file) {
-        Path rel = file.isAbsolute() ? dir.toAbsolutePath().normalize().relativize(file.normalize()) : file;
+        Path rel = dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
         String path = rel.toString().replace(java.io.File.separatorChar, '/');
         try {
             return escape(new URI(null, null, path, null).getRawPath());
@@ -225,6 +232,7 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             h2 { font-size: 1.25em; margin-top: 1.8em; }
             .verdict { background: #f4f8fb; border-left: 4px solid #0072B2; padding: .2em 1em; }
             .verdict h2 { margin-top: .6em; }
+            .table-wrap { overflow-x: auto; max-width: 100%; }
             table { border-collapse: collapse; margin: 1em 0 1.6em; font-size: .92em; }
             caption { text-align: left; font-weight: bold; padding-bottom: .4em; }
             th, td { border: 1px solid #c8c8c8; padding: .3em .6em; text-align: left; vertical-align: top; }

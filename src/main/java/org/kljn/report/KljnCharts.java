@@ -47,9 +47,10 @@ public final class KljnCharts {
     }
 
     /**
-     * Each attack's signal against β, divided by its own value at β = 1 so that V², W and A² share one axis
-     * (the divisor, with its unit, is in the legend). A signal that is zero at β = 1 is divided by its largest
-     * magnitude instead, and says so. Vertical markers: the paper's eq. 11 β and each attack's null β, in
+     * Each attack's signal against β, divided by the magnitude of its value at β = 1 so that V², W and A² share
+     * one axis (the divisor, with its unit, is in the legend). Dividing by the magnitude keeps each curve's sign:
+     * a signal that is negative at β = 1 stays below zero there, as the table says. A signal that is zero at
+     * β = 1 is divided by its largest magnitude instead, and says so. Vertical markers: the paper's eq. 11 β and each attack's null β, in
      * the attack's colour.
      */
     public static ChartSpec signalVersusBeta(List<AttackCurve> attacks, double betaEq11) {
@@ -58,10 +59,10 @@ public final class KljnCharts {
         markers.add(ChartSpec.Marker.horizontal(0, ""));
         markers.add(ChartSpec.Marker.vertical(betaEq11, "β eq. 11 = " + Charts.number(betaEq11)));
         for (AttackCurve a : attacks) {
-            double scale = a.atBetaOne();
+            double scale = Math.abs(a.atBetaOne());
             String name;
             if (Double.isFinite(scale) && scale != 0) {
-                name = a.attack() + " (÷ " + Charts.number(scale) + unitSuffix(a.unit()) + " at β = 1)";
+                name = a.attack() + " (÷ |" + Charts.number(a.atBetaOne()) + unitSuffix(a.unit()) + "| at β = 1)";
             } else {
                 scale = 0;
                 for (double s : a.signal()) {
@@ -95,10 +96,10 @@ public final class KljnCharts {
             }
         }
         return new ChartSpec("Attack signals against the temperature ratio β",
-                "each signal divided by its value at β = 1 (bsy in V², secondLaw in W, current in A²); "
+                "each signal divided by the magnitude of its value at β = 1 (bsy in V², secondLaw in W, current in A²); "
                         + "a signal crosses 0 at its null β",
                 ChartSpec.Axis.linear("β = T_L / T_H", ""),
-                ChartSpec.Axis.linear("signal / signal at β = 1", ""),
+                ChartSpec.Axis.linear("signal / |signal at β = 1|", ""),
                 series, markers);
     }
 

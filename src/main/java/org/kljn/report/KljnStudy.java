@@ -6,21 +6,20 @@ import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.EveStatistics;
-import org.kljn.analysis.ExactAnalysis;
-import org.kljn.analysis.TransferFunctions;
+import org.kljn.analysis.AnalysisSettings;
+import org.kljn.analysis.KljnMoments;
+import org.kljn.analysis.LoopAnalysis;
+import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.closedform.PaperFormulas;
+import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.CableSpec;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
-import org.kljn.circuit.LossyLine;
-import org.kljn.circuit.LumpedLine;
-import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
-import org.kljn.circuit.UniformRcLine;
 import org.kljn.ngspice.NgSpice;
-import org.kljn.noise.BandShape;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,7 +62,7 @@ public final class KljnStudy {
         double r = p.resistance(c.length());
         double cap = p.capacitance(c.length());
         double ind = p.inductance(c.length());
-        Map<String, LineModel> models = models(r, cap, ind, c.ladderSections());
+        Map<String, LineModel> models = models(p, c.length(), c.ladderSections());
         double betaEq11 = PaperFormulas.eq11Beta(c.resistors().low(), c.resistors().high(), r);
         int refSamples = 1000;
         double refTau = refSamples / (2 * c.bandwidth());
@@ -90,12 +89,11 @@ public final class KljnStudy {
             BetaCurve ltraCurve = null;
             for (Map.Entry<String, LineModel> e : models.entrySet()) {
                 KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, e.getValue());
-                TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(c.bandwidth()),
-                        ExactAnalysis.DEFAULT_POINTS);
-                BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(tf), c.tEff());
-                EveStatistics eve = EveStatistics.of(loop, tf, c.tEff());
+                LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(c).bitSamples(refSamples).build());
+                BetaCurve curve = exact.betaCurve();
+                EveStatistics eve = exact.eveStatistics();
                 eveByModel.put(e.getKey(), eve);
-                double minimax = eve.betaMinimax(1e-2, 1e2);
+                double minimax = exact.betaMinimax().getAsDouble();
                 minimaxByModel.put(e.getKey(), new double[] {minimax});
                 if (e.getKey().equals("ltra")) {
                     ltraCurve = curve;
@@ -109,9 +107,9 @@ public final class KljnStudy {
                     m.put("betaNull_" + a.key(), n.isPresent() ? n.getAsDouble() : null);
                 }
                 row.add(fmt(minimax));
-                double p1 = best(eve, 1, refTau);
-                double pEq = best(eve, betaEq11, refTau);
-                double pMin = best(eve, minimax, refTau);
+                double p1 = eve.bestSuccessProbability(1, refTau);
+                double pEq = eve.bestSuccessProbability(betaEq11, refTau);
+                double pMin = eve.bestSuccessProbability(minimax, refTau);
                 row.add(String.format(Locale.ROOT, "%.4f", p1));
                 row.add(String.format(Locale.ROOT, "%.4f", pEq));
                 row.add(String.format(Locale.ROOT, "%.4f", pMin));
@@ -167,10 +165,10 @@ public final class KljnStudy {
             for (int k = 0; k < conditions.length; k++) {
                 double[] tau = new double[samples.length];
                 double[] pred = new double[samples.length];
-                Attack bestAttack = bestAttack(mcEve, condBeta[k]);
+                Attack bestAttack = mcEve.bestAttack(condBeta[k]);
                 for (int i = 0; i < samples.length; i++) {
                     tau[i] = samples[i] / (2 * c.bandwidth());
-                    pred[i] = best(mcEve, condBeta[k], tau[i]);
+                    pred[i] = mcEve.bestSuccessProbability(condBeta[k], tau[i]);
                     successCsv.add(q(conditions[k]) + "," + condBeta[k] + "," + samples[i] + "," + tau[i] + ",predicted,"
                             + bestAttack.key() + "," + pred[i] + ",,");
                 }
@@ -211,12 +209,9 @@ public final class KljnStudy {
             for (String name : models.keySet()) {
                 double[] res = new double[lengths.length];
                 for (int i = 0; i < lengths.length; i++) {
-                    LineModel m = models(p.resistance(lengths[i]), p.capacitance(lengths[i]), p.inductance(lengths[i]),
-                            c.ladderSections()).get(name);
+                    LineModel m = models(p, lengths[i], c.ladderSections()).get(name);
                     KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, m);
-                    TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(c.bandwidth()),
-                            ExactAnalysis.DEFAULT_POINTS);
-                    EveStatistics eve = EveStatistics.of(loop, tf, c.tEff());
+                    EveStatistics eve = LoopAnalysis.run(spice, loop, settings(c).minimax(false).build()).eveStatistics();
                     double beq = PaperFormulas.eq11Beta(c.resistors().low(), c.resistors().high(), p.resistance(lengths[i]));
                     res[i] = eve.bestSnrRate(beq) / eve.bestSnrRate(1);
                     residualCsv.add(name + "," + lengths[i] + "," + res[i]);
@@ -230,18 +225,18 @@ public final class KljnStudy {
 
             // Plot: ladder convergence to the exact RC line
             log.println("ladder convergence ...");
-            KljnLoop exactRc = KljnLoop.secure(c.resistors(), Resistor.H, new LossyLine(r, 0, 0, cap));
-            var refMoments = ExactAnalysis.betaCurve(exactRc, ExactAnalysis.integrals(spice, exactRc, c.bandwidth(),
-                    ExactAnalysis.DEFAULT_POINTS), c.tEff()).momentsAt(1);
+            KljnLoop exactRc = KljnLoop.secure(c.resistors(), Resistor.H,
+                    CableSpec.of(CableKind.LTRA, r, cap, 0, 0).line());
+            KljnMoments refMoments = LoopAnalysis.run(spice, exactRc, settings(c).minimax(false).build()).moments();
             int[] ns = {1, 2, 4, 8, 16, 32, 64};
             List<KljnCharts.ConvergenceCurve> conv = new ArrayList<>();
             List<String> convCsv = new ArrayList<>(List.of("attack,sections,relative_error"));
             for (Attack a : Attack.values()) {
                 double[] err = new double[ns.length];
                 for (int i = 0; i < ns.length; i++) {
-                    KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, new RcLadder(r, cap, ns[i]));
-                    double v = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(spice, loop, c.bandwidth(),
-                            ExactAnalysis.DEFAULT_POINTS), c.tEff()).momentsAt(1).signal(a);
+                    KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H,
+                            CableSpec.of(CableKind.LADDER, r, cap, Double.NaN, ns[i]).line());
+                    double v = LoopAnalysis.run(spice, loop, settings(c).minimax(false).build()).signal(a);
                     err[i] = Math.abs(v - refMoments.signal(a)) / Math.abs(refMoments.signal(a));
                     convCsv.add(a.key() + "," + ns[i] + "," + err[i]);
                 }
@@ -287,13 +282,18 @@ public final class KljnStudy {
         }
     }
 
-    static Map<String, LineModel> models(double r, double cap, double ind, int sections) {
+    /** The four line models of {@code metres} of the preset cable, by their cable words. */
+    static Map<String, LineModel> models(CablePreset preset, double metres, int sections) {
         Map<String, LineModel> m = new LinkedHashMap<>();
-        m.put("lumped", new LumpedLine(r));
-        m.put("ladder", new RcLadder(r, cap, sections));
-        m.put("urc", new UniformRcLine(r, cap, UniformRcLine.DEFAULT_LUMPS));
-        m.put("ltra", new LossyLine(r, ind, 0, cap));
+        for (CableKind k : List.of(CableKind.LUMPED, CableKind.LADDER, CableKind.URC, CableKind.LTRA)) {
+            m.put(k.word(), CableSpec.preset(k, preset, metres, k == CableKind.LADDER ? sections : 0).line());
+        }
         return m;
+    }
+
+    /** The exact analysis settings of the study (β = 1; no lumped comparison: the lumped model is a row). */
+    private static AnalysisSettings.Builder settings(Config c) {
+        return AnalysisSettings.builder().tEff(c.tEff()).bandwidth(c.bandwidth()).lumpedComparison(false);
     }
 
     private static String verdict(Config c, double r, double cap, double betaEq11, Map<String, Object> models, int refSamples) {
@@ -316,26 +316,6 @@ public final class KljnStudy {
                 fmtObj(ltra.get("betaNull_secondLaw")), fmtObj(ltra.get("betaNull_current")), fmtObj(ltra.get("betaMinimax")),
                 refSamples, (Double) ltra.get("eveBestSuccessNoDefence"), (Double) ltra.get("eveBestSuccessEq11"),
                 (Double) ltra.get("eveBestSuccessMinimax"));
-    }
-
-    private static double best(EveStatistics eve, double beta, double tau) {
-        double best = 0.5;
-        for (EveStatistics.AttackStatistic s : eve.at(beta).values()) {
-            best = Math.max(best, s.successProbability(tau));
-        }
-        return best;
-    }
-
-    private static Attack bestAttack(EveStatistics eve, double beta) {
-        Attack best = Attack.BSY;
-        double v = -1;
-        for (EveStatistics.AttackStatistic s : eve.at(beta).values()) {
-            if (s.snrRate() > v) {
-                v = s.snrRate();
-                best = s.attack();
-            }
-        }
-        return best;
     }
 
     private static String unit(Attack a) {

@@ -23,8 +23,16 @@ final class ShortLogAxis extends LogAxis {
     private static final double[][] MANTISSAS = {
             {1, 2, 5},
             {1, 2, 3, 4, 5, 6, 7, 8, 9},
-            fine(),
+            {1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9},
+            {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9},
+            steps(0.1),
     };
+
+    /**
+     * The largest part of the axis (as a fraction of its log range) left without a tick at either end: an axis
+     * from 0.45 to 1.6 labelled 0.5 ... 1 only would leave the upper part, where curves may lie, unlabelled.
+     */
+    static final double MAX_BARE_END = 0.3;
 
     ShortLogAxis(String label) {
         super(label);
@@ -32,10 +40,13 @@ final class ShortLogAxis extends LogAxis {
         setSmallestValue(1e-300);
     }
 
-    private static double[] fine() {
-        double[] m = new double[90];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = 1 + 0.1 * i;
+    /** Mantissas 1, 1 + step, ... below 10, rounded to the step's digits (9.7, not 9.700000000000001). */
+    private static double[] steps(double step) {
+        int n = (int) Math.round(9 / step);
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = Math.round((1 + step * i) / step) * step;
+            m[i] = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", m[i]));
         }
         return m;
     }
@@ -47,14 +58,29 @@ final class ShortLogAxis extends LogAxis {
         TextAnchor anchor = vertical
                 ? (edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT)
                 : (edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+        // the coarsest set that labels both ends; failing that (a range of a few per cent across a power of
+        // ten), the coarsest with three ticks
+        List<NumberTick> enough = null;
         List<NumberTick> ticks = new ArrayList<>();
         for (double[] mantissas : MANTISSAS) {
             ticks = ticks(mantissas, anchor);
-            if (ticks.size() >= 3) {
-                break;
+            if (ticks.size() >= 3 && coversBothEnds(ticks)) {
+                return ticks;
+            }
+            if (enough == null && ticks.size() >= 3) {
+                enough = ticks;
             }
         }
-        return ticks;
+        return enough != null ? enough : ticks;
+    }
+
+    private boolean coversBothEnds(List<NumberTick> ticks) {
+        double lo = Math.log10(getLowerBound());
+        double hi = Math.log10(getUpperBound());
+        double range = hi - lo;
+        double first = Math.log10(ticks.get(0).getValue());
+        double last = Math.log10(ticks.get(ticks.size() - 1).getValue());
+        return first - lo <= MAX_BARE_END * range && hi - last <= MAX_BARE_END * range;
     }
 
     private List<NumberTick> ticks(double[] mantissas, TextAnchor anchor) {

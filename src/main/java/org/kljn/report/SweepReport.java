@@ -4,125 +4,312 @@ import org.kljn.sweep.SweepCsv;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An HTML page from sweep CSVs: the rows as a table, and, against the first numeric parameter that varies,
- * Eve's best predicted success and the β of eq. 11 beside the β nulls, one series per cable model.
+ * An HTML page from sweep CSVs: a verdict that names failed points, a table with units, and, against the swept
+ * parameter, Eve's best predicted success for the points' bit duration and the β of eq. 11 beside the
+ * Second-Law null, one series per combination of the other parameters that vary.
  */
 public final class SweepReport {
-    private static final List<String> AXIS_CANDIDATES = List.of("length", "rc", "cc", "bandwidth", "rl", "rh",
-            "teff", "sections", "bitSamples", "betaUsed");
+    /** Sweep parameters that can be an x axis, in order of preference, with their units. */
+    private static final Map<String, String> AXES = axes();
+    private static final List<String> ATTACKS = List.of("bsy", "secondLaw", "current");
+
+    /** Columns shown in the table, with units. */
+    private static final Map<String, String> SHOWN = shown();
 
     private SweepReport() {
     }
 
-    public static Path write(List<Path> csvs, Path out) throws IOException {
+    private static Map<String, String> axes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("length", "m");
+        m.put("rc", "Ω");
+        m.put("cc", "F");
+        m.put("lc", "H");
+        m.put("bandwidth", "Hz");
+        m.put("rl", "Ω");
+        m.put("rh", "Ω");
+        m.put("teff", "K");
+        m.put("sections", "");
+        m.put("bitSamples", "Nyquist samples");
+        m.put("beta", "");
+        return m;
+    }
+
+    private static Map<String, String> shown() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String c : List.of("index", "alice", "cable", "preset")) {
+            m.put(c, "");
+        }
+        m.put("length", "m");
+        m.put("rc", "Ω");
+        m.put("cc", "F");
+        m.put("bandwidth", "Hz");
+        m.put("bitSamples", "");
+        for (String c : List.of("beta", "betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
+                "betaNull_current", "betaMinimax", "predicted_bsy", "predicted_secondLaw", "predicted_current",
+                "mc_bsy", "mc_secondLaw", "mc_current", "status", "error")) {
+            m.put(c, "");
+        }
+        return m;
+    }
+
+    /** The rows of one or more sweep CSVs with the same columns. */
+    private record Table(List<String> header, List<List<String>> rows) {
+        Map<String, Integer> columns() {
+            Map<String, Integer> col = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                col.put(header.get(i), i);
+            }
+            return col;
+        }
+    }
+
+    private static Table read(List<Path> csvs) throws IOException {
         List<String> header = null;
         List<List<String>> rows = new ArrayList<>();
         for (Path csv : csvs) {
-            List<String> lines = Files.readAllLines(csv);
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(csv);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("sweep CSV " + csv + ": no such file");
+            }
             if (lines.isEmpty()) {
-                throw new IllegalArgumentException("empty sweep CSV " + csv);
+                throw new IllegalArgumentException("sweep CSV " + csv + " is empty: no header row");
             }
             List<String> h = SweepCsv.parse(lines.get(0));
             if (header == null) {
                 header = h;
             } else if (!header.equals(h)) {
-                throw new IllegalArgumentException(csv + " has other columns than " + csvs.get(0));
+                throw new IllegalArgumentException("sweep CSV " + csv + " has other columns than " + csvs.get(0)
+                        + ": report sweeps of one kind together");
             }
             for (int i = 1; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    rows.add(SweepCsv.parse(lines.get(i)));
-                }
-            }
-        }
-        Files.createDirectories(out);
-        Map<String, Integer> col = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            col.put(header.get(i), i);
-        }
-        String axis = null;
-        for (String candidate : AXIS_CANDIDATES) {
-            Integer c = col.get(candidate);
-            if (c != null && rows.stream().map(r -> r.get(c)).distinct().count() > 1) {
-                axis = candidate;
-                break;
-            }
-        }
-        HtmlReport report = HtmlReport.titled("KLJN sweep: " + rows.size() + " points")
-                .withVerdict("Rows from " + csvs + ". Eve's best predicted success is the largest of the three attacks'"
-                        + " predicted probabilities for the point's bit duration.");
-        if (axis != null && col.containsKey("predicted_bsy")) {
-            boolean log = !axis.equals("betaUsed");
-            Map<String, TreeMap<Double, double[]>> bySeries = new LinkedHashMap<>();
-            for (List<String> r : rows) {
-                if (!"ok".equals(r.get(col.get("status")))) {
+                if (lines.get(i).isBlank()) {
                     continue;
                 }
-                String series = r.get(col.get("cable")) + ", Alice " + r.get(col.get("alice")) + ", beta " + r.get(col.get("beta"));
-                double x = Double.parseDouble(r.get(col.get(axis)));
-                double best = 0.5;
-                for (String a : List.of("predicted_bsy", "predicted_secondLaw", "predicted_current")) {
-                    best = Math.max(best, num(r.get(col.get(a))));
+                List<String> row = SweepCsv.parse(lines.get(i));
+                if (row.size() != h.size()) {
+                    throw new IllegalArgumentException("sweep CSV " + csv + ", line " + (i + 1) + ": " + row.size()
+                            + " fields where the header has " + h.size() + " (a torn or edited row)");
                 }
-                bySeries.computeIfAbsent(series, k -> new TreeMap<>()).put(x, new double[] {best,
-                        num(r.get(col.get("betaNull_secondLaw"))), num(r.get(col.get("betaEq11")))});
+                rows.add(row);
             }
-            List<Series> success = new ArrayList<>();
-            List<Series> betas = new ArrayList<>();
-            java.util.Set<String> betaSeries = new java.util.HashSet<>();
-            for (Map.Entry<String, TreeMap<Double, double[]>> e : bySeries.entrySet()) {
-                double[] x = e.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
-                double[] y = e.getValue().values().stream().mapToDouble(v -> v[0]).toArray();
-                success.add(Series.linePoints(e.getKey(), x, y));
-                // the null does not depend on the β a point used: one series per cable and bit situation
-                String nullKey = e.getKey().replaceAll(", beta .*$", "");
-                if (betaSeries.add(nullKey)) {
-                    double[] bn = e.getValue().values().stream().mapToDouble(v -> v[1]).toArray();
-                    betas.add(Series.linePoints(nullKey + ": β null secondLaw", x, bn));
-                }
-            }
-            Map.Entry<String, TreeMap<Double, double[]>> first = bySeries.entrySet().iterator().next();
-            betas.add(Series.dashed("paper's eq. 11 β", first.getValue().keySet().stream().mapToDouble(Double::doubleValue)
-                    .toArray(), first.getValue().values().stream().mapToDouble(v -> v[2]).toArray()));
-            ChartSpec.Axis xAxis = log ? ChartSpec.Axis.log(axis, "") : ChartSpec.Axis.linear(axis, "");
-            Charts.Rendered f1 = Charts.write(ChartSpec.of("Eve's best predicted success", xAxis,
-                    ChartSpec.Axis.linear("success probability", ""), success), out, "sweep-success", 900, 600);
-            Charts.Rendered f2 = Charts.write(ChartSpec.of("β that nulls the Second-Law signal and the paper's eq. 11 β",
-                    xAxis, ChartSpec.Axis.linear("β", ""), betas), out, "sweep-beta", 900, 600);
-            report = report.withFigure("Eve's best predicted success against " + axis, f1)
-                    .withFigure("β against " + axis, f2);
+        }
+        return new Table(header, rows);
+    }
+
+    public static Path write(List<Path> csvs, Path out) throws IOException {
+        Table t = read(csvs);
+        Map<String, Integer> col = t.columns();
+        List<List<String>> rows = new ArrayList<>(t.rows());
+        rows.sort((a, b) -> Integer.compare(Integer.parseInt(a.get(0)), Integer.parseInt(b.get(0))));
+        List<List<String>> ok = rows.stream().filter(r -> "ok".equals(r.get(col.get("status")))).toList();
+        List<List<String>> failed = rows.stream().filter(r -> !"ok".equals(r.get(col.get("status")))).toList();
+        Files.createDirectories(out);
+
+        String axis = axis(ok, col);
+        String bit = bitLength(ok, col);
+        HtmlReport report = HtmlReport.titled("KLJN sweep: " + rows.size() + " points")
+                .withVerdict(verdict(csvs, rows, ok, failed, col, axis, bit));
+        if (axis != null && col.containsKey("predicted_bsy")) {
+            report = withFigures(report, out, ok, col, axis, bit);
         }
         List<String> shown = new ArrayList<>();
-        for (String c : List.of("index", "alice", "cable", "preset", "length", "rc", "cc", "bandwidth", "beta", "betaUsed",
-                "betaEq11", "betaNull_bsy", "betaNull_secondLaw", "betaNull_current", "betaMinimax", "predicted_bsy",
-                "predicted_secondLaw", "predicted_current", "mc_bsy", "mc_secondLaw", "mc_current", "status", "error")) {
-            if (col.containsKey(c)) {
-                shown.add(c);
+        List<String> headings = new ArrayList<>();
+        for (Map.Entry<String, String> c : SHOWN.entrySet()) {
+            if (col.containsKey(c.getKey())) {
+                shown.add(c.getKey());
+                headings.add(c.getValue().isEmpty() ? c.getKey() : c.getKey() + " [" + c.getValue() + "]");
             }
         }
         List<List<String>> cells = new ArrayList<>();
-        rows.sort((a, b) -> Integer.compare(Integer.parseInt(a.get(0)), Integer.parseInt(b.get(0))));
         for (List<String> r : rows) {
             List<String> row = new ArrayList<>();
             for (String c : shown) {
                 String v = r.get(col.get(c));
-                row.add(isNumber(v) && !c.equals("index") ? String.format(Locale.ROOT, "%.6g", Double.parseDouble(v)) : v);
+                row.add(isNumber(v) && !c.equals("index") ? sixDigits(Double.parseDouble(v)) : v);
             }
             cells.add(row);
         }
-        report = report.withTable("Sweep points", shown, cells);
+        report = report.withTable("Sweep points (predicted: Eve's probability of a correct guess for the point's bit;"
+                + " mc: Monte Carlo success rate)", headings, cells);
         for (Path csv : csvs) {
             report = report.withDataFile("sweep CSV", csv.toAbsolutePath());
         }
         return report.write(out);
+    }
+
+    /**
+     * The x axis: the first sweep parameter, in {@link #AXES} order, that has a number in every finished row and
+     * takes more than one value. {@code betaUsed} is a result, not a swept parameter, so it is never the axis.
+     */
+    private static String axis(List<List<String>> ok, Map<String, Integer> col) {
+        for (String candidate : AXES.keySet()) {
+            Integer c = col.get(candidate);
+            if (c == null || ok.isEmpty() || !ok.stream().allMatch(r -> isNumber(r.get(c)))) {
+                continue;
+            }
+            if (ok.stream().map(r -> Double.parseDouble(r.get(c))).distinct().count() > 1) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** "M Nyquist samples (τ s)" when every finished point has the same bit, else "per point (see table)". */
+    private static String bitLength(List<List<String>> ok, Map<String, Integer> col) {
+        Integer m = col.get("bitSamples");
+        Integer bw = col.get("bandwidth");
+        if (m == null || bw == null || ok.isEmpty()) {
+            return "bit length not recorded";
+        }
+        Set<String> durations = new LinkedHashSet<>();
+        for (List<String> r : ok) {
+            double samples = Double.parseDouble(r.get(m));
+            double tau = samples / (2 * Double.parseDouble(r.get(bw)));
+            durations.add(String.format(Locale.ROOT, "%.0f Nyquist samples (%.4g s)", samples, tau));
+        }
+        return durations.size() == 1 ? "a bit of " + durations.iterator().next() : "bits of different lengths (see the table)";
+    }
+
+    private static String verdict(List<Path> csvs, List<List<String>> rows, List<List<String>> ok,
+            List<List<String>> failed, Map<String, Integer> col, String axis, String bit) {
+        StringBuilder v = new StringBuilder();
+        v.append(rows.size()).append(" points from ").append(csvs.size() == 1 ? csvs.get(0).getFileName()
+                : csvs.size() + " files").append(": ").append(ok.size()).append(" finished, ").append(failed.size())
+                .append(" failed.");
+        if (!failed.isEmpty()) {
+            v.append(" Failed points:");
+            Integer err = col.get("error");
+            int listed = 0;
+            for (List<String> r : failed) {
+                if (listed++ == 10) {
+                    v.append(" … and ").append(failed.size() - 10).append(" more (see the table)");
+                    break;
+                }
+                v.append(" #").append(r.get(0)).append(" (").append(err == null ? r.get(col.get("status"))
+                        : r.get(err)).append(");");
+            }
+        }
+        v.append("\n\n");
+        if (col.containsKey("predicted_bsy") && !ok.isEmpty()) {
+            double worst = 0;
+            List<String> worstRow = null;
+            String worstAttack = null;
+            for (List<String> r : ok) {
+                for (String a : ATTACKS) {
+                    double p = num(r.get(col.get("predicted_" + a)));
+                    if (p > worst) {
+                        worst = p;
+                        worstRow = r;
+                        worstAttack = a;
+                    }
+                }
+            }
+            v.append(String.format(Locale.ROOT, "For %s, Eve's best predicted success over the finished points is"
+                    + " %.4f (the %s attack at point #%s", bit, worst, worstAttack, worstRow.get(0)));
+            if (axis != null) {
+                v.append(", ").append(axis).append(" = ").append(worstRow.get(col.get(axis)))
+                        .append(AXES.get(axis).isEmpty() ? "" : " " + AXES.get(axis));
+            }
+            v.append("); 0.5 is guessing.");
+        }
+        return v.toString();
+    }
+
+    private static HtmlReport withFigures(HtmlReport report, Path out, List<List<String>> ok, Map<String, Integer> col,
+            String axis, String bit) throws IOException {
+        // one series per combination of the other parameters that vary at a fixed axis value (a preset's R_c and
+        // C_c follow its length: they vary with the axis, not beside it, and would split every point into a series)
+        List<String> varying = new ArrayList<>();
+        int x = col.get(axis);
+        for (String c : List.of("cable", "alice", "preset", "length", "rc", "cc", "lc", "sections", "bandwidth", "rl",
+                "rh", "teff", "bitSamples", "beta", "subcktName")) {
+            Integer i = col.get(c);
+            if (i == null || c.equals(axis)) {
+                continue;
+            }
+            Map<String, Set<String>> valuesAtX = new LinkedHashMap<>();
+            for (List<String> r : ok) {
+                valuesAtX.computeIfAbsent(r.get(x), k -> new LinkedHashSet<>()).add(r.get(i));
+            }
+            if (valuesAtX.values().stream().anyMatch(v -> v.size() > 1)) {
+                varying.add(c);
+            }
+        }
+        Map<String, TreeMap<Double, double[]>> bySeries = new LinkedHashMap<>();
+        Map<String, String> bestAttack = new LinkedHashMap<>();
+        for (List<String> r : ok) {
+            List<String> parts = new ArrayList<>();
+            for (String c : varying) {
+                parts.add(c + " " + r.get(col.get(c)));
+            }
+            String series = parts.isEmpty() ? "all points" : String.join(", ", parts);
+            double best = 0.5;
+            String attack = "none";
+            for (String a : ATTACKS) {
+                double p = num(r.get(col.get("predicted_" + a)));
+                if (p > best) {
+                    best = p;
+                    attack = a;
+                }
+            }
+            bestAttack.merge(series, attack, (u, w) -> u.equals(w) ? u : "mixed");
+            bySeries.computeIfAbsent(series, k -> new TreeMap<>()).put(Double.parseDouble(r.get(col.get(axis))),
+                    new double[] {best, num(r.get(col.get("betaNull_secondLaw"))), num(r.get(col.get("betaEq11")))});
+        }
+        List<Series> success = new ArrayList<>();
+        List<Series> betas = new ArrayList<>();
+        Set<String> nullSeries = new LinkedHashSet<>();
+        for (Map.Entry<String, TreeMap<Double, double[]>> e : bySeries.entrySet()) {
+            double[] xs = e.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            success.add(Series.linePoints(e.getKey() + " (best: " + bestAttack.get(e.getKey()) + ")", xs,
+                    e.getValue().values().stream().mapToDouble(v -> v[0]).toArray()));
+            // the null does not depend on the β a point used: one series per other combination
+            String nullKey = e.getKey().replaceAll("(, )?beta [^,]*", "");
+            if (nullSeries.add(nullKey)) {
+                betas.add(Series.linePoints((nullKey.isEmpty() ? "" : nullKey + ": ") + "β null secondLaw", xs,
+                        e.getValue().values().stream().mapToDouble(v -> v[1]).toArray()));
+                betas.add(Series.dashed((nullKey.isEmpty() ? "" : nullKey + ": ") + "paper's eq. 11 β", xs,
+                        e.getValue().values().stream().mapToDouble(v -> v[2]).toArray()));
+            }
+        }
+        String unit = AXES.get(axis);
+        boolean log = !axis.equals("beta") && ok.stream().allMatch(r -> Double.parseDouble(r.get(col.get(axis))) > 0);
+        ChartSpec.Axis xAxis = log ? ChartSpec.Axis.log(axis, unit) : ChartSpec.Axis.linear(axis, unit);
+        Charts.Rendered f1 = Charts.write(new ChartSpec("Eve's best predicted success against " + axis,
+                "best of the bsy, secondLaw and current attacks for " + bit, xAxis,
+                ChartSpec.Axis.linear("Eve's success probability", ""), success, List.of()), out, "sweep-success",
+                900, 600);
+        Charts.Rendered f2 = Charts.write(new ChartSpec("β that nulls the Second-Law signal, and the paper's eq. 11 β",
+                "against " + axis + (unit.isEmpty() ? "" : " [" + unit + "]"), xAxis,
+                ChartSpec.Axis.linear("β = T_L / T_H", ""), betas, List.of()), out, "sweep-beta", 900, 600);
+        return report.withFigure("Eve's best predicted success against " + axis + ", " + bit, f1)
+                .withFigure("β null of the Second-Law attack and eq. 11's β against " + axis, f2);
+    }
+
+    /** Six significant digits without trailing zeros: 0.999950 stays 0.99995, 100.000 becomes 100. */
+    private static String sixDigits(double v) {
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        String mantissa = s.contains("e") ? s.substring(0, s.indexOf('e')) : s;
+        String exponent = s.contains("e") ? s.substring(s.indexOf('e')) : "";
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + exponent;
     }
 
     private static double num(String s) {
@@ -130,9 +317,11 @@ public final class SweepReport {
     }
 
     private static boolean isNumber(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
         try {
-            Double.parseDouble(s);
-            return !s.isEmpty();
+            return Double.isFinite(Double.parseDouble(s));
         } catch (NumberFormatException e) {
             return false;
         }

@@ -1,24 +1,13 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
-import org.kljn.analysis.BetaChoice;
-import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.BitExchangeSimulation;
-import org.kljn.analysis.EveStatistics;
-import org.kljn.analysis.ExactAnalysis;
 import org.kljn.analysis.KljnMoments;
-import org.kljn.analysis.LumpedComparison;
-import org.kljn.analysis.TransferFunctions;
+import org.kljn.analysis.LoopAnalysis;
+import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.LineModel;
-import org.kljn.circuit.LossyLine;
-import org.kljn.circuit.LumpedLine;
-import org.kljn.circuit.RcLadder;
-import org.kljn.circuit.ResistorPair;
-import org.kljn.circuit.UniformRcLine;
-import org.kljn.circuit.UserSubcircuit;
 import org.kljn.ngspice.NgSpicePool;
-import org.kljn.noise.BandShape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * What a KLJN sweep computes at each point, on an instance of the ngspice pool: the exact analysis
- * (β nulls, signals at the point's β, Eve's predicted success for the point's bit duration) and, when the
- * spec asks for it, the Monte Carlo bit exchanges.
+ * ({@link LoopAnalysis}: β nulls, signals at the point's β, Eve's predicted success for the point's bit duration)
+ * and, when the spec asks for it, the Monte Carlo bit exchanges. The row is a serialisation of the result records.
  */
 public final class KljnEvaluator implements Function<SweepPoint, Map<String, Object>> {
     private final NgSpicePool pool;
@@ -52,62 +41,22 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         return c;
     }
 
-    /** The cable of a sweep point. */
-    public static LineModel line(SweepPoint p) {
-        return switch (p.cable()) {
-            case "lumped" -> new LumpedLine(p.rc());
-            case "ladder" -> new RcLadder(p.rc(), p.cc(), p.sections());
-            case "urc" -> new UniformRcLine(p.rc(), p.cc(), p.sections());
-            case "ltra" -> new LossyLine(p.rc(), p.lc(), 0, p.cc());
-            case "subckt" -> UserSubcircuit.read(p.subckt().path(), p.subckt().name());
-            default -> throw new IllegalArgumentException("unknown cable " + p.cable());
-        };
+    /** The exact analysis settings of a point. */
+    public static AnalysisSettings settings(SweepPoint p) {
+        return AnalysisSettings.builder().tEff(p.teff()).bandwidth(p.bandwidth()).beta(p.beta())
+                .bitSamples(p.bitSamples()).build();
     }
 
     @Override
     public Map<String, Object> apply(SweepPoint p) {
         return pool.withSession(spice -> {
-            KljnLoop loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line(p));
-            TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(p.bandwidth()),
-                    ExactAnalysis.DEFAULT_POINTS);
-            BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(tf), p.teff());
-            EveStatistics eve = EveStatistics.of(loop, tf, p.teff());
-            OptionalDouble eq11 = BetaChoice.eq11(loop);
-            Double betaEq11 = eq11.isPresent() ? eq11.getAsDouble() : null;
-            double beta = BetaChoice.resolve(p.beta().toString(), loop, () -> curve);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("betaUsed", beta);
-            r.put("betaEq11", betaEq11);
-            for (Attack a : Attack.values()) {
-                OptionalDouble n = curve.betaNull(a);
-                r.put("betaNull_" + a.key(), n.isPresent() ? n.getAsDouble() : null);
-            }
-            r.put("betaMinimax", eve.betaMinimax(1e-3, 1e3));
-            KljnMoments m = curve.momentsAt(beta);
-            for (Attack a : Attack.values()) {
-                r.put("signal_" + a.key(), m.signal(a));
-            }
-            r.put("voltageMeanSquareA", m.meanSquareVoltageA());
-            r.put("voltageMeanSquareB", m.meanSquareVoltageB());
-            r.put("currentMeanSquareA", m.meanSquareCurrentA());
-            r.put("currentMeanSquareB", m.meanSquareCurrentB());
-            r.put("powerA", m.powerIntoCableA());
-            r.put("powerB", m.powerIntoCableB());
-            double tau = p.bitSamples() / (2 * p.bandwidth());
-            var stats = eve.at(beta);
-            for (Attack a : Attack.values()) {
-                r.put("predicted_" + a.key(), stats.get(a).successProbability(tau));
-            }
-            if (!(loop.line() instanceof LumpedLine)) {
-                // how far this cable model is from the paper's lumped resistance over the band
-                LumpedComparison lumped = LumpedComparison.of(spice, loop, tf, p.bandwidth(), p.teff());
-                r.put("lumpedEquivalentResistance", lumped.seriesResistance());
-                r.put("lumpedMaxTransferDeviation", lumped.maxDeviation());
-            }
+            KljnLoop loop = p.loop();
+            LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(p));
+            Map<String, Object> r = exactColumns(exact);
             if (p.runs(Analysis.ATTACK)) {
                 BitExchangeSimulation.Result mc = BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(
-                        loop.resistors(), loop.line(), p.teff(), beta, p.bandwidth(), p.bitSamples(), p.bits(), p.seed(),
-                        4, -1), i -> { });
+                        loop.resistors(), loop.line(), p.teff(), exact.betaUsed(), p.bandwidth(), p.bitSamples(),
+                        p.bits(), p.seed(), 4, -1), i -> { });
                 for (Attack a : Attack.values()) {
                     r.put("mc_" + a.key(), mc.eve().get(a).successRate());
                 }
@@ -115,5 +64,39 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             }
             return r;
         });
+    }
+
+    /** The exact columns of a row, from the analysis record. */
+    static Map<String, Object> exactColumns(LoopAnalysisResult exact) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("betaUsed", exact.betaUsed());
+        r.put("betaEq11", orNull(exact.betaEq11()));
+        for (Attack a : Attack.values()) {
+            r.put("betaNull_" + a.key(), orNull(exact.betaNull(a)));
+        }
+        r.put("betaMinimax", orNull(exact.betaMinimax()));
+        KljnMoments m = exact.moments();
+        for (Attack a : Attack.values()) {
+            r.put("signal_" + a.key(), exact.signal(a));
+        }
+        r.put("voltageMeanSquareA", m.meanSquareVoltageA());
+        r.put("voltageMeanSquareB", m.meanSquareVoltageB());
+        r.put("currentMeanSquareA", m.meanSquareCurrentA());
+        r.put("currentMeanSquareB", m.meanSquareCurrentB());
+        r.put("powerA", m.powerIntoCableA());
+        r.put("powerB", m.powerIntoCableB());
+        for (Attack a : Attack.values()) {
+            r.put("predicted_" + a.key(), exact.eve().of(a).successProbability());
+        }
+        exact.lumpedEquivalent().ifPresent(l -> {
+            // how far this cable model is from the paper's lumped resistance over the band
+            r.put("lumpedEquivalentResistance", l.seriesResistance());
+            r.put("lumpedMaxTransferDeviation", l.maxDeviation());
+        });
+        return r;
+    }
+
+    private static Double orNull(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
     }
 }

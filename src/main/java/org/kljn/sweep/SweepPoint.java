@@ -1,10 +1,14 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.BetaRule;
+import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.CableSpec;
+import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
+import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +38,7 @@ import java.util.Set;
  */
 public record SweepPoint(int index, String key, double rl, double rh, Resistor alice, String cable,
                          CablePreset preset, double length, double rc, double cc, double lc, int sections,
-                         SubcktRef subckt, double teff, double bandwidth, Beta beta, int bitSamples, int bits,
+                         SubcktRef subckt, double teff, double bandwidth, BetaRule beta, int bitSamples, int bits,
                          long seed, Set<Analysis> analyses) {
 
     /** The parameter columns of a sweep CSV, in order (after {@code index} and {@code key}). */
@@ -48,7 +52,7 @@ public record SweepPoint(int index, String key, double rl, double rh, Resistor a
 
     /** The parameter cells, in {@link #PARAMETER_COLUMNS} order; an absent value is an empty cell. */
     public List<String> parameterCells() {
-        return List.of(num(rl), num(rh), alice.name(), cable, preset == null ? "" : SweepSpec.presetName(preset), num(length),
+        return List.of(num(rl), num(rh), alice.name(), cable, preset == null ? "" : preset.word(), num(length),
                 num(rc), num(cc), num(lc), Integer.toString(sections), subckt == null ? "" : subckt.file(),
                 subckt == null ? "" : subckt.name(), num(teff), num(bandwidth), beta.toString(),
                 Integer.toString(bitSamples), Integer.toString(bits), Long.toString(seed));
@@ -60,23 +64,21 @@ public record SweepPoint(int index, String key, double rl, double rh, Resistor a
     }
 
     /**
-     * The loop as {@code kljn analyze} options: {@code --rl 1000 --rh 10000 --alice H --cable ltra --rc ...
-     * --beta eq11}, for an evaluator that parses them with the command's own option classes.
+     * The cable as the domain describes it. A value the point's model does not use (cc for a lumped point of a
+     * sweep over {@code cable: lumped, ladder}) is left out: the grid is literal, and the spec check refuses a value
+     * that no listed model uses.
      */
-    public List<String> loopArgs() {
-        List<String> a = new ArrayList<>(List.of("--rl", num(rl), "--rh", num(rh), "--alice", alice.name(),
-                "--cable", cable, "--rc", num(rc), "--lc", num(lc), "--sections", Integer.toString(sections),
-                "--teff", num(teff), "--bandwidth", num(bandwidth), "--beta", beta.toString()));
-        if (!Double.isNaN(cc)) {
-            a.addAll(List.of("--cc", num(cc)));
-        }
-        if (preset != null) {
-            a.addAll(List.of("--preset", SweepSpec.presetName(preset), "--length", num(length)));
-        }
-        if (subckt != null) {
-            a.addAll(List.of("--subckt", subckt.path().toString(), "--subckt-name", subckt.name()));
-        }
-        return a;
+    public CableSpec cableSpec() {
+        CableKind kind = CableKind.parse(cable);
+        CableSpec c = preset != null ? CableSpec.preset(kind, preset, length, sections)
+                : CableSpec.of(kind, rc, kind.usesCapacitance() ? cc : Double.NaN,
+                        kind == CableKind.LTRA ? lc : Double.NaN, sections);
+        return subckt == null ? c : c.withSubcircuit(subckt.path(), subckt.name());
+    }
+
+    /** The point's loop (Alice's bit situation secure). */
+    public KljnLoop loop() {
+        return KljnLoop.secure(new ResistorPair(rl, rh), alice, cableSpec().line());
     }
 
     /** Exact, locale-free text of a number (reads back to the same double); empty for NaN. */

@@ -1,6 +1,9 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.BetaRule;
+import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.ParameterException;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.SpiceNumbers;
 
@@ -62,9 +65,10 @@ import java.util.stream.Stream;
  * <tr><td>subckt</td><td>{@code FILE NAME} (path relative to the spec's folder); needs cable subckt</td><td>-</td></tr>
  * <tr><td>teff</td><td>T_eff, K, > 0</td><td>1e9</td></tr>
  * <tr><td>bandwidth</td><td>Δf, Hz, > 0</td><td>1k</td></tr>
- * <tr><td>beta</td><td>a number > 0, {@code eq11} (the paper's eq. 11) or {@code null} (nulls the
- *     Second-Law signal)</td><td>1</td></tr>
- * <tr><td>bitSamples, bits</td><td>integers >= 1 (attack only)</td><td>1000, 100</td></tr>
+ * <tr><td>beta</td><td>a number 0 &lt; β ≤ 1000, {@code eq11} (the paper's eq. 11), {@code null} (nulls the
+ *     Second-Law signal) or {@code minimax} (minimises Eve's best attack); see {@link BetaRule}</td><td>1</td></tr>
+ * <tr><td>bitSamples</td><td>integer >= 1: the bit length for the predicted columns and the Monte Carlo</td><td>1000</td></tr>
+ * <tr><td>bits</td><td>integer >= 1 (attack only)</td><td>100</td></tr>
  * <tr><td>seed</td><td>integer >= 0 (attack only)</td><td>1</td></tr>
  * <tr><td>analyses</td><td>a list of exact, attack (not a grid dimension: every point runs them all)</td>
  *     <td>exact</td></tr>
@@ -106,7 +110,7 @@ public final class SweepSpec {
     }
 
     /** The cable models {@code kljn analyze --cable} knows. */
-    public static final List<String> CABLES = List.of("lumped", "ladder", "urc", "ltra", "subckt");
+    public static final List<String> CABLES = Stream.of(CableKind.values()).map(CableKind::word).toList();
 
     private static final Set<String> NEEDS_CC = Set.of("ladder", "urc", "ltra");
 
@@ -231,7 +235,7 @@ public final class SweepSpec {
         SweepPoint p = new SweepPoint(index, "", (Double) v.get(Key.RL), (Double) v.get(Key.RH),
                 (Resistor) v.get(Key.ALICE), (String) v.get(Key.CABLE), preset, length, rc, cc, lc,
                 (Integer) v.get(Key.SECTIONS), (SubcktRef) v.get(Key.SUBCKT), (Double) v.get(Key.TEFF),
-                (Double) v.get(Key.BANDWIDTH), (Beta) v.get(Key.BETA), (Integer) v.get(Key.BIT_SAMPLES),
+                (Double) v.get(Key.BANDWIDTH), (BetaRule) v.get(Key.BETA), (Integer) v.get(Key.BIT_SAMPLES),
                 (Integer) v.get(Key.BITS), (Long) v.get(Key.SEED), analyses);
         String key = SweepPoint.keyOf(p.parameterCells());
         return new SweepPoint(index, key, p.rl(), p.rh(), p.alice(), p.cable(), p.preset(), p.length(), p.rc(),
@@ -336,8 +340,10 @@ public final class SweepSpec {
             if (lines.containsKey(Key.SUBCKT) && !cables.contains("subckt")) {
                 throw error(lines.get(Key.SUBCKT), "is used only with cable subckt, which 'cable' does not list");
             }
+            // the bit length sets the exact analysis's predicted columns too; the bit count and seed only the
+            // Monte Carlo's
             if (!analyses.contains(Analysis.ATTACK)) {
-                for (Key k : List.of(Key.BIT_SAMPLES, Key.BITS, Key.SEED)) {
+                for (Key k : List.of(Key.BITS, Key.SEED)) {
                     if (lines.containsKey(k)) {
                         throw error(lines.get(k), "is used only by the attack analysis; add attack to 'analyses'");
                     }
@@ -395,34 +401,35 @@ public final class SweepSpec {
             return distinct(line, out, String::valueOf);
         }
 
-        private List<Beta> betas() {
+        private List<BetaRule> betas() {
             Line line = lines.get(Key.BETA);
             if (line == null) {
-                return List.of(Beta.of(1));
+                return List.of(BetaRule.number(1));
             }
-            List<Beta> out = new ArrayList<>();
+            List<BetaRule> out = new ArrayList<>();
             for (String item : items(line)) {
                 String[] t = item.split("\\s+");
-                if (item.equalsIgnoreCase("eq11")) {
-                    out.add(Beta.eq11());
-                } else if (item.equalsIgnoreCase("null")) {
-                    out.add(Beta.nulling());
+                if (isRange(t)) {
+                    for (double v : range(line, item, t)) {
+                        out.add(rule(line, SpiceNumbers.format(v)));
+                    }
                 } else {
-                    List<Double> values;
-                    try {
-                        values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(e.getMessage() + "; beta also takes the rules eq11, null", e);
+                    if (t.length > 1) {
+                        single(line, item, t); // refuses two words as one value
                     }
-                    for (double v : values) {
-                        if (!(v > 0)) {
-                            throw error(line, "must be > 0 (or eq11, null), got '" + item + "'");
-                        }
-                        out.add(Beta.of(v));
-                    }
+                    out.add(rule(line, item));
                 }
             }
-            return distinct(line, out, Beta::toString);
+            return distinct(line, out, BetaRule::toString);
+        }
+
+        private BetaRule rule(Line line, String item) {
+            try {
+                BetaRule r = BetaRule.parse(item);
+                return r.isNumber() ? BetaRule.number(clean(r.value())) : r;
+            } catch (ParameterException e) {
+                throw error(line, e.getMessage());
+            }
         }
 
         private List<Resistor> alice() {
@@ -444,7 +451,7 @@ public final class SweepSpec {
                         .orElseThrow(() -> error(line, "unknown cable preset '" + item + "'; allowed: "
                                 + presetNames())));
             }
-            return distinct(line, out, SweepSpec::presetName);
+            return distinct(line, out, CablePreset::word);
         }
 
         private List<SubcktRef> subckts() {
@@ -597,13 +604,8 @@ public final class SweepSpec {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(15)).doubleValue();
     }
 
-    /** A preset's name in spec files and CSV: {@code cat5}, {@code telephone}, {@code rg58}. */
-    static String presetName(CablePreset p) {
-        return p.name().toLowerCase(Locale.ROOT);
-    }
-
     private static String presetNames() {
-        return Stream.of(CablePreset.values()).map(SweepSpec::presetName).collect(Collectors.joining(", "));
+        return CablePreset.words();
     }
 
     private static Integer toInt(Long v) {

@@ -36,7 +36,7 @@ class HtmlReportTest {
                 .withFigure("Signals against β (normalised at β = 1)", signal)
                 .withFigure(new HtmlReport.Figure("PNG only", ladder.png(), null))
                 .withDataFile("β sweep, one row per β", reportDir.resolve("sweep.csv"))
-                .withDataFile("contract", Path.of("crosscheck.json"));
+                .withDataFile("contract", reportDir.resolve("crosscheck.json"));
     }
 
     @Test

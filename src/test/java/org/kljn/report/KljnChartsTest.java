@@ -54,8 +54,10 @@ class KljnChartsTest {
         ChartSpec spec = KljnCharts.signalVersusBeta(ltraAttacks(), 1.17647);
         assertEquals(3, spec.series().size());
         for (Series s : spec.series()) {
-            // normalised: 1 at β = 1
-            assertEquals(1.0, KljnCharts.interpolate(s.x(), s.y(), 1.0), 1e-12, s.name());
+            // normalised by the magnitude at β = 1, sign kept: all three sample signals are negative at β = 1
+            // (dividing by the signed value once drew them rising where the signals fall)
+            assertEquals(-1.0, KljnCharts.interpolate(s.x(), s.y(), 1.0), 1e-12, s.name());
+            assertTrue(KljnCharts.interpolate(s.x(), s.y(), 0.0) > 0, "positive below the null: " + s.name());
             assertTrue(s.name().contains("at β = 1"), s.name());
         }
         assertTrue(spec.series().get(0).name().contains("V²"));

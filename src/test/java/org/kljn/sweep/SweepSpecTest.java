@@ -1,5 +1,6 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.BetaRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,14 +42,12 @@ class SweepSpecTest {
         assertEquals(20, p.sections());
         assertEquals(1e9, p.teff());
         assertEquals(1e3, p.bandwidth());
-        assertEquals(Beta.of(1), p.beta());
+        assertEquals(BetaRule.number(1), p.beta());
         assertEquals(Set.of(Analysis.EXACT), p.analyses());
         assertNull(p.preset());
         assertEquals("rl=1000;rh=10000;alice=H;cable=lumped;rc=100;lc=0;sections=20;teff=1000000000;"
                 + "bandwidth=1000;beta=1;bitSamples=1000;bits=100;seed=1", p.key());
-        assertEquals(List.of("--rl", "1000", "--rh", "10000", "--alice", "H", "--cable", "lumped", "--rc", "100",
-                "--lc", "0", "--sections", "20", "--teff", "1000000000", "--bandwidth", "1000", "--beta", "1"),
-                p.loopArgs());
+        assertEquals(new org.kljn.circuit.LumpedLine(100), p.loop().line());
     }
 
     @Test
@@ -66,11 +65,11 @@ class SweepSpecTest {
         assertEquals(100, p0.rl());
         assertEquals(Resistor.H, p0.alice());
         assertEquals(1e3, p0.bandwidth());
-        assertEquals(Beta.of(1), p0.beta());
-        assertEquals(Beta.eq11(), s.point(1).beta());
-        assertEquals(Beta.nulling(), s.point(2).beta());
+        assertEquals(BetaRule.number(1), p0.beta());
+        assertEquals(BetaRule.eq11(), s.point(1).beta());
+        assertEquals(BetaRule.nulling(), s.point(2).beta());
         assertEquals(2e3, s.point(3).bandwidth());
-        assertEquals(Beta.of(1), s.point(3).beta());
+        assertEquals(BetaRule.number(1), s.point(3).beta());
         assertEquals(Resistor.L, s.point(9).alice());
         assertEquals(1e3, s.point(18).rl());
         assertEquals(Resistor.H, s.point(18).alice());
@@ -86,7 +85,7 @@ class SweepSpecTest {
         for (double rl : List.of(100.0, 1e3)) {
             for (Resistor a : List.of(Resistor.H, Resistor.L)) {
                 for (double bw : List.of(1e3, 2e3, 3e3)) {
-                    for (Beta b : List.of(Beta.of(1), Beta.eq11(), Beta.nulling())) {
+                    for (BetaRule b : List.of(BetaRule.number(1), BetaRule.eq11(), BetaRule.nulling())) {
                         SweepPoint p = s.point(i++);
                         assertEquals(List.of(rl, a, bw, b), List.of(p.rl(), p.alice(), p.bandwidth(), p.beta()));
                     }
@@ -121,7 +120,8 @@ class SweepSpecTest {
         assertEquals(CablePreset.CAT5.inductance(1000), p.lc(), 1e-18);
         assertTrue(p.key().contains("preset=cat5;length=1000;rc=168;"), p.key());
         assertEquals(CablePreset.RG58, s.point(2).preset());
-        assertTrue(p.loopArgs().containsAll(List.of("--preset", "cat5", "--length", "1000")), p.loopArgs().toString());
+        assertEquals(new org.kljn.circuit.LossyLine(CablePreset.CAT5.resistance(1000), CablePreset.CAT5.inductance(1000), 0,
+                CablePreset.CAT5.capacitance(1000)), p.cableSpec().line());
     }
 
     @Test
@@ -133,7 +133,7 @@ class SweepSpecTest {
         assertEquals("cable.lib", p.subckt().file());
         assertEquals(dir.resolve("cable.lib").toAbsolutePath().normalize(), p.subckt().path());
         assertTrue(p.key().contains("subckt=cable.lib;subcktName=mycable"), p.key());
-        assertTrue(p.loopArgs().containsAll(List.of("--subckt-name", "mycable")));
+        assertEquals("mycable", ((org.kljn.circuit.UserSubcircuit) p.cableSpec().line()).name());
     }
 
     @Test
@@ -173,8 +173,8 @@ class SweepSpecTest {
                 Arguments.of("alice: X\n", "t.spec:1: alice: unknown value 'X'; allowed: H, L"),
                 Arguments.of("analyses: exact, montecarlo\n", "t.spec:1: analyses: unknown analysis 'montecarlo'; allowed: exact, attack"),
                 Arguments.of("analyses: exact, exact\n", "t.spec:1: analyses: the value exact appears twice"),
-                Arguments.of("beta: 0\n", "t.spec:1: beta: must be > 0 (or eq11, null), got '0'"),
-                Arguments.of("beta: best\n", "t.spec:1: beta: cannot read 'best' as a number; " + sn),
+                Arguments.of("beta: 0\n", "t.spec:1: beta: '0' is out of range: allowed a number 0 < β <= 1000, or one of eq11, null, minimax"),
+                Arguments.of("beta: best\n", "t.spec:1: beta: cannot read 'best': allowed a number 0 < β <= 1000, or one of eq11, null, minimax"),
                 Arguments.of("beta: eq11, EQ11\n", "t.spec:1: beta: the value eq11 appears twice"),
                 Arguments.of("sections: 2.5\n", "t.spec:1: sections: must be an integer, got '2.5'"),
                 Arguments.of("sections: 0\n", "t.spec:1: sections: must be an integer from 1 to 2147483647, got '0'"),

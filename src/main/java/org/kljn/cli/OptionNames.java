@@ -1,0 +1,37 @@
+package org.kljn.cli;
+
+import org.kljn.circuit.Parameter;
+import org.kljn.circuit.ParameterException;
+
+/** The command line's name for each domain {@link Parameter}, so that a domain error names the option to change. */
+final class OptionNames {
+    private OptionNames() {
+    }
+
+    static String of(Parameter p) {
+        return switch (p) {
+            case LOW_RESISTANCE -> "--rl";
+            case HIGH_RESISTANCE -> "--rh";
+            case CABLE_MODEL -> "--cable";
+            case CABLE_PRESET -> "--preset";
+            case CABLE_LENGTH -> "--length";
+            case CABLE_RESISTANCE -> "--rc";
+            case CABLE_CAPACITANCE -> "--cc";
+            case CABLE_INDUCTANCE -> "--lc";
+            case CABLE_CONDUCTANCE -> "--cable";
+            case SECTIONS -> "--sections";
+            case SUBCIRCUIT_FILE -> "--subckt";
+            case SUBCIRCUIT_NAME -> "--subckt-name";
+            case NOISE_TEMPERATURE -> "--teff";
+            case BANDWIDTH -> "--bandwidth";
+            case BETA -> "--beta";
+            case BIT_SAMPLES -> "--bit-samples";
+            case SWEEP_POINTS -> "--points";
+        };
+    }
+
+    /** The error line for a domain error: {@code --sections: 2 sections cannot resolve ...}. */
+    static String message(ParameterException e) {
+        return of(e.parameter()) + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,126 @@
+package org.kljn.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kljn.cli.Main;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every HTML report opens in a real browser: each image loads and each link resolves. The reports are written
+ * as a user writes them, from a working folder with a relative {@code --out} (the case that once linked
+ * {@code kljn-report/x.png} from inside {@code kljn-report/}), and read by headless Chromium (Debian's
+ * {@code chromium}, installed by {@code native/ensure-chromium.sh} in Maven's validate phase).
+ *
+ * <p>The page under test is not modified: a probe page beside it loads it in an iframe, inspects
+ * {@code document.images} (complete with a non-zero natural width) and requests every {@code href}, and
+ * writes one line per element into its own DOM, which {@code --dump-dom} prints.
+ */
+class ReportInBrowserIT {
+    private static final String PROBE = """
+            <!DOCTYPE html><html><body><pre id="result">pending</pre>
+            <iframe id="f" src="index.html" width="800" height="600"></iframe>
+            <script>
+            function check(url) {
+              return new Promise(res => { const x = new XMLHttpRequest();
+                x.onload = () => res(x.status === 0 || x.status === 200); x.onerror = () => res(false);
+                try { x.open('GET', url); x.send(); } catch (e) { res(false); } });
+            }
+            document.getElementById('f').onload = async function () {
+              const d = this.contentDocument; const out = [];
+              for (const img of d.images) out.push('image ' + img.getAttribute('src') + ' '
+                  + (img.complete && img.naturalWidth > 0 ? 'ok' : 'broken'));
+              for (const a of d.querySelectorAll('a[href]')) {
+                const ok = await check(new URL(a.getAttribute('href'), d.baseURI).href);
+                out.push('link ' + a.getAttribute('href') + ' ' + (ok ? 'ok' : 'missing'));
+              }
+              document.getElementById('result').textContent = out.join('\\n') + '\\nDONE';
+            };
+            </script></body></html>
+            """;
+
+    @Test
+    void theMainJobsReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
+        run(work, "--out", "kljn-report");
+        List<String> lines = probe(work.resolve("kljn-report"));
+        assertEveryElementLoads(lines, 4);
+    }
+
+    @Test
+    void aSweepReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("grid.spec"), String.join("\n", "rl: 1k", "rh: 10k", "cable: lumped",
+                "rc: lin 100 400 3", "bandwidth: 1k", "beta: 1", "analyses: exact", ""));
+        run(work, "sweep", "grid.spec", "--out", "sw/points.csv", "--progress", "never");
+        run(work, "report", "sw/points.csv", "--out", "sw/report");
+        List<String> lines = probe(work.resolve("sw/report"));
+        assertEveryElementLoads(lines, 1);
+    }
+
+    /** Each image "ok", each link "ok", at least {@code images} images; the lines are in the message. */
+    private static void assertEveryElementLoads(List<String> lines, int images) {
+        long loaded = lines.stream().filter(l -> l.startsWith("image ") && l.endsWith(" ok")).count();
+        List<String> bad = lines.stream().filter(l -> !l.endsWith(" ok") && !l.equals("DONE")).toList();
+        assertTrue(bad.isEmpty(), "elements that did not load: " + bad + " (all: " + lines + ")");
+        assertTrue(loaded >= images, "expected at least " + images + " images, the browser saw " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("link ")), "the page has links: " + lines);
+    }
+
+    /** kljn in a child JVM whose working folder is {@code work}, as a user runs it. */
+    private static void run(Path work, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(work, "kljn", ".log");
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("kljn " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        assertEquals(0, p.exitValue(), "kljn " + String.join(" ", args) + ": " + Files.readString(log));
+    }
+
+    /** Opens the probe beside {@code reportDir/index.html} in headless Chromium and returns its result lines. */
+    private static List<String> probe(Path reportDir) throws Exception {
+        assertTrue(Files.isRegularFile(reportDir.resolve("index.html")), "report written: " + reportDir);
+        Path probe = reportDir.resolve("browser-probe.html");
+        Files.writeString(probe, PROBE);
+        Process p = new ProcessBuilder(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--allow-file-access-from-files", "--virtual-time-budget=20000", "--dump-dom",
+                probe.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("chromium did not finish reading " + probe);
+        }
+        Files.delete(probe);
+        Matcher m = Pattern.compile("<pre id=\"result\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "chromium printed no probe result for " + reportDir + ": " + dom);
+        List<String> lines = m.group(1).strip().lines().map(String::strip).toList();
+        assertTrue(lines.contains("DONE"), "the probe finished inside the browser: " + lines);
+        return lines;
+    }
+
+    /** The browser program; the test fails (never skips) with the install command when it is missing. */
+    private static String chromium() throws IOException {
+        for (String name : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+            if (Files.isExecutable(Path.of(name))) {
+                return name;
+            }
+        }
+        fail("headless Chromium is missing: run native/ensure-chromium.sh (apt-get install chromium)");
+        return null;
+    }
+}
