@@ -1,8 +1,7 @@
 package org.kljn.analysis;
 
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -320,13 +319,15 @@ public final class OptimalEavesdropper {
     /**
      * Whether any temperature set can make G_HL = G_LH over the whole band. G_HL − G_LH is linear in
      * y = (T_HA, T_LA, T_HB, T_LB): Δ(f) = Σ_i y_i A_i(f). J = 0 needs a y ≠ 0 with Δ(f) = 0 at every f, i.e. a
-     * null vector of the 4×4 Gram matrix M = Σ_k w_k Σ_entries Ã_k Ã_kᵀ (entries of Δ normalised by the diagonal
-     * of G at β = 1, an invertible congruence that keeps the rank). On the lumped line M has rank 3 and its null
+     * null vector of the stacked real equations (four per grid frequency: Δ_UU, Δ_II, Re and Im Δ_UI, normalised
+     * by the diagonal of G at β = 1, an invertible congruence that keeps the rank, and weighted by √(quadrature
+     * weight)). On the lumped line they have rank 3 and their null
      * vector is the standard scheme at the null β; with capacitance the frequency dependence adds independent
-     * equations and M has full rank: no temperature set gives J = 0.
+     * equations and they have full rank: no temperature set gives J = 0.
      *
-     * @param smallestRelative √(λ_min/λ_max) of M: ~1e-8 or less means a null vector exists (rounding)
-     * @param nullVector       the eigenvector of λ_min, scaled to T_HA = 1 (the temperatures closest to J = 0)
+     * @param smallestRelative σ_min/σ_max of the equations: ~1e-14 means a null vector exists (rounding)
+     * @param nullVector       the right singular vector of σ_min, scaled to T_HA = 1 (the temperatures closest to
+     *                         J = 0)
      */
     public record TemperatureNullSpace(double smallestRelative, double[] nullVector) {
         /** The null vector as temperatures, if all four have one sign; else null. */
@@ -341,11 +342,12 @@ public final class OptimalEavesdropper {
     }
 
     public TemperatureNullSpace temperatureNullSpace() {
-        double[][] m = new double[4][4];
+        int n = hl.size();
+        double[][] rows = new double[4 * n][4];
         double[] ref = new double[4];
         double[][] cols = new double[4][4];
         double[] tmp = new double[4];
-        for (int k = 0; k < hl.size(); k++) {
+        for (int k = 0; k < n; k++) {
             hl.matrix(k, 1, 1, ref);
             double su = ref[0], si = ref[1];
             // columns: T_HA (HL, Alice's generator), T_LA (−LH, Alice's), T_HB (−LH, Bob's), T_LB (HL, Bob's)
@@ -356,32 +358,23 @@ public final class OptimalEavesdropper {
             negate(tmp, cols[2]);
             hl.matrix(k, 0, 1, cols[3]);
             double[] norm = {su, si, Math.sqrt(su * si), Math.sqrt(su * si)};
+            double w = Math.sqrt(Math.max(0, weight[k]));
             for (int e = 0; e < 4; e++) {
                 for (int i = 0; i < 4; i++) {
-                    for (int j = 0; j < 4; j++) {
-                        m[i][j] += weight[k] * cols[i][e] * cols[j][e] / (norm[e] * norm[e]);
-                    }
+                    rows[4 * k + e][i] = w * cols[i][e] / norm[e];
                 }
             }
         }
-        RealMatrix gram = MatrixUtils.createRealMatrix(m);
-        EigenDecomposition eig = new EigenDecomposition(gram);
-        double[] values = eig.getRealEigenvalues();
-        int min = 0, max = 0;
-        for (int i = 1; i < 4; i++) {
-            if (values[i] < values[min]) {
-                min = i;
-            }
-            if (values[i] > values[max]) {
-                max = i;
-            }
-        }
-        double[] v = eig.getEigenvector(min).toArray();
+        // the singular values of the stacked equations (relative accuracy ~1e-16, unlike the Gram matrix's
+        // eigenvalues, whose square root would only resolve ~1e-8)
+        SingularValueDecomposition svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(rows));
+        double[] sv = svd.getSingularValues();
+        double[] v = svd.getV().getColumn(3);
         double s = v[0];
         for (int i = 0; i < 4; i++) {
             v[i] /= s;
         }
-        return new TemperatureNullSpace(Math.sqrt(Math.max(0, values[min]) / values[max]), v);
+        return new TemperatureNullSpace(sv[3] / sv[0], v);
     }
 
     private static void negate(double[] in, double[] out) {

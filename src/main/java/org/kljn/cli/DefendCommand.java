@@ -99,9 +99,9 @@ public final class DefendCommand implements Callable<Integer> {
         return r;
     }
 
-    /** J = 0 is reachable when the temperature equations have a null vector (rounding level) of one sign. */
+    /** J = 0 is reachable when the temperature equations have a null vector (σ_min/σ_max at rounding level, < 1e-10) of one sign. */
     static boolean zeroReachable(DefenceComparison c) {
-        return c.nullSpace().smallestRelative() < 1e-7 && c.nullSpace().asTemperatures() != null;
+        return c.nullSpace().smallestRelative() < 1e-10 && c.nullSpace().asTemperatures() != null;
     }
 
     private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
