@@ -73,7 +73,6 @@ class LikelihoodRatioDetectorTest {
         int bandBins = (int) Math.ceil(BANDWIDTH * total) - 1;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        FastFourierTransformer fft = new FastFourierTransformer(DftNormalization.STANDARD);
         BinTransform transform = new BinTransform(detector.binFrequencies(), dt);
         // transfer functions on the synthesis grid j/T
         double[] f = new double[bandBins];
@@ -89,26 +88,25 @@ class LikelihoodRatioDetectorTest {
             double sa = Math.sqrt(4 * KljnMoments.BOLTZMANN * ta * sp.aliceResistance() / (4 * total));
             double sb = Math.sqrt(4 * KljnMoments.BOLTZMANN * tb * sp.bobResistance() / (4 * total));
             for (int r = 0; r < realisations; r++) {
-                Complex[] u = new Complex[n], i = new Complex[n];
-                java.util.Arrays.fill(u, Complex.ZERO);
-                java.util.Arrays.fill(i, Complex.ZERO);
+                double[][] u = new double[2][n], i = new double[2][n];
                 for (int j = 0; j < bandBins; j++) {
-                    Complex va = new Complex(sa * gauss.sample(), sa * gauss.sample());
-                    Complex vb = new Complex(sb * gauss.sample(), sb * gauss.sample());
-                    u[j + 1] = va.multiply(new Complex(sp.re()[0][j], sp.im()[0][j]))
-                            .add(vb.multiply(new Complex(sp.re()[2][j], sp.im()[2][j])));
-                    i[j + 1] = va.multiply(new Complex(sp.re()[1][j], sp.im()[1][j]))
-                            .add(vb.multiply(new Complex(sp.re()[3][j], sp.im()[3][j])));
+                    double var = sa * gauss.sample(), vai = sa * gauss.sample();
+                    double vbr = sb * gauss.sample(), vbi = sb * gauss.sample();
+                    u[0][j + 1] = var * sp.re()[0][j] - vai * sp.im()[0][j] + vbr * sp.re()[2][j] - vbi * sp.im()[2][j];
+                    u[1][j + 1] = var * sp.im()[0][j] + vai * sp.re()[0][j] + vbr * sp.im()[2][j] + vbi * sp.re()[2][j];
+                    i[0][j + 1] = var * sp.re()[1][j] - vai * sp.im()[1][j] + vbr * sp.re()[3][j] - vbi * sp.im()[3][j];
+                    i[1][j + 1] = var * sp.im()[1][j] + vai * sp.re()[1][j] + vbr * sp.im()[3][j] + vbi * sp.re()[3][j];
                 }
-                // x_n = 2 Re Σ_j c_j e^{2πi j n/N}: STANDARD inverse divides by N
-                Complex[] us = fft.transform(u, TransformType.INVERSE);
-                Complex[] is = fft.transform(i, TransformType.INVERSE);
+                // x_n = 2 Re Σ_j c_j e^{2πi j n/N}: the STANDARD inverse divides by N
+                FastFourierTransformer.transformInPlace(u, DftNormalization.STANDARD, TransformType.INVERSE);
+                FastFourierTransformer.transformInPlace(i, DftNormalization.STANDARD, TransformType.INVERSE);
+                double[] us = u[0], is = i[0];
                 for (int b = 0; b < bitsPerRecord; b++) {
                     transform.reset();
                     int start = b * perBit;
                     for (int s = 0; s < perBit; s++) {
-                        transform.segment(dt, 2 * n * us[start + s].getReal(), 2 * n * is[start + s].getReal(),
-                                2 * n * us[start + s + 1].getReal(), 2 * n * is[start + s + 1].getReal());
+                        transform.segment(dt, 2 * n * us[start + s], 2 * n * is[start + s],
+                                2 * n * us[start + s + 1], 2 * n * is[start + s + 1]);
                     }
                     double lambda = detector.statistic(transform.voltageRe(), transform.voltageIm(),
                             transform.currentRe(), transform.currentIm());
