@@ -113,7 +113,7 @@ public final class MapCommand implements Callable<Integer> {
             });
         }
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
-        AtomicFiles.writeString(out.resolve("security-map.csv"), csv(map));
+        AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(map));
         SecurityMapChart.write(map, false, "Eve's optimal success, best single β: " + name + ", M = " + bitSamples,
                 out, "security-map-best-beta");
         SecurityMapChart.write(map, true, "Eve's optimal success, best temperature set: " + name + ", M = " + bitSamples,
@@ -182,21 +182,6 @@ public final class MapCommand implements Callable<Integer> {
             g[i] = lo * Math.pow(hi / lo, i / (double) (count - 1));
         }
         return g;
-    }
-
-    static String csv(SecurityMap map) {
-        StringBuilder sb = new StringBuilder("length_m,bandwidth_hz,r_c_ohm,c_c_f,l_c_h,beta_minimizing,"
-                + "jeffreys_best_beta,success_best_beta,t_la_over_t_ha,t_hb_over_t_ha,t_lb_over_t_ha,"
-                + "jeffreys_best_temperatures,success_best_temperatures\n");
-        for (SecurityMap.Point p : map.points()) {
-            var t = p.bestTemperatures();
-            sb.append(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.6g,%.6g,%.9g,%.6e,%.9f,%.6g,%.6g,%.6g,%.6e,%.9f%n",
-                    p.length(), p.bandwidth(), p.resistance(), p.capacitance(), p.inductance(), p.betaMinimizing(),
-                    p.jeffreysBestBeta(), p.successBestBeta(), t.lowAtAlice() / t.highAtAlice(),
-                    t.highAtBob() / t.highAtAlice(), t.lowAtBob() / t.highAtAlice(), p.jeffreysBestTemperatures(),
-                    p.successBestTemperatures()));
-        }
-        return sb.toString();
     }
 
     static Map<String, Object> summary(SecurityMap map) {

@@ -256,7 +256,10 @@ public final class KljnStudy {
             AtomicFiles.writeString(out.resolve("summary.json"),
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
 
-            String verdict = verdict(c, r, cap, betaEq11, modelJson, refSamples);
+            log.println("best eavesdropper and security map ...");
+            SecurityStudy security = SecurityStudy.run(spice, c.resistors(), p, c.tEff(), c.length(), c.bandwidth(),
+                    refSamples, out);
+            String verdict = verdict(c, r, cap, betaEq11, modelJson, refSamples) + "\n\n" + security.paragraph();
             HtmlReport report = HtmlReport.titled("KLJN line study: " + p.name().toLowerCase(Locale.ROOT) + ", "
                             + SpiceNumbers.engineering(c.length()) + "m")
                     .withVerdict(verdict)
@@ -271,11 +274,13 @@ public final class KljnStudy {
                     .withFigure("Eve's success against bit duration", fig2)
                     .withFigure("Residual leak of the paper's defence against cable length", fig3)
                     .withFigure("RC ladder convergence to the exact line", fig4)
+                    .withFigure("Security map: Eve's optimal success with the best temperature defence", security.map())
                     .withDataFile("line models", out.resolve("line-models.csv"))
                     .withDataFile("signal against β", out.resolve("signal-versus-beta.csv"))
                     .withDataFile("success against bit duration", out.resolve("success-versus-bit-duration.csv"))
                     .withDataFile("residual against length", out.resolve("residual-versus-length.csv"))
                     .withDataFile("ladder convergence", out.resolve("ladder-convergence.csv"))
+                    .withDataFile("security map", out.resolve("security-map.csv"))
                     .withDataFile("summary", out.resolve("summary.json"));
             report.write(out);
             return verdict;

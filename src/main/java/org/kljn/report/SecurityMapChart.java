@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.Locale;
 
 /**
  * The security map as a heat map: Eve's optimal success over log cable length × log band, with the contour where
@@ -145,4 +146,21 @@ public final class SecurityMapChart {
             return null;
         }
     }
+
+    /** One CSV row per grid point (lengths fastest). */
+    public static String csv(SecurityMap map) {
+        StringBuilder sb = new StringBuilder("length_m,bandwidth_hz,r_c_ohm,c_c_f,l_c_h,beta_minimizing,"
+                + "jeffreys_best_beta,success_best_beta,t_la_over_t_ha,t_hb_over_t_ha,t_lb_over_t_ha,"
+                + "jeffreys_best_temperatures,success_best_temperatures\n");
+        for (SecurityMap.Point p : map.points()) {
+            var t = p.bestTemperatures();
+            sb.append(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.6g,%.6g,%.9g,%.6e,%.9f,%.6g,%.6g,%.6g,%.6e,%.9f%n",
+                    p.length(), p.bandwidth(), p.resistance(), p.capacitance(), p.inductance(), p.betaMinimizing(),
+                    p.jeffreysBestBeta(), p.successBestBeta(), t.lowAtAlice() / t.highAtAlice(),
+                    t.highAtBob() / t.highAtAlice(), t.lowAtBob() / t.highAtAlice(), p.jeffreysBestTemperatures(),
+                    p.successBestTemperatures()));
+        }
+        return sb.toString();
+    }
+
 }
