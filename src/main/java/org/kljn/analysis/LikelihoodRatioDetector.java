@@ -159,6 +159,17 @@ public final class LikelihoodRatioDetector {
         return probability(false);
     }
 
+    /** Σ w_j E_j with E_j ~ Exp(1) = χ²₂/2: the χ² mixture with weights w/2 and 2 degrees of freedom each. */
+    private static ChiSquareMixture exponentials(double[] w) {
+        double[] half = new double[w.length];
+        double[] dof = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            half[i] = w[i] / 2;
+            dof[i] = 2;
+        }
+        return ChiSquareMixture.of(half, dof);
+    }
+
     private double probability(boolean correct) {
         double threshold = 0, size = 0;
         double[] underLh = new double[nu.length];
@@ -171,8 +182,8 @@ public final class LikelihoodRatioDetector {
             // the likelihood ratio is 1 up to rounding: Eve guesses (her edge is below 1e-10)
             return 0.5;
         }
-        ExponentialMixture hl = ExponentialMixture.of(nu);
-        ExponentialMixture lh = ExponentialMixture.of(underLh);
+        ChiSquareMixture hl = exponentials(nu);
+        ChiSquareMixture lh = exponentials(underLh);
         return correct ? 0.5 * (hl.survival(threshold) + lh.cdf(threshold))
                 : 0.5 * (hl.cdf(threshold) + lh.survival(threshold));
     }
