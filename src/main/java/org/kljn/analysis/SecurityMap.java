@@ -71,11 +71,34 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
     public static SecurityMap compute(NgSpicePool pool, PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, int bitSamples, double epsilon,
             java.util.function.IntConsumer progress) {
+        return compute(pool, cable, resistors, tEff, lengths, bandwidths, bitSamples, epsilon, java.util.Map.of(),
+                (i, p) -> progress.accept(i));
+    }
+
+    /** Receives each point as it is computed (in grid order), with its index (lengths fastest). */
+    @FunctionalInterface
+    public interface PointListener {
+        void pointDone(int index, Point point);
+    }
+
+    /**
+     * As {@link #compute(NgSpicePool, PerKm, ResistorPair, double, double[], double[], int, double,
+     * java.util.function.IntConsumer)}, skipping the points in {@code known} (by index: a resumed map) and handing each
+     * newly computed point to {@code listener}.
+     */
+    public static SecurityMap compute(NgSpicePool pool, PerKm cable, ResistorPair resistors, double tEff,
+            double[] lengths, double[] bandwidths, int bitSamples, double epsilon, java.util.Map<Integer, Point> known,
+            PointListener listener) {
         ExecutorService exec = Executors.newFixedThreadPool(pool.size());
         try {
             List<Future<Point>> futures = new ArrayList<>();
             for (double band : bandwidths) {
                 for (double length : lengths) {
+                    Point k = known.get(futures.size());
+                    if (k != null) {
+                        futures.add(java.util.concurrent.CompletableFuture.completedFuture(k));
+                        continue;
+                    }
                     futures.add(exec.submit(() -> pool.withSession(spice -> {
                         double km = length / 1000;
                         LossyLine line = new LossyLine(cable.resistance() * km, cable.inductance() * km, 0,
@@ -95,10 +118,12 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
                 }
             }
             List<Point> points = new ArrayList<>();
-            int done = 0;
-            for (Future<Point> f : futures) {
-                points.add(f.get());
-                progress.accept(++done);
+            for (int i = 0; i < futures.size(); i++) {
+                Point p = futures.get(i).get();
+                points.add(p);
+                if (!known.containsKey(i)) {
+                    listener.pointDone(i, p);
+                }
             }
             return new SecurityMap(points, lengths.clone(), bandwidths.clone(), bitSamples, epsilon);
         } catch (InterruptedException e) {

@@ -45,8 +45,9 @@ public final class DefendCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
-        if (bitSamples < 3) {
-            throw new IllegalArgumentException("--bit-samples must be at least 3, got " + bitSamples);
+        if (bitSamples < 2) {
+            throw new IllegalArgumentException("--bit-samples must be at least 2 (a frequency bin below the band"
+                    + " edge), got " + bitSamples);
         }
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("--points must be 4m+1 >= 5, got " + points);

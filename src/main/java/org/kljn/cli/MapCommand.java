@@ -75,6 +75,9 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "kljn-map", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--resume", description = "keep the points a stopped map already wrote to its partial file")
+    boolean resume;
+
     @Mixin
     Json json;
 
@@ -91,8 +94,8 @@ public final class MapCommand implements Callable<Integer> {
         double tEff = LoopOptions.positive("--teff", teff);
         double[] ls = grid("--lengths", lengths, "--length-points", lengthPoints);
         double[] bs = grid("--bandwidths", bandwidths, "--band-points", bandPoints);
-        if (bitSamples < 3 || bitSamples > 100_000) {
-            throw new IllegalArgumentException("--bit-samples must be in 3..100000, got " + bitSamples);
+        if (bitSamples < 2 || bitSamples > 100_000) {
+            throw new IllegalArgumentException("--bit-samples must be in 2..100000, got " + bitSamples);
         }
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
@@ -104,13 +107,32 @@ public final class MapCommand implements Callable<Integer> {
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
-        try (NgSpicePool pool = NgSpicePool.of(n)) {
-            map = SecurityMap.compute(pool, cable, pair, tEff, ls, bs, bitSamples, epsilon, done -> {
-                if (done % Math.max(1, total / 10) == 0 || done == total) {
-                    err.printf(Locale.ROOT, "map: %d of %d points%n", done, total);
-                    err.flush();
-                }
-            });
+        java.nio.file.Files.createDirectories(out);
+        Path partial = out.resolve(PARTIAL);
+        // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
+        // resumes with --resume
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                throw new IllegalArgumentException("--out " + out + ": another kljn map is writing this folder");
+            }
+            Map<Integer, SecurityMap.Point> known = resume ? MapPartial.read(partial, ls, bs) : Map.of();
+            if (!known.isEmpty()) {
+                err.printf(Locale.ROOT, "map: %d of %d points from %s%n", known.size(), total, partial);
+            }
+            try (MapPartial writer = MapPartial.open(partial, !known.isEmpty());
+                 NgSpicePool pool = NgSpicePool.of(n)) {
+                int[] done = {known.size()};
+                map = SecurityMap.compute(pool, cable, pair, tEff, ls, bs, bitSamples, epsilon, known, (i, p) -> {
+                    writer.append(i, p);
+                    done[0]++;
+                    if (done[0] % Math.max(1, total / 10) == 0 || done[0] == total) {
+                        err.printf(Locale.ROOT, "map: %d of %d points%n", done[0], total);
+                        err.flush();
+                    }
+                });
+            }
         }
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(map));
@@ -120,6 +142,7 @@ public final class MapCommand implements Callable<Integer> {
                 out, "security-map-best-temperatures");
         Map<String, Object> summary = summary(map);
         AtomicFiles.writeString(out.resolve("security-map.json"), Json.write(summary));
+        java.nio.file.Files.deleteIfExists(partial);
         PrintWriter o = spec.commandLine().getOut();
         if (json.enabled()) {
             o.println(Json.write(summary));
@@ -138,6 +161,18 @@ public final class MapCommand implements Callable<Integer> {
         o.flush();
         return 0;
     }
+
+    /** The folder's lock, or null when another map (another process, or this JVM) holds it. */
+    private static java.nio.channels.FileLock tryLock(java.nio.channels.FileChannel ch) throws java.io.IOException {
+        try {
+            return ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** The finished points of a running map, one line each (index, then the CSV row at full precision). */
+    static final String PARTIAL = "security-map.partial.csv";
 
     private static String lengthText(double l, double[] ls) {
         if (Double.isNaN(l)) {

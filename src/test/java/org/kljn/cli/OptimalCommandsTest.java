@@ -124,4 +124,41 @@ class OptimalCommandsTest {
         assertEquals(0, r.status(), r.err());
         return new ObjectMapper().readTree(r.out());
     }
+
+    /**
+     * A stopped map resumes: the points in its partial file (4 of 9 here, plus a torn line) are kept and the final
+     * CSV is the same as an uninterrupted map's; a second map on a locked folder is refused naming --out.
+     */
+    @Test
+    void mapResumesFromItsPartialFileAndLocksItsFolder(@TempDir Path dir) throws Exception {
+        double[] lengths = {10, 100, 1000};
+        double[] bands = {10, 100, 1000};
+        org.kljn.analysis.SecurityMap full;
+        try (org.kljn.ngspice.NgSpicePool pool = org.kljn.ngspice.NgSpicePool.of(1)) {
+            full = org.kljn.analysis.SecurityMap.compute(pool, new org.kljn.analysis.SecurityMap.PerKm(168, 52e-9,
+                    0.52e-3), new org.kljn.circuit.ResistorPair(1e3, 10e3), 1e9, lengths, bands, 1000, 0.01, i -> { });
+        }
+        Path out = dir.resolve("map");
+        Files.createDirectories(out);
+        try (MapPartial p = MapPartial.open(out.resolve(MapCommand.PARTIAL), false)) {
+            for (int i = 0; i < 4; i++) {
+                p.append(i, full.points().get(i));
+            }
+        }
+        Files.writeString(out.resolve(MapCommand.PARTIAL), "4,1000.0,10.0,168.0", java.nio.file.StandardOpenOption.APPEND);
+        String[] args = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths",
+                "10,1k", "--band-points", "3", "--jobs", "1", "--out", out.toString(), "--resume"};
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            RunCommandTest.Result locked = RunCommandTest.kljn(args);
+            assertEquals(1, locked.status());
+            assertTrue(locked.err().contains("--out") && locked.err().contains("another kljn map"), locked.err());
+        }
+        RunCommandTest.Result r = RunCommandTest.kljn(args);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("4 of 9 points from"), r.err());
+        assertEquals(org.kljn.report.SecurityMapChart.csv(full), Files.readString(out.resolve("security-map.csv")));
+        assertTrue(!Files.exists(out.resolve(MapCommand.PARTIAL)), "the partial file goes when the map is whole");
+    }
 }
