@@ -17,6 +17,18 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
         double divergenceLhFromHl, double integrationError, double bitDuration, int bins, double successProbability,
         double errorProbability) {
 
+    /**
+     * Below this many Nyquist samples per bit the spectral likelihood ratio's finite-window loss can let a particular
+     * attack match or beat it (measured: the current attack on an 8-section ladder at M = 20 and 40, see the README),
+     * so its success is not a bound on every detector there.
+     */
+    public static final int SPECTRAL_BOUND_MIN_SAMPLES = 100;
+
+    /** Whether {@link #successProbability} bounds every detector's (long bits), not only the spectral one's. */
+    public boolean boundsEveryDetector() {
+        return bins >= SPECTRAL_BOUND_MIN_SAMPLES / 2;
+    }
+
     /** Evaluates {@code eve} at {@code t} for a bit of {@code bitSamples} Nyquist samples. */
     public static OptimalResult of(org.kljn.ngspice.SpiceSimulator spice, OptimalEavesdropper eve,
             NoiseTemperatures t, int bitSamples) {

@@ -147,6 +147,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("bins", o.bins());
         m.put("successProbability", o.successProbability());
         m.put("errorProbability", o.errorProbability());
+        m.put("boundsEveryDetector", o.boundsEveryDetector());
         m.put("betaMinimizing", p.betaMinimizing());
         m.put("jeffreysRateAtBetaMinimizing", p.jeffreysRateAtBetaMinimizing());
         return m;
@@ -159,6 +160,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 o.divergenceHlFromLh(), o.divergenceLhFromHl());
         out.printf(Locale.ROOT, "Eve's optimal guess for the bit (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
                 o.successProbability(), o.errorProbability());
+        if (!o.boundsEveryDetector()) {
+            out.printf(Locale.ROOT, "(a bit of fewer than %d Nyquist samples: this is the spectral likelihood ratio's"
+                    + " success, not a bound on every detector; an attack can match it)%n",
+                    OptimalResult.SPECTRAL_BOUND_MIN_SAMPLES);
+        }
         out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", p.betaMinimizing(),
                 p.jeffreysRateAtBetaMinimizing());
     }

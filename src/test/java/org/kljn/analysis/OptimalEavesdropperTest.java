@@ -261,7 +261,8 @@ class OptimalEavesdropperTest {
      * least each attack's predicted success at the same β and bit length. Both are predictions (the attacks' from
      * the Gaussian limit of their time averages, being made exact by the exact-distribution work; the optimal one
      * from the spectral likelihood ratio), so a deficit up to 0.005 is allowed; a real ordering error (an attack
-     * ahead of the optimum by more than that) fails.
+     * ahead of the optimum by more than that) fails. Bits of at least {@link OptimalResult#SPECTRAL_BOUND_MIN_SAMPLES}
+     * Nyquist samples, where the spectral detector claims to be a bound (shorter bits: see the README).
      */
     @Test
     void optimalSuccessIsNeverBelowAnyAttack() {
@@ -273,7 +274,7 @@ class OptimalEavesdropperTest {
             double rc = rl * Math.pow(10, -2 + rnd.nextDouble() * 2);
             double cc = Math.pow(10, -10 + rnd.nextDouble() * 3.5);
             double beta = Math.pow(10, -0.3 + rnd.nextDouble() * 0.6);
-            int m = 10 + rnd.nextInt(400);
+            int m = OptimalResult.SPECTRAL_BOUND_MIN_SAMPLES + rnd.nextInt(900);
             double bandwidth = 1e3;
             double tau = m / (2 * bandwidth);
             ResistorPair pair = new ResistorPair(rl, rh);
