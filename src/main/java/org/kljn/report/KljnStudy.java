@@ -20,6 +20,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.analysis.SecurityVerdict;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -257,8 +258,8 @@ public final class KljnStudy {
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
 
             log.println("best eavesdropper and security map ...");
-            SecurityStudy security = SecurityStudy.run(spice, c.resistors(), p, c.tEff(), c.length(), c.bandwidth(),
-                    refSamples, out);
+            SecurityStudy security = SecurityStudy.write(SecurityVerdict.compute(spice, c.resistors(), p, c.tEff(),
+                    c.length(), c.bandwidth(), refSamples), out);
             String verdict = verdict(c, r, cap, betaEq11, modelJson, refSamples) + "\n\n" + security.paragraph();
             HtmlReport report = HtmlReport.titled("KLJN line study: " + p.name().toLowerCase(Locale.ROOT) + ", "
                             + SpiceNumbers.engineering(c.length()) + "m")

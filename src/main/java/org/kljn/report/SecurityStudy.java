@@ -1,46 +1,29 @@
 package org.kljn.report;
 
 import org.kljn.analysis.LineSecurity;
-import org.kljn.analysis.SecurityMap;
-import org.kljn.circuit.CablePreset;
-import org.kljn.circuit.ResistorPair;
+import org.kljn.analysis.SecurityVerdict;
 import org.kljn.circuit.SpiceNumbers;
-import org.kljn.ngspice.NgSpicePool;
-import org.kljn.ngspice.SpiceSimulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The main job's answer to "is this line secure?": the best eavesdropper against the best temperature defence on the
- * study's line, the length and band that would be secure, and the security map of the cable (written to the report
- * folder as {@code security-map.{png,svg,csv}}).
+ * The main job's security verdict written out: the security map of the cable as {@code security-map.{png,svg,csv}}
+ * and the verdict in words ({@link SecurityVerdict} holds the numbers).
  *
  * @param security  the verdict numbers
  * @param map       the heat map with the best temperature set
  * @param paragraph the verdict in words
  */
 public record SecurityStudy(LineSecurity security, Charts.Rendered map, String paragraph) {
-    /** Secure means Eve's optimal success at most 0.5 + this. */
-    public static final double EPSILON = 0.01;
 
-    public static SecurityStudy run(SpiceSimulator spice, ResistorPair resistors, CablePreset preset, double tEff,
-            double length, double bandwidth, int bitSamples, Path out) throws IOException {
-        SecurityMap.PerKm cable = new SecurityMap.PerKm(preset.resistancePerKm(), preset.capacitancePerKm(),
-                preset.inductancePerKm());
-        LineSecurity s = LineSecurity.of(spice, cable, resistors, tEff, length, bandwidth, bitSamples, EPSILON);
-        double[] lengths = logspace(10, 10e3, 7);
-        double[] bands = logspace(10, 10e3, 7);
-        SecurityMap map;
-        try (NgSpicePool pool = NgSpicePool.of(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))) {
-            map = SecurityMap.compute(pool, cable, resistors, tEff, lengths, bands, bitSamples, EPSILON, done -> { });
-        }
-        AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(map));
-        String name = preset.name().toLowerCase(Locale.ROOT);
-        Charts.Rendered fig = SecurityMapChart.write(map, true, "Eve's optimal success, best temperature set: " + name
-                + ", M = " + bitSamples, out, "security-map");
-        return new SecurityStudy(s, fig, paragraph(s, name));
+    /** Writes the map's heat map and CSV into {@code out} and words the verdict. */
+    public static SecurityStudy write(SecurityVerdict v, Path out) throws IOException {
+        AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(v.map()));
+        Charts.Rendered fig = SecurityMapChart.write(v.map(), true, "Eve's optimal success, best temperature set: "
+                + v.cable() + ", M = " + v.map().bitSamples(), out, "security-map");
+        return new SecurityStudy(v.line(), fig, paragraph(v.line(), v.cable()));
     }
 
     static String paragraph(LineSecurity s, String cable) {
@@ -69,11 +52,4 @@ public record SecurityStudy(LineSecurity security, Charts.Rendered map, String p
                 s.secureBandwidth() > 0 ? SpiceNumbers.engineering(s.secureBandwidth()) + " Hz" : "no band down to 1 Hz");
     }
 
-    private static double[] logspace(double a, double b, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = a * Math.pow(b / a, i / (double) (n - 1));
-        }
-        return v;
-    }
 }
