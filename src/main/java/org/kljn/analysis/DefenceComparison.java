@@ -45,7 +45,7 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
         TransferFunctions tf = ExactAnalysis.transferFunctions(spice, hlLoop,
                 org.kljn.noise.BandShape.brickWall(bandwidth), points);
-        BetaCurve curve = ExactAnalysis.betaCurve(hlLoop, ExactAnalysis.integrals(tf), tEff);
+        BetaCurve curve = BetaCurve.of(hlLoop, ExactAnalysis.integrals(tf), tEff);
         EveStatistics stats = EveStatistics.of(hlLoop, tf, tEff);
         List<Row> rows = new ArrayList<>();
         add(rows, spice, eve, "beta = 1", "betaOne", NoiseTemperatures.standard(tEff, 1), bitSamples);
