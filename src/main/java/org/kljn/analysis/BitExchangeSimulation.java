@@ -137,7 +137,7 @@ public final class BitExchangeSimulation {
         // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
         LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(), tau, band,
-                        NoiseTemperatures.standard(s.tEff(), s.beta()));
+                        NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS);
         double[] likelihoodRatio = new double[s.bits()];
 
         // the bit situations, from the seed

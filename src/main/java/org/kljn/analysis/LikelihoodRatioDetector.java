@@ -53,6 +53,22 @@ public final class LikelihoodRatioDetector {
         return Math.max(0, (int) Math.floor(bandwidth * tau * (1 + 1e-12)));
     }
 
+    /**
+     * The most bins the transient's detector uses: a longer bit (more than 2·128 Nyquist samples) uses every s-th
+     * bin, s = ⌈K/128⌉, so that its per-point work stays bounded (about 1 µs per accepted point). That is still a
+     * likelihood ratio of orthogonal bins, with its own exact distribution (the prediction is for it), but no longer
+     * the best detector.
+     */
+    public static final int TRANSIENT_MAX_BINS = 128;
+
+    /** The most bins a prediction uses (bits up to 131,072 Nyquist samples are predicted with every bin). */
+    public static final int PREDICTION_MAX_BINS = 65_536;
+
+    /** The stride between the bins used for a bit with {@code binCount} bins in the band, at most {@code maxBins}. */
+    public static int binStride(int binCount, int maxBins) {
+        return Math.max(1, (binCount + maxBins - 1) / maxBins);
+    }
+
     /** The bin frequency f_k = (k − ½)/τ, k = 1 … K. */
     public static double binFrequency(int k, double tau) {
         return (k - 0.5) / tau;
@@ -65,24 +81,37 @@ public final class LikelihoodRatioDetector {
      */
     public static LikelihoodRatioDetector design(SpiceSimulator spice, ResistorPair resistors, LineModel line,
             double bandwidth, double tau, BandShape band, NoiseTemperatures t) {
+        return design(spice, resistors, line, bandwidth, tau, band, t, PREDICTION_MAX_BINS);
+    }
+
+    /** As {@link #design(SpiceSimulator, ResistorPair, LineModel, double, double, BandShape, NoiseTemperatures)}
+     * with at most {@code maxBins} bins (every s-th bin of a longer bit). */
+    public static LikelihoodRatioDetector design(SpiceSimulator spice, ResistorPair resistors, LineModel line,
+            double bandwidth, double tau, BandShape band, NoiseTemperatures t, int maxBins) {
         int k = binCount(bandwidth, tau);
         if (k < 1) {
             throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BIT_SAMPLES, String.format(java.util.Locale.ROOT,
                     "a bit of %.4g s has no frequency bin 1/(2 tau) below the band edge %.4g Hz: at least 2 Nyquist"
                             + " samples (2 bandwidth tau >= 2) needed", tau, bandwidth));
         }
+        int stride = binStride(k, maxBins);
+        int n = (k + stride - 1) / stride;
+        int last = 1 + (n - 1) * stride;
         SituationSpectra hl = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.H, line),
-                binFrequency(1, tau), binFrequency(k, tau), k);
+                binFrequency(1, tau), binFrequency(last, tau), n);
         SituationSpectra lh = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.L, line),
-                binFrequency(1, tau), binFrequency(k, tau), k);
-        double[] gain = new double[k];
-        for (int i = 0; i < k; i++) {
-            gain[i] = band.gain(binFrequency(i + 1, tau));
+                binFrequency(1, tau), binFrequency(last, tau), n);
+        double[] gain = new double[n];
+        for (int i = 0; i < n; i++) {
+            gain[i] = band.gain(binFrequency(1 + i * stride, tau));
         }
         return of(hl, lh, gain, tau, t);
     }
 
-    /** From spectra sampled at the bins f_k = (k − ½)/τ, k = 1 … K, with the band gain g(f_k) there. */
+    /**
+     * From spectra sampled at bins f_k = (k − ½)/τ (all of k = 1 … K, or a subset: they are orthogonal on the bit
+     * either way), with the band gain g(f_k) there.
+     */
     public static LikelihoodRatioDetector of(SituationSpectra hl, SituationSpectra lh, double[] gain, double tau,
             NoiseTemperatures t) {
         int n = hl.size();
@@ -92,8 +121,9 @@ public final class LikelihoodRatioDetector {
         double[] inv = new double[4];
         double c = 0;
         for (int k = 0; k < n; k++) {
-            if (Math.abs(hl.frequency()[k] * tau - (k + 0.5)) > 1e-6 * (k + 1)) {
-                throw new IllegalArgumentException("spectra must sit on the bins (k - 1/2)/tau; bin " + (k + 1)
+            double index = hl.frequency()[k] * tau + 0.5;
+            if (Math.abs(index - Math.rint(index)) > 1e-6 * index || index < 0.75) {
+                throw new IllegalArgumentException("spectra must sit on the bins (k - 1/2)/tau; point " + k
                         + " is at " + hl.frequency()[k] + " Hz");
             }
             hl.matrix(k, t.highAtAlice(), t.lowAtBob(), gHl);
@@ -105,6 +135,10 @@ public final class LikelihoodRatioDetector {
             nus[2 * k] = v[0];
             nus[2 * k + 1] = v[1];
             c -= Math.log1p(v[0]) + Math.log1p(v[1]);
+            if (!(gain[k] > 0)) {
+                throw new IllegalArgumentException("the band has no power at bin " + (k + 1) + " ("
+                        + hl.frequency()[k] + " Hz): the likelihood ratio needs g(f_k) > 0 at every bin");
+            }
             // C = (τ/2) 4k g G/(4k g) in SI units
             double scale = tau / 2 * 4 * KljnMoments.BOLTZMANN * gain[k];
             Hermitian2.inverse(gLh, inv);

@@ -10,12 +10,13 @@ package org.kljn.analysis;
  * @param integrationError   Richardson's bound on J's quadrature error, nats/s
  * @param bitDuration        τ, s
  * @param bins               frequency bins (k − ½)/τ of the likelihood-ratio detector
+ * @param allBins            whether it uses every bin of the band (else every s-th: a long bit)
  * @param successProbability Eve's probability of a correct guess for the bit (likelihood ratio, equal priors)
  * @param errorProbability   her probability of a wrong guess, computed directly
  */
 public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate, double divergenceHlFromLh,
-        double divergenceLhFromHl, double integrationError, double bitDuration, int bins, double successProbability,
-        double errorProbability) {
+        double divergenceLhFromHl, double integrationError, double bitDuration, int bins, boolean allBins,
+        double successProbability, double errorProbability) {
 
     /**
      * Below this many Nyquist samples per bit the spectral likelihood ratio's finite-window loss can let a particular
@@ -24,9 +25,12 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
      */
     public static final int SPECTRAL_BOUND_MIN_SAMPLES = 100;
 
-    /** Whether {@link #successProbability} bounds every detector's (long bits), not only the spectral one's. */
+    /**
+     * Whether {@link #successProbability} bounds every detector's, not only this spectral one's: a bit long enough
+     * for the spectral form and short enough that every bin is used ({@link LikelihoodRatioDetector#PREDICTION_MAX_BINS}).
+     */
     public boolean boundsEveryDetector() {
-        return bins >= SPECTRAL_BOUND_MIN_SAMPLES / 2;
+        return allBins && bins >= SPECTRAL_BOUND_MIN_SAMPLES / 2;
     }
 
     /** Evaluates {@code eve} at {@code t} for a bit of {@code bitSamples} Nyquist samples. */
@@ -35,6 +39,7 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
         OptimalEavesdropper.Divergence d = eve.divergence(t);
         LikelihoodRatioDetector lr = eve.detector(spice, bitSamples, t);
         return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), lr.bitDuration(),
-                lr.bins(), lr.successProbability(), lr.errorProbability());
+                lr.bins(), lr.bins() == LikelihoodRatioDetector.binCount(eve.bandwidth(), lr.bitDuration()),
+                lr.successProbability(), lr.errorProbability());
     }
 }

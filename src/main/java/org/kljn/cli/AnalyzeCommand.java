@@ -160,7 +160,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 o.divergenceHlFromLh(), o.divergenceLhFromHl());
         out.printf(Locale.ROOT, "Eve's optimal guess for the bit (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
                 o.successProbability(), o.errorProbability());
-        if (!o.boundsEveryDetector()) {
+        if (!o.allBins()) {
+            out.printf(Locale.ROOT, "(a long bit: the detector uses %d of its bins, evenly spread; the best detector"
+                    + " does at least as well)%n", o.bins());
+        } else if (!o.boundsEveryDetector()) {
             out.printf(Locale.ROOT, "(a bit of fewer than %d Nyquist samples: this is the spectral likelihood ratio's"
                     + " success, not a bound on every detector; an attack can match it)%n",
                     OptimalResult.SPECTRAL_BOUND_MIN_SAMPLES);
