@@ -25,9 +25,12 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
     /** Sweep points above this buy nothing and cost memory and time linearly. */
     public static final int MAX_POINTS = 1_000_001;
+    /** The longest bit, in Nyquist samples. */
+    public static final int MAX_BIT_SAMPLES = 10_000_000;
 
     public AnalysisSettings {
         Checks.positive(Parameter.NOISE_TEMPERATURE, tEff);
+        KljnMoments.checkTemperature(tEff);
         Checks.positive(Parameter.BANDWIDTH, bandwidth);
         if (points < 5 || (points - 1) % 4 != 0 || points > MAX_POINTS) {
             throw new ParameterException(Parameter.SWEEP_POINTS, "sweep points must be 4m+1 >= 5 and at most "
@@ -36,7 +39,8 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         if (beta == null) {
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }
-        Checks.atLeast(Parameter.BIT_SAMPLES, bitSamples, 1);
+        Checks.between(Parameter.BIT_SAMPLES, bitSamples, 2, MAX_BIT_SAMPLES, "as in the Monte Carlo: the bit must"
+                + " span at least one Nyquist interval of the band");
     }
 
     /** The defaults: T_eff = 1e9 K, Δf = 1 kHz, 257 points, β = 1, M = 1000, minimax and lumped comparison on. */

@@ -54,9 +54,9 @@ public final class ExactAnalysis {
      */
     public static TransferFunctions transferFunctions(SpiceSimulator spice, KljnLoop loop, BandShape band,
             int points) {
-        if (points < 5 || (points - 1) % 4 != 0) {
+        if (points < 5 || (points - 1) % 4 != 0 || points > AnalysisSettings.MAX_POINTS) {
             throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
-                    "sweep points must be 4m+1 >= 5, got " + points);
+                    "sweep points must be 4m+1 >= 5 and at most " + AnalysisSettings.MAX_POINTS + ", got " + points);
         }
         boolean brick = band instanceof BrickWall;
         double fStop = brick ? ((BrickWall) band).bandwidth() : band.upperFrequency(TAIL);

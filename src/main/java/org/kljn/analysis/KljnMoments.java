@@ -15,6 +15,21 @@ public final class KljnMoments {
     /** Boltzmann's constant, J/K (exact, SI 2019). */
     public static final double BOLTZMANN = 1.380649e-23;
 
+    /**
+     * The noise temperatures accepted, K. The statistics' variances scale as T_eff² (their spectra as 4kTR): far
+     * outside this range they leave double precision (at 1e200 K they overflowed and Eve's success printed as
+     * 0.5), and no noise source is hotter than 1e30 K or colder than 1 mK.
+     */
+    public static final double MIN_TEMPERATURE = 1e-3;
+    public static final double MAX_TEMPERATURE = 1e30;
+
+    /** {@code tEff} if it is within [{@link #MIN_TEMPERATURE}, {@link #MAX_TEMPERATURE}], else a refusal naming them. */
+    public static double checkTemperature(double tEff) {
+        return org.kljn.circuit.Checks.within(org.kljn.circuit.Parameter.NOISE_TEMPERATURE, tEff, MIN_TEMPERATURE,
+                MAX_TEMPERATURE, "K", "the statistics' variances scale as T^2 and leave double precision far outside;"
+                        + " Eve's and Alice's and Bob's statistics do not depend on T_eff otherwise");
+    }
+
     private final double[][] m = new double[4][4];
     private final double beta;
 

@@ -83,7 +83,7 @@ public final class LoopAnalysis {
 
     private static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
             Optional<LumpedComparison> lumped, OptionalDouble betaOptimal) {
-        LoopIntegrals integrals = ExactAnalysis.integrals(tf);
+        LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
         OptionalDouble eq11 = BetaRule.eq11(loop);

@@ -14,6 +14,30 @@ package org.kljn.analysis;
  *                   below the sweep's first frequency)
  */
 public record LoopIntegrals(double[][] alice, double[][] bob, double errorBound) {
+    /**
+     * The largest integration error bound a result is printed with. The signals are differences of J entries
+     * (eqs. 5-7), so an error of this size in the entries can already change their sign on a nearly balanced loop.
+     */
+    public static final double TOLERANCE = 1e-3;
+
+    /**
+     * These integrals, or a refusal when their own error bound exceeds {@link #TOLERANCE}: a result outside its
+     * error bound is never printed as fine.
+     *
+     * @param points   the sweep points used, for the message
+     * @param bandwidth the band's upper frequency in Hz, for the message
+     */
+    public LoopIntegrals withinTolerance(int points, double bandwidth) {
+        if (!(errorBound <= TOLERANCE)) {
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS, String.format(
+                    java.util.Locale.ROOT, "the band integrals' error bound"
+                    + " is %.1e of their scale, above the tolerance %.0e: %d AC points over 0..%.4g Hz do not resolve"
+                    + " this line's transfer functions (its resonances or the part of the band below the first"
+                    + " frequency); use more --points, a narrower --bandwidth or another line model", errorBound,
+                    TOLERANCE, points, bandwidth));
+        }
+        return this;
+    }
 
     public double alice(Probe x, Probe y) {
         return alice[x.ordinal()][y.ordinal()];

@@ -139,10 +139,14 @@ public final class Benchmarks {
         netlist.add(netlist.size() - 1, "run");
         netlist.add(netlist.size() - 1, "quit 0");
         netlist.add(netlist.size() - 1, ".endc");
-        Path dir = Files.createTempDirectory("kljn-bench-");
-        Path cir = dir.resolve("loop.cir");
-        Files.write(cir, netlist);
-        return timed(List.of("/usr/bin/time", "-f", "%e %M", "ngspice", "-b", cir.toString()), dir);
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
+        try {
+            Path cir = dir.resolve("loop.cir");
+            Files.write(cir, netlist);
+            return timed(List.of("/usr/bin/time", "-f", "%e %M", "ngspice", "-b", cir.toString()), dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
     }
 
     /** Runs a command under GNU time and reads "seconds peakKB" from its last stderr line. */
@@ -160,12 +164,16 @@ public final class Benchmarks {
 
     /** Peak RSS of a fresh JVM running n samples through the bridge (so earlier runs do not count). */
     static Measured childJvm(long n) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("kljn-bench-");
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The bridge keeps nothing per sample, so a small heap suffices; a large one only lets the JVM hold more
         // garbage between collections, which would show up as resident memory.
-        return timed(List.of("/usr/bin/time", "-f", "%e %M", java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), BenchChild.class.getName(), Long.toString(n)), dir);
+        try {
+            return timed(List.of("/usr/bin/time", "-f", "%e %M", java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), BenchChild.class.getName(), Long.toString(n)), dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
     }
 
     /** Exact analysis of one parameter point (warm), with and without the minimax β search. */
@@ -207,7 +215,15 @@ public final class Benchmarks {
         String spec = String.join("\n", "rl: 1k", "rh: 10k", "alice: H, L", "cable: ladder", "sections: 20",
                 "rc: lin 100 500 5", "cc: 10n, 100n", "bandwidth: 1k", "beta: 1", "analyses: exact, attack",
                 "bits: 20", "bitSamples: 50", "");
-        Path dir = Files.createTempDirectory("kljn-bench-sweep-");
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
+        try {
+            return sweepSpeedup(log, spec, dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
+    }
+
+    private static Map<String, Object> sweepSpeedup(PrintStream log, String spec, Path dir) throws Exception {
         Path specFile = dir.resolve("bench.spec");
         Files.writeString(specFile, spec);
         SweepSpec s = SweepSpec.read(specFile);

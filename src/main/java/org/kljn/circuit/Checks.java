@@ -27,4 +27,23 @@ public final class Checks {
         }
         return value;
     }
+
+    /** {@code min <= value <= max}, else an error stating the bound and why it is there. */
+    public static int between(Parameter p, int value, int min, int max, String why) {
+        if (value < min || value > max) {
+            throw new ParameterException(p, p.description() + " " + value + ": allowed " + min + " to " + max + " ("
+                    + why + ")");
+        }
+        return value;
+    }
+
+    /** {@code min <= value <= max} (in {@code unit}), else an error stating the range and why it is there. */
+    public static double within(Parameter p, double value, double min, double max, String unit, String why) {
+        if (!(value >= min && value <= max)) {
+            throw new ParameterException(p, p.description() + " " + SpiceNumbers.format(value) + " " + unit
+                    + ": allowed " + SpiceNumbers.format(min) + " to " + SpiceNumbers.format(max) + " " + unit + " ("
+                    + why + ")");
+        }
+        return value;
+    }
 }

@@ -27,6 +27,13 @@ public final class NetlistWriter {
      */
     public static List<String> ac(KljnLoop loop, double aliceMagnitude, double bobMagnitude, int points,
             double fStart, double fStop) {
+        Checks.between(Parameter.SWEEP_POINTS, points, 2, 1_000_001, "a linear sweep needs two points; more only"
+                + " cost time");
+        require(fStart >= 0 && Double.isFinite(fStart), "AC start frequency", fStart);
+        Checks.positive(Parameter.BANDWIDTH, fStop);
+        if (!(fStop > fStart)) {
+            throw new IllegalArgumentException("AC stop frequency " + fStop + " Hz must exceed the start " + fStart + " Hz");
+        }
         List<String> lines = header(loop, "AC transfer functions from the noise generators to the probes");
         lines.addAll(loop(loop, "VNA na 0 dc 0 ac " + SpiceNumbers.format(aliceMagnitude),
                 "VNB nb 0 dc 0 ac " + SpiceNumbers.format(bobMagnitude)));
@@ -65,6 +72,14 @@ public final class NetlistWriter {
     /** As {@link #transientTrnoise(KljnLoop, double, double, double, double)}, optionally with {@code .save none}. */
     public static List<String> transientTrnoise(KljnLoop loop, double aliceRms, double bobRms, double sampleTime,
             double stop, boolean streamOnly) {
+        require(aliceRms >= 0 && Double.isFinite(aliceRms), "TRNOISE rms of Alice's generator", aliceRms);
+        require(bobRms >= 0 && Double.isFinite(bobRms), "TRNOISE rms of Bob's generator", bobRms);
+        require(sampleTime > 0 && Double.isFinite(sampleTime), "TRNOISE sample time", sampleTime);
+        require(stop > 0 && Double.isFinite(stop), "transient stop time (--duration)", stop);
+        if (stop < sampleTime) {
+            throw new IllegalArgumentException("transient stop time (--duration) " + stop + " s is shorter than one"
+                    + " noise sample, " + sampleTime + " s");
+        }
         List<String> lines = header(loop, "transient with ngspice TRNOISE generators");
         String nt = SpiceNumbers.format(sampleTime);
         lines.addAll(loop(loop, "VNA na 0 dc 0 trnoise(" + SpiceNumbers.format(aliceRms) + " " + nt + " 0 0)",
@@ -97,5 +112,12 @@ public final class NetlistWriter {
         lines.add("RB b0 nb " + SpiceNumbers.format(loop.bobResistance()));
         lines.add(bobSource);
         return lines;
+    }
+
+    private static void require(boolean ok, String what, double value) {
+        if (!ok) {
+            throw new IllegalArgumentException(what + " must be a positive finite number (or zero for a start), got "
+                    + value);
+        }
     }
 }

@@ -8,10 +8,14 @@ import java.util.List;
  * It converges to the uniform RC line as N grows (error O(1/N^2)).
  */
 public record RcLadder(double resistance, double capacitance, int sections) implements LineModel {
+    /** The most sections accepted: the O(1/N^2) error is then below 1e-6 of any band the ladder resolves. */
+    public static final int MAX_SECTIONS = 2000;
+
     public RcLadder {
         Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
         Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
-        Checks.atLeast(Parameter.SECTIONS, sections, 1);
+        Checks.between(Parameter.SECTIONS, sections, 1, MAX_SECTIONS, "a finer ladder only grows the netlist: the"
+                + " exact distributed line is the ltra model");
     }
 
     @Override

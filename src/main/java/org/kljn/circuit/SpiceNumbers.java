@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** SPICE numbers: parsing values with scale suffixes ("10k", "100n", "1meg") and locale-free formatting. */
 public final class SpiceNumbers {
     private static final Pattern VALUE = Pattern.compile(
-            "^([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)(meg|mil|[fpnuµmkgt])?(ohms?|Ω|hz|[fhsvak])?$",
+            "^([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)(meg|mil|[fpnuµmkgt])?(ohms?|Ω|hz|[fhsva])?$",
             Pattern.CASE_INSENSITIVE);
 
     private SpiceNumbers() {
@@ -15,7 +15,7 @@ public final class SpiceNumbers {
 
     /**
      * Parses a value with an optional SPICE scale suffix (f p n u m k meg g t, case-insensitive, "mil" =
-     * 25.4e-6) and an optional unit word (ohm, Hz, F, H, s, V, A, K) that is ignored.
+     * 25.4e-6) and an optional unit word (ohm, Hz, F, H, s, V, A) that is ignored; "10kk" is refused (k is a scale, not a unit).
      *
      * @param option names the option in the error message
      * @throws IllegalArgumentException naming the option, the value and what is allowed

@@ -10,11 +10,14 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
     /** Lumps used when none are given. With K = 2 the lump lengths double toward the middle, so more lumps do
      * not mean finer ones everywhere: 16 came within 5e-4 of the exact line (LTRA) on a 2 km Cat5 pair at 500 Hz. */
     public static final int DEFAULT_LUMPS = 16;
+    /** The most lumps accepted (see the notes on ngspice 39.3's URC expansion). */
+    public static final int MAX_LUMPS = 50;
 
     public UniformRcLine {
         Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
         Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
-        Checks.atLeast(Parameter.SECTIONS, lumps, 1);
+        Checks.between(Parameter.SECTIONS, lumps, 1, MAX_LUMPS, "ngspice 39.3's URC expansion gives wrong DC"
+                + " resistances from about 60 lumps and fails from 78");
     }
 
     @Override

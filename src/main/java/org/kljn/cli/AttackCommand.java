@@ -51,9 +51,18 @@ public final class AttackCommand implements Callable<Integer> {
             description = "grid points per Nyquist interval of the injected noise, K (default ${DEFAULT-VALUE})")
     int oversampling;
 
-    @Option(names = "--guard", defaultValue = "-1",
-            description = "guard interval before each bit, seconds (default: 10 loop RC time constants)")
-    double guard;
+    @Option(names = "--guard",
+            description = "guard interval before each bit, seconds, >= 0 (default: 10 loop RC time constants)")
+    Double guard;
+
+    @Option(names = "--progress", defaultValue = "auto",
+            description = "progress on stderr: auto (when stderr is a terminal), always, never (default ${DEFAULT-VALUE})")
+    org.kljn.sweep.ProgressBar.Mode progress;
+
+    /** The most injected-noise grid points one attack may simulate (hours of ngspice time). */
+    static final double MAX_GRID_POINTS = 2e9;
+    /** The most Nyquist samples per bit. */
+    static final int MAX_BIT_SAMPLES = 10_000_000;
 
     @Mixin
     Json json;
@@ -79,9 +88,21 @@ public final class AttackCommand implements Callable<Integer> {
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
         }
-        if (bitSamples < 2) {
-            throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed at least 2 (the bit must span"
-                    + " at least one Nyquist interval of the band)");
+        if (bitSamples < 2 || bitSamples > MAX_BIT_SAMPLES) {
+            throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed 2 to " + MAX_BIT_SAMPLES
+                    + " (the bit must span at least one Nyquist interval of the band)");
+        }
+        if (guard != null && !(guard >= 0 && Double.isFinite(guard))) {
+            throw new IllegalArgumentException("--guard " + guard + ": must be a finite number of seconds >= 0 (leave"
+                    + " it out for 10 loop RC time constants)");
+        }
+        // every bit simulates (guard + bit) on a grid of oversampling points per Nyquist interval
+        double perBit = (bitSamples + (guard == null ? 0 : guard) * 2 * options.bandwidthHz()) * oversampling;
+        if ((double) bits * perBit > MAX_GRID_POINTS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--bits %d with --bit-samples %d"
+                    + "%s and --oversampling %d would simulate %.3g noise grid points; at most %.0e (hours of"
+                    + " ngspice time): fewer bits, shorter bits or a shorter --guard", bits, bitSamples,
+                    guard == null ? "" : ", --guard " + guard, oversampling, bits * perBit, MAX_GRID_POINTS));
         }
         KljnLoop loop = options.loop();
         loop.line().checkTransientCapable();
@@ -95,8 +116,10 @@ public final class AttackCommand implements Callable<Integer> {
         try (NgSpice spice = NgSpice.open()) {
             b = rule.isNumber() ? rule.value() : LoopAnalysis.run(spice, loop, exact).betaUsed();
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard, mode);
-            ProgressBar bar = new ProgressBar(System.err, bits, "bits");
+                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard == null ? -1 : guard, mode);
+            boolean terminal = org.kljn.sweep.ProgressBar.stderrIsTerminal();
+            ProgressBar bar = new ProgressBar(System.err, bits, "bits", progress == org.kljn.sweep.ProgressBar.Mode.ALWAYS
+                    || (progress == org.kljn.sweep.ProgressBar.Mode.AUTO && terminal), terminal);
             long t0 = System.nanoTime();
             BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings, bar::update);
             bar.finish();

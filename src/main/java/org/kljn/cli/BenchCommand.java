@@ -29,6 +29,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the results file is written at the end of a long run: find out now whether it can be
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.deleteIfExists(java.nio.file.Files.createTempFile(dir, ".kljn-write-check-", ".tmp"));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--dir " + dir + ": cannot write the results there ("
+                    + Main.describe(e) + ")");
+        }
         Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(), System.err);
         String text = Json.write(r);
         Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".json");

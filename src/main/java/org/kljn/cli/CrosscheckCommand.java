@@ -77,6 +77,15 @@ public final class CrosscheckCommand implements Callable<Integer> {
         double bsyAtEq11 = Math.abs(curve.signal(Attack.BSY, betaEq11));
         double slAtEq11 = hSign * curve.signal(Attack.SECOND_LAW, betaEq11);
         double uH2 = aliceHigh ? m1.meanSquareVoltageA() : m1.meanSquareVoltageB();
+        // the natural size of a mean power <U I> here (Cauchy-Schwarz bound): a cable power that is zero in the
+        // paper (R_c = 0) is compared against it, not against its own round-off (7e-27 W once read as DIFFERS)
+        double powerScale = Math.sqrt(m1.meanSquareVoltageA() * m1.moment(Probe.I_A, Probe.I_A));
+        boolean bsyIdenticallyZero = Math.abs(m1.signal(Attack.BSY)) <= 1e-9 * m1.scale(Attack.BSY)
+                && bsyAtEq11 <= 1e-9 * curve.momentsAt(betaEq11).scale(Attack.BSY);
+        String bsyNullWords = !Double.isNaN(bsyNull) ? String.format(Locale.ROOT, "beta = %.9g", bsyNull)
+                : bsyIdenticallyZero ? "every beta (U_A = U_B on this line)" : "no beta > 0";
+        String slNullWords = !Double.isNaN(betaNull) ? String.format(Locale.ROOT, "%.9g", betaNull)
+                : "none (no beta > 0 nulls it)";
 
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("1", 1, PaperFormulas.eq1DeltaKs(rl, rh, rc, t, df), Math.abs(m1.signal(Attack.BSY)),
@@ -88,13 +97,14 @@ public final class CrosscheckCommand implements Callable<Integer> {
                 "cable heating by the H generator alone"));
         rows.add(row("4", 1, PaperFormulas.eq4PowerLc(rl, rh, rc, t, df), heatingL, 0,
                 "cable heating by the L generator alone"));
-        rows.add(row("5", 1, PaperFormulas.eq5PowerHL(rl, rh, rc, t, df), pHL, 0,
+        rows.add(row("5", 1, PaperFormulas.eq5PowerHL(rl, rh, rc, t, df), pHL, powerScale,
                 "mean power into the cable at the H end"));
-        rows.add(row("6", 1, PaperFormulas.eq6PowerLH(rl, rh, rc, t, df), pLH, 0,
+        rows.add(row("6", 1, PaperFormulas.eq6PowerLH(rl, rh, rc, t, df), pLH, powerScale,
                 "mean power into the cable at the L end"));
         double eq7 = PaperFormulas.eq7DeltaPowerHL(rl, rh, rc, t, df);
-        boolean eq7ok = Math.abs(eq7 - (pHL - pLH)) <= TOLERANCE * Math.abs(pHL - pLH);
-        rows.add(row("7", 1, eq7, pHL - pLH, 0, eq7ok ? "P_HL - P_LH"
+        boolean eq7ok = Math.abs(eq7 - (pHL - pLH)) <= TOLERANCE
+                * (Math.abs(pHL - pLH) > 1e-9 * powerScale ? Math.abs(pHL - pLH) : powerScale);
+        rows.add(row("7", 1, eq7, pHL - pLH, powerScale, eq7ok ? "P_HL - P_LH"
                 : String.format(Locale.ROOT, "printed (R_H + R_L) gives P_HL + P_LH = %.6e W, the total cable"
                         + " dissipation; the simulated difference P_HL - P_LH = %.6e W follows R_c (R_H - R_L)",
                         pHL + pLH, pHL - pLH)));
@@ -103,15 +113,15 @@ public final class CrosscheckCommand implements Callable<Integer> {
                         + (loop.line().capacitance() > 0 ? "; with shunt capacitance I_A != I_B and the"
                         + " paper's single cable current is ambiguous" : "")));
         rows.add(row("11", betaEq11, betaEq11, betaNull, 0, String.format(Locale.ROOT,
-                "the beta that nulls the secondLaw signal is %.9g (bsy: %.9g); at eq. 11's beta the secondLaw"
-                        + " signal is %.6e W (at beta = 1: %.6e W)", betaNull, bsyNull, slAtEq11,
+                "the beta that nulls the secondLaw signal is %s (bsy vanishes at %s); at eq. 11's beta the"
+                        + " secondLaw signal is %.6e W (at beta = 1: %.6e W)", slNullWords, bsyNullWords, slAtEq11,
                 hSign * m1.signal(Attack.SECOND_LAW))));
         rows.add(row("12", betaEq11, PaperFormulas.eq12DeltaKs(rl, rh, rc, t, df, betaEq11), bsyAtEq11,
                 curve.momentsAt(betaEq11).scale(Attack.BSY),
                 "Delta_KS(T_eff, beta T_eff) at eq. 11's beta"));
         rows.add(row("13", betaEq11, 0.0, bsyAtEq11, uH2, String.format(Locale.ROOT,
                 "claims eq. 12 vanishes at eq. 11's beta; simulated |bsy| there is %.6e V^2, and bsy vanishes at"
-                        + " beta = %.9g instead", bsyAtEq11, bsyNull)));
+                        + " %s", bsyAtEq11, bsyIdenticallyZero ? bsyNullWords : bsyNullWords + " instead")));
 
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {

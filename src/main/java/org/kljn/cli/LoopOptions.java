@@ -63,7 +63,7 @@ public final class LoopOptions {
     String bandwidth;
 
     double temperature() {
-        return positive("--teff", teff);
+        return org.kljn.analysis.KljnMoments.checkTemperature(positive("--teff", teff));
     }
 
     double bandwidthHz() {
@@ -98,8 +98,10 @@ public final class LoopOptions {
         }
         if (preset != null || length != null) {
             if (preset == null || length == null) {
-                throw new IllegalArgumentException("--preset and --length go together (got --preset " + preset
-                        + ", --length " + length + ")");
+                throw new IllegalArgumentException(preset != null
+                        ? "--preset " + preset + " needs --length (the cable length in metres, e.g. --length 500)"
+                        : "--length " + length + " needs --preset (cat5, telephone or rg58) to give the cable's R, L"
+                        + " and C per km");
             }
             return CableSpec.preset(kind, CablePreset.named(preset), positive("--length", length), n)
                     .withSubcircuit(subckt, subcktName);
@@ -109,7 +111,14 @@ public final class LoopOptions {
     }
 
     LineModel line() {
-        return cableSpec().line();
+        LineModel line = cableSpec().line();
+        // only the ladder and URC models are made of sections: anywhere else --sections would be ignored
+        if (sections != null && !(line instanceof org.kljn.circuit.RcLadder)
+                && !(line instanceof org.kljn.circuit.UniformRcLine)) {
+            throw new IllegalArgumentException("--sections " + sections + ": the " + line.kind() + " model has no"
+                    + " sections, so it would be ignored; choose ladder or urc to set them, or leave --sections out");
+        }
+        return line;
     }
 
     static double positive(String option, String text) {

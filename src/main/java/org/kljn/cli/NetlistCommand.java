@@ -43,6 +43,9 @@ public final class NetlistCommand implements Callable<Integer> {
     public Integer call() {
         KljnLoop loop = options.loop();
         double bandwidth = options.bandwidthHz();
+        if (!(beta > 0 && beta <= 1000)) {
+            throw new IllegalArgumentException("--beta " + beta + ": allowed a number in (0, 1000]");
+        }
         List<String> lines;
         if (analysis.equalsIgnoreCase("ac")) {
             boolean alice = source.equalsIgnoreCase("alice");

@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A progress bar with ETA on stderr, shown only once a run has taken more than two seconds, redrawn at
- * most every half second.
+ * A progress bar with ETA on stderr, shown only once a run has taken more than two seconds: on a terminal redrawn
+ * in place at most every half second, elsewhere (a log file, with {@code --progress always}) one plain line every
+ * ten seconds, never carriage returns.
  */
 final class ProgressBar {
     private final PrintStream err;
@@ -14,17 +15,26 @@ final class ProgressBar {
     private final long start = System.nanoTime();
     private long lastDraw;
     private boolean shown;
+    private final boolean visible;
+    private final boolean terminal;
 
     ProgressBar(PrintStream err, long total, String unit) {
+        this(err, total, unit, true, true);
+    }
+
+    ProgressBar(PrintStream err, long total, String unit, boolean visible, boolean terminal) {
         this.err = err;
         this.total = total;
         this.unit = unit;
+        this.visible = visible;
+        this.terminal = terminal;
     }
 
     synchronized void update(long done) {
         long now = System.nanoTime();
         double elapsed = (now - start) / 1e9;
-        if (elapsed < 2 || (now - lastDraw) < 500_000_000L && done < total) {
+        long interval = terminal ? 500_000_000L : 10_000_000_000L;
+        if (!visible || elapsed < 2 || (now - lastDraw) < interval && done < total) {
             return;
         }
         lastDraw = now;
@@ -32,13 +42,13 @@ final class ProgressBar {
         int width = 30;
         int filled = (int) (width * done / Math.max(1, total));
         double eta = done > 0 ? elapsed * (total - done) / done : Double.NaN;
-        err.printf(Locale.ROOT, "\r[%s%s] %d/%d %s, ETA %s ", "=".repeat(filled), " ".repeat(width - filled), done,
-                total, unit, format(eta));
+        err.printf(Locale.ROOT, (terminal ? "\r" : "") + "[%s%s] %d/%d %s, ETA %s" + (terminal ? " " : "%n"),
+                "=".repeat(filled), " ".repeat(width - filled), done, total, unit, format(eta));
         err.flush();
     }
 
     synchronized void finish() {
-        if (shown) {
+        if (shown && terminal) {
             err.println();
         }
     }

@@ -1,22 +1,32 @@
 package org.kljn.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpiceException;
 import org.kljn.ngspice.SpiceVector;
 import org.kljn.report.AtomicFiles;
 import org.kljn.report.VectorCsv;
+import org.kljn.worker.WorkerLoop;
+import org.kljn.worker.WorkerProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +36,15 @@ import java.util.stream.Stream;
  * {@code kljn run FILE... [--out DIR]}: the primitive of scripted netlist batches. Each netlist runs
  * with its own analysis cards or {@code .control} block; every vector of every plot it made is written
  * as {@code DIR/<stem>.<plot>.csv}. A failing file is reported and the batch goes on.
+ *
+ * <p>The netlists run in a worker JVM ({@link WorkerProcess}) by default: a netlist that crashes ngspice (39.3
+ * segfaults on an EXTERNAL source with a DC value) kills only the worker; it is reported failed with the
+ * signal, a new worker starts, and the rest of the batch runs. {@code --timeout} bounds each netlist the same way.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run SPICE netlists through the ngspice shared library and write every plot as CSV.",
-                "A folder stands for the netlists in it (*.cir, *.sp, *.spice, *.net, *.ckt)."})
+                "A folder stands for the netlists in it (*.cir, *.sp, *.spice, *.net, *.ckt).",
+                "Also writes DIR/run-summary.csv: one row per netlist with its status, files, warnings and error."})
 public final class RunCommand implements Callable<Integer> {
     private static final Pattern INCLUDE = Pattern.compile("^(\\s*\\.(?:include|inc|lib)\\s+)(\"?)([^\"\\s]+)(\"?)(.*)$",
             Pattern.CASE_INSENSITIVE);
@@ -37,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
     private static final Pattern ENDC = Pattern.compile("^\\s*\\.endc\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUIT = Pattern.compile("^\\s*(quit|exit)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final List<String> EXTENSIONS = List.of(".cir", ".sp", ".spice", ".net", ".ckt");
+    static final String SUMMARY = "run-summary.csv";
+    /** The longest --timeout accepted: a day. */
+    static final double MAX_TIMEOUT_SECONDS = 86_400;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "netlist files or folders of netlists")
     List<Path> files;
@@ -45,13 +64,42 @@ public final class RunCommand implements Callable<Integer> {
             description = "folder for the CSV files (default: the current folder)")
     Path out;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "time limit per netlist in seconds (0 < SECONDS <= 86400; default: none); an overrun fails"
+                    + " that netlist and the batch goes on")
+    Double timeout;
+
+    @Option(names = "--in-process",
+            description = "run the netlists in this JVM (no worker JVM: a native crash in ngspice ends the whole"
+                    + " batch, and --timeout is not available)")
+    boolean inProcess;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** What one netlist gave. */
+    record Outcome(List<String> written, List<String> warnings, String error) {
+        boolean ok() {
+            return error == null;
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (timeout != null && !(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout " + timeout
+                    + ": must be a number of seconds in (0, " + (long) MAX_TIMEOUT_SECONDS + "]");
+        }
+        if (timeout != null && inProcess) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout needs the worker JVM: it cannot be combined with --in-process");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + ": is a file; --out names a folder for the CSV files");
+        }
         List<Path> netlists = new ArrayList<>();
         for (Path p : files) {
             if (Files.isDirectory(p)) {
@@ -67,20 +115,35 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("kljn run: no netlists found in " + files + " (looked for " + EXTENSIONS + ")");
             return 2;
         }
+        Map<Path, String> stems = stems(netlists);
         int failed = 0;
-        try (NgSpice spice = NgSpice.open()) {
+        List<List<String>> summary = new ArrayList<>();
+        summary.add(List.of("netlist", "status", "outputs", "warnings", "error"));
+        try (Runner runner = inProcess ? new InProcess() : new InWorker(timeout)) {
             for (Path netlist : netlists) {
-                try {
-                    List<String> written = runOne(spice, netlist);
-                    stdout.println("ok    " + netlist + " -> " + String.join(", ", written));
-                } catch (NgSpiceException | IOException | IllegalArgumentException e) {
-                    failed++;
-                    stdout.println("FAIL  " + netlist + ": " + e.getMessage());
-                } finally {
-                    stdout.flush();
+                Outcome o = runner.run(netlist, out, stems.get(netlist));
+                List<String> shown = o.written().stream().map(f -> out.resolve(f).toString()).toList();
+                for (String w : o.warnings()) {
+                    stdout.println("warn  " + netlist + ": " + w);
                 }
+                if (o.ok()) {
+                    stdout.println("ok    " + netlist + " -> " + String.join(", ", shown));
+                } else {
+                    failed++;
+                    stdout.println("FAIL  " + netlist + ": " + o.error());
+                }
+                stdout.flush();
+                summary.add(List.of(netlist.toString(), o.ok() ? "ok" : "failed", String.join(" ", shown),
+                        String.join(" | ", o.warnings()), o.ok() ? "" : o.error()));
             }
         }
+        Path summaryFile = out.resolve(SUMMARY);
+        AtomicFiles.write(summaryFile, w -> {
+            for (List<String> row : summary) {
+                w.write(csvLine(row));
+            }
+        });
+        stdout.println("summary: " + summaryFile);
         if (failed > 0) {
             stderr.println("kljn run: " + failed + " of " + netlists.size() + " netlists failed");
             return 1;
@@ -88,17 +151,193 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> runOne(NgSpice spice, Path netlist) throws IOException {
+    private static String csvLine(List<String> cells) {
+        StringBuilder b = new StringBuilder();
+        for (String c : cells) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
+                b.append('"').append(c.replace("\"", "\"\"").replace("\n", " ")).append('"');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('\n').toString();
+    }
+
+    /**
+     * Output stems that never collide: a netlist's file name without extension, and for netlists that share one
+     * ({@code d1/x.cir}, {@code d2/x.cir}) as many parent folder names as make them distinct ({@code d1_x}).
+     */
+    static Map<Path, String> stems(List<Path> netlists) {
+        List<Path> distinct = netlists.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+        Map<Path, String> byFile = new HashMap<>();
+        for (Path p : distinct) {
+            int depth = 0;
+            while (depth < 32) {
+                String candidate = stem(p, depth);
+                int d = depth;
+                if (distinct.stream().noneMatch(q -> !q.equals(p) && stem(q, d).equals(candidate))) {
+                    break;
+                }
+                depth++;
+            }
+            byFile.put(p, stem(p, depth));
+        }
+        // a stem made longer can still meet another file's plain stem ("d1_x.cir"): number what still collides
+        Map<String, Integer> uses = new HashMap<>();
+        byFile.values().forEach(s -> uses.merge(s, 1, Integer::sum));
+        int n = 0;
+        for (Path p : distinct) {
+            if (uses.get(byFile.get(p)) > 1) {
+                byFile.put(p, byFile.get(p) + "-" + (++n));
+            }
+        }
+        Map<Path, String> result = new LinkedHashMap<>();
+        for (Path p : netlists) {
+            result.put(p, byFile.get(p.toAbsolutePath().normalize()));
+        }
+        return result;
+    }
+
+    private static String stem(Path p, int parents) {
+        Path abs = p.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        StringBuilder b = new StringBuilder(name);
+        Path dir = abs.getParent();
+        for (int i = 0; i < parents && dir != null && dir.getFileName() != null; i++, dir = dir.getParent()) {
+            b.insert(0, dir.getFileName() + "_");
+        }
+        return b.toString();
+    }
+
+    /** How netlists are run: here, or in a worker JVM. */
+    private interface Runner extends AutoCloseable {
+        Outcome run(Path netlist, Path out, String stem);
+
+        @Override
+        void close();
+    }
+
+    private static final class InProcess implements Runner {
+        private NgSpice spice;
+
+        @Override
+        public Outcome run(Path netlist, Path out, String stem) {
+            if (spice == null) {
+                spice = NgSpice.open();
+            }
+            return runHere(spice, netlist, out, stem);
+        }
+
+        @Override
+        public void close() {
+            if (spice != null) {
+                spice.close();
+            }
+        }
+    }
+
+    private static final class InWorker implements Runner {
+        private final WorkerProcess worker = WorkerProcess.of(RunCommand.class,
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of());
+        private final Duration limit;
+
+        InWorker(Double seconds) {
+            this.limit = seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000));
+        }
+
+        @Override
+        public Outcome run(Path netlist, Path out, String stem) {
+            try {
+                Map<String, String> request = Map.of("netlist", netlist.toAbsolutePath().toString(),
+                        "out", out.toAbsolutePath().toString(), "stem", stem);
+                WorkerProcess.Reply reply = worker.call(JSON.writeValueAsString(request), limit);
+                if (!reply.answered()) {
+                    return new Outcome(List.of(), List.of(), reply.failure()
+                            + (reply.failure().startsWith("timed out") ? "" : "; the batch goes on in a new worker"));
+                }
+                Map<?, ?> m = JSON.readValue(reply.text(), Map.class);
+                if (m.containsKey("error") && !m.containsKey("written")) {
+                    return new Outcome(List.of(), List.of(), String.valueOf(m.get("error")));
+                }
+                return new Outcome(strings(m.get("written")), strings(m.get("warnings")),
+                        m.get("error") == null ? null : String.valueOf(m.get("error")));
+            } catch (IOException e) {
+                return new Outcome(List.of(), List.of(), "cannot talk to the worker JVM: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(List.of(), List.of(), "interrupted");
+            }
+        }
+
+        private static List<String> strings(Object o) {
+            List<String> r = new ArrayList<>();
+            if (o instanceof List<?> l) {
+                l.forEach(x -> r.add(String.valueOf(x)));
+            }
+            return r;
+        }
+
+        @Override
+        public void close() {
+            worker.close();
+        }
+    }
+
+    /** The worker JVM's side: one netlist per request line, one session for the worker's life. */
+    public static void main(String[] args) {
+        NgSpice[] spice = new NgSpice[1];
+        WorkerLoop.serve(() -> spice[0] = NgSpice.open(), request -> {
+            try {
+                Map<?, ?> m = JSON.readValue(request, Map.class);
+                if (spice[0] == null) {
+                    spice[0] = NgSpice.open();
+                }
+                Outcome o = runHere(spice[0], Path.of((String) m.get("netlist")), Path.of((String) m.get("out")),
+                        (String) m.get("stem"));
+                Map<String, Object> reply = new LinkedHashMap<>();
+                reply.put("written", o.written());
+                reply.put("warnings", o.warnings());
+                reply.put("error", o.error());
+                return JSON.writeValueAsString(reply);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Runs one netlist in {@code spice}; failures become the outcome's error. */
+    static Outcome runHere(NgSpice spice, Path netlist, Path out, String stem) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            List<String> written = runOne(spice, netlist, out, stem, warnings);
+            return new Outcome(written, warnings, null);
+        } catch (NgSpiceException | IOException | IllegalArgumentException | IllegalStateException e) {
+            return new Outcome(List.of(), warnings, e.getMessage());
+        }
+    }
+
+    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, List<String> warnings)
+            throws IOException {
+        if (!Files.exists(netlist)) {
+            throw new IOException("cannot read netlist file " + netlist + ": no such file");
+        }
         if (!Files.isRegularFile(netlist) || !Files.isReadable(netlist)) {
-            throw new IOException("cannot read netlist file " + netlist);
+            throw new IOException("cannot read netlist file " + netlist + ": "
+                    + (Files.isDirectory(netlist) ? "is a folder" : "not a readable file"));
         }
         List<String> lines = prepare(netlist);
         boolean hasControl = lines.stream().anyMatch(l -> CONTROL.matcher(l).matches());
-        spice.loadCircuit(lines); // a .control block runs here
-        if (!hasControl) {
-            spice.run();
+        try {
+            spice.loadCircuit(lines); // a .control block runs here
+            if (!hasControl) {
+                spice.run();
+            }
+        } finally {
+            warnings.addAll(spice.warnings());
         }
-        String stem = netlist.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         List<String> written = new ArrayList<>();
         for (String plot : spice.plots()) {
             if (plot.equals("const")) {
@@ -111,8 +350,9 @@ public final class RunCommand implements Callable<Integer> {
             // the scale (time, frequency, ...) first, the rest in ngspice's order
             vectors.sort((a, b) -> Boolean.compare(!isScale(a), !isScale(b)));
             Path csv = out.resolve(stem + "." + plot + ".csv");
+            boolean existed = Files.exists(csv);
             AtomicFiles.write(csv, w -> VectorCsv.write(w, vectors));
-            written.add(csv.toString());
+            written.add(csv.getFileName() + (existed ? " (replaced an older file)" : ""));
         }
         spice.freeCircuit();
         if (written.isEmpty()) {
@@ -127,14 +367,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads a netlist: includes resolved against its folder (ngspice would use the working directory),
-     * and quit/exit dropped from control blocks (they would end the library for the whole process).
+     * Reads a netlist: UTF-8, or Latin-1 when it is not valid UTF-8 (ngspice reads bytes; a binary file is
+     * refused); includes resolved against its folder (ngspice would use the working directory), and quit/exit
+     * dropped from control blocks (they would end the library for the whole process).
      */
     static List<String> prepare(Path netlist) throws IOException {
         Path dir = netlist.toAbsolutePath().getParent();
         List<String> result = new ArrayList<>();
         boolean inControl = false;
-        for (String line : Files.readAllLines(netlist, StandardCharsets.UTF_8)) {
+        for (String line : readText(netlist).split("\r?\n", -1)) {
             if (CONTROL.matcher(line).matches()) {
                 inControl = true;
             } else if (ENDC.matcher(line).matches()) {
@@ -148,9 +389,28 @@ public final class RunCommand implements Callable<Integer> {
             }
             result.add(line);
         }
+        while (!result.isEmpty() && result.get(result.size() - 1).isEmpty()) {
+            result.remove(result.size() - 1);
+        }
         if (result.isEmpty()) {
             throw new IllegalArgumentException("empty netlist file " + netlist);
         }
         return result;
+    }
+
+    private static String readText(Path netlist) throws IOException {
+        byte[] bytes = Files.readAllBytes(netlist);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new IllegalArgumentException("netlist file " + netlist + " is not text (a NUL byte at offset "
+                        + i + "); a netlist is a text file");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 }

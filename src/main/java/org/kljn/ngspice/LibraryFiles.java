@@ -3,16 +3,11 @@ package org.kljn.ngspice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Where the ngspice shared library is, and private copies of it.
@@ -41,13 +36,25 @@ public final class LibraryFiles {
      */
     static final String KEEP_SIGNAL_CALLS = "kljn.ngspice.keepSignalCalls";
     static final String FOLDER_PREFIX = "kljn-ngspice-";
-    private static final Pattern OWNED_FOLDER = Pattern.compile(Pattern.quote(FOLDER_PREFIX) + "(\\d+)-(\\d+)");
     private static final AtomicInteger COPIES = new AtomicInteger();
     private static Path copyFolder;
     private static SoftReference<byte[]> template;
     private static String patchProblem;
 
     private LibraryFiles() {
+    }
+
+    /** Where the library file comes from, for messages ("environment variable NGSPICE_LIBRARY_PATH = ..."). */
+    static String source() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return "system property " + PROPERTY + " = " + configured;
+        }
+        configured = System.getenv(ENVIRONMENT);
+        if (configured != null && !configured.isBlank()) {
+            return "environment variable " + ENVIRONMENT + " = " + configured;
+        }
+        return "the system's ngspice";
     }
 
     /**
@@ -145,6 +152,10 @@ public final class LibraryFiles {
             SignalFreeElf.neutraliseSignal(bytes);
             patchProblem = null;
         } catch (SignalFreeElf.NotPatchable e) {
+            if (e.getMessage().startsWith("not an ELF file") || e.getMessage().startsWith("not a 64-bit")) {
+                throw new NgSpiceException(original + " is not an ngspice shared library (" + e.getMessage() + "; "
+                        + source() + ")", List.of());
+            }
             if (patchProblem == null) {
                 System.err.println("kljn: warning: " + original + ": cannot stop ngspice from replacing the JVM's"
                         + " signal handlers (" + e.getMessage() + "); the bridge restores them after start-up, but a"
@@ -157,105 +168,24 @@ public final class LibraryFiles {
     }
 
     /**
-     * This process's folder for library copies, {@code kljn-ngspice-PID-START} in the temporary folder. The
+     * This process's folder for library copies ({@link OwnedTempFolders}: {@code kljn-ngspice-PID-START-N}); the
      * first call removes the folders of processes that are gone (killed or crashed runs).
      */
     private static Path copyFolder() {
         if (copyFolder != null && Files.isDirectory(copyFolder)) {
             return copyFolder;
         }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        cleanStaleCopies(tmp);
-        ProcessHandle self = ProcessHandle.current();
-        Path folder = tmp.resolve(FOLDER_PREFIX + self.pid() + "-" + startMillis(self));
         try {
-            Files.createDirectories(folder);
+            copyFolder = OwnedTempFolders.create(FOLDER_PREFIX);
         } catch (IOException e) {
-            throw new NgSpiceException("cannot create the folder " + folder + " for private copies of the ngspice"
-                    + " library: " + IoMessages.reason(e), List.of());
+            throw new NgSpiceException("cannot create a folder for private copies of the ngspice library in "
+                    + System.getProperty("java.io.tmpdir") + ": " + IoMessages.reason(e), List.of());
         }
-        folder.toFile().deleteOnExit();
-        copyFolder = folder;
-        return folder;
+        return copyFolder;
     }
 
-    private static long startMillis(ProcessHandle p) {
-        return p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-    }
-
-    /**
-     * Removes copy folders in {@code tmp} whose owner process is gone: {@code kljn-ngspice-PID-START} when no
-     * process with that id and start time runs; a folder in the older {@code kljn-ngspice-NNNN} form when it is
-     * over ten minutes old and no running process maps a file in it.
-     *
-     * @return the folders removed
-     */
+    /** Removes copy folders of processes that are gone (see {@link OwnedTempFolders#cleanStale}). */
     static List<Path> cleanStaleCopies(Path tmp) {
-        List<Path> removed = new ArrayList<>();
-        List<Path> candidates;
-        try (Stream<Path> list = Files.list(tmp)) {
-            candidates = list.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX))
-                    .filter(Files::isDirectory).toList();
-        } catch (IOException | UncheckedIOException e) {
-            return removed;
-        }
-        String mapped = null;
-        for (Path folder : candidates) {
-            Matcher m = OWNED_FOLDER.matcher(folder.getFileName().toString());
-            boolean stale;
-            if (m.matches()) {
-                long pid = Long.parseLong(m.group(1));
-                long start = Long.parseLong(m.group(2));
-                stale = ProcessHandle.of(pid).map(p -> !p.isAlive() || startMillis(p) != start).orElse(true);
-            } else {
-                if (mapped == null) {
-                    mapped = mappedFiles();
-                }
-                stale = olderThan(folder, java.time.Duration.ofMinutes(10))
-                        && !mapped.contains(folder.toAbsolutePath() + "/");
-            }
-            if (stale && deleteTree(folder)) {
-                removed.add(folder);
-            }
-        }
-        return removed;
-    }
-
-    private static boolean olderThan(Path p, java.time.Duration age) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(age));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Every file any process maps ({@code /proc/PID/maps}), as one string. */
-    private static String mappedFiles() {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                if (p.getFileName().toString().chars().allMatch(Character::isDigit)) {
-                    try {
-                        all.append(Files.readString(p.resolve("maps"), StandardCharsets.ISO_8859_1));
-                    } catch (IOException | UncheckedIOException e) {
-                        // the process ended or is not ours to read
-                    }
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
-        return all.toString();
-    }
-
-    private static boolean deleteTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-            return true;
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
+        return OwnedTempFolders.cleanStale(tmp, FOLDER_PREFIX);
     }
 }

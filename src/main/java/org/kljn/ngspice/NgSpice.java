@@ -42,6 +42,7 @@ public final class NgSpice implements SpiceSimulator {
     private NgSpiceInstance instance;
     private boolean circuitLoaded;
     private List<String> circuitLines = List.of();
+    private final List<String> warnings = new ArrayList<>();
     private int commandsSinceHistoryClear;
     private boolean closed;
 
@@ -97,8 +98,10 @@ public final class NgSpice implements SpiceSimulator {
             int rc = callNative(() -> instance.lib.ngSpice_Circ(deck.toArray(new String[0])));
             instance.stickySaveNone |= wantsSaveNone;
             instance.stickyInterp |= wantsInterp;
-            NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured());
-            checkAlive("loading the circuit");
+            NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured(), deck);
+            warnings.clear();
+            warnings.addAll(out.warnings());
+            checkAlive("loading the circuit", out);
             String current = callNative(() -> instance.lib.ngSpice_CurPlot());
             if (rc != 0 || out.hasErrors() || !circuitExists()) {
                 // what ngspice managed to parse must not leak into the next load
@@ -117,7 +120,12 @@ public final class NgSpice implements SpiceSimulator {
         withLock(() -> {
             requireCircuit("run");
             instance.takeCallbackFailure();
-            NgSpiceOutput out = commandLocked("run");
+            NgSpiceOutput out = commandLocked("run", circuitLines);
+            for (String w : out.warnings()) {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
             throwIfCallbackFailed();
             if (out.hasErrors()) {
                 throw errorFor("the simulation of \"" + circuitLines.get(0).strip() + "\" failed", out, circuitLines);
@@ -215,6 +223,11 @@ public final class NgSpice implements SpiceSimulator {
             freeLocked();
             return null;
         });
+    }
+
+    /** ngspice's warnings while loading and running the current circuit ("Warning: can't parse 'out': ignored"). */
+    public List<String> warnings() {
+        return withLock(() -> List.copyOf(warnings));
     }
 
     // ------------------------------------------------------------------ vectors and plots
@@ -365,6 +378,10 @@ public final class NgSpice implements SpiceSimulator {
     // ------------------------------------------------------------------ internals
 
     private NgSpiceOutput commandLocked(String command) {
+        return commandLocked(command, List.of());
+    }
+
+    private NgSpiceOutput commandLocked(String command, List<String> echoes) {
         if (command == null) {
             throw new IllegalArgumentException("command must not be null");
         }
@@ -380,8 +397,8 @@ public final class NgSpice implements SpiceSimulator {
         requireNotBackground();
         instance.clearCaptured();
         rawCommand(command);
-        NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured());
-        checkAlive("\"" + command + "\"");
+        NgSpiceOutput out = NgSpiceOutput.classify(instance.drainCaptured(), echoes);
+        checkAlive("\"" + command + "\"", out);
         return out;
     }
 
@@ -440,6 +457,17 @@ public final class NgSpice implements SpiceSimulator {
     private void requireNotBackground() {
         if (instance.backgroundRunning) {
             throw new IllegalStateException("a background run is active: halt() or awaitBackground() first");
+        }
+    }
+
+    /** As {@link #checkAlive(String)}, quoting what ngspice said before it exited (its reason). */
+    private void checkAlive(String when, NgSpiceOutput said) {
+        if (instance.dead) {
+            List<String> why = new ArrayList<>(said.errors().isEmpty() ? said.stdout() : said.errors());
+            why.addAll(NgSpiceOutput.classify(instance.drainCaptured()).errors());
+            why.removeIf(String::isBlank);
+            throw new NgSpiceDeadException("ngspice called ControlledExit (status " + instance.exitStatus + ") " + when
+                    + "; that library instance is unusable; the session loads a fresh one on next use", why);
         }
     }
 

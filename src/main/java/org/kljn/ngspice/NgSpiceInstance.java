@@ -106,6 +106,11 @@ final class NgSpiceInstance {
             try {
                 this.lib = Native.load(file.toString(), NgSpiceLibrary.class, options);
                 this.binding = DirectBinding.bind(com.sun.jna.NativeLibrary.getInstance(file.toString(), options));
+            } catch (UnsatisfiedLinkError e) {
+                Path original = LibraryFiles.systemLibrary();
+                throw new NgSpiceException(original + " cannot be loaded as the ngspice shared library ("
+                        + LibraryFiles.source() + "): " + e.getMessage().replace(file.toString(), original.toString())
+                        .lines().findFirst().orElse(""), List.of());
             } finally {
                 // loaded (or failed): the mapping outlives the file, and nothing is left in the temporary folder
                 LibraryFiles.discard(file);

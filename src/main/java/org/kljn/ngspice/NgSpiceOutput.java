@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  *
  * <p>Each SendChar line starts with "stdout " or "stderr ". ngspice writes several harmless notes to
  * stderr ("Note: ...", "Using SPARSE ...", "Trying gmin ..."); everything else on stderr, and the few
- * stdout lines that announce a failure, count as errors.
+ * stdout lines that announce a failure, count as errors. A warning ("Warning: Model issue on line 5 :") and the
+ * lines that continue it on stderr (the echoed netlist line, "unrecognized parameter (foo) - ignored") are one
+ * warning, never errors: ngspice runs such a circuit.
  */
-public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String> errors) {
+public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String> errors, List<String> warnings) {
 
     private static final Pattern BENIGN = Pattern.compile(
             "^(note:|using sparse|trying gmin|trying source|gmin stepping|source stepping|supplies reduced"
@@ -27,30 +29,69 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
             "^(error|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
             Pattern.CASE_INSENSITIVE);
 
+    /** ngspice's echo of the netlist's title ("Circuit: * my title"): netlist text, never a message. */
+    private static final Pattern TITLE_ECHO = Pattern.compile("^circuit:\\s", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WARNING = Pattern.compile("^\\s*warning\\b", Pattern.CASE_INSENSITIVE);
+
+    /** A line that starts a message of its own, ending a warning's continuation. */
+    private static final Pattern NEW_MESSAGE = Pattern.compile("^\\s*(error|warning|note)\\b|^\\s*\\*",
+            Pattern.CASE_INSENSITIVE);
+
     /** "Error on line 3 or its substitute:" (39.3) and older "Error on line 3 :" forms. */
     private static final Pattern LINE_NUMBER = Pattern.compile("line\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
 
     public static NgSpiceOutput classify(List<String> raw) {
+        return classify(raw, List.of());
+    }
+
+    /**
+     * Classifies ngspice's lines; a stdout line that only echoes one of {@code netlist}'s lines (or its title, as
+     * "Circuit: TITLE") is output, never an error, whatever words it contains.
+     */
+    public static NgSpiceOutput classify(List<String> raw, List<String> netlist) {
+        java.util.Set<String> echoes = new java.util.HashSet<>();
+        for (String l : netlist) {
+            echoes.add(l.strip().toLowerCase(Locale.ROOT));
+        }
         List<String> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<StringBuilder> warnings = new ArrayList<>();
+        StringBuilder openWarning = null;
         for (String line : raw) {
             if (line.startsWith("stderr ")) {
                 String text = line.substring(7);
-                if (BENIGN.matcher(text).lookingAt()) {
+                if (WARNING.matcher(text).lookingAt()) {
+                    openWarning = new StringBuilder(text.strip());
+                    warnings.add(openWarning);
+                    notes.add(text);
+                } else if (openWarning != null && !text.isBlank() && !NEW_MESSAGE.matcher(text).lookingAt()) {
+                    openWarning.append(' ').append(text.strip()); // the warning's own continuation
                     notes.add(text);
                 } else {
-                    errors.add(text);
+                    openWarning = null;
+                    if (BENIGN.matcher(text).lookingAt()) {
+                        notes.add(text);
+                    } else {
+                        errors.add(text);
+                    }
                 }
             } else {
+                openWarning = null;
                 String text = line.startsWith("stdout ") ? line.substring(7) : line;
                 out.add(text);
-                if (ERROR_ON_STDOUT.matcher(text).lookingAt()) {
+                boolean echo = TITLE_ECHO.matcher(text).lookingAt()
+                        || echoes.contains(text.strip().toLowerCase(Locale.ROOT));
+                if (WARNING.matcher(text).lookingAt()) {
+                    warnings.add(new StringBuilder(text.strip()));
+                } else if (!echo && ERROR_ON_STDOUT.matcher(text).lookingAt()) {
                     errors.add(text);
                 }
             }
         }
-        return new NgSpiceOutput(List.copyOf(out), List.copyOf(notes), List.copyOf(errors));
+        return new NgSpiceOutput(List.copyOf(out), List.copyOf(notes), List.copyOf(errors),
+                warnings.stream().map(StringBuilder::toString).distinct().toList());
     }
 
     public boolean hasErrors() {

@@ -1,16 +1,26 @@
 package org.kljn.report;
 
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file through a temporary sibling and a rename, so that an interrupted run never leaves a
  * half-written file that looks whole.
+ *
+ * <p>The temporary file is created with the default permissions (so the result honours the umask, like any file
+ * the user creates; {@code Files.createTempFile} would make it 0600), synced before the rename, and on any
+ * failure closed and removed: a full disk leaves no open deleted file behind, and the message names the file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -22,25 +32,79 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Something that writes a file's whole content as bytes. */
+    @FunctionalInterface
+    public interface ByteContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, Content content) throws IOException {
+        writeBytes(target, os -> {
+            // closing this writer must not be what closes the stream: a failed final flush would skip that
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, w -> w.write(text));
+    }
+
+    /** Writes bytes atomically (see the class comment). */
+    public static void writeBytes(Path target, ByteContent content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a folder, not a file");
+        }
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw named("cannot create the folder " + dir + " for " + target, e);
+        }
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                tmp = Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw named("cannot write " + target, e);
+            }
+        }
+        try {
+            try (FileOutputStream fos = new FileOutputStream(tmp.toFile())) {
+                OutputStream buffered = new java.io.BufferedOutputStream(fos, 1 << 16);
+                content.writeTo(buffered);
+                buffered.flush();
+                fos.getFD().sync();
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw named("cannot write " + target, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    public static void writeString(Path target, String text) throws IOException {
-        write(target, w -> w.write(text));
+    /** An I/O failure as "what: cause", keeping its type for callers that test it. */
+    static IOException named(String what, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage();
+        if (reason != null && what.contains(reason)) {
+            return e;
+        }
+        IOException wrapped = new IOException(what + ": " + reason, e);
+        return wrapped;
     }
 }

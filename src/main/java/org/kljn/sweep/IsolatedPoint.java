@@ -2,28 +2,33 @@ package org.kljn.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.worker.WorkerLoop;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
-/** The child side of {@link IsolatedEvaluator}: evaluates one point and prints its results as one JSON line. */
+/**
+ * The worker side of {@link IsolatedEvaluator}: reads the spec once, then answers point indexes with the point's
+ * results as one JSON line, until its parent closes the pipe or dies.
+ */
 public final class IsolatedPoint {
     private IsolatedPoint() {
     }
 
     public static void main(String[] args) throws Exception {
         SweepSpec spec = SweepSpec.read(Path.of(args[0]));
-        SweepPoint point = spec.point(Integer.parseInt(args[1]));
-        try (NgSpicePool pool = NgSpicePool.of(1)) {
-            Map<String, Object> result;
-            try {
-                result = new KljnEvaluator(pool).apply(point);
-            } catch (RuntimeException e) {
-                System.err.println(e.getMessage());
-                System.exit(1);
-                return;
+        ObjectMapper json = new ObjectMapper();
+        NgSpicePool[] pool = new NgSpicePool[1];
+        WorkerLoop.serve(() -> pool[0] = NgSpicePool.of(1), request -> {
+            if (pool[0] == null) {
+                pool[0] = NgSpicePool.of(1);
             }
-            System.out.println(new ObjectMapper().writeValueAsString(result));
-        }
+            SweepPoint point = spec.point(Integer.parseInt(request.strip()));
+            try {
+                return json.writeValueAsString(new KljnEvaluator(pool[0]).apply(point));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -59,6 +59,25 @@ public final class SweepMerge {
      * @throws IllegalArgumentException naming the file and line of the first problem
      */
     public static Result merge(List<Path> inputs, Path out) throws IOException {
+        return merge(inputs, out, null, null);
+    }
+
+    /**
+     * Merges the shards of {@code spec}'s sweep into {@code out}, checking before writing anything that they are
+     * this sweep's (its columns, and each row's key is the spec's key for that index) and that together they hold
+     * every point: a merge of a partial sweep (a shard missing or unfinished, as when an array task was killed)
+     * is refused, naming the missing points, instead of silently writing fewer rows.
+     *
+     * @param resultColumns the sweep's result columns (its evaluator's)
+     * @throws IllegalArgumentException naming the file and line of the first problem, or the missing points
+     */
+    public static Result mergeComplete(List<Path> inputs, Path out, SweepSpec spec, List<String> resultColumns)
+            throws IOException {
+        return merge(inputs, out, java.util.Objects.requireNonNull(spec), SweepWriter.header(resultColumns));
+    }
+
+    private static Result merge(List<Path> inputs, Path out, SweepSpec spec, List<String> expectedHeader)
+            throws IOException {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("merge: no input files");
         }
@@ -86,6 +105,10 @@ public final class SweepMerge {
                     throw new IllegalArgumentException(in + ":1: not a sweep CSV header (expected index, key, ...,"
                             + " status, error), got '" + lines[0] + "'");
                 }
+                if (expectedHeader != null && !cols.equals(expectedHeader)) {
+                    throw new IllegalArgumentException(in + ":1: not a results file of " + spec.source() + ": "
+                            + SweepWriter.firstDifference(cols, expectedHeader));
+                }
             } else if (!header.equals(lines[0])) {
                 throw new IllegalArgumentException(in + ":1: header differs from " + headerFile + "'s: "
                         + SweepWriter.firstDifference(cols, SweepCsv.parse(header)));
@@ -106,6 +129,18 @@ public final class SweepMerge {
                 if (index < 0) {
                     throw new IllegalArgumentException(in + ":" + (i + 1) + ": negative index " + index);
                 }
+                if (spec != null) {
+                    if (index >= spec.size()) {
+                        throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " is outside "
+                                + spec.source() + "'s " + spec.size() + " points (a part of another sweep?)");
+                    }
+                    String key = spec.point(index).key();
+                    if (!key.equals(c.get(1))) {
+                        throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " has key '"
+                                + c.get(1) + "' but " + spec.source() + " gives '" + key + "' (a part of another sweep,"
+                                + " or the spec changed)");
+                    }
+                }
                 Row earlier = rows.put(index, new Row(in, i + 1, lines[i]));
                 if (earlier != null) {
                     throw new IllegalArgumentException("point " + index + " appears twice: " + earlier.file + ":"
@@ -121,6 +156,18 @@ public final class SweepMerge {
                             + "'; expected ok or failed");
                 }
             }
+        }
+        if (spec != null && rows.size() < spec.size()) {
+            List<Integer> missing = new ArrayList<>();
+            for (int p = 0; p < spec.size() && missing.size() < 20; p++) {
+                if (!rows.containsKey(p)) {
+                    missing.add(p);
+                }
+            }
+            throw new IllegalArgumentException("merge: " + (spec.size() - rows.size()) + " of " + spec.size()
+                    + " points of " + spec.source() + " are missing (points " + missing
+                    + (spec.size() - rows.size() > missing.size() ? " ..." : "") + "): a shard is missing or unfinished;"
+                    + " 'kljn status' shows which, 'kljn sweep ... --resume' finishes it; nothing written");
         }
         String head = header;
         AtomicFiles.write(out, w -> {

@@ -31,6 +31,20 @@ public final class SweepOptions {
         return out;
     }
 
+    /** {@code --jobs} as given, or null. */
+    public Integer jobsOption() {
+        return jobs;
+    }
+
+    /** {@code --shard} as given (default 1/1). */
+    public String shardOption() {
+        return shard;
+    }
+
+    public boolean resume() {
+        return resume;
+    }
+
     /** The runner options these flags give; stderr for the bar, 10 s stop grace. */
     public SweepRunner.Options options() {
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;

@@ -132,7 +132,19 @@ public final class SweepSpec {
 
     /** Reads a spec file; relative subckt paths resolve against its folder. */
     public static SweepSpec read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a folder; the sweep spec is a text file of 'key: value' lines");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; the sweep spec is a text file of 'key: value'"
+                    + " lines");
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // a byte-order mark is no part of the first key
+        }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);
     }
@@ -178,6 +190,10 @@ public final class SweepSpec {
                         + " a list 'a, b, c' or a range 'lin|log START STOP COUNT'");
             }
             lines.put(key, new Line(n, key, value));
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(source + ": the spec is empty; write at least the loop ('rl: 1k',"
+                    + " 'rh: 10k', ...); keys: " + Key.allowed());
         }
         return new Parser(source, baseDir, lines).build();
     }

@@ -1,14 +1,15 @@
 package org.kljn.sweep;
 
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -35,7 +36,11 @@ public final class SweepWriter implements Closeable {
     public static final List<String> TAIL_COLUMNS = List.of("status", "error");
 
     private final Path file;
-    private final FileOutputStream out;
+    /** Read, truncated and appended through this one descriptor: closing any other descriptor of the file in
+     * this process would drop the POSIX lock. Its stream methods are not interruptible, unlike a FileChannel's. */
+    private final RandomAccessFile out;
+    private final FileLock lock;
+    private long length;
     private final List<String> header;
     private final List<String> resultColumns;
     private final BitSet finished;
@@ -44,10 +49,13 @@ public final class SweepWriter implements Closeable {
     private final long droppedBytes;
     private boolean closed;
 
-    private SweepWriter(Path file, FileOutputStream out, List<String> header, List<String> resultColumns,
-                        BitSet finished, int ok, int failed, long droppedBytes) {
+    private SweepWriter(Path file, RandomAccessFile out, FileLock lock, List<String> header,
+                        List<String> resultColumns, BitSet finished, int ok, int failed, long droppedBytes)
+            throws IOException {
         this.file = file;
         this.out = out;
+        this.lock = lock;
+        this.length = out.length();
         this.header = header;
         this.resultColumns = resultColumns;
         this.finished = finished;
@@ -94,39 +102,100 @@ public final class SweepWriter implements Closeable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        boolean hasContent = Files.exists(file) && Files.size(file) > 0;
-        if (hasContent && !resume) {
-            throw new FileAlreadyExistsException(file.toString(), null,
-                    "the results file exists; continue it with --resume, or remove it");
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a folder; the results file must be a file");
         }
-        BitSet finished = new BitSet();
-        int[] counts = new int[2];
-        byte[] bytes = hasContent ? Files.readAllBytes(file) : new byte[0];
-        int end = lastNewline(bytes) + 1;
-        long dropped = bytes.length - end;
-        if (end > 0) {
-            check(file, new String(bytes, 0, end, StandardCharsets.UTF_8), header, resultColumns, spec, finished,
-                    counts);
-        }
-        if (dropped > 0 || !Files.exists(file)) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                ch.truncate(end);
-                ch.force(true);
-            }
-        }
-        // A stream, not a FileChannel: interrupting a worker thread must not close the file under the others.
-        FileOutputStream out = new FileOutputStream(file.toFile(), true);
+        RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+        FileLock lock = null;
         try {
-            if (end == 0) {
-                out.write(SweepCsv.line(header).getBytes(StandardCharsets.UTF_8));
-                out.getFD().sync();
+            lock = lockOrRefuse(file, raf);
+            byte[] bytes = new byte[Math.toIntExact(raf.length())];
+            raf.readFully(bytes);
+            boolean hasContent = bytes.length > 0;
+            if (hasContent && !resume) {
+                throw new FileAlreadyExistsException(file.toString(), null,
+                        "the results file exists; continue it with --resume, or remove it");
             }
-        } catch (IOException e) {
-            out.close();
+            BitSet finished = new BitSet();
+            int[] counts = new int[2];
+            int end = lastNewline(bytes) + 1;
+            long dropped = bytes.length - end;
+            if (end > 0) {
+                check(file, new String(bytes, 0, end, StandardCharsets.UTF_8), header, resultColumns, spec, finished,
+                        counts);
+            }
+            if (dropped > 0) {
+                raf.setLength(end);
+                raf.getFD().sync();
+            }
+            SweepWriter w = new SweepWriter(file, raf, lock, header, List.copyOf(resultColumns), finished, counts[0],
+                    counts[1], dropped);
+            if (end == 0) {
+                w.append(SweepCsv.line(header));
+            }
+            return w;
+        } catch (IOException | RuntimeException e) {
+            raf.close(); // releases the lock
             throw e;
         }
-        return new SweepWriter(file, out, header, List.copyOf(resultColumns), finished, counts[0], counts[1],
-                dropped);
+    }
+
+    /**
+     * Takes the OS lock on the results file for the whole run, or refuses: two sweeps (a second {@code --resume}, a
+     * requeued cluster task) appending to one file would write points twice and leave it neither resumable nor
+     * mergeable.
+     */
+    private static FileLock lockOrRefuse(Path file, RandomAccessFile raf) throws IOException {
+        FileLock lock;
+        try {
+            lock = raf.getChannel().tryLock();
+        } catch (OverlappingFileLockException e) {
+            throw new OutputLockedException(file, ProcessHandle.current().pid());
+        } catch (IOException e) {
+            throw new IOException("cannot lock " + file + " (" + e.getMessage() + "); a results file must be on a"
+                    + " file system with locks, so that two sweeps never write it at once", e);
+        }
+        if (lock == null) {
+            throw new OutputLockedException(file, lockHolder(file));
+        }
+        return lock;
+    }
+
+    /** The process holding a POSIX lock on {@code file}, from {@code /proc/locks}, or -1 if unknown. */
+    static long lockHolder(Path file) {
+        try {
+            Object ino = Files.getAttribute(file, "unix:ino");
+            for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
+                // "1: POSIX  ADVISORY  WRITE 12345 08:01:1234567 0 EOF"
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 6 && f[1].equals("POSIX") && f[5].endsWith(":" + ino)) {
+                    return Long.parseLong(f[4]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc or no unix attributes: the message then names no process
+        }
+        return -1;
+    }
+
+    /** Another sweep (this or another process) holds the results file's lock. */
+    public static final class OutputLockedException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long holderPid;
+
+        OutputLockedException(Path file, long holderPid) {
+            super(file + " is being written by another sweep"
+                    + (holderPid == ProcessHandle.current().pid() ? " in this process"
+                    : holderPid > 0 ? " (process " + holderPid + " holds its lock)" : "")
+                    + "; two sweeps on one results file would write points twice: wait for that one to finish"
+                    + " (then --resume), or write to another file");
+            this.holderPid = holderPid;
+        }
+
+        /** The process holding the lock, or -1 if unknown. */
+        public long holderPid() {
+            return holderPid;
+        }
     }
 
     private static int lastNewline(byte[] b) {
@@ -138,8 +207,11 @@ public final class SweepWriter implements Closeable {
         return -1;
     }
 
-    /** Checks the whole lines of an existing file and collects its finished points. */
-    private static void check(Path file, String text, List<String> header, List<String> resultColumns,
+    /**
+     * Checks the whole lines of an existing file and collects its finished points; {@code counts} gets the ok and
+     * failed counts. Also used by {@link SweepStatus}, which reads without writing.
+     */
+    static void check(Path file, String text, List<String> header, List<String> resultColumns,
                               SweepSpec spec, BitSet finished, int[] counts) {
         String[] lines = text.split("\n", -1);
         List<String> found = parseLine(file, 1, lines[0]);
@@ -279,8 +351,22 @@ public final class SweepWriter implements Closeable {
         if (closed) {
             return false;
         }
-        out.write(row.getBytes(StandardCharsets.UTF_8));
-        out.getFD().sync();
+        byte[] bytes = row.getBytes(StandardCharsets.UTF_8);
+        try {
+            out.seek(length);
+            out.write(bytes);
+            out.getFD().sync();
+            length += bytes.length;
+        } catch (IOException e) {
+            // a full disk: take back the part of the row that reached the file, so rows stay whole
+            try {
+                out.setLength(length);
+            } catch (IOException ignored) {
+                // the resume of a later run drops a partial last line
+            }
+            throw new IOException("cannot append a row to " + file + ": " + e.getMessage()
+                    + " (the rows before it are kept; fix the cause and run again with --resume)", e);
+        }
         return true;
     }
 
@@ -288,7 +374,7 @@ public final class SweepWriter implements Closeable {
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
-            out.close();
+            out.close(); // releases the lock
         }
     }
 }

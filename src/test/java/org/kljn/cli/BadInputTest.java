@@ -28,19 +28,41 @@ class BadInputTest {
             "analyze --rc -5                        | 1 | --rc must be >= 0",
             "analyze --cable coax                   | 1 | --cable: unknown model 'coax'",
             "analyze --cable ladder --rc 100        | 1 | --cc: the ladder cable model needs the cable capacitance C_c",
-            "analyze --cable ladder --cc 1u --sections 0 | 1 | --sections must be at least 1",
+            "analyze --cable ladder --cc 1u --sections 0 | 1 | --sections must be at least 1, got 0",
+            "analyze --cable ladder --cc 1u --sections 1000000 | 1 | --sections: the number of line sections 1000000: allowed 1 to 2000",
+            "analyze --cable urc --cc 1u --sections 60 | 1 | --sections: the number of line sections 60: allowed 1 to 50",
             "analyze --cable ladder --rc 1k --cc 10u --sections 2 --bandwidth 100k | 1 | sections cannot resolve this line",
             "analyze --cable subckt                 | 1 | --subckt: the subckt cable model needs a SPICE file",
             "analyze --beta 0                       | 1 | --beta: '0' is out of range: allowed a number 0 < β <= 1000, or one of eq11, null, minimax",
             "analyze --beta 1e9                     | 1 | --beta: '1e9' is out of range",
             "analyze --beta sometimes               | 1 | --beta: cannot read 'sometimes'",
-            "analyze --preset cat5                  | 1 | --preset and --length go together",
+            "analyze --preset cat5                  | 1 | --preset cat5 needs --length (the cable length in metres",
+            "analyze --length 500                   | 1 | --length 500 needs --preset",
             "analyze --preset fibre --length 1k     | 1 | --preset: unknown cable 'fibre'",
             "analyze --alice X                      | 2 | --alice",
             "analyze --points 10                    | 1 | sweep points must be 4m+1",
-            "analyze --bit-samples 0                | 1 | --bit-samples: the bit length M in Nyquist samples must be at least 1, got 0",
+            "analyze --points 100000001             | 1 | sweep points must be 4m+1 >= 5 and at most 1000001, got 100000001",
+            "analyze --bit-samples 1                | 1 | --bit-samples: the bit length M in Nyquist samples 1: allowed 2 to 10000000",
             "attack --bits 0                        | 1 | --bits 0: allowed 1 to 10000000",
-            "attack --bit-samples 1                 | 1 | --bit-samples 1: allowed at least 2",
+            "attack --bit-samples 1                 | 1 | --bit-samples 1: allowed 2 to 10000000",
+            "attack --bit-samples 2000000000       | 1 | --bit-samples 2000000000: allowed 2 to 10000000",
+            "attack --bits 100000 --bit-samples 100000 | 1 | noise grid points; at most 2e+09",
+            "attack --guard -5                      | 1 | --guard -5.0: must be a finite number of seconds >= 0",
+            "attack --guard NaN                     | 1 | --guard NaN: must be a finite number",
+            "attack --guard Infinity                | 1 | --guard Infinity: must be a finite number",
+            "attack --guard 1e6                     | 1 | noise grid points; at most 2e+09",
+            "analyze --rc 10kk                      | 1 | --rc: cannot read '10kk'",
+            "analyze --cable lumped --sections 7    | 1 | --sections 7: the lumped model has no sections, so it would be ignored",
+            "analyze --teff 1e200                   | 1 | --teff: the noise temperature T_eff 1.0e200 K: allowed 0.001 to 1.0e30 K",
+            "analyze --teff 1e-300                  | 1 | --teff: the noise temperature T_eff 1.0e-300 K: allowed 0.001 to 1.0e30 K",
+            "analyze --rl 1e-300 --rh 1e300         | 1 | --rl: the low resistor R_L 1.0e-300 ohm: allowed 0.001 to 1.0e15 ohm (ngspice sets smaller resistances to 1 mOhm",
+            "analyze --cable ltra --cc 100n --bandwidth 1t | 1 | --points: the band integrals' error bound is 6.7e-02 of their scale, above the tolerance 1e-03",
+            "netlist --analysis tran --duration -1  | 1 | transient stop time (--duration) must be a positive finite number (or zero for a start), got -1.0",
+            "netlist --points -3                    | 1 | --points: the number of AC sweep points -3: allowed 2 to 1000001",
+            "netlist --analysis tran --duration Infinity | 1 | --duration) must be a positive finite number (or zero for a start), got Infinity",
+            "netlist --analysis tran --beta 0       | 1 | --beta 0.0: allowed a number in (0, 1000]",
+            "run --timeout 0 x.cir                  | 2 | --timeout 0.0: must be a number of seconds in (0, 86400]",
+            "run --timeout 5 --in-process x.cir     | 2 | --timeout needs the worker JVM",
             "attack --noise pink                    | 1 | --noise pink: allowed java or trnoise",
             "attack --oversampling 1                | 1 | --oversampling must be between 2 and 64",
             "attack --cable ltra --cc 100n --lc 1m  | 1 | LTRA fails in transient",
@@ -49,8 +71,8 @@ class BadInputTest {
             "analyze --cable subckt --subckt netlists/twisted-pair.lib --subckt-name three_port | 1 | has 3 ports",
             "analyze --cable subckt --subckt netlists/twisted-pair.lib --subckt-name nope | 1 | no .subckt nope",
             "analyze --unknown-option 3             | 2 | Unknown option",
-            "sweep nowhere.spec --out x.csv         | 1 | nowhere.spec",
-            "merge --out m.csv nowhere.csv          | 1 | nowhere.csv",
+            "sweep nowhere.spec --out x.csv         | 1 | nowhere.spec: no such file",
+            "merge --out m.csv nowhere.csv          | 1 | nowhere.csv: no such file",
             "nosuchcommand                          | 2 | nosuchcommand"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
@@ -62,5 +84,10 @@ class BadInputTest {
         RunCommandTest.Result r = RunCommandTest.kljn(args);
         assertEquals(status, r.status(), "exit status of '" + commandLine + "': " + r.err() + r.out());
         assertTrue(r.err().contains(expected), "'" + commandLine + "' should say \"" + expected + "\" but said: " + r.err());
+        try (java.util.stream.Stream<Path> written = java.nio.file.Files.list(dir)) {
+            assertEquals(java.util.List.of(), written.toList(), "a refused command writes nothing");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

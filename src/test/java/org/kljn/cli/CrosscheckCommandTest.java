@@ -42,4 +42,20 @@ class CrosscheckCommandTest {
         double c = org.kljn.circuit.SpiceNumbers.parse("rc", rc);
         assertEquals(LumpedKljn.betaNullSecondLaw(l, h, c), byEq.get("11").get("simulated").asDouble(), 1e-9);
     }
+
+    /**
+     * R_c = 0: the paper's cable powers and Delta_KS are exactly zero, and so are the simulated ones up to round-off
+     * (7e-27 W): every equation agrees, and bsy vanishes at every β (U_A = U_B), not "at β = NaN".
+     */
+    @org.junit.jupiter.api.Test
+    void aCableWithoutResistanceAgreesEverywhere() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.kljn("crosscheck", "--rc", "0", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        for (JsonNode e : root.get("equations")) {
+            assertTrue(e.get("agrees").asBoolean(), "eq. " + e.get("equation") + ": " + e);
+            assertFalse(e.get("note").asText().contains("NaN"), e.toString());
+        }
+        assertTrue(r.out().contains("bsy vanishes at every beta"), r.out());
+    }
 }

@@ -46,6 +46,35 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aTitleWithErrorWordsIsNetlistTextNotAnError() {
+        // ngspice echoes the title ("Circuit: * timestep too small demo"), which once matched the error words
+        spice.loadCircuit(List.of("* timestep too small demo: singular matrix, no convergence", "V1 in 0 dc 1",
+                "R1 in out 1k", "R2 out 0 3k", ".op"));
+        spice.run();
+        assertEquals(0.75, spice.vector("out").last(), 1e-12);
+        NgSpiceException e = assertThrows(NgSpiceException.class, () -> spice.loadCircuit(List.of(
+                "* timestep too small demo", "V1 in 0 dc 1", "X1 in out nosuchline", "R2 out 0 1k", ".op")));
+        assertTrue(e.ngspiceMessages().stream().anyMatch(m -> m.contains("unknown subckt")), e.getMessage());
+        assertTrue(e.ngspiceMessages().stream().noneMatch(m -> m.contains("demo")),
+                "the title is not quoted as ngspice's error: " + e.ngspiceMessages());
+        assertGoodCircuitStillRight();
+    }
+
+    @Test
+    void aWarningAndItsContinuationLinesAreAWarningNotAnError() {
+        // ngspice runs this circuit; it warns on three stderr lines
+        spice.loadCircuit(List.of("diode with a parameter ngspice does not know", "V1 in 0 dc 1", "R1 in out 1k",
+                "D1 out 0 dm", ".model dm D(is=1e-14 foo=3)", ".op"));
+        spice.run();
+        assertEquals(List.of("Warning: Model issue on line 5 : .model dm d(is=1e-14 foo=3) ... unrecognized parameter"
+                + " (foo) - ignored"), spice.warnings());
+        double vd = spice.vector("out").last();
+        assertTrue(vd > 0.5 && vd < 0.8, "a forward-biased silicon diode: " + vd);
+        assertGoodCircuitStillRight();
+        assertEquals(List.of(), spice.warnings(), "warnings belong to the circuit that caused them");
+    }
+
+    @Test
     void badValueNamesTheLine() {
         NgSpiceException e = assertThrows(NgSpiceException.class, () -> spice.loadCircuit(List.of(
                 "bad value", "V1 in 0 dc 1", "R1 in out 1k", "R2 out 0 abc", ".op")));

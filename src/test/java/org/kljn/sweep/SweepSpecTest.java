@@ -28,8 +28,15 @@ class SweepSpecTest {
     }
 
     @Test
+    void anEmptySpecIsRefusedInsteadOfRunningADefaultPoint() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> spec("# nothing but a comment\n\n"));
+        assertTrue(e.getMessage().contains("t.spec: the spec is empty"), e.getMessage());
+    }
+
+    @Test
     void defaultsAreOnePointOfAnalyze() {
-        SweepSpec s = spec("# nothing but a comment\n\n");
+        SweepSpec s = spec("# only the default loop\nrl: 1k\n");
         assertEquals(1, s.size());
         SweepPoint p = s.point(0);
         assertEquals(1e3, p.rl());
