@@ -9,43 +9,80 @@ import org.kljn.circuit.Probes;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.NgSpicePool;
+import org.kljn.noise.BandShape;
+import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.NoiseDesign;
 import org.kljn.noise.NoiseSpec;
 import org.kljn.noise.NoiseWaveform;
+import org.kljn.noise.NyquistNoise;
 import org.kljn.noise.StreamKey;
+import org.kljn.noise.TrnoiseBand;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntConsumer;
 
 /**
- * Monte Carlo of KLJN bit exchanges at circuit level: Java generates each generator's noise (band-limited
- * Gaussian, reproducible from one seed, independent per party and per bit), ngspice solves the loop with the
- * noise injected through EXTERNAL sources, and every accepted point streams into per-bit time averages.
+ * Monte Carlo of KLJN bit exchanges at circuit level: Java generates each generator's noise (Gaussian,
+ * reproducible from one seed, independent per party and per bit), ngspice solves the loop with the noise
+ * injected through EXTERNAL sources, and every accepted point streams into per-bit time averages.
  *
- * <p>Bits are secure situations (LH or HL, at random from the seed). All bits of one situation go through
- * one ngspice run, back to back, each in its own window with a guard interval for the line's memory.
- * Eve guesses the situation from each attack's statistic by the nearer expected value (threshold midway
- * between the exact means for HL and LH); Alice and Bob each decide the other's resistor from their own
- * mean-square voltage, with the threshold midway between the two situations they cannot tell apart by
- * their own resistor (KLJN protocol).
+ * <p>Bits are secure situations (LH or HL, at random from the seed). The bits of one situation are cut into
+ * fixed blocks of consecutive bits ({@link #blockBits}); each block is one ngspice run, its bits back to back,
+ * each in its own window with a guard interval for the line's memory. Blocks are independent, so they run in
+ * parallel on an {@link NgSpicePool}; the block layout depends only on the settings, so a given seed gives the
+ * same numbers whatever the number of threads.
+ *
+ * <p>Noise and steps. The injected waveform is linear between grid points h ({@link InjectedNoise}); its band
+ * is known exactly, and the exact expectations integrate that band. The solver takes {@code stepsPerSample}
+ * equal steps per grid interval (step control puts a point on every kink). A memoryless loop (lumped
+ * resistance) is solved exactly at every point and is linear in between like its sources, so one step per
+ * noise sample is exact; a line with capacitance is integrated by ngspice's trapezoidal rule, whose error
+ * falls as the step squared (see {@link StepChoice}).
+ *
+ * <p>Decisions. Eve guesses the situation from each attack's statistic by the nearer expected value
+ * (threshold midway between the exact means for HL and LH); Alice and Bob each decide the other's resistor
+ * from their own mean-square voltage, with the threshold midway between the two situations they cannot tell
+ * apart by their own resistor (KLJN protocol).
  */
 public final class BitExchangeSimulation {
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /** StreamKey party used for the protocol's own random choices (the bit situations). */
     static final int PROTOCOL_PARTY = 2;
+    /** Nyquist samples per block (one ngspice run): small enough to share two cores, large enough that a load is cheap. */
+    static final int BLOCK_SAMPLES = 1 << 15;
 
-    /** What to simulate. */
+    /**
+     * What to simulate.
+     *
+     * @param oversampling   noise grid points per Nyquist interval K: 1 samples the noise at the Nyquist rate
+     *                       ({@link NyquistNoise}, TRNOISE's sinc⁴ band), K ≥ 2 low-passes it with a FIR
+     *                       ({@link NoiseDesign}, flat band to 0.92 Δf); 0 chooses ({@link #noiseGrid()})
+     * @param stepsPerSample solver steps per noise grid interval; 0 chooses them from the line ({@link StepChoice})
+     */
     public record Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-            int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise) {
+            int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise, int stepsPerSample) {
 
-        /** Java noise (the default). */
+        /** Java noise, steps chosen from the line. */
         public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
                 int bitSamples, int bits, long seed, int oversampling, double guard) {
-            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, NoiseMode.JAVA);
+            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, NoiseMode.JAVA, 0);
+        }
+
+        /** Steps chosen from the line. */
+        public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
+                int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise) {
+            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, noise, 0);
         }
 
         public Settings {
@@ -58,22 +95,60 @@ public final class BitExchangeSimulation {
             if (!(beta > 0) || Double.isInfinite(beta)) {
                 throw new IllegalArgumentException("--beta must be a positive finite number, got " + beta);
             }
+            if (oversampling < 0 || oversampling > 64) {
+                throw new IllegalArgumentException("--oversampling must be between 1 and 64 (0 = automatic), got "
+                        + oversampling);
+            }
+            if (stepsPerSample < 0 || stepsPerSample > 256) {
+                throw new IllegalArgumentException("--steps-per-sample must be between 1 and 256 (0 = automatic), got "
+                        + stepsPerSample);
+            }
         }
 
         /** The bit duration τ = M/(2Δf): M Nyquist samples of the band. */
         public double bitDuration() {
             return bitSamples / (2 * bandwidth);
         }
+
+        public Settings withStepsPerSample(int k) {
+            return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard,
+                    noise, k);
+        }
+
+        public Settings withOversampling(int k) {
+            return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, k, guard, noise,
+                    stepsPerSample);
+        }
+
+        /**
+         * The noise grid K in use: as given, or automatic: 1 (Nyquist-rate samples) for a memoryless loop, which
+         * the solver reproduces exactly with one step per sample; 4 (FIR band) for a line with memory, whose band
+         * ends at Δf where the trapezoidal rule's frequency warping is smallest (on the 2 km Cat5 ladder at 500 Hz
+         * the sinc⁴ band needs 32 solver steps per Nyquist sample for the target, the FIR band 4 × 4 = 16).
+         */
+        public int noiseGrid() {
+            if (oversampling > 0) {
+                return oversampling;
+            }
+            return line.capacitance() == 0 ? 1 : NoiseSpec.DEFAULT_OVERSAMPLING;
+        }
+
+        /** The injected noise's design: Nyquist-rate samples for K = 1, a FIR-band-limited grid otherwise. */
+        public InjectedNoise injectedNoise() {
+            int k = noiseGrid();
+            return k == 1 ? new NyquistNoise(bandwidth)
+                    : NoiseDesign.of(NoiseSpec.of(bandwidth).withOversampling(k));
+        }
     }
 
     /** Where the generators' noise comes from. */
     public enum NoiseMode {
-        /** Java noise through EXTERNAL sources: band-limited, reproducible from the seed. */
+        /** Java noise through EXTERNAL sources: reproducible from the seed. */
         JAVA,
         /**
          * ngspice's TRNOISE with NT = 1/(2Δf): not reproducible in 39.3 (seeded from the process id), and its
-         * linear interpolation shapes the band as sinc⁴ ({@link org.kljn.noise.TrnoiseBand}); the seed still
-         * chooses the bit situations.
+         * linear interpolation shapes the band as sinc⁴ ({@link TrnoiseBand}); the seed still chooses the bit
+         * situations.
          */
         TRNOISE
     }
@@ -87,6 +162,18 @@ public final class BitExchangeSimulation {
         /** Wilson score interval at 95 %. */
         public double[] ci95() {
             return wilson(correct, bits, 1.959963984540054);
+        }
+    }
+
+    /**
+     * An attack's statistic over the bits of one situation: its sample mean, the standard error of that mean
+     * (sample standard deviation / √n) and the exact expectation over the injected band.
+     */
+    public record MeasuredStatistic(Attack attack, String situation, int bits, double mean, double standardError,
+            double expected) {
+        /** (mean − expected)/standardError. */
+        public double z() {
+            return (mean - expected) / standardError;
         }
     }
 
@@ -108,9 +195,15 @@ public final class BitExchangeSimulation {
     /** The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge. */
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
-            List<Resistor> aliceResistors, double transientSeconds, OptimalOutcome optimal) {
+            List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
+            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
+        }
+
+        /** Bound on the relative discretisation error of every transient moment (see {@link StepChoice}). */
+        public double discretisationBound() {
+            return steps.bound();
         }
     }
 
@@ -119,26 +212,51 @@ public final class BitExchangeSimulation {
 
     /** Exact expectations the decisions need: means and variance rates for the four bit situations. */
     record Expectations(Map<String, KljnMoments> moments, Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve,
-            Map<String, double[]> ownVarianceRates) {
+            Map<String, double[]> ownVarianceRates, Map<String, TransferFunctions> transfer) {
     }
 
+    /** One ngspice run: consecutive bits of one situation. */
+    record Block(Resistor aliceHolds, List<Integer> bits) {
+    }
+
+    /** Runs every block on one session, in order. */
     public static Result run(NgSpice spice, Settings s, IntConsumer progress) {
-        NoiseDesign design = NoiseDesign.of(NoiseSpec.of(s.bandwidth()).withOversampling(s.oversampling()));
+        return run(s, progress, 1, new SessionAccess() {
+            @Override
+            public <T> T apply(java.util.function.Function<NgSpice, T> work) {
+                return work.apply(spice);
+            }
+        });
+    }
+
+    /** Runs the blocks on the pool's sessions in parallel; the numbers do not depend on the pool's size. */
+    public static Result run(NgSpicePool pool, Settings s, IntConsumer progress) {
+        return run(s, progress, pool.size(), new SessionAccess() {
+            @Override
+            public <T> T apply(java.util.function.Function<NgSpice, T> work) {
+                return pool.withSession(work);
+            }
+        });
+    }
+
+    private static Result run(Settings s, IntConsumer progress, int threads, SessionAccess sessions) {
         boolean trnoise = s.noise() == NoiseMode.TRNOISE;
-        org.kljn.noise.BandShape band = trnoise ? new org.kljn.noise.TrnoiseBand(s.bandwidth()) : design.band();
-        // the solver grid: the Java noise's grid points, or TRNOISE's samples (its breakpoints)
-        double h = trnoise ? 1 / (2 * s.bandwidth()) : design.gridStep();
+        InjectedNoise noise = s.injectedNoise();
+        BandShape band = trnoise ? new TrnoiseBand(s.bandwidth()) : noise.band();
+        // the noise grid: the Java noise's kinks, or TRNOISE's samples (its breakpoints)
+        double h = trnoise ? 1 / (2 * s.bandwidth()) : noise.gridStep();
         double tau = s.bitDuration();
         // at least one grid step: the step in which the noise switches to the next bit's stream
         double guard = Math.max(1, Math.ceil(guardTime(s) / h - 1e-9)) * h;
 
         // exact expectations over the band the injected noise really has
-        Expectations exact = expectations(spice, s, band);
+        Expectations exact = sessions.apply(spice -> expectations(spice, s, band));
         // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
         LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
-                : LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(), tau, band,
-                        NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS);
+                : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
+                        tau, band, NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS));
         double[] likelihoodRatio = new double[s.bits()];
+        StepChoice steps = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -146,58 +264,30 @@ public final class BitExchangeSimulation {
         for (int i = 0; i < s.bits(); i++) {
             alice.add(rng.nextBoolean() ? Resistor.H : Resistor.L);
         }
-        double[][] averages = new double[s.bits()][];
-        long[] points = new long[1];
-        long transientNanos = 0;
+        List<Block> blocks = blocks(s, alice);
+        double[] averages = new double[s.bits() * WindowMoments.PRODUCTS];
         int[] done = new int[1];
-        for (Resistor aliceHolds : Resistor.values()) {
-            List<Integer> bitsHere = new ArrayList<>();
-            for (int i = 0; i < s.bits(); i++) {
-                if (alice.get(i) == aliceHolds) {
-                    bitsHere.add(i);
-                }
-            }
-            if (bitsHere.isEmpty()) {
-                continue;
-            }
-            KljnLoop loop = KljnLoop.secure(s.resistors(), aliceHolds, s.line());
-            BitWindows windows = new BitWindows(bitsHere.size(), guard, tau);
-            double s0Alice = s0(s, loop.alice(), loop.aliceResistance());
-            double s0Bob = s0(s, loop.bob(), loop.bobResistance());
-            if (!trnoise) {
-                spice.setExternalVoltage(Probes.ALICE_SOURCE,
-                        new PerBitNoise(design, s0Alice, s.seed(), StreamKey.ALICE, bitsHere, windows.period()));
-                spice.setExternalVoltage(Probes.BOB_SOURCE,
-                        new PerBitNoise(design, s0Bob, s.seed(), StreamKey.BOB, bitsHere, windows.period()));
-                spice.setStepControl((time, delta) -> nextGridStep(time, h));
-            }
-            WindowMoments stream = new WindowMoments(windows, (w, avg) -> {
-                averages[bitsHere.get(w)] = avg;
+        IntConsumer bitDone = w -> {
+            synchronized (done) {
                 progress.accept(++done[0]);
-            });
-            WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, h,
-                    (w, statistic) -> likelihoodRatio[bitsHere.get(w)] = statistic);
-            spice.setStreamListener(lr == null ? stream : WhittleStream.tee(stream, lr));
-            try {
-                // half a grid step past the last window: ngspice clamps its final step to the stop time, and a
-                // stop time on the grid can leave it a step of zero after rounding
-                // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency
-                spice.loadCircuit(trnoise
-                        ? NetlistWriter.transientTrnoise(loop, Math.sqrt(s0Alice * s.bandwidth()),
-                                Math.sqrt(s0Bob * s.bandwidth()), h, windows.stopTime() + h / 2, true)
-                        : NetlistWriter.transientExternal(loop, h, windows.stopTime() + h / 2, h, true));
-                long t0 = System.nanoTime();
-                spice.run();
-                transientNanos += System.nanoTime() - t0;
-            } finally {
-                spice.clearHooks();
             }
-            points[0] += stream.points();
-            if (stream.windowsDone() != bitsHere.size()) {
-                throw new IllegalStateException("the transient ended after " + stream.windowsDone() + " of "
-                        + bitsHere.size() + " bit windows");
-            }
+        };
+        long[] pointsAndNanos = new long[2];
+        Runnable[] tasks = new Runnable[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
+            tasks[b] = () -> {
+                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, steps, averages, bitDone,
+                        optimal, likelihoodRatio));
+                synchronized (pointsAndNanos) {
+                    pointsAndNanos[0] += pn[0];
+                    pointsAndNanos[1] += pn[1];
+                }
+            };
         }
+        long wall0 = System.nanoTime();
+        runAll(tasks, threads);
+        double transientSeconds = (System.nanoTime() - wall0) / 1e9;
 
         // decisions
         Map<Attack, Integer> correct = new EnumMap<>(Attack.class);
@@ -209,10 +299,12 @@ public final class BitExchangeSimulation {
         // where the exact means of HL and LH coincide (e.g. the current attack on a lumped line, where
         // I_A = I_B) Eve has nothing to go on but rounding noise: she tosses a coin
         UniformRandomProvider coin = StreamKey.of(s.seed(), PROTOCOL_PARTY + 1, 0).newRng();
+        List<double[]> perBit = flatView(averages);
         for (int i = 0; i < s.bits(); i++) {
             boolean hl = alice.get(i) == Resistor.H;
+            double[] avg = perBit.get(i);
             for (Attack a : Attack.values()) {
-                double x = WindowMoments.statistic(a, averages[i]);
+                double x = WindowMoments.statistic(a, avg);
                 double muHL = exact.moments().get("HL").signal(a);
                 double muLH = exact.moments().get("LH").signal(a);
                 boolean blind = Math.abs(muHL - muLH) <= 1e-9 * exact.moments().get("HL").scale(a);
@@ -227,8 +319,8 @@ public final class BitExchangeSimulation {
             if ((likelihoodRatio[i] > 0) == hl) {
                 optimalCorrect++;
             }
-            if (!aliceDecidesRight(exact, alice.get(i), averages[i][WindowMoments.UA2])
-                    || !bobDecidesRight(exact, alice.get(i).other(), averages[i][WindowMoments.UB2])) {
+            if (!aliceDecidesRight(exact, alice.get(i), avg[WindowMoments.UA2])
+                    || !bobDecidesRight(exact, alice.get(i).other(), avg[WindowMoments.UB2])) {
                 aliceBobErrors++;
             }
         }
@@ -236,14 +328,182 @@ public final class BitExchangeSimulation {
         for (Attack a : Attack.values()) {
             eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), predictedSuccess(exact, a, tau)));
         }
-        List<double[]> kept = new ArrayList<>();
-        for (double[] avg : averages) {
-            kept.add(avg);
-        }
         OptimalOutcome optimalOutcome = optimal == null ? null
                 : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
-        return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, points[0], kept,
-                alice, transientNanos / 1e9, optimalOutcome);
+        return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, pointsAndNanos[0],
+                perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
+                trnoise ? band.describe() : noise instanceof NyquistNoise
+                        ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
+                        : band.describe(), optimalOutcome);
+    }
+
+    /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */
+    private static void runAll(Runnable[] tasks, int threads) {
+        if (threads <= 1 || tasks.length <= 1) {
+            for (Runnable t : tasks) {
+                t.run();
+            }
+            return;
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, tasks.length), r -> {
+            Thread t = new Thread(r, "kljn-transient");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable t : tasks) {
+                futures.add(executor.submit(t));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    for (Future<?> g : futures) {
+                        g.cancel(false);
+                    }
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the transient blocks ran", e);
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Access to a session: {@code apply(work)} runs work on one (the single session, or a pool's). */
+    interface SessionAccess {
+        <T> T apply(java.util.function.Function<NgSpice, T> work);
+    }
+
+    /**
+     * The fixed block layout: the bits of each situation, in order, cut every {@link #blockBits} bits. It
+     * depends on the settings and the situations only, never on the number of threads.
+     */
+    static List<Block> blocks(Settings s, List<Resistor> alice) {
+        int per = blockBits(s);
+        List<Block> blocks = new ArrayList<>();
+        for (Resistor aliceHolds : Resistor.values()) {
+            List<Integer> current = new ArrayList<>();
+            for (int i = 0; i < alice.size(); i++) {
+                if (alice.get(i) == aliceHolds) {
+                    current.add(i);
+                    if (current.size() == per) {
+                        blocks.add(new Block(aliceHolds, List.copyOf(current)));
+                        current.clear();
+                    }
+                }
+            }
+            if (!current.isEmpty()) {
+                blocks.add(new Block(aliceHolds, List.copyOf(current)));
+            }
+        }
+        return blocks;
+    }
+
+    /** Bits per block: about {@link #BLOCK_SAMPLES} Nyquist samples, at least one bit. */
+    static int blockBits(Settings s) {
+        return Math.max(1, BLOCK_SAMPLES / s.bitSamples());
+    }
+
+    /** One block in one ngspice run; returns {accepted points, transient nanoseconds}. */
+    private static long[] runBlock(NgSpice spice, Settings s, InjectedNoise noise, Block block, double h,
+            double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
+            double[] likelihoodRatio) {
+        boolean trnoise = s.noise() == NoiseMode.TRNOISE;
+        List<Integer> bits = block.bits();
+        KljnLoop loop = KljnLoop.secure(s.resistors(), block.aliceHolds(), s.line());
+        BitWindows windows = new BitWindows(bits.size(), guard, s.bitDuration());
+        double s0Alice = s0(s, loop.alice(), loop.aliceResistance());
+        double s0Bob = s0(s, loop.bob(), loop.bobResistance());
+        double step = h / steps.stepsPerSample();
+        if (!trnoise) {
+            spice.setExternalVoltage(Probes.ALICE_SOURCE,
+                    new PerBitNoise(noise, s0Alice, s.seed(), StreamKey.ALICE, bits, windows.period()));
+            spice.setExternalVoltage(Probes.BOB_SOURCE,
+                    new PerBitNoise(noise, s0Bob, s.seed(), StreamKey.BOB, bits, windows.period()));
+            spice.setStepControl((time, delta) -> nextGridStep(time, step));
+        }
+        WindowMoments stream = new WindowMoments(windows, (w, avg) -> {
+            System.arraycopy(avg, 0, averages, bits.get(w) * WindowMoments.PRODUCTS, WindowMoments.PRODUCTS);
+            bitDone.accept(w);
+        });
+        // the likelihood-ratio detector's finite Fourier transform streams beside the attacks' averages
+        WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
+                (w, statistic) -> likelihoodRatio[bits.get(w)] = statistic);
+        spice.setStreamListener(lr == null ? stream : WhittleStream.tee(stream, lr));
+        long nanos;
+        try {
+            // half a step past the last window: ngspice clamps its final step to the stop time, and a stop
+            // time on the grid can leave it a step of zero after rounding
+            // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency
+            spice.loadCircuit(trnoise
+                    ? NetlistWriter.transientTrnoise(loop, Math.sqrt(s0Alice * s.bandwidth()),
+                            Math.sqrt(s0Bob * s.bandwidth()), h, windows.stopTime() + h / 2, true)
+                    : NetlistWriter.transientExternal(loop, step, windows.stopTime() + step / 2, step, true));
+            long t0 = System.nanoTime();
+            spice.run();
+            nanos = System.nanoTime() - t0;
+        } finally {
+            spice.clearHooks();
+        }
+        if (stream.windowsDone() != bits.size()) {
+            throw new IllegalStateException("the transient ended after " + stream.windowsDone() + " of "
+                    + bits.size() + " bit windows");
+        }
+        return new long[] {stream.points(), nanos};
+    }
+
+    /** Per-bit averages as rows of a flat array (six products per bit), without copying. */
+    private static List<double[]> flatView(double[] flat) {
+        int n = flat.length / WindowMoments.PRODUCTS;
+        return new AbstractList<>() {
+            @Override
+            public double[] get(int i) {
+                return java.util.Arrays.copyOfRange(flat, i * WindowMoments.PRODUCTS, (i + 1) * WindowMoments.PRODUCTS);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
+    /** Each attack's statistic over the bits of each secure situation, against its exact mean. */
+    private static Map<String, Map<Attack, MeasuredStatistic>> measured(Expectations exact, List<Resistor> alice,
+            List<double[]> perBit) {
+        Map<String, Map<Attack, MeasuredStatistic>> out = new java.util.LinkedHashMap<>();
+        for (Resistor holds : Resistor.values()) {
+            String situation = holds.name() + holds.other().name();
+            Map<Attack, MeasuredStatistic> m = new EnumMap<>(Attack.class);
+            for (Attack a : Attack.values()) {
+                double sum = 0, sum2 = 0;
+                int n = 0;
+                for (int i = 0; i < alice.size(); i++) {
+                    if (alice.get(i) == holds) {
+                        double x = WindowMoments.statistic(a, perBit.get(i));
+                        sum += x;
+                        sum2 += x * x;
+                        n++;
+                    }
+                }
+                double mean = n == 0 ? Double.NaN : sum / n;
+                double se = n < 2 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / n - mean * mean) / (n - 1));
+                m.put(a, new MeasuredStatistic(a, situation, n, mean, se, exact.moments().get(situation).signal(a)));
+            }
+            out.put(situation, m);
+        }
+        return out;
     }
 
     /**
@@ -264,8 +524,9 @@ public final class BitExchangeSimulation {
     }
 
     /**
-     * The step from {@code time} to the next grid point of the injected waveform (its kinks). A time that
-     * rounding left a hair below a grid point counts as on it: a step of 1e-16 s would stall ngspice.
+     * The step from {@code time} to the next grid point of the solver (a multiple of the injected waveform's
+     * kinks). A time that rounding left a hair below a grid point counts as on it: a step of 1e-16 s would
+     * stall ngspice.
      */
     static double nextGridStep(double time, double h) {
         double next = (Math.floor(time / h) + 1) * h;
@@ -280,10 +541,11 @@ public final class BitExchangeSimulation {
         return 4 * KljnMoments.BOLTZMANN * t * resistance;
     }
 
-    static Expectations expectations(NgSpice spice, Settings s, org.kljn.noise.BandShape band) {
-        Map<String, KljnMoments> moments = new java.util.HashMap<>();
-        Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new java.util.HashMap<>();
-        Map<String, double[]> own = new java.util.HashMap<>();
+    static Expectations expectations(NgSpice spice, Settings s, BandShape band) {
+        Map<String, KljnMoments> moments = new HashMap<>();
+        Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new HashMap<>();
+        Map<String, double[]> own = new HashMap<>();
+        Map<String, TransferFunctions> transfer = new HashMap<>();
         int points = ExactAnalysis.pointsFor(band, s.bandwidth());
         for (Resistor a : Resistor.values()) {
             for (Resistor b : Resistor.values()) {
@@ -291,6 +553,7 @@ public final class BitExchangeSimulation {
                 TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, band, points);
                 moments.put(loop.situation(), KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
                 if (a != b) {
+                    transfer.put(loop.situation(), tf);
                     EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
                     eve.put(loop.situation(), stats.at(s.beta()));
                     own.put(loop.situation(), new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
@@ -298,7 +561,7 @@ public final class BitExchangeSimulation {
                 }
             }
         }
-        return new Expectations(moments, eve, own);
+        return new Expectations(moments, eve, own, transfer);
     }
 
     /** Alice holds {@code aliceHolds}; Bob's resistor is the other one; she compares <U_A²> with her threshold. */
@@ -377,7 +640,12 @@ public final class BitExchangeSimulation {
      * a window's last accepted point still sees its own bit's noise.
      */
     static final class PerBitNoise implements DoubleUnaryOperator {
-        private final NoiseDesign design;
+        /**
+         * Grid values kept per waveform: ngspice steps back by at most a rejected step (under one grid step here,
+         * as every step ends on the grid); a small ring keeps the garbage per bit small, so the heap stays flat.
+         */
+        static final int HISTORY = 64;
+        private final InjectedNoise design;
         private final double s0;
         private final long seed;
         private final int party;
@@ -388,7 +656,7 @@ public final class BitExchangeSimulation {
         private int previousWindow = -1;
         private NoiseWaveform previous;
 
-        PerBitNoise(NoiseDesign design, double s0, long seed, int party, List<Integer> bits, double period) {
+        PerBitNoise(InjectedNoise design, double s0, long seed, int party, List<Integer> bits, double period) {
             this.design = design;
             this.s0 = s0;
             this.seed = seed;
@@ -409,7 +677,7 @@ public final class BitExchangeSimulation {
             } else {
                 previousWindow = currentWindow;
                 previous = current;
-                current = design.waveform(s0, StreamKey.of(seed, party, bits.get(w)));
+                current = design.waveform(s0, StreamKey.of(seed, party, bits.get(w)), HISTORY);
                 currentWindow = w;
                 wave = current;
             }

@@ -28,31 +28,63 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The performance harness behind {@code kljn bench}: the bridge's transient co-simulation against ngspice's
- * own batch mode on the same KLJN loop and noise-sample count, resident memory against run length, the
- * exact analysis per parameter point, and the sweep speed-up of the instance pool.
+ * The performance harness behind {@code kljn bench}: what {@code attack} does, end to end, against ngspice's
+ * own batch mode on the same physics; resident memory of the attack process against run length; the transient
+ * kernel alone; the exact analysis per parameter point; and the sweep speed-up of the instance pool.
  *
- * <p>"Noise samples" are the sample points of the injected waveforms: TRNOISE's NT grid in batch mode, the
- * Java noise grid (step h) in the bridge; both use 1 µs, so the loop and the simulated time are the same.
+ * <p>End to end means two whole processes timed from outside: {@code kljn attack} (JVM start, exact
+ * expectations, step choice, every bit on both cores, decisions) and {@code ngspice -b} on a netlist with the
+ * same loop (HL) and two TRNOISE sources of NT = 1/(2Δf), run for the same number n of noise samples. The
+ * noise samples are Nyquist samples of the band Δf: n = bits × bit samples in the attack. The attack runs at
+ * its default settings, i.e. at the accuracy target ({@link org.kljn.analysis.StepChoice#TARGET}); batch mode
+ * runs at its own default tolerances.
  */
 public final class Benchmarks {
-    /** Sample spacing of the injected noise in both paths, s. */
+    /** Sample spacing of the injected noise in the kernel-only figures, s. */
     static final double SAMPLE_SPACING = 1e-6;
-    /** Grid points per Nyquist interval of the Java noise: Δf = 1/(2 K h) = 125 kHz for h = 1 µs. */
+    /** Grid points per Nyquist interval of the Java noise in the kernel-only figures: Δf = 125 kHz for h = 1 µs. */
     static final int OVERSAMPLING = 4;
     static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
+    /** Nyquist samples per bit in the end-to-end attack runs. */
+    static final int BIT_SAMPLES = 200;
+
+    /**
+     * A line of the end-to-end comparison: its attack options and its bandwidth. The lumped loop of the issue
+     * (R_c = 100 Ω, 1 kHz) and the main job's 2 km Cat5-like pair as a 20-section RC ladder (336 Ω, 104 nF, 500 Hz,
+     * strongly capacitive: the loop's RC corner is at 135 Hz).
+     */
+    record EndToEndLine(String name, List<String> options, double bandwidth, org.kljn.circuit.LineModel model) {
+        static EndToEndLine lumped() {
+            return new EndToEndLine("lumped", List.of("--cable", "lumped", "--rc", "100", "--bandwidth", "1k"), 1e3,
+                    new LumpedLine(100));
+        }
+
+        static EndToEndLine ladder() {
+            return new EndToEndLine("ladder20", List.of("--cable", "ladder", "--sections", "20", "--rc", "336", "--cc",
+                    "104n", "--bandwidth", "500"), 500, new RcLadder(336, 104e-9, 20));
+        }
+    }
 
     private Benchmarks() {
     }
 
-    /** What to run. */
-    public record Plan(long[] throughputSamples, int repeats, long[] memorySamples, boolean ladder) {
+    /**
+     * What to run.
+     *
+     * @param endToEndSamples noise samples of the end-to-end comparisons (each on the lumped loop and the ladder)
+     * @param repeats         runs of each comparison (medians are reported); the two processes alternate
+     * @param memorySamples   noise samples of the attack processes whose peak memory is measured
+     * @param kernel          whether to measure the transient kernel alone and the sweep speed-up as well
+     */
+    public record Plan(long[] endToEndSamples, int repeats, long[] memorySamples, boolean kernel) {
+        /** Everything: about 15 minutes on a quiet 2-core machine (the ladder at 10^6 samples dominates). */
         public static Plan full() {
             return new Plan(new long[] {100_000, 1_000_000}, 3, new long[] {100_000, 1_000_000, 10_000_000}, true);
         }
 
+        /** 10^5 samples end to end on both lines, once each, memory at 10^5 and 10^6: about a minute. */
         public static Plan quick() {
-            return new Plan(new long[] {100_000}, 3, new long[] {100_000, 1_000_000}, false);
+            return new Plan(new long[] {100_000}, 1, new long[] {100_000, 1_000_000}, false);
         }
     }
 
@@ -60,49 +92,85 @@ public final class Benchmarks {
     public static Map<String, Object> run(Plan plan, PrintStream log) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
-        List<Map<String, Object>> throughput = new ArrayList<>();
-        for (String line : plan.ladder() ? List.of("lumped", "ladder20") : List.of("lumped")) {
-            for (long n : plan.throughputSamples()) {
-                double[] bridge = new double[plan.repeats()];
+        List<Map<String, Object>> endToEnd = new ArrayList<>();
+        for (EndToEndLine line : List.of(EndToEndLine.lumped(), EndToEndLine.ladder())) {
+            for (long n : plan.endToEndSamples()) {
+                double[] attack = new double[plan.repeats()];
+                double[] attackCpu = new double[plan.repeats()];
                 double[] batch = new double[plan.repeats()];
+                double[] batchCpu = new double[plan.repeats()];
                 long batchRss = 0;
+                long attackRss = 0;
+                for (int k = 0; k < plan.repeats(); k++) {
+                    Measured a = attackProcess(line, n, List.of());
+                    Measured b = batchRun(line, n);
+                    attack[k] = a.seconds();
+                    attackCpu[k] = a.cpuSeconds();
+                    batch[k] = b.seconds();
+                    batchCpu[k] = b.cpuSeconds();
+                    batchRss = Math.max(batchRss, b.peakRssKb());
+                    attackRss = Math.max(attackRss, a.peakRssKb());
+                }
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("line", line.name());
+                t.put("bandwidth", line.bandwidth());
+                t.put("samples", n);
+                t.put("attackSecondsMedian", median(attack));
+                t.put("batchSecondsMedian", median(batch));
+                t.put("speedup", median(batch) / median(attack));
+                t.put("attackCpuSecondsMedian", median(attackCpu));
+                t.put("batchCpuSecondsMedian", median(batchCpu));
+                t.put("cpuRatio", median(batchCpu) / median(attackCpu));
+                t.put("attackRuns", attack);
+                t.put("batchRuns", batch);
+                t.put("attackPeakRssMB", attackRss / 1024.0);
+                t.put("batchPeakRssMB", batchRss / 1024.0);
+                endToEnd.add(t);
+                log.printf(Locale.ROOT, "end to end %-8s %,11d samples: kljn attack %.2f s, ngspice -b %.2f s (x%.2f);"
+                                + " CPU %.2f s vs %.2f s (x%.2f)%n", line.name(), n, median(attack), median(batch),
+                        median(batch) / median(attack), median(attackCpu), median(batchCpu),
+                        median(batchCpu) / median(attackCpu));
+            }
+        }
+        r.put("endToEnd", endToEnd);
+
+        if (plan.kernel()) {
+            List<Map<String, Object>> throughput = new ArrayList<>();
+            for (String line : List.of("lumped", "ladder20")) {
+                long n = 1_000_000;
+                double[] bridge = new double[plan.repeats()];
                 for (int k = 0; k < plan.repeats(); k++) {
                     bridge[k] = n / bridgeTransientSeconds(line, n);
-                    Measured b = batchRun(line, n);
-                    batch[k] = n / b.seconds();
-                    batchRss = Math.max(batchRss, b.peakRssKb());
                 }
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("line", line);
                 t.put("samples", n);
-                t.put("bridgeSamplesPerSecondMedian", median(bridge));
-                t.put("batchSamplesPerSecondMedian", median(batch));
-                t.put("speedup", median(bridge) / median(batch));
-                t.put("bridgeRuns", bridge);
-                t.put("batchRuns", batch);
-                t.put("batchPeakRssMB", batchRss / 1024.0);
+                t.put("kernelSamplesPerSecondMedian", median(bridge));
+                t.put("kernelRuns", bridge);
                 throughput.add(t);
-                log.printf(Locale.ROOT, "transient %-8s %,11d samples: bridge %,9.0f/s, ngspice -b %,9.0f/s (x%.2f)%n", line, n,
-                        median(bridge), median(batch), median(bridge) / median(batch));
+                log.printf(Locale.ROOT, "kernel   %-8s %,11d grid samples (1 us, K = 4, one step each): %,9.0f/s%n", line, n,
+                        median(bridge));
             }
+            r.put("kernel", throughput);
         }
-        r.put("transient", throughput);
 
         List<Map<String, Object>> memory = new ArrayList<>();
         for (long n : plan.memorySamples()) {
-            Measured child = childJvm(n);
+            Measured child = attackProcess(EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("samples", n);
-            m.put("bridgePeakRssMB", child.peakRssKb() / 1024.0);
-            m.put("bridgeSeconds", child.seconds());
+            m.put("attackPeakRssMB", child.peakRssKb() / 1024.0);
+            m.put("attackSeconds", child.seconds());
             memory.add(m);
-            log.printf(Locale.ROOT, "memory   %,11d samples: bridge peak resident %.1f MB (child JVM, %.1f s)%n", n,
+            log.printf(Locale.ROOT, "memory   %,11d samples: kljn attack (lumped, -Xmx64m) peak resident %.1f MB (%.1f s)%n", n,
                     child.peakRssKb() / 1024.0, child.seconds());
         }
         r.put("memory", memory);
 
         r.put("exact", exactTimes(log));
-        r.put("sweep", sweepSpeedup(log));
+        if (plan.kernel()) {
+            r.put("sweep", sweepSpeedup(log));
+        }
         return r;
     }
 
@@ -113,7 +181,8 @@ public final class Benchmarks {
         int bitSamples = (int) (n / bits / OVERSAMPLING);
         try (NgSpice spice = NgSpice.open()) {
             BitExchangeSimulation.Result res = BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(PAIR,
-                    lineModel(line), 1e9, 1.0, bandwidth, bitSamples, bits, 1, OVERSAMPLING, 0), i -> { });
+                    lineModel(line), 1e9, 1.0, bandwidth, bitSamples, bits, 1, OVERSAMPLING, 0,
+                    BitExchangeSimulation.NoiseMode.JAVA, 1), i -> { });
             return res.transientSeconds();
         }
     }
@@ -122,18 +191,35 @@ public final class Benchmarks {
         return line.equals("lumped") ? new LumpedLine(100) : new RcLadder(100, 100e-12, 20);
     }
 
-    /** Wall time and peak RSS of a process. */
-    record Measured(double seconds, long peakRssKb) {
+    /** Wall time, CPU time (user + system) and peak RSS of a process. */
+    record Measured(double seconds, double cpuSeconds, long peakRssKb) {
     }
 
-    /** ngspice -b on the same loop with two TRNOISE sources of NT = 1 µs, n samples long. */
-    static Measured batchRun(String line, long n) throws IOException, InterruptedException {
-        KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, lineModel(line));
-        double bandwidth = 1 / (2.0 * SAMPLE_SPACING);
-        double rmsA = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.aliceResistance() * bandwidth);
-        double rmsB = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.bobResistance() * bandwidth);
-        List<String> netlist = new ArrayList<>(NetlistWriter.transientTrnoise(loop, rmsA, rmsB, SAMPLE_SPACING,
-                n * SAMPLE_SPACING));
+    /** The whole {@code kljn attack} process on the line for n noise samples (n / 200 bits of 200 samples). */
+    static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName(), "attack",
+                "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",
+                Integer.toString(BIT_SAMPLES), "--seed", "1", "--json"));
+        command.addAll(line.options());
+        try {
+            return timed(command, dir);
+        } finally {
+            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
+        }
+    }
+
+    /** ngspice -b on the line's loop (HL) with two TRNOISE sources of NT = 1/(2Δf), n samples long. */
+    static Measured batchRun(EndToEndLine line, long n) throws IOException, InterruptedException {
+        KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, line.model());
+        double nt = 1 / (2 * line.bandwidth());
+        double rmsA = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.aliceResistance() * line.bandwidth());
+        double rmsB = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.bobResistance() * line.bandwidth());
+        List<String> netlist = new ArrayList<>(NetlistWriter.transientTrnoise(loop, rmsA, rmsB, nt, n * nt));
         // batch mode runs the analysis cards only with a control block or an output request
         netlist.add(netlist.size() - 1, ".control");
         netlist.add(netlist.size() - 1, "run");
@@ -143,13 +229,13 @@ public final class Benchmarks {
         try {
             Path cir = dir.resolve("loop.cir");
             Files.write(cir, netlist);
-            return timed(List.of("/usr/bin/time", "-f", "%e %M", "ngspice", "-b", cir.toString()), dir);
+            return timed(List.of("/usr/bin/time", "-f", "%e %U %S %M", "ngspice", "-b", cir.toString()), dir);
         } finally {
             org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
         }
     }
 
-    /** Runs a command under GNU time and reads "seconds peakKB" from its last stderr line. */
+    /** Runs a command under GNU time and reads "wall user system peakKB" from its last stderr line. */
     private static Measured timed(List<String> command, Path dir) throws IOException, InterruptedException {
         Path err = dir.resolve("time.err");
         Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
@@ -159,21 +245,8 @@ public final class Benchmarks {
         }
         List<String> lines = Files.readAllLines(err);
         String[] last = lines.get(lines.size() - 1).strip().split("\\s+");
-        return new Measured(Double.parseDouble(last[0]), Long.parseLong(last[1]));
-    }
-
-    /** Peak RSS of a fresh JVM running n samples through the bridge (so earlier runs do not count). */
-    static Measured childJvm(long n) throws IOException, InterruptedException {
-        Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The bridge keeps nothing per sample, so a small heap suffices; a large one only lets the JVM hold more
-        // garbage between collections, which would show up as resident memory.
-        try {
-            return timed(List.of("/usr/bin/time", "-f", "%e %M", java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), BenchChild.class.getName(), Long.toString(n)), dir);
-        } finally {
-            org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
-        }
+        return new Measured(Double.parseDouble(last[0]), Double.parseDouble(last[1]) + Double.parseDouble(last[2]),
+                Long.parseLong(last[3]));
     }
 
     /** Exact analysis of one parameter point (warm), with and without the minimax β search. */

@@ -6,7 +6,7 @@ import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.NgSpicePool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,9 +47,21 @@ public final class AttackCommand implements Callable<Integer> {
                     + " linear interpolation gives a sinc^4 band of 2/3 the noise bandwidth); default ${DEFAULT-VALUE}")
     String noise;
 
-    @Option(names = "--oversampling", defaultValue = "4",
-            description = "grid points per Nyquist interval of the injected noise, K (default ${DEFAULT-VALUE})")
-    int oversampling;
+    @Option(names = "--oversampling", defaultValue = "auto",
+            description = "grid points per Nyquist interval of the injected noise, K: 1 (Nyquist-rate samples, TRNOISE's"
+                    + " sinc^4 band), 2-64 (FIR band flat to 0.92 bandwidth), or auto (1 on a lumped line, 4 on a line"
+                    + " with memory); default ${DEFAULT-VALUE}")
+    String oversampling;
+
+    @Option(names = "--steps-per-sample", defaultValue = "auto",
+            description = "solver steps per noise grid interval: 1-256, or auto (the fewest that keep every moment's"
+                    + " discretisation error within 0.2 %%); default ${DEFAULT-VALUE}")
+    String stepsPerSample;
+
+    @Option(names = "--jobs", defaultValue = "0",
+            description = "ngspice instances running blocks of bits in parallel (default: one per core); the results"
+                    + " do not depend on it")
+    int jobs;
 
     @Option(names = "--guard",
             description = "guard interval before each bit, seconds, >= 0 (default: 10 loop RC time constants)")
@@ -82,8 +94,10 @@ public final class AttackCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("--noise " + noise + ": allowed java or trnoise");
         }
-        if (oversampling < 2 || oversampling > 64) {
-            throw new IllegalArgumentException("--oversampling must be between 2 and 64, got " + oversampling);
+        int k = autoOrInt("--oversampling", oversampling, 1, 64);
+        int steps = autoOrInt("--steps-per-sample", stepsPerSample, 1, 256);
+        if (jobs < 0 || jobs > 64) {
+            throw new IllegalArgumentException("--jobs " + jobs + ": allowed 1 to 64 (0 = one per core)");
         }
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
@@ -96,11 +110,12 @@ public final class AttackCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--guard " + guard + ": must be a finite number of seconds >= 0 (leave"
                     + " it out for 10 loop RC time constants)");
         }
-        // every bit simulates (guard + bit) on a grid of oversampling points per Nyquist interval
-        double perBit = (bitSamples + (guard == null ? 0 : guard) * 2 * options.bandwidthHz()) * oversampling;
+        // every bit simulates (guard + bit) on a grid of K points per Nyquist interval (auto: at most 4)
+        int gridK = k > 0 ? k : 4;
+        double perBit = (bitSamples + (guard == null ? 0 : guard) * 2 * options.bandwidthHz()) * gridK;
         if ((double) bits * perBit > MAX_GRID_POINTS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--bits %d with --bit-samples %d"
-                    + "%s and --oversampling %d would simulate %.3g noise grid points; at most %.0e (hours of"
+                    + "%s and --oversampling %s would simulate %.3g noise grid points; at most %.0e (hours of"
                     + " ngspice time): fewer bits, shorter bits or a shorter --guard", bits, bitSamples,
                     guard == null ? "" : ", --guard " + guard, oversampling, bits * perBit, MAX_GRID_POINTS));
         }
@@ -113,20 +128,55 @@ public final class AttackCommand implements Callable<Integer> {
                 .minimax(false).lumpedComparison(false).build();
         LoopAnalysis.check(loop, exact);
         double b;
-        try (NgSpice spice = NgSpice.open()) {
-            b = rule.isNumber() ? rule.value() : LoopAnalysis.run(spice, loop, exact).betaUsed();
+        int instances = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+        try (NgSpicePool pool = NgSpicePool.of(instances)) {
+            b = rule.isNumber() ? rule.value() : pool.withSession(spice -> LoopAnalysis.run(spice, loop, exact).betaUsed());
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                    tEff, b, bandwidth, bitSamples, bits, seed, oversampling, guard == null ? -1 : guard, mode);
+                    tEff, b, bandwidth, bitSamples, bits, seed, k, guard == null ? -1 : guard, mode, steps);
             boolean terminal = org.kljn.sweep.ProgressBar.stderrIsTerminal();
             ProgressBar bar = new ProgressBar(System.err, bits, "bits", progress == org.kljn.sweep.ProgressBar.Mode.ALWAYS
                     || (progress == org.kljn.sweep.ProgressBar.Mode.AUTO && terminal), terminal);
             long t0 = System.nanoTime();
-            BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings, bar::update);
+            BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings, bar::update);
             bar.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(r, seconds);
         }
         return 0;
+    }
+
+    private static Double finiteOrNull(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    private static String bound(double b) {
+        return Double.isNaN(b) ? "none (TRNOISE)" : String.format(Locale.ROOT, "%.1e", b);
+    }
+
+    private static String hlMeans(BitExchangeSimulation.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (Attack a : Attack.values()) {
+            BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+            sb.append(String.format(Locale.ROOT, "%s%s %.4e ± %.1e (exact %.4e)", sb.length() == 0 ? "" : "; ", a.key(),
+                    m.mean(), m.standardError(), m.expected()));
+        }
+        return sb.toString();
+    }
+
+    /** "auto" as 0, else an integer in [min, max]. */
+    static int autoOrInt(String option, String value, int min, int max) {
+        if (value.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " " + value + ": allowed auto or an integer from " + min + " to " + max);
     }
 
     private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
@@ -160,6 +210,28 @@ public final class AttackCommand implements Callable<Integer> {
                 eve.put("optimal", e);
             }
             root.put("eve", eve);
+            // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
+            Map<String, Object> measured = new LinkedHashMap<>();
+            Map<String, Object> expected = new LinkedHashMap<>();
+            measured.put("situation", "HL");
+            expected.put("situation", "HL");
+            for (Attack a : Attack.values()) {
+                BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("mean", finiteOrNull(m.mean()));
+                e.put("standardError", finiteOrNull(m.standardError()));
+                e.put("bits", m.bits());
+                measured.put(a.key(), e);
+                expected.put(a.key(), Map.of("mean", m.expected()));
+            }
+            root.put("measured", measured);
+            root.put("expected", expected);
+            // TRNOISE has no bound: null, not NaN (strict JSON has no NaN)
+            root.put("discretisationBound", finiteOrNull(r.discretisationBound()));
+            root.put("discretisationTarget", org.kljn.analysis.StepChoice.TARGET);
+            root.put("noiseGrid", s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
+            root.put("stepsPerSample", r.steps().stepsPerSample());
+            root.put("noiseBand", r.noiseBand());
             root.put("aliceBobErrorRate", r.aliceBobErrorRate());
             root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
             root.put("guardInterval", r.guard());
@@ -184,6 +256,12 @@ public final class AttackCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());
+            out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
+            out.printf(Locale.ROOT, "noise: %s; %d solver steps per grid step; discretisation bound %s (target %.1g)%n",
+                    r.noiseBand(), r.steps().stepsPerSample(), bound(r.discretisationBound()), org.kljn.analysis.StepChoice.TARGET);
+            if (!(r.discretisationBound() <= org.kljn.analysis.StepChoice.TARGET)) {
+                out.printf(Locale.ROOT, "WARNING: the discretisation bound exceeds the target: %s%n", r.steps().reason());
+            }
             out.printf(Locale.ROOT, "%d accepted points in %.2f s (%.0f noise samples/s)%n", r.acceptedPoints(), seconds,
                     s.bits() * (double) s.bitSamples() / seconds);
         }

@@ -246,32 +246,49 @@ final class NgSpiceInstance {
     }
 
     /**
-     * EXTERNAL sources by lower-case instance name, with a one-entry cache keyed by the address of ngspice's
-     * name string (stable during a run): ngspice asks on every Newton iteration, usually for the same source
-     * as last time but one.
+     * EXTERNAL sources by lower-case instance name, with a small cache keyed by the address of ngspice's name
+     * string (stable during a run): ngspice asks on every Newton iteration, alternating between the sources, so
+     * a one-entry cache would miss every time and pay a string read and a hash lookup per call.
      */
     private static final class SourceTable {
+        private static final int CACHE = 4;
         private final Map<String, DoubleUnaryOperator> byName = new HashMap<>();
-        private long lastName;
-        private DoubleUnaryOperator last;
+        private final long[] names = new long[CACHE];
+        private final DoubleUnaryOperator[] cached = new DoubleUnaryOperator[CACHE];
+        private int next;
 
         void put(String name, DoubleUnaryOperator f) {
             byName.put(name.toLowerCase(java.util.Locale.ROOT), f);
-            lastName = 0;
+            clearCache();
         }
 
         void clear() {
             byName.clear();
-            lastName = 0;
+            clearCache();
+        }
+
+        private void clearCache() {
+            java.util.Arrays.fill(names, 0);
+            java.util.Arrays.fill(cached, null);
+            next = 0;
         }
 
         /** Writes the source's value at {@code time} to {@code valueAddress} (0 V or A for an unknown name). */
         int answer(long valueAddress, double time, long nameAddress) {
-            DoubleUnaryOperator f = last;
-            if (nameAddress != lastName || f == null) {
+            DoubleUnaryOperator f = null;
+            for (int i = 0; i < CACHE; i++) {
+                if (names[i] == nameAddress && cached[i] != null) {
+                    f = cached[i];
+                    break;
+                }
+            }
+            if (f == null) {
                 f = byName.get(RawMemory.getString(nameAddress).toLowerCase(java.util.Locale.ROOT));
-                last = f;
-                lastName = nameAddress;
+                if (f != null) {
+                    names[next] = nameAddress;
+                    cached[next] = f;
+                    next = (next + 1) % CACHE;
+                }
             }
             RawMemory.putDouble(valueAddress, f == null ? 0.0 : f.applyAsDouble(time));
             return 0;

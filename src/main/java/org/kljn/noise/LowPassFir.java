@@ -83,6 +83,14 @@ public final class LowPassFir {
         return new LowPassFir(taps, cutoff, beta);
     }
 
+    /**
+     * The one-tap filter b = [1]: grid values are the white samples themselves (|FIR|² = 1 at every ν). Used for
+     * noise sampled at the Nyquist rate of its band ({@link NyquistNoise}), where no low-pass is possible.
+     */
+    static LowPassFir identity() {
+        return new LowPassFir(new double[] {1.0}, 0.5, 0);
+    }
+
     /** Kaiser's empirical β for stop-band attenuation A dB. */
     static double kaiserBeta(double a) {
         if (a > 50) {

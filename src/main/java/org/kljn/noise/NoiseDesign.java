@@ -17,7 +17,7 @@ package org.kljn.noise;
  * 103, 203, 403 taps; |g − 1| ≤ 4.8e-4, 2.6e-4, 2.2e-4 on [0, 0.92·Δf]; FIR stop band ≤ 1.6e-8 (power, relative to
  * DC); interpolation images ≤ 9e-3, 3.2e-4, 1.5e-5. Design takes tens of ms: build once per run.
  */
-public final class NoiseDesign {
+public final class NoiseDesign implements InjectedNoise {
 
     private final NoiseSpec spec;
     private final RealisedBand band;
@@ -66,13 +66,21 @@ public final class NoiseDesign {
     }
 
     /** The exact realised band shape g of the injected waveform. */
+    @Override
     public RealisedBand band() {
         return band;
     }
 
     /** Grid step h = 1/(2KΔf) (s). */
+    @Override
     public double gridStep() {
         return band.gridStep();
+    }
+
+    /** c·A(fh)²: the grid values' one-sided PSD relative to S0 (see {@link RealisedBand}). */
+    @Override
+    public double gridSpectrum(double f) {
+        return band.normalisation() * band.fir().power(f * band.gridStep());
     }
 
     /** σ (V) for the given S0 (V²/Hz): σ = √(S0·c·K·Δf). */
@@ -95,6 +103,11 @@ public final class NoiseDesign {
         return sigma * sigma * band.fir().autocorrelation(lag);
     }
 
+    @Override
+    public double gridCovariance(int lag) {
+        return gridCovariance(1, lag);
+    }
+
     /** Time-averaged mean square of the interpolated waveform, S0·Δf (V²). */
     public double meanSquare(double s0) {
         checkS0(s0);
@@ -107,11 +120,13 @@ public final class NoiseDesign {
     }
 
     /** A new interpolated waveform with {@link NoiseWaveform#DEFAULT_HISTORY} grid steps of history. */
+    @Override
     public NoiseWaveform waveform(double s0, StreamKey key) {
         return waveform(s0, key, NoiseWaveform.DEFAULT_HISTORY);
     }
 
     /** A new interpolated waveform retaining at least {@code history} grid values for look-back. */
+    @Override
     public NoiseWaveform waveform(double s0, StreamKey key, int history) {
         return new NoiseWaveform(grid(s0, key), history);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
 import org.kljn.analysis.BitExchangeSimulation;
+import org.kljn.analysis.NullConfirmation;
+import org.kljn.ngspice.NgSpicePool;
 import org.kljn.analysis.EveStatistics;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.KljnMoments;
@@ -43,7 +45,13 @@ public final class KljnStudy {
 
     /** The study's inputs. {@link #defaults()} is the embedded default the no-argument command runs. */
     public record Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
-            int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out) {
+            int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out, int nullBits, int nullBitSamples) {
+        /** With the default null confirmation: {@link #NULL_BITS} bits of {@link #NULL_BIT_SAMPLES} samples. */
+        public Config(ResistorPair resistors, CablePreset preset, double length, double tEff, double bandwidth,
+                int ladderSections, int mcBits, int[] mcBitSamples, long seed, Path out) {
+            this(resistors, preset, length, tEff, bandwidth, ladderSections, mcBits, mcBitSamples, seed, out, NULL_BITS,
+                    NULL_BIT_SAMPLES);
+        }
     }
 
     /** 1 kΩ / 10 kΩ, 2 km of Cat5-like pair, T_eff = 1e9 K, Δf = 500 Hz: a KLJN line as built in the literature. */
@@ -51,6 +59,10 @@ public final class KljnStudy {
         return new Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 2e3, 1e9, 500, 20, 100,
                 new int[] {50, 400}, 1, out);
     }
+
+    /** Bits and bit length of each null confirmation: about 30 s per attack on two cores. */
+    static final int NULL_BITS = 400;
+    static final int NULL_BIT_SAMPLES = 200;
 
     private KljnStudy() {
     }
@@ -88,6 +100,7 @@ public final class KljnStudy {
         try (NgSpice spice = NgSpice.open()) {
             log.println("exact analysis of " + models.size() + " line models ...");
             BetaCurve ltraCurve = null;
+            BetaCurve ladderCurve = null;
             for (Map.Entry<String, LineModel> e : models.entrySet()) {
                 KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, e.getValue());
                 LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(c).bitSamples(refSamples).build());
@@ -98,6 +111,9 @@ public final class KljnStudy {
                 minimaxByModel.put(e.getKey(), new double[] {minimax});
                 if (e.getKey().equals("ltra")) {
                     ltraCurve = curve;
+                }
+                if (e.getKey().equals("ladder")) {
+                    ladderCurve = curve;
                 }
                 List<String> row = new ArrayList<>();
                 row.add(e.getValue().describe());
@@ -202,6 +218,42 @@ public final class KljnStudy {
                     .withSubtitle("Eve's best attack; " + mcLine.describe() + "; lines: predicted, points: ngspice Monte Carlo"),
                     out, "success-versus-bit-duration", 900, 600);
 
+            // The exact nulls, confirmed by transient Monte Carlo on the ladder (independent of the AC analysis)
+            log.println("transient confirmation of each attack's exact null on the ladder (" + c.nullBits() + " bits of "
+                    + c.nullBitSamples() + " Nyquist samples each) ...");
+            List<List<String>> nullRows = new ArrayList<>();
+            Map<String, Object> nullJson = new LinkedHashMap<>();
+            try (NgSpicePool pool = NgSpicePool.sizedToCores()) {
+                for (Attack a : Attack.values()) {
+                    OptionalDouble n = ladderCurve.betaNull(a);
+                    if (n.isEmpty()) {
+                        continue;
+                    }
+                    NullConfirmation.Outcome o = NullConfirmation.confirm(pool, c.resistors(), mcLine, c.tEff(),
+                            c.bandwidth(), a, n.getAsDouble(), c.nullBitSamples(), c.nullBits(), c.seed() + 1000 + a.ordinal());
+                    String verdict = o.confirmed() ? "confirmed" : "NOT confirmed";
+                    nullRows.add(List.of(a.key(), fmt(n.getAsDouble()), fmt(o.betaNull()),
+                            String.format(Locale.ROOT, "%+.2e", o.relativeSignal()),
+                            String.format(Locale.ROOT, "%.2e", o.relativeHalfWidth()),
+                            Integer.toString(o.stepsPerSample()), verdict));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("betaNullBrickWall", n.getAsDouble());
+                    m.put("betaNullInjectedBand", o.betaNull());
+                    m.put("meanSignal", o.meanSignal());
+                    m.put("standardError", o.standardError());
+                    m.put("signalAtBetaOne", o.signalAtBetaOne());
+                    m.put("relativeSignal", o.relativeSignal());
+                    m.put("relativeHalfWidth3Sigma", o.relativeHalfWidth());
+                    m.put("stepsPerSample", o.stepsPerSample());
+                    m.put("confirmed", o.confirmed());
+                    nullJson.put(a.key(), m);
+                    log.printf(Locale.ROOT, "  %s: beta null %s, transient mean signal %+.2e of its beta = 1 value"
+                                    + " (3 sigma %.1e): %s (%.0f s)%n", a.key(), fmt(o.betaNull()), o.relativeSignal(),
+                            o.relativeHalfWidth(), verdict, o.seconds());
+                }
+            }
+            json.put("nullConfirmation", nullJson);
+
             // Plot: residual leak of the paper's defence against length
             log.println("residual leak against cable length ...");
             double[] lengths = logspace(100, 20e3, 9);
@@ -271,6 +323,12 @@ public final class KljnStudy {
                     .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + mcLine.describe() + ")",
                             List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
                                     "Alice/Bob errors"), mcRows)
+                    .withTable("Transient confirmation of the exact nulls (" + mcLine.describe() + "; " + c.nullBits()
+                                    + " bits of " + c.nullBitSamples() + " Nyquist samples at each null; mean signal and"
+                                    + " its 3σ half-width as fractions of the β = 1 signal; confirmed when both together"
+                                    + " stay within ±1 %)",
+                            List.of("attack", "β null (brick wall)", "β null (injected band)", "mean signal / β = 1",
+                                    "3σ / β = 1", "steps per sample", "verdict"), nullRows)
                     .withFigure("Attack signals against β", fig1)
                     .withFigure("Eve's success against bit duration", fig2)
                     .withFigure("Residual leak of the paper's defence against cable length", fig3)
