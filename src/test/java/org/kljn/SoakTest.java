@@ -1,5 +1,6 @@
 package org.kljn;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BitExchangeSimulation;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Long runs in one process: 10,000 exact analyses and a 10^7-sample transient, memory and answers checked. */
+@Tag("integration") // soak: runs in mvn verify (failsafe), not in the fast mvn test
 class SoakTest {
 
     @Test

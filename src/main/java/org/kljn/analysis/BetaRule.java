@@ -1,6 +1,5 @@
 package org.kljn.analysis;
 
-import org.kljn.analysis.closedform.PaperFormulas;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Parameter;

@@ -9,6 +9,7 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
+import org.kljn.noise.Johnson;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -169,8 +170,8 @@ public final class EveStatistics {
     private void crossSpectra(double beta, double[][][] gRe, double[][][] gIm) {
         double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
         double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
-        double s0Alice = 4 * KljnMoments.BOLTZMANN * tAlice * loop.aliceResistance();
-        double s0Bob = 4 * KljnMoments.BOLTZMANN * tBob * loop.bobResistance();
+        double s0Alice = Johnson.voltagePsd(tAlice, loop.aliceResistance());
+        double s0Bob = Johnson.voltagePsd(tBob, loop.bobResistance());
         int n = tf.size();
         for (int x = 0; x < 4; x++) {
             for (int y = 0; y < 4; y++) {

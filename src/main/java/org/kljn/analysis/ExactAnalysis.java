@@ -136,9 +136,4 @@ public final class ExactAnalysis {
         return h;
     }
 
-    /** The attack signals as functions of β, and the β that nulls each (paper, eqs. 10-13). */
-    public static BetaCurve betaCurve(KljnLoop loop, LoopIntegrals j, double tEff) {
-        return BetaCurve.of(loop, j, tEff);
-    }
-
 }

@@ -2,6 +2,7 @@ package org.kljn.analysis;
 
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
+import org.kljn.noise.Johnson;
 
 /**
  * Exact second moments of Eve's probes and the attack signals for one β.
@@ -12,9 +13,6 @@ import org.kljn.circuit.Resistor;
  * P_A - P_B (eqs. 7-9), current = <I_A²> - <I_B²>.
  */
 public final class KljnMoments {
-    /** Boltzmann's constant, J/K (exact, SI 2019). */
-    public static final double BOLTZMANN = 1.380649e-23;
-
     /**
      * The noise temperatures accepted, K. The statistics' variances scale as T_eff² (their spectra as 4kTR): far
      * outside this range they leave double precision (at 1e200 K they overflowed and Eve's success printed as
@@ -44,8 +42,8 @@ public final class KljnMoments {
     public static KljnMoments of(KljnLoop loop, LoopIntegrals j, double tEff, double beta) {
         double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
         double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
-        double s0Alice = 4 * BOLTZMANN * tAlice * loop.aliceResistance();
-        double s0Bob = 4 * BOLTZMANN * tBob * loop.bobResistance();
+        double s0Alice = Johnson.voltagePsd(tAlice, loop.aliceResistance());
+        double s0Bob = Johnson.voltagePsd(tBob, loop.bobResistance());
         double[][] m = new double[4][4];
         for (int x = 0; x < 4; x++) {
             for (int y = 0; y < 4; y++) {

@@ -140,7 +140,7 @@ public final class LikelihoodRatioDetector {
                         + hl.frequency()[k] + " Hz): the likelihood ratio needs g(f_k) > 0 at every bin");
             }
             // C = (τ/2) 4k g G/(4k g) in SI units
-            double scale = tau / 2 * 4 * KljnMoments.BOLTZMANN * gain[k];
+            double scale = tau / 2 * 4 * org.kljn.noise.Johnson.BOLTZMANN * gain[k];
             Hermitian2.inverse(gLh, inv);
             for (int i = 0; i < 4; i++) {
                 diff[k][i] = inv[i] / scale;

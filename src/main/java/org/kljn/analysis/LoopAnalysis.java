@@ -45,8 +45,9 @@ public final class LoopAnalysis {
     /**
      * Analyses {@code loop} on {@code spice} (which it leaves with no circuit loaded).
      *
-     * @throws ParameterException when {@link #check} fails, or the β rule has no answer for this loop
-     *                            ({@code null} where no β > 0 nulls the Second-Law signal)
+     * @throws ParameterException when {@link #check} fails, when the integration error bound exceeds
+     *                            {@link LoopIntegrals#TOLERANCE}, or the β rule has no answer for this
+     *                            loop ({@code null} where no β > 0 nulls the Second-Law signal)
      */
     public static LoopAnalysisResult run(SpiceSimulator spice, KljnLoop loop, AnalysisSettings settings) {
         check(loop, settings);

@@ -110,7 +110,7 @@ public final class OptimalEavesdropper {
         double[][] m = new double[4][4];
         for (int x = 0; x < 4; x++) {
             for (int y = 0; y < 4; y++) {
-                m[x][y] = 4 * KljnMoments.BOLTZMANN * (tRa * j.alice()[x][y] + tRb * j.bob()[x][y]);
+                m[x][y] = 4 * org.kljn.noise.Johnson.BOLTZMANN * (tRa * j.alice()[x][y] + tRb * j.bob()[x][y]);
             }
         }
         return m;

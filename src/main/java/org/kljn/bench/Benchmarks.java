@@ -2,7 +2,7 @@ package org.kljn.bench;
 
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.AnalysisSettings;
-import org.kljn.analysis.KljnMoments;
+import org.kljn.noise.Johnson;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
@@ -217,8 +217,8 @@ public final class Benchmarks {
     static Measured batchRun(EndToEndLine line, long n) throws IOException, InterruptedException {
         KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, line.model());
         double nt = 1 / (2 * line.bandwidth());
-        double rmsA = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.aliceResistance() * line.bandwidth());
-        double rmsB = Math.sqrt(4 * KljnMoments.BOLTZMANN * 1e9 * loop.bobResistance() * line.bandwidth());
+        double rmsA = Math.sqrt(Johnson.meanSquareVoltage(1e9, loop.aliceResistance(), line.bandwidth()));
+        double rmsB = Math.sqrt(Johnson.meanSquareVoltage(1e9, loop.bobResistance(), line.bandwidth()));
         List<String> netlist = new ArrayList<>(NetlistWriter.transientTrnoise(loop, rmsA, rmsB, nt, n * nt));
         // batch mode runs the analysis cards only with a control block or an output request
         netlist.add(netlist.size() - 1, ".control");

@@ -57,12 +57,6 @@ public record CableSpec(CableKind kind, double resistance, double capacitance, d
         return new CableSpec(CableKind.SUBCKT, Double.NaN, Double.NaN, Double.NaN, 0, file, name, null, Double.NaN);
     }
 
-    /** The same cable with the model {@code k}. */
-    public CableSpec withKind(CableKind k) {
-        return new CableSpec(k, resistance, capacitance, inductance, sections, subcircuitFile, subcircuitName, preset,
-                length);
-    }
-
     /** The same cable with a subcircuit file and name (either may be null). */
     public CableSpec withSubcircuit(Path file, String name) {
         return new CableSpec(kind, resistance, capacitance, inductance, sections, file, name, preset, length);

@@ -15,6 +15,8 @@ import java.util.List;
  * RB  b0 nb R_B
  * VNB nb 0 ...       Bob's noise generator
  * </pre>
+ * A four-port cable (a balanced pair) instead carries the return current: Bob's generator returns to his end's
+ * reference {@code bref}, and {@code b} senses U_B = V(bt) − V(bref) across his end (see {@link UserSubcircuit}).
  */
 public final class NetlistWriter {
     private NetlistWriter() {
@@ -107,6 +109,20 @@ public final class NetlistWriter {
         lines.add("RA na a0 " + SpiceNumbers.format(loop.aliceResistance()));
         lines.add("VIA a0 a 0");
         lines.addAll(loop.line().definitions("line"));
+        if (loop.line() instanceof UserSubcircuit u && u.fourPort()) {
+            // a balanced pair: the loop current returns through the cable's return conductor to Bob's reference;
+            // node b senses U_B across Bob's end (an unloaded VCVS), VIB and R_B hang on the cable's terminal
+            String bt = Probes.NODE_B_TERMINAL;
+            lines.addAll(loop.line().elements("line", Probes.NODE_A, bt));
+            lines.add("EUB " + Probes.NODE_B + " 0 " + bt + " " + Probes.NODE_B_REF + " 1");
+            lines.add("VIB " + bt + " b0 0");
+            lines.add("RB b0 nb " + SpiceNumbers.format(loop.bobResistance()));
+            if (!bobSource.startsWith("VNB nb 0 ")) {
+                throw new IllegalStateException("Bob's source must be written 'VNB nb 0 ...', got " + bobSource);
+            }
+            lines.add("VNB nb " + Probes.NODE_B_REF + " " + bobSource.substring("VNB nb 0 ".length()));
+            return lines;
+        }
         lines.addAll(loop.line().elements("line", Probes.NODE_A, Probes.NODE_B));
         lines.add("VIB b b0 0");
         lines.add("RB b0 nb " + SpiceNumbers.format(loop.bobResistance()));

@@ -17,6 +17,13 @@ public final class Probes {
     public static final String NODE_A = "a";
     /** Cable end B: U_B is this node's voltage. */
     public static final String NODE_B = "b";
+    /**
+     * Bob's end of a four-port cable's return conductor: his generator returns here, not to ground, so that the
+     * return current flows through the cable (A's reference is the one grounded point).
+     */
+    public static final String NODE_B_REF = "bref";
+    /** A four-port cable's B terminal; node {@link #NODE_B} then senses U_B = V(B) - V(B's reference). */
+    public static final String NODE_B_TERMINAL = "bt";
     /** Zero-volt source from Alice's resistor into end A: its current is I_A, entering the cable at A. */
     public static final String CURRENT_A = "via";
     /** Zero-volt source from end B toward Bob's resistor: its current is I_B, leaving the cable at B. */

@@ -1,5 +1,6 @@
 package org.kljn.circuit;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,26 @@ public final class SpiceNumbers {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a finite number");
         }
         return value;
+    }
+
+    /**
+     * Parses a cable length in metres. SPICE suffixes below one ({@code m} is milli, also {@code mil u n p f}) are
+     * refused: "500m" would read as 0.5 m, where the writer almost surely meant 500 metres; {@code k} stays (2k = 2 km).
+     *
+     * @param option names the option or key in the error message
+     * @throws IllegalArgumentException naming the option, the value and the fix
+     */
+    public static double parseLength(String option, String text) {
+        double v = parse(option, text);
+        Matcher m = VALUE.matcher(text.strip());
+        String scale = m.matches() && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : "";
+        if (List.of("m", "mil", "u", "µ", "n", "p", "f").contains(scale)) {
+            throw new ParameterException(Parameter.CABLE_LENGTH, "'" + text + "': lengths are in metres: write "
+                    + m.group(1) + " for " + m.group(1) + " metres (SPICE reads the suffix '" + m.group(2)
+                    + "' as a factor of " + format(v / Double.parseDouble(m.group(1))) + ", giving " + format(v)
+                    + " m); use k for kilometres (2k = 2000 m)");
+        }
+        return v;
     }
 
     /** A value as SPICE reads it back exactly, independent of the default locale. */

@@ -9,7 +9,11 @@ import java.util.Locale;
 
 /**
  * A user's own cable model: a {@code .subckt} from a SPICE file with two ports (A, B; ground is the
- * common return) or four (A, A's reference, B, B's reference; both references go to ground).
+ * common return) or four (A, A's reference, B, B's reference: a balanced pair). With four ports the return
+ * conductor carries the return current: Alice's generator returns to A's reference (the one grounded point), Bob's
+ * to B's reference, and Eve's U_B is the voltage between B and B's reference ({@link NetlistWriter}); tying both
+ * references to ground instead would short the return conductor (a 168 Ω loop would show as its 84 Ω forward
+ * conductor).
  *
  * @param file  the SPICE file holding the subcircuit
  * @param name  the subcircuit's name
@@ -77,9 +81,15 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
         return Double.NaN;
     }
 
+    /** Whether the subcircuit has its own return conductor (a b and their references). */
+    public boolean fourPort() {
+        return ports.size() == 4;
+    }
+
+    /** For four ports: A's reference is ground, B's reference is node {@link Probes#NODE_B_REF}. */
     @Override
     public List<String> elements(String prefix, String nodeA, String nodeB) {
-        String nodes = ports.size() == 2 ? nodeA + " " + nodeB : nodeA + " 0 " + nodeB + " 0";
+        String nodes = fourPort() ? nodeA + " 0 " + nodeB + " " + Probes.NODE_B_REF : nodeA + " " + nodeB;
         return List.of("X" + prefix + " " + nodes + " " + name);
     }
 

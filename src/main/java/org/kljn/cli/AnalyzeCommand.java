@@ -11,6 +11,7 @@ import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.LumpedComparison;
 import org.kljn.analysis.OptimalPrediction;
 import org.kljn.analysis.OptimalResult;
+import org.kljn.circuit.CableSpec;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpice;
@@ -68,9 +69,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            out.println(Json.write(toJson(result)));
+            Map<String, Object> root = toJson(result);
+            CableSpec cable = options.cableSpec();
+            if (cable.preset() != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = (Map<String, Object>) root.get("parameters");
+                params.put("preset", cable.preset().word());
+                params.put("length", cable.length());
+            }
+            out.println(Json.write(root));
         } else {
-            printTable(out, result);
+            printTable(out, result, options.describeLine(loop.line()));
         }
         out.flush();
         return 0;
@@ -196,12 +205,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return e;
     }
 
-    private static void printTable(PrintWriter out, LoopAnalysisResult r) {
+    private static void printTable(PrintWriter out, LoopAnalysisResult r, String lineText) {
         KljnLoop loop = r.loop();
         KljnMoments m = r.moments();
         out.printf(Locale.ROOT, "KLJN loop %s: R_L = %s, R_H = %s, Alice holds R_%s; %s%n", loop.situation(),
                 SpiceNumbers.engineering(loop.resistors().low()), SpiceNumbers.engineering(loop.resistors().high()),
-                loop.alice(), loop.line().describe());
+                loop.alice(), lineText);
         out.printf(Locale.ROOT, "T_eff = %.4g K, band 0..%s Hz (brick wall), beta = %.9g%n", r.settings().tEff(),
                 SpiceNumbers.engineering(r.settings().bandwidth()), r.betaUsed());
         out.printf(Locale.ROOT, "%n%-5s %16s %16s %16s%n", "end", "<U^2> [V^2]", "<I^2> [A^2]", "P into cable [W]");

@@ -3,9 +3,11 @@ package org.kljn.cli;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.BetaRule;
+import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
+import org.kljn.io.ProgressBar;
 import org.kljn.ngspice.NgSpicePool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +71,7 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Option(names = "--progress", defaultValue = "auto",
             description = "progress on stderr: auto (when stderr is a terminal), always, never (default ${DEFAULT-VALUE})")
-    org.kljn.sweep.ProgressBar.Mode progress;
+    ProgressBar.Mode progress;
 
     /** The most injected-noise grid points one attack may simulate (hours of ngspice time). */
     static final double MAX_GRID_POINTS = 2e9;
@@ -120,7 +122,7 @@ public final class AttackCommand implements Callable<Integer> {
                     guard == null ? "" : ", --guard " + guard, oversampling, bits * perBit, MAX_GRID_POINTS));
         }
         KljnLoop loop = options.loop();
-        loop.line().checkTransientCapable();
+        BitExchange.check(loop.line(), bitSamples, bits);
         double bandwidth = options.bandwidthHz();
         double tEff = options.temperature();
         BetaRule rule = BetaRule.parse(beta);
@@ -133,11 +135,10 @@ public final class AttackCommand implements Callable<Integer> {
             b = rule.isNumber() ? rule.value() : pool.withSession(spice -> LoopAnalysis.run(spice, loop, exact).betaUsed());
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
                     tEff, b, bandwidth, bitSamples, bits, seed, k, guard == null ? -1 : guard, mode, steps);
-            boolean terminal = org.kljn.sweep.ProgressBar.stderrIsTerminal();
-            ProgressBar bar = new ProgressBar(System.err, bits, "bits", progress == org.kljn.sweep.ProgressBar.Mode.ALWAYS
-                    || (progress == org.kljn.sweep.ProgressBar.Mode.AUTO && terminal), terminal);
+            // --progress auto: on a terminal only, no carriage returns in log files
+            ProgressBar bar = ProgressBar.create(progress, System.err, bits, 0, "bits");
             long t0 = System.nanoTime();
-            BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings, bar::update);
+            BitExchangeSimulation.Result r = BitExchange.run(pool, settings, bar::update);
             bar.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(r, seconds);
@@ -240,7 +241,7 @@ public final class AttackCommand implements Callable<Integer> {
             out.println(Json.write(root));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
-                    s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), s.line().describe());
+                    s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), options.describeLine(s.line()));
             out.printf(Locale.ROOT, "%-10s %12s %22s %12s%n", "attack", "Eve correct", "95% interval (Wilson)", "predicted");
             for (Attack a : Attack.values()) {
                 BitExchangeSimulation.AttackOutcome o = r.eve().get(a);

@@ -1,7 +1,7 @@
 package org.kljn.cli;
 
 import org.kljn.bench.Benchmarks;
-import org.kljn.report.AtomicFiles;
+import org.kljn.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

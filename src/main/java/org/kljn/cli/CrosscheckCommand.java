@@ -1,15 +1,7 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.AnalysisSettings;
-import org.kljn.analysis.BetaCurve;
-import org.kljn.analysis.KljnMoments;
-import org.kljn.analysis.LoopAnalysis;
-import org.kljn.analysis.LoopAnalysisResult;
-import org.kljn.analysis.Probe;
-import org.kljn.analysis.closedform.PaperFormulas;
+import org.kljn.analysis.PaperCrosscheck;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.Resistor;
 import org.kljn.ngspice.NgSpice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,15 +16,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code kljn crosscheck}: every equation of the seed paper that can be evaluated, beside the simulated
- * value for the same parameters, with a verdict. Eqs. 1-7 and 9 at β = 1; eq. 11 against the simulated
- * null; eqs. 12-13 at eq. 11's β, as the paper uses them.
+ * value for the same parameters, with a verdict ({@link PaperCrosscheck}).
  */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true,
         description = "The paper's equations beside the circuit simulation, with a verdict for each.")
 public final class CrosscheckCommand implements Callable<Integer> {
-    /** Relative deviation accepted as agreement: the lumped analysis matches closed forms far better. */
-    static final double TOLERANCE = 1e-6;
-
     @Mixin
     LoopOptions options;
 
@@ -45,124 +33,42 @@ public final class CrosscheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KljnLoop loop = options.loop();
-        double rc = loop.line().resistance();
-        if (Double.isNaN(rc)) {
-            throw new IllegalArgumentException("crosscheck needs the cable's series resistance R_c for the paper's"
-                    + " formulas; a user subcircuit does not state it (use --cable lumped, ladder, urc or ltra)");
-        }
         double t = options.temperature();
         double df = options.bandwidthHz();
-        double rl = loop.resistors().low();
-        double rh = loop.resistors().high();
-        LoopAnalysisResult analysis;
+        List<PaperCrosscheck.Verdict> verdicts;
         try (NgSpice spice = NgSpice.open()) {
-            analysis = LoopAnalysis.run(spice, loop, AnalysisSettings.builder().tEff(t).bandwidth(df).minimax(false)
-                    .lumpedComparison(false).build());
+            verdicts = PaperCrosscheck.run(spice, loop, t, df);
         }
-        BetaCurve curve = analysis.betaCurve();
-        KljnMoments m1 = curve.momentsAt(1);
-        boolean aliceHigh = loop.alice() == Resistor.H;
-        // the paper's H end and L end
-        double pHL = aliceHigh ? m1.powerIntoCableA() : m1.powerIntoCableB();
-        double pLH = aliceHigh ? m1.powerIntoCableB() : m1.powerIntoCableA();
-        double hSign = aliceHigh ? 1 : -1;
-        // cable heating by the H generator alone: the L side at zero temperature (β = 0)
-        KljnMoments hOnly = curve.momentsAt(0);
-        double heatingH = hOnly.powerIntoCableA() + hOnly.powerIntoCableB();
-        double heatingL = m1.powerIntoCableA() + m1.powerIntoCableB() - heatingH;
-        double eq9 = m1.moment(Probe.U_A, Probe.I_A) + m1.moment(Probe.U_B, Probe.I_A);
-        double betaEq11 = PaperFormulas.eq11Beta(rl, rh, rc);
-        double betaNull = curve.betaNull(Attack.SECOND_LAW).orElse(Double.NaN);
-        double bsyNull = curve.betaNull(Attack.BSY).orElse(Double.NaN);
-        double bsyAtEq11 = Math.abs(curve.signal(Attack.BSY, betaEq11));
-        double slAtEq11 = hSign * curve.signal(Attack.SECOND_LAW, betaEq11);
-        double uH2 = aliceHigh ? m1.meanSquareVoltageA() : m1.meanSquareVoltageB();
-        // the natural size of a mean power <U I> here (Cauchy-Schwarz bound): a cable power that is zero in the
-        // paper (R_c = 0) is compared against it, not against its own round-off (7e-27 W once read as DIFFERS)
-        double powerScale = Math.sqrt(m1.meanSquareVoltageA() * m1.moment(Probe.I_A, Probe.I_A));
-        boolean bsyIdenticallyZero = Math.abs(m1.signal(Attack.BSY)) <= 1e-9 * m1.scale(Attack.BSY)
-                && bsyAtEq11 <= 1e-9 * curve.momentsAt(betaEq11).scale(Attack.BSY);
-        String bsyNullWords = !Double.isNaN(bsyNull) ? String.format(Locale.ROOT, "beta = %.9g", bsyNull)
-                : bsyIdenticallyZero ? "every beta (U_A = U_B on this line)" : "no beta > 0";
-        String slNullWords = !Double.isNaN(betaNull) ? String.format(Locale.ROOT, "%.9g", betaNull)
-                : "none (no beta > 0 nulls it)";
-
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("1", 1, PaperFormulas.eq1DeltaKs(rl, rh, rc, t, df), Math.abs(m1.signal(Attack.BSY)),
-                m1.scale(Attack.BSY), "Delta_KS = |<U_H^2> - <U_L^2>|"));
-        rows.add(row("2", 1, PaperFormulas.eq2MeanSquareVoltage(rh, t, df),
-                4 * KljnMoments.BOLTZMANN * t * rh * df, 0,
-                "the generators are defined by this formula: an input of the simulation, not a test of it"));
-        rows.add(row("3", 1, PaperFormulas.eq3PowerHc(rl, rh, rc, t, df), heatingH, 0,
-                "cable heating by the H generator alone"));
-        rows.add(row("4", 1, PaperFormulas.eq4PowerLc(rl, rh, rc, t, df), heatingL, 0,
-                "cable heating by the L generator alone"));
-        rows.add(row("5", 1, PaperFormulas.eq5PowerHL(rl, rh, rc, t, df), pHL, powerScale,
-                "mean power into the cable at the H end"));
-        rows.add(row("6", 1, PaperFormulas.eq6PowerLH(rl, rh, rc, t, df), pLH, powerScale,
-                "mean power into the cable at the L end"));
-        double eq7 = PaperFormulas.eq7DeltaPowerHL(rl, rh, rc, t, df);
-        boolean eq7ok = Math.abs(eq7 - (pHL - pLH)) <= TOLERANCE
-                * (Math.abs(pHL - pLH) > 1e-9 * powerScale ? Math.abs(pHL - pLH) : powerScale);
-        rows.add(row("7", 1, eq7, pHL - pLH, powerScale, eq7ok ? "P_HL - P_LH"
-                : String.format(Locale.ROOT, "printed (R_H + R_L) gives P_HL + P_LH = %.6e W, the total cable"
-                        + " dissipation; the simulated difference P_HL - P_LH = %.6e W follows R_c (R_H - R_L)",
-                        pHL + pLH, pHL - pLH)));
-        rows.add(row("9", 1, hSign * eq9, pHL - pLH, m1.scale(Attack.SECOND_LAW),
-                "<(U_A + U_B) I_c> with I_c = I_A, against P_HL - P_LH"
-                        + (loop.line().capacitance() > 0 ? "; with shunt capacitance I_A != I_B and the"
-                        + " paper's single cable current is ambiguous" : "")));
-        rows.add(row("11", betaEq11, betaEq11, betaNull, 0, String.format(Locale.ROOT,
-                "the beta that nulls the secondLaw signal is %s (bsy vanishes at %s); at eq. 11's beta the"
-                        + " secondLaw signal is %.6e W (at beta = 1: %.6e W)", slNullWords, bsyNullWords, slAtEq11,
-                hSign * m1.signal(Attack.SECOND_LAW))));
-        rows.add(row("12", betaEq11, PaperFormulas.eq12DeltaKs(rl, rh, rc, t, df, betaEq11), bsyAtEq11,
-                curve.momentsAt(betaEq11).scale(Attack.BSY),
-                "Delta_KS(T_eff, beta T_eff) at eq. 11's beta"));
-        rows.add(row("13", betaEq11, 0.0, bsyAtEq11, uH2, String.format(Locale.ROOT,
-                "claims eq. 12 vanishes at eq. 11's beta; simulated |bsy| there is %.6e V^2, and bsy vanishes at"
-                        + " %s", bsyAtEq11, bsyIdenticallyZero ? bsyNullWords : bsyNullWords + " instead")));
-
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PaperCrosscheck.Verdict v : verdicts) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("equation", v.equation());
+                r.put("beta", v.beta());
+                r.put("paper", v.paper());
+                r.put("simulated", v.simulated());
+                r.put("relativeDeviation", v.relativeDeviation());
+                r.put("agrees", v.agrees());
+                r.put("note", v.note());
+                rows.add(r);
+            }
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("tolerance", TOLERANCE);
+            r.put("tolerance", PaperCrosscheck.TOLERANCE);
             r.put("equations", rows);
             out.println(Json.write(r));
         } else {
             out.printf(Locale.ROOT, "Paper vs simulation, %s; R_L = %g, R_H = %g, Alice holds R_%s, T_eff = %g K,"
-                    + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", loop.line().describe(), rl, rh,
-                    loop.alice(), t, df, TOLERANCE);
+                    + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", options.describeLine(loop.line()),
+                    loop.resistors().low(), loop.resistors().high(), loop.alice(), t, df, PaperCrosscheck.TOLERANCE);
             out.printf(Locale.ROOT, "%-4s %-10s %-16s %-16s %-10s %-8s %s%n", "eq.", "beta", "paper", "simulated",
                     "rel.dev.", "verdict", "note");
-            for (Map<String, Object> row : rows) {
-                out.printf(Locale.ROOT, "%-4s %-10.6g %-16.9e %-16.9e %-10.2e %-8s %s%n", row.get("equation"),
-                        row.get("beta"), row.get("paper"), row.get("simulated"), row.get("relativeDeviation"),
-                        (Boolean) row.get("agrees") ? "agrees" : "DIFFERS", row.get("note"));
+            for (PaperCrosscheck.Verdict v : verdicts) {
+                out.printf(Locale.ROOT, "%-4s %-10.6g %-16.9e %-16.9e %-10.2e %-8s %s%n", v.equation(), v.beta(),
+                        v.paper(), v.simulated(), v.relativeDeviation(), v.agrees() ? "agrees" : "DIFFERS", v.note());
             }
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * One verdict. The relative deviation is |paper - simulated| / |simulated|, or, where the simulated
-     * value is zero to rounding (below 1e-9 of {@code scale}, the size of the terms it is the difference
-     * of), relative to that scale.
-     */
-    private static Map<String, Object> row(String eq, double beta, double paper, double simulated, double scale,
-            String note) {
-        double denominator = Math.abs(simulated) > 1e-9 * scale ? Math.abs(simulated) : scale;
-        double dev = denominator == 0 ? (paper == 0 ? 0 : Double.POSITIVE_INFINITY)
-                : Math.abs(paper - simulated) / denominator;
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("equation", eq);
-        r.put("beta", beta);
-        r.put("paper", paper);
-        r.put("simulated", simulated);
-        r.put("relativeDeviation", dev);
-        r.put("agrees", dev <= TOLERANCE);
-        r.put("note", note);
-        return r;
     }
 }

@@ -53,7 +53,7 @@ public final class LoopOptions {
             + " (with --length; overrides --rc, --cc, --lc)")
     String preset;
 
-    @Option(names = "--length", description = "cable length in metres with --preset (2k = 2 km)")
+    @Option(names = "--length", description = "cable length in metres with --preset (2k = 2 km; 'm' is refused: SPICE reads it as milli)")
     String length;
 
     @Option(names = "--teff", defaultValue = "1e9", description = "noise temperature T_eff of the R_H side, K (default ${DEFAULT-VALUE})")
@@ -103,7 +103,7 @@ public final class LoopOptions {
                         : "--length " + length + " needs --preset (cat5, telephone or rg58) to give the cable's R, L"
                         + " and C per km");
             }
-            return CableSpec.preset(kind, CablePreset.named(preset), positive("--length", length), n)
+            return CableSpec.preset(kind, CablePreset.named(preset), positiveLength(length), n)
                     .withSubcircuit(subckt, subcktName);
         }
         return CableSpec.of(kind, nonNegative("--rc", rc), cc == null ? Double.NaN : positive("--cc", cc),
@@ -119,6 +119,26 @@ public final class LoopOptions {
                     + " sections, so it would be ignored; choose ladder or urc to set them, or leave --sections out");
         }
         return line;
+    }
+
+    /** --length in metres, refusing the milli suffix (see {@link SpiceNumbers#parseLength}). */
+    private static double positiveLength(String text) {
+        double v = SpiceNumbers.parseLength("--length", text);
+        if (!(v > 0)) {
+            throw new IllegalArgumentException("--length must be > 0, got " + text);
+        }
+        return v;
+    }
+
+    /** How the line is described in headers: its model, and with a preset its length in metres. */
+    String describeLine(LineModel line) {
+        String origin = cableSpec().origin();
+        if (!origin.isEmpty() && line instanceof org.kljn.circuit.LumpedLine) {
+            origin += "; its C_c and L_c are not modelled";
+        } else if (!origin.isEmpty() && !(line instanceof org.kljn.circuit.LossyLine)) {
+            origin += "; its L_c is not modelled";
+        }
+        return line.describe() + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
 
     static double positive(String option, String text) {

@@ -100,7 +100,12 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         try {
-            String verdict = org.kljn.report.KljnStudy.run(org.kljn.report.KljnStudy.defaults(out), System.err);
+            org.kljn.analysis.LineStudy.Result study;
+            try (org.kljn.ngspice.NgSpice spice = org.kljn.ngspice.NgSpice.open()) {
+                study = org.kljn.analysis.LineStudy.run(spice, org.kljn.analysis.LineStudy.Config.defaults(),
+                        System.err::println);
+            }
+            String verdict = org.kljn.report.KljnStudy.write(study, out);
             java.io.PrintWriter w = spec.commandLine().getOut();
             w.println(verdict);
             w.println();

@@ -5,7 +5,7 @@ import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpicePool;
-import org.kljn.report.AtomicFiles;
+import org.kljn.io.AtomicFiles;
 import org.kljn.report.SecurityMapChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.ExactAnalysis;
-import org.kljn.analysis.KljnMoments;
+import org.kljn.noise.Johnson;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Resistor;
@@ -57,10 +57,10 @@ public final class NetlistCommand implements Callable<Integer> {
         } else if (analysis.equalsIgnoreCase("tran")) {
             // TRNOISE samples every 1/(2 Δf) with the rms of 4kTRΔf
             double t = options.temperature();
-            double rmsAlice = Math.sqrt(4 * KljnMoments.BOLTZMANN * t * (loop.alice() == Resistor.H ? 1 : beta)
-                    * loop.aliceResistance() * bandwidth);
-            double rmsBob = Math.sqrt(4 * KljnMoments.BOLTZMANN * t * (loop.bob() == Resistor.H ? 1 : beta)
-                    * loop.bobResistance() * bandwidth);
+            double rmsAlice = Math.sqrt(Johnson.meanSquareVoltage(t * (loop.alice() == Resistor.H ? 1 : beta),
+                    loop.aliceResistance(), bandwidth));
+            double rmsBob = Math.sqrt(Johnson.meanSquareVoltage(t * (loop.bob() == Resistor.H ? 1 : beta),
+                    loop.bobResistance(), bandwidth));
             lines = NetlistWriter.transientTrnoise(loop, rmsAlice, rmsBob, 1 / (2 * bandwidth), duration);
         } else {
             throw new IllegalArgumentException("--analysis must be ac or tran, got " + analysis);

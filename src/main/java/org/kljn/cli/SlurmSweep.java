@@ -1,6 +1,6 @@
 package org.kljn.cli;
 
-import org.kljn.report.AtomicFiles;
+import org.kljn.io.AtomicFiles;
 import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.SweepSpec;
 import org.kljn.sweep.SweepStatus;

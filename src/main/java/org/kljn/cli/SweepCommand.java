@@ -3,7 +3,6 @@ package org.kljn.cli;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.Shard;
-import org.kljn.sweep.SweepOptions;
 import org.kljn.sweep.SweepRunner;
 import org.kljn.sweep.SweepSpec;
 import picocli.CommandLine.Command;

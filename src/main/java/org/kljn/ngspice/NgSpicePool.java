@@ -32,11 +32,6 @@ public final class NgSpicePool implements AutoCloseable {
         return new NgSpicePool(size);
     }
 
-    /** A pool sized to the available processors. */
-    public static NgSpicePool sizedToCores() {
-        return new NgSpicePool(Runtime.getRuntime().availableProcessors());
-    }
-
     public int size() {
         return all.size();
     }

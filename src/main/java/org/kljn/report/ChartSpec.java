@@ -33,10 +33,6 @@ public record ChartSpec(String title, String subtitle, Axis x, Axis y, List<Seri
         return new ChartSpec(title, subtitle, x, y, series, all);
     }
 
-    public ChartSpec withMarker(Marker marker) {
-        return withMarkers(List.of(marker));
-    }
-
     /**
      * An axis: its quantity, its unit ("" for a dimensionless one), log or linear scale, and an optional fixed
      * range (NaN bounds: automatic, widened to take in the markers).

@@ -1,5 +1,7 @@
 package org.kljn.report;
 
+import org.kljn.io.AtomicFiles;
+
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -86,7 +88,7 @@ public final class Charts {
     }
 
     public static void writePng(ChartSpec spec, Path target, int width, int height) throws IOException {
-        AtomicBytes.write(target, png(spec, width, height));
+        AtomicFiles.writeBytes(target, png(spec, width, height));
     }
 
     public static void writeSvg(ChartSpec spec, Path target, int width, int height) throws IOException {

@@ -1,5 +1,7 @@
 package org.kljn.report;
 
+import org.kljn.io.AtomicFiles;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

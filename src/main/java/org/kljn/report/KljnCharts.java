@@ -181,12 +181,6 @@ public final class KljnCharts {
         public double[] mcHigh95() {
             return mcHigh95.clone();
         }
-
-        /** A prediction alone, no Monte Carlo points. */
-        public static SuccessCurve predictedOnly(String condition, double[] bitDuration, double[] predicted) {
-            double[] none = new double[0];
-            return new SuccessCurve(condition, bitDuration, predicted, none, none, none, none);
-        }
     }
 
     /**

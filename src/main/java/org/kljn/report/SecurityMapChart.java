@@ -56,10 +56,10 @@ public final class SecurityMapChart {
         ImageIO.write(image, "png", png);
         Path pngPath = dir.resolve(stem + ".png");
         Path svgPath = dir.resolve(stem + ".svg");
-        AtomicBytes.write(pngPath, png.toByteArray());
+        org.kljn.io.AtomicFiles.writeBytes(pngPath, png.toByteArray());
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
         chart(map, temperatures, title).draw(svg, new Rectangle2D.Double(0, 0, width, height));
-        AtomicFiles.writeString(svgPath, svg.getSVGDocument());
+        org.kljn.io.AtomicFiles.writeString(svgPath, svg.getSVGDocument());
         return new Charts.Rendered(pngPath, svgPath);
     }
 

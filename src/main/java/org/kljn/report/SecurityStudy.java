@@ -20,7 +20,7 @@ public record SecurityStudy(LineSecurity security, Charts.Rendered map, String p
 
     /** Writes the map's heat map and CSV into {@code out} and words the verdict. */
     public static SecurityStudy write(SecurityVerdict v, Path out) throws IOException {
-        AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(v.map()));
+        org.kljn.io.AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(v.map()));
         Charts.Rendered fig = SecurityMapChart.write(v.map(), true, "Eve's optimal success, best temperature set: "
                 + v.cable() + ", M = " + v.map().bitSamples(), out, "security-map");
         return new SecurityStudy(v.line(), fig, paragraph(v.line(), v.cable()));

@@ -1,6 +1,6 @@
 package org.kljn.report;
 
-import org.kljn.sweep.SweepCsv;
+import org.kljn.io.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +89,7 @@ public final class SweepReport {
             if (lines.isEmpty()) {
                 throw new IllegalArgumentException("sweep CSV " + csv + " is empty: no header row");
             }
-            List<String> h = SweepCsv.parse(lines.get(0));
+            List<String> h = Csv.parse(lines.get(0));
             if (header == null) {
                 header = h;
             } else if (!header.equals(h)) {
@@ -100,7 +100,7 @@ public final class SweepReport {
                 if (lines.get(i).isBlank()) {
                     continue;
                 }
-                List<String> row = SweepCsv.parse(lines.get(i));
+                List<String> row = Csv.parse(lines.get(i));
                 if (row.size() != h.size()) {
                     throw new IllegalArgumentException("sweep CSV " + csv + ", line " + (i + 1) + ": " + row.size()
                             + " fields where the header has " + h.size() + " (a torn or edited row)");

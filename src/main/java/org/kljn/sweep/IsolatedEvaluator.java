@@ -54,6 +54,12 @@ public final class IsolatedEvaluator implements Function<SweepPoint, Map<String,
             if (error != null && result.size() == 1) {
                 throw new IllegalStateException(String.valueOf(error));
             }
+            if (error != null && result.get("partial") instanceof Map<?, ?> partial) {
+                // a Monte Carlo that failed after the exact analysis: keep the exact columns
+                @SuppressWarnings("unchecked")
+                Map<String, Object> kept = (Map<String, Object>) partial;
+                throw new PartialResultException(kept, String.valueOf(error), null);
+            }
             return result;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

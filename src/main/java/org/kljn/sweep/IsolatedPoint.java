@@ -6,6 +6,8 @@ import org.kljn.worker.WorkerLoop;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The worker side of {@link IsolatedEvaluator}: reads the spec once, then answers point indexes with the point's
@@ -25,7 +27,15 @@ public final class IsolatedPoint {
             }
             SweepPoint point = spec.point(Integer.parseInt(request.strip()));
             try {
-                return json.writeValueAsString(new KljnEvaluator(pool[0]).apply(point));
+                try {
+                    return json.writeValueAsString(new KljnEvaluator(pool[0]).apply(point));
+                } catch (PartialResultException e) {
+                    // the results computed before the failure travel with the reason, for the parent's row
+                    Map<String, Object> reply = new LinkedHashMap<>();
+                    reply.put("partial", e.partial());
+                    reply.put("error", e.describe());
+                    return json.writeValueAsString(reply);
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

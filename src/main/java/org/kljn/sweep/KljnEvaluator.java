@@ -2,6 +2,8 @@ package org.kljn.sweep;
 
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BetaRule;
+import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
@@ -43,8 +45,12 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
 
     /** The exact analysis settings of a point. */
     public static AnalysisSettings settings(SweepPoint p) {
-        return AnalysisSettings.builder().tEff(p.teff()).bandwidth(p.bandwidth()).beta(p.beta())
-                .bitSamples(p.bitSamples()).build();
+        return settings(p.teff(), p.bandwidth(), p.beta(), p.bitSamples());
+    }
+
+    /** The exact analysis settings of a point with these values (the spec check uses them without a point). */
+    static AnalysisSettings settings(double teff, double bandwidth, BetaRule beta, int bitSamples) {
+        return AnalysisSettings.builder().tEff(teff).bandwidth(bandwidth).beta(beta).bitSamples(bitSamples).build();
     }
 
     @Override
@@ -54,9 +60,13 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(p));
             Map<String, Object> r = exactColumns(exact);
             if (p.runs(Analysis.ATTACK)) {
-                BitExchangeSimulation.Result mc = BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(
-                        loop.resistors(), loop.line(), p.teff(), exact.betaUsed(), p.bandwidth(), p.bitSamples(),
-                        p.bits(), p.seed(), 4, -1), i -> { });
+                BitExchangeSimulation.Result mc;
+                try {
+                    mc = BitExchange.run(spice, new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
+                            p.teff(), exact.betaUsed(), p.bandwidth(), p.bitSamples(), p.bits(), p.seed(), 4, -1), i -> { });
+                } catch (RuntimeException e) {
+                    throw new PartialResultException(r, "Monte Carlo failed (the exact columns are kept)", e);
+                }
                 for (Attack a : Attack.values()) {
                     r.put("mc_" + a.key(), mc.eve().get(a).successRate());
                 }

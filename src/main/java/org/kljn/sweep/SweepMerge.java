@@ -1,6 +1,8 @@
 package org.kljn.sweep;
 
-import org.kljn.report.AtomicFiles;
+import org.kljn.io.Csv;
+
+import org.kljn.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +113,7 @@ public final class SweepMerge {
                 }
             } else if (!header.equals(lines[0])) {
                 throw new IllegalArgumentException(in + ":1: header differs from " + headerFile + "'s: "
-                        + SweepWriter.firstDifference(cols, SweepCsv.parse(header)));
+                        + SweepWriter.firstDifference(cols, Csv.parse(header)));
             }
             for (int i = 1; i < lines.length; i++) {
                 List<String> c = cells(in, i + 1, lines[i]);
@@ -185,7 +187,7 @@ public final class SweepMerge {
 
     private static List<String> cells(Path file, int line, String text) {
         try {
-            return SweepCsv.parse(text);
+            return Csv.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ":" + line + ": not a CSV row (" + e.getMessage() + ")", e);
         }

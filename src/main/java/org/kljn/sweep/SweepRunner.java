@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.io.ProgressBar;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import java.util.function.Function;
  * {@link SweepWriter} as each finishes: rows appear in completion order, not index order (merge or sort by
  * {@code index}). Workers take the pending points in ascending index order.
  *
- * <p>An evaluator that throws an {@link Exception} gives a {@code failed} row with the exception's message, and
- * the sweep goes on; an {@link Error}, or a failure to write the file, stops the sweep and {@link #run} throws it.
+ * <p>An evaluator that throws an {@link Exception} gives a {@code failed} row with the exception's message (and, for a
+ * {@link PartialResultException}, the results it had), and the sweep goes on; an {@link Error}, or a failure to write the file, stops the sweep and {@link #run} throws it.
  *
  * <p>Stopping: {@link #stop()} (from a shutdown hook on Ctrl-C, say) or interrupting the thread in {@link #run}
  * stops the sweep cleanly: workers take no new points and are interrupted; a point whose evaluation had not
@@ -178,6 +180,10 @@ public final class SweepRunner {
                             }
                             row = w.okRow(p, w.resultCells(result));
                             good = true;
+                        } catch (PartialResultException e) {
+                            // the exact columns survive a failed Monte Carlo
+                            row = w.failedRow(p, w.resultCells(e.partial()), e.describe());
+                            good = false;
                         } catch (Exception e) {
                             row = w.failedRow(p, describe(e));
                             good = false;

@@ -1,8 +1,13 @@
 package org.kljn.sweep;
 
 import org.kljn.analysis.BetaRule;
+import org.kljn.analysis.BitExchange;
+import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LineModel;
+import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.ParameterException;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.SpiceNumbers;
@@ -67,7 +72,8 @@ import java.util.stream.Stream;
  * <tr><td>bandwidth</td><td>Δf, Hz, > 0</td><td>1k</td></tr>
  * <tr><td>beta</td><td>a number 0 &lt; β ≤ 1000, {@code eq11} (the paper's eq. 11), {@code null} (nulls the
  *     Second-Law signal) or {@code minimax} (minimises Eve's best attack); see {@link BetaRule}</td><td>1</td></tr>
- * <tr><td>bitSamples</td><td>integer >= 1: the bit length for the predicted columns and the Monte Carlo</td><td>1000</td></tr>
+ * <tr><td>bitSamples</td><td>the bit length M in Nyquist samples, integer >= 1 (>= 2 with attack); the exact
+ *     analysis predicts Eve's success for it</td><td>1000</td></tr>
  * <tr><td>bits</td><td>integer >= 1 (attack only)</td><td>100</td></tr>
  * <tr><td>seed</td><td>integer >= 0 (attack only)</td><td>1</td></tr>
  * <tr><td>analyses</td><td>a list of exact, attack (not a grid dimension: every point runs them all)</td>
@@ -288,6 +294,9 @@ public final class SweepSpec {
             d.put(Key.CABLE, cables());
             d.put(Key.PRESET, presets());
             boolean byLength = lines.containsKey(Key.LENGTH);
+            if (byLength) {
+                checkLengthSuffixes(lines.get(Key.LENGTH));
+            }
             d.put(Key.LENGTH, byLength ? numbers(Key.LENGTH, Domain.POSITIVE, Double.NaN) : List.of(Double.NaN));
             if (byLength) {
                 for (Key k : List.of(Key.RC, Key.CC, Key.LC)) {
@@ -326,7 +335,103 @@ public final class SweepSpec {
                             + " points (" + shapeText(d) + "); split the sweep");
                 }
             }
-            return new SweepSpec(source, d, analyses, (int) size);
+            SweepSpec spec = new SweepSpec(source, d, analyses, (int) size);
+            checkRules(spec);
+            return spec;
+        }
+
+        /**
+         * Every point is checked with the rules of the commands (the line model's own needs and limits, the band it
+         * resolves, the β rule's applicability, the transient's limits for attack), before any point runs. The rules
+         * depend on the cable, band, β and bit dimensions only, so their sub-grid is enumerated, not the whole grid.
+         */
+        private void checkRules(SweepSpec spec) {
+            List<Key> cableDims = List.of(Key.CABLE, Key.PRESET, Key.LENGTH, Key.RC, Key.CC, Key.LC, Key.SECTIONS,
+                    Key.SUBCKT);
+            List<Key> order = new ArrayList<>(spec.dims.keySet());
+            Map<Key, Integer> stride = new EnumMap<>(Key.class);
+            int st = 1;
+            for (int i = order.size() - 1; i >= 0; i--) {
+                stride.put(order.get(i), st);
+                st *= spec.dims.get(order.get(i)).size();
+            }
+            List<?> bandwidths = spec.dims.get(Key.BANDWIDTH);
+            List<?> betas = spec.dims.get(Key.BETA);
+            List<?> bitSamples = spec.dims.get(Key.BIT_SAMPLES);
+            List<?> bits = spec.dims.get(Key.BITS);
+            int[] counter = new int[cableDims.size()];
+            while (true) {
+                // one line model per cable combination, checked against every band, β rule and bit length
+                int base = 0;
+                for (int c = 0; c < cableDims.size(); c++) {
+                    base += counter[c] * stride.get(cableDims.get(c));
+                }
+                SweepPoint p = spec.point(base);
+                LineModel line;
+                try {
+                    line = p.cableSpec().line();
+                } catch (ParameterException e) {
+                    throw ruleError(e, p);
+                }
+                KljnLoop loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line);
+                for (int b = 0; b < bandwidths.size(); b++) {
+                    for (int r = 0; r < betas.size(); r++) {
+                        for (int m = 0; m < bitSamples.size(); m++) {
+                            try {
+                                LoopAnalysis.check(loop, KljnEvaluator.settings(p.teff(), (Double) bandwidths.get(b),
+                                        (BetaRule) betas.get(r), (Integer) bitSamples.get(m)));
+                            } catch (ParameterException e) {
+                                throw ruleError(e, spec.point(base + b * stride.get(Key.BANDWIDTH)
+                                        + r * stride.get(Key.BETA) + m * stride.get(Key.BIT_SAMPLES)));
+                            }
+                            for (int n = 0; n < bits.size() && p.runs(Analysis.ATTACK); n++) {
+                                try {
+                                    BitExchange.check(line, (Integer) bitSamples.get(m), (Integer) bits.get(n));
+                                } catch (ParameterException e) {
+                                    throw ruleError(e, spec.point(base + m * stride.get(Key.BIT_SAMPLES)
+                                            + n * stride.get(Key.BITS)));
+                                }
+                            }
+                        }
+                    }
+                }
+                int c = cableDims.size() - 1;
+                while (c >= 0 && ++counter[c] == spec.dims.get(cableDims.get(c)).size()) {
+                    counter[c] = 0;
+                    c--;
+                }
+                if (c < 0) {
+                    return;
+                }
+            }
+        }
+
+        /** A domain rule broken at point {@code p}, as a spec error on the line of the key at fault. */
+        private IllegalArgumentException ruleError(ParameterException e, SweepPoint p) {
+            Key key = switch (e.parameter()) {
+                case LOW_RESISTANCE -> Key.RL;
+                case HIGH_RESISTANCE -> Key.RH;
+                case CABLE_PRESET -> Key.PRESET;
+                case CABLE_LENGTH -> Key.LENGTH;
+                case CABLE_RESISTANCE -> p.preset() != null ? Key.LENGTH : Key.RC;
+                case CABLE_CAPACITANCE -> p.preset() != null ? Key.LENGTH : Key.CC;
+                case CABLE_INDUCTANCE -> p.preset() != null ? Key.CABLE : Key.LC;
+                case SECTIONS -> Key.SECTIONS;
+                case SUBCIRCUIT_FILE, SUBCIRCUIT_NAME -> Key.SUBCKT;
+                case NOISE_TEMPERATURE -> Key.TEFF;
+                case BANDWIDTH -> Key.BANDWIDTH;
+                case BETA -> Key.BETA;
+                case BIT_SAMPLES -> Key.BIT_SAMPLES;
+                case BITS -> Key.BITS;
+                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS -> Key.CABLE;
+            };
+            Line at = lines.containsKey(key) ? lines.get(key) : lines.get(Key.CABLE);
+            String where = "(at point " + p.index() + ": " + p.key() + ")";
+            if (at == null) {
+                return new IllegalArgumentException(source + ": " + key.text + ": " + e.getMessage() + " " + where, e);
+            }
+            return new IllegalArgumentException(source + ":" + at.number + ": " + key.text + ": " + e.getMessage() + " "
+                    + where, e);
         }
 
         private void crossChecks(EnumMap<Key, List<?>> d, Set<Analysis> analyses, boolean byLength) {
@@ -350,6 +455,22 @@ public final class SweepSpec {
                             + " need rc > 0");
                 }
             }
+            if (!lines.containsKey(Key.CABLE) && (lines.containsKey(Key.PRESET) || lines.containsKey(Key.CC))) {
+                // the command line's rule: a preset or C_c with no model chosen would be dropped by the lumped default
+                Line at = lines.containsKey(Key.PRESET) ? lines.get(Key.PRESET) : lines.get(Key.CC);
+                throw error(at, "gives the cable's capacitance, which the default lumped model (R_c alone) would drop;"
+                        + " choose the line model: add 'cable: ltra' (the exact line: R, L and C), ladder or urc (RC), or"
+                        + " lumped to drop it knowingly");
+            }
+            if (lines.containsKey(Key.CC) && cables.stream().noneMatch(c -> CableKind.parse(c).usesCapacitance())) {
+                throw error(lines.get(Key.CC), "no listed cable model uses C_c (cable: " + String.join(", ", cables)
+                        + "); add ladder, urc or ltra to 'cable', or leave cc out");
+            }
+            if (lines.containsKey(Key.LC) && d.get(Key.LC).stream().anyMatch(v -> (Double) v > 0)
+                    && !cables.contains("ltra")) {
+                throw error(lines.get(Key.LC), "only the ltra model uses L_c, and 'cable' does not list it; add ltra, or"
+                        + " leave lc out");
+            }
             if (cables.contains("subckt") && !lines.containsKey(Key.SUBCKT)) {
                 throw error(lines.get(Key.CABLE), "cable subckt needs 'subckt: FILE NAME'");
             }
@@ -362,6 +483,22 @@ public final class SweepSpec {
                 for (Key k : List.of(Key.BITS, Key.SEED)) {
                     if (lines.containsKey(k)) {
                         throw error(lines.get(k), "is used only by the attack analysis; add attack to 'analyses'");
+                    }
+                }
+            }
+        }
+
+        /** Lengths are metres: the milli suffix is refused with a hint, as on the command line. */
+        private void checkLengthSuffixes(Line line) {
+            for (String item : items(line)) {
+                String[] t = item.split("\\s+");
+                for (int i = isRange(t) ? 1 : 0; i < (isRange(t) ? Math.min(3, t.length) : t.length); i++) {
+                    try {
+                        SpiceNumbers.parseLength("length", t[i]);
+                    } catch (ParameterException e) {
+                        throw error(line, e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        // not a number: the number reader says so with its own message
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.io.Csv;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -131,7 +133,7 @@ public final class SweepWriter implements Closeable {
             SweepWriter w = new SweepWriter(file, raf, lock, header, List.copyOf(resultColumns), finished, counts[0],
                     counts[1], dropped);
             if (end == 0) {
-                w.append(SweepCsv.line(header));
+                w.append(Csv.line(header));
             }
             return w;
         } catch (IOException | RuntimeException e) {
@@ -256,7 +258,7 @@ public final class SweepWriter implements Closeable {
 
     private static List<String> parseLine(Path file, int lineNo, String line) {
         try {
-            return SweepCsv.parse(line);
+            return Csv.parse(line);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + ":" + lineNo + ": not a sweep CSV row (" + e.getMessage() + ")", e);
         }
@@ -316,7 +318,7 @@ public final class SweepWriter implements Closeable {
         }
         List<String> cells = new ArrayList<>(resultColumns.size());
         for (String c : resultColumns) {
-            cells.add(SweepCsv.cell(result.get(c)));
+            cells.add(Csv.cell(result.get(c)));
         }
         return cells;
     }
@@ -331,6 +333,11 @@ public final class SweepWriter implements Closeable {
         return row(p, java.util.Collections.nCopies(resultColumns.size(), ""), "failed", error == null ? "" : error);
     }
 
+    /** The row of a point that failed after computing some results ({@code resultCells} from {@link #resultCells}). */
+    public String failedRow(SweepPoint p, List<String> resultCells, String error) {
+        return row(p, resultCells, "failed", error == null ? "" : error);
+    }
+
     private String row(SweepPoint p, List<String> results, String status, String error) {
         List<String> cells = new ArrayList<>(header.size());
         cells.add(Integer.toString(p.index()));
@@ -339,7 +346,7 @@ public final class SweepWriter implements Closeable {
         cells.addAll(results);
         cells.add(status);
         cells.add(error);
-        return SweepCsv.line(cells);
+        return Csv.line(cells);
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
@@ -21,19 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Transient bit exchanges in ngspice against the exact analysis, with fixed seeds. */
+@Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
+@ExtendWith(NgSpiceExtension.class)
 class BitExchangeSimulationTest {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     private static BitExchangeSimulation.Settings settings(LineModel line, double beta, int samples, int bits, long seed) {
         return new BitExchangeSimulation.Settings(PAIR, line, 1e9, beta, 1e3, samples, bits, seed, 4, -1);

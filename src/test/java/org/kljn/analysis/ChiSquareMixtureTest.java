@@ -4,6 +4,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,6 +171,7 @@ class ChiSquareMixtureTest {
 
     /** The density integrates to the cdf (Simpson over [x0, x1]) and matches χ²_3's. */
     @Test
+    @Tag("integration") // 10 s: runs in mvn verify (failsafe), not in the fast mvn test
     void densityIsTheDerivativeOfTheCdf() {
         ChiSquareMixture chi3 = ChiSquareMixture.of(new double[] {2}, new double[] {3});
         ChiSquaredDistribution ref = new ChiSquaredDistribution(null, 3);

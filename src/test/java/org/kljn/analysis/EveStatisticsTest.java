@@ -1,7 +1,7 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.circuit.KljnLoop;
@@ -17,18 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Variance rates of Eve's statistics against a closed form for the lumped loop. */
+@ExtendWith(NgSpiceExtension.class)
 class EveStatisticsTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /**
      * Lumped loop: every probe is a fixed combination of the generators V_a, V_b (independent, flat PSD S_a,
@@ -47,7 +39,7 @@ class EveStatisticsTest {
         double ra = loop.aliceResistance();
         double rb = loop.bobResistance();
         double r = ra + rc + rb;
-        double k = KljnMoments.BOLTZMANN;
+        double k = org.kljn.noise.Johnson.BOLTZMANN;
         double sa = 4 * k * tEff * (alice == Resistor.H ? 1 : beta) * ra;
         double sb = 4 * k * tEff * (alice == Resistor.H ? beta : 1) * rb;
         // U_A = aA Va + bA Vb, U_B = aB Va + bB Vb, I_A = I_B = (Va - Vb)/R

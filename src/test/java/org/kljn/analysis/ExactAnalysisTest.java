@@ -1,15 +1,15 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.analysis.closedform.CableModel;
 import org.kljn.analysis.closedform.LoopMoments;
 import org.kljn.analysis.closedform.LumpedKljn;
 import org.kljn.analysis.closedform.NoiseBand;
-import org.kljn.analysis.closedform.PaperFormulas;
+import org.kljn.analysis.PaperFormulas;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LossyLine;
@@ -23,18 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ngspice AC-based exact analysis against closed forms derived independently in Java. */
+@ExtendWith(NgSpiceExtension.class)
 class ExactAnalysisTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     private static KljnMoments exact(KljnLoop loop, double tEff, double bandwidth, double beta) {
         LoopIntegrals j = ExactAnalysis.integrals(spice, loop, bandwidth, ExactAnalysis.DEFAULT_POINTS);
@@ -73,7 +65,7 @@ class ExactAnalysisTest {
         assertClose(c.secondLawSignal(), m.signal(Attack.SECOND_LAW), m.scale(Attack.SECOND_LAW), rel, "secondLaw");
         assertClose(0, m.signal(Attack.CURRENT), m.scale(Attack.CURRENT), 1e-12, "current (lumped: I_A = I_B)");
 
-        BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(spice, loop, bandwidth, 5), tEff);
+        BetaCurve curve = BetaCurve.of(loop, ExactAnalysis.integrals(spice, loop, bandwidth, 5), tEff);
         double betaStar = LumpedKljn.betaNullSecondLaw(rl, rh, rc);
         assertEquals(betaStar, curve.betaNull(Attack.SECOND_LAW).orElseThrow(), 1e-9 * betaStar);
         assertEquals(betaStar, curve.betaNull(Attack.BSY).orElseThrow(), 1e-9 * betaStar);
@@ -86,7 +78,7 @@ class ExactAnalysisTest {
         double rh = 9e3;
         double rc = 100;
         KljnLoop loop = KljnLoop.secure(new ResistorPair(rl, rh), Resistor.H, new LumpedLine(rc));
-        BetaCurve curve = ExactAnalysis.betaCurve(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9);
+        BetaCurve curve = BetaCurve.of(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9);
         double betaEq11 = PaperFormulas.eq11Beta(rl, rh, rc);
         double atOne = curve.signal(Attack.SECOND_LAW, 1);
         double atEq11 = curve.signal(Attack.SECOND_LAW, betaEq11);

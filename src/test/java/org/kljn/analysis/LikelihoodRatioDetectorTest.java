@@ -85,8 +85,8 @@ class LikelihoodRatioDetectorTest {
             double ta = alice == Resistor.H ? T_EFF : beta * T_EFF;
             double tb = alice == Resistor.H ? beta * T_EFF : T_EFF;
             // one-sided PSD S0 = 4kTR over the band; coefficient c_j with E|c_j|² = S0/(2T): σ = √(S0/(4T)) per part
-            double sa = Math.sqrt(4 * KljnMoments.BOLTZMANN * ta * sp.aliceResistance() / (4 * total));
-            double sb = Math.sqrt(4 * KljnMoments.BOLTZMANN * tb * sp.bobResistance() / (4 * total));
+            double sa = Math.sqrt(4 * org.kljn.noise.Johnson.BOLTZMANN * ta * sp.aliceResistance() / (4 * total));
+            double sb = Math.sqrt(4 * org.kljn.noise.Johnson.BOLTZMANN * tb * sp.bobResistance() / (4 * total));
             for (int r = 0; r < realisations; r++) {
                 double[][] u = new double[2][n], i = new double[2][n];
                 for (int j = 0; j < bandBins; j++) {

@@ -1,5 +1,6 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * β = 1 the same procedure sees the full signal (so the confirmation is not vacuous). The null is the one over
  * the band the transient injects; it must lie within 2 % of the brick-wall null the main job reports.
  */
+@Tag("integration") // runs in mvn verify (failsafe)
 class NullConfirmationIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     private static final LineModel CAT5 = new RcLadder(336, 104e-9, 20);
@@ -27,7 +29,7 @@ class NullConfirmationIT {
     void theTransientConfirmsEveryAttacksExactNullOnTheLadder() {
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, CAT5);
-            BetaCurve curve = pool.withSession(spice -> ExactAnalysis.betaCurve(loop,
+            BetaCurve curve = pool.withSession(spice -> BetaCurve.of(loop,
                     ExactAnalysis.integrals(spice, loop, 500, ExactAnalysis.DEFAULT_POINTS), 1e9));
             for (Attack a : Attack.values()) {
                 double brickWall = curve.betaNull(a).orElseThrow();

@@ -1,8 +1,8 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.closedform.LumpedKljn;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
@@ -16,18 +16,10 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Random parameter sets (fixed seeds): closed forms and the Alice/Bob mirror symmetry hold everywhere. */
+@ExtendWith(NgSpiceExtension.class)
 class PropertyTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /** Log-uniform in [lo, hi]. */
     private static double logUniform(SplittableRandom r, double lo, double hi) {

@@ -1,5 +1,6 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * those two with certainty. The deviations themselves are compared with
  * {@link TrapezoidModel}'s prediction for the chosen step (printed).
  */
+@Tag("integration") // runs in mvn verify (failsafe)
 class TransientBiasIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 

@@ -1,6 +1,7 @@
 package org.kljn.cli;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * left-over temporary file; children die with their parent (SIGTERM and kill -9); the exit status after SIGINT is
  * 130 and after SIGTERM 143; a killed run leaves nothing in the temporary folder that the next run keeps.
  */
+@Tag("integration") // runs in mvn verify (failsafe)
 class FaultIT {
     /** A line model whose netlist segfaults ngspice 39.3 (an EXTERNAL source with a DC value), and a good one. */
     private static final String CRASH_LIB = String.join("\n", ".subckt crasher in out", "R1 in out 100",

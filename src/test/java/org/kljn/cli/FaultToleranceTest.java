@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SIGTERM during a sweep, and a native crash in one point of an isolated sweep, lose nothing else. */
+@Tag("integration") // fault: runs in mvn verify (failsafe), not in the fast mvn test
 class FaultToleranceTest {
 
     private static Process kljnProcess(Path dir, String... args) throws Exception {

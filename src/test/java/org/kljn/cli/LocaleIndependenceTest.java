@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in German (decimal comma; the JVM calls setlocale(LC_ALL, "") at start-up, so the C library inherits it)
  * gives byte-for-byte the output of one started in the C locale.
  */
+@Tag("integration") // locale: runs in mvn verify (failsafe), not in the fast mvn test
 class LocaleIndependenceTest {
 
     private static String kljn(Path dir, Map<String, String> env, String... args) throws Exception {

@@ -2,7 +2,7 @@ package org.kljn.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kljn.report.AtomicFiles;
+import org.kljn.io.AtomicFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package org.kljn.cli;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * slurm-wlm and munge when they are missing). The built jar is run as a child process, as a user would, and the
  * array tasks run it on the node. If Slurm cannot be started, every test here fails with the script's reason.
  */
+@Tag("integration") // runs in mvn verify (failsafe)
 class SlurmSweepIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path JAR = ROOT.resolve("target/kljn.jar");

@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sweep command end to end through the real library: shards merged equal the whole; resume; report. */
+@Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
 class SweepCommandTest {
     private static final String SPEC = String.join("\n",
             "rl: 1k", "rh: 10k", "alice: H, L", "cable: lumped, ladder", "rc: 100, 300", "cc: 100n",

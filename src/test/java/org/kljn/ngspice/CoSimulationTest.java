@@ -1,8 +1,8 @@
 package org.kljn.ngspice;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** EXTERNAL sources driven from Java, step control, breakpoints and the streaming listener. */
+@ExtendWith(NgSpiceExtension.class)
 class CoSimulationTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /** Collects every streamed point of the named vectors. */
     static final class Recorder implements StreamListener {

@@ -1,8 +1,8 @@
 package org.kljn.ngspice;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -12,20 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ngspice reports errors as text: the session turns them into typed exceptions and recovers. */
+@ExtendWith(NgSpiceExtension.class)
 class ErrorHandlingTest {
     private static final List<String> GOOD = List.of("good divider", "V1 in 0 dc 1", "R1 in out 1k",
             "R2 out 0 3k", ".op");
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     private static void assertGoodCircuitStillRight() {
         spice.loadCircuit(GOOD);

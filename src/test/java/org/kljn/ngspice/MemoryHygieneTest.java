@@ -1,5 +1,6 @@
 package org.kljn.ngspice;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Thousands of load-run-free cycles in one JVM keep resident memory flat. */
+@Tag("integration") // soak: runs in mvn verify (failsafe), not in the fast mvn test
 public class MemoryHygieneTest {
 
     /** This process's resident set size (VmRSS), bytes. */

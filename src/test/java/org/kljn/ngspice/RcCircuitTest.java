@@ -1,8 +1,8 @@
 package org.kljn.ngspice;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.kljn.testing.NgSpiceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -10,21 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An RC circuit through the real library against its closed forms. */
+@ExtendWith(NgSpiceExtension.class)
 class RcCircuitTest {
     private static final double R = 1e3;
     private static final double C = 1e-6;
     private static final double TAU = R * C;
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     @Test
     void transientDischargeFollowsTheExponential() {

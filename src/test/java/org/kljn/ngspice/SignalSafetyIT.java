@@ -1,5 +1,6 @@
 package org.kljn.ngspice;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once-captured handlers restored ({@code -Dkljn.ngspice.keepSignalCalls=true}) it still crashed or spun at
  * 100 % system time in a SIGSEGV loop. The fix ({@link SignalFreeElf}) passed 7 of 7.
  */
+@Tag("integration") // runs in mvn verify (failsafe)
 class SignalSafetyIT {
 
     @Test

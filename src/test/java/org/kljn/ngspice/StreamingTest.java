@@ -1,5 +1,6 @@
 package org.kljn.ngspice;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Streaming through SendData with ngspice keeping no vectors, and 39.3's sticky output modes. */
+@Tag("integration") // long transient: runs in mvn verify (failsafe), not in the fast mvn test
 class StreamingTest {
 
     /** Accumulates the time-weighted mean square of node "out" (trapezoidal rule over accepted points). */

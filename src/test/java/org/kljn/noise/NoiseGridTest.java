@@ -1,5 +1,6 @@
 package org.kljn.noise;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Statistical and reproducibility properties of the grid samples. Fixed seeds; bounds are 5 standard errors. */
+@Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
 class NoiseGridTest {
 
     private static final double DF = 1_000.0;

@@ -1,5 +1,6 @@
 package org.kljn.noise;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** The interpolated waveform: exactness, ring buffer, and its realised statistics. Fixed seeds, 5-sigma bounds. */
+@Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
 class NoiseWaveformTest {
 
     private static final double DF = 1_000.0;

@@ -1,5 +1,6 @@
 package org.kljn.noise;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Deterministic properties of the band shapes (no random numbers). */
+@Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
 class RealisedBandTest {
 
     private static final double DF = 1_000.0;

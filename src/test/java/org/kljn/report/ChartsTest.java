@@ -1,5 +1,6 @@
 package org.kljn.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generic renderer: sizes, styles, awkward data, markup in names, atomic files. */
+@Tag("integration") // rendering: runs in mvn verify (failsafe), not in the fast mvn test
 class ChartsTest {
     @TempDir
     Path dir;

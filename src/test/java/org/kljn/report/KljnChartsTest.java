@@ -1,5 +1,6 @@
 package org.kljn.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each KLJN chart renders to a valid PNG and SVG with its series; a sample of each goes to /tmp/kljn-plots. */
+@Tag("integration") // rendering: runs in mvn verify (failsafe), not in the fast mvn test
 class KljnChartsTest {
     @TempDir
     Path dir;

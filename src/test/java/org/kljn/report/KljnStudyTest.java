@@ -1,16 +1,17 @@
 package org.kljn.report;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kljn.analysis.LineStudy;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.ngspice.NgSpice;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main job end to end on a small configuration: every report file is there and holds what it should. */
+@Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
 class KljnStudyTest {
 
     @Test
     void theStudyWritesItsReportWithEveryFigureAndTable(@TempDir Path dir) throws Exception {
-        KljnStudy.Config c = new KljnStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3, 1e9, 500, 10, 20,
-                new int[] {20}, 7, dir.resolve("report"), 40, 50);
-        String verdict = KljnStudy.run(c, new PrintStream(new ByteArrayOutputStream()));
+        LineStudy.Config c = new LineStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3, 1e9, 500, 10, 20,
+                new int[] {20}, 7, 40, 50);
+        LineStudy.Result study;
+        try (NgSpice spice = NgSpice.open()) {
+            study = LineStudy.run(spice, c, line -> { });
+        }
+        Path out = dir.resolve("report");
+        String verdict = KljnStudy.write(study, out);
         assertTrue(verdict.contains("eq. 11 gives β = "), verdict);
-        Path out = c.out();
         String html = Files.readString(out.resolve("index.html"));
         // 1 km of Cat5 at 500 Hz, bits of 1000 Nyquist samples: the best eavesdropper is certain whatever the
         // temperatures (security map: secure below ~6.5 m at 500 Hz), and the verdict says so in words

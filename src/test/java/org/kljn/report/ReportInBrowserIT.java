@@ -1,5 +1,6 @@
 package org.kljn.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.cli.Main;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code document.images} (complete with a non-zero natural width) and requests every {@code href}, and
  * writes one line per element into its own DOM, which {@code --dump-dom} prints.
  */
+@Tag("integration") // runs in mvn verify (failsafe)
 class ReportInBrowserIT {
     private static final String PROBE = """
             <!DOCTYPE html><html><body><pre id="result">pending</pre>

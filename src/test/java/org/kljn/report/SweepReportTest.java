@@ -1,5 +1,6 @@
 package org.kljn.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sweep reports from real sweeps: the swept parameter with its unit on the axis, failed points named. */
+@Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
 class SweepReportTest {
     @TempDir
     static Path dir;

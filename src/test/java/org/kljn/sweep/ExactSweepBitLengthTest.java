@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.io.Csv;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.cli.Main;
@@ -38,13 +40,13 @@ class ExactSweepBitLengthTest {
         }
         assertEquals(0, status);
         List<String> lines = Files.readAllLines(csv);
-        List<String> header = SweepCsv.parse(lines.get(0));
+        List<String> header = Csv.parse(lines.get(0));
         int m = header.indexOf("bitSamples");
         int p = header.indexOf("predicted_bsy");
         double p20 = Double.NaN;
         double p2000 = Double.NaN;
         for (String line : lines.subList(1, lines.size())) {
-            List<String> row = SweepCsv.parse(line);
+            List<String> row = Csv.parse(line);
             if (row.get(m).equals("20")) {
                 p20 = Double.parseDouble(row.get(p));
             } else if (row.get(m).equals("2000")) {

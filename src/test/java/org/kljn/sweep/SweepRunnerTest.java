@@ -1,5 +1,9 @@
 package org.kljn.sweep;
 
+import org.kljn.io.ProgressBar;
+
+import org.kljn.io.Csv;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,11 +88,11 @@ class SweepRunnerTest {
         assertEquals("0," + p0.key() + ",100,10000,H,lumped,,,100,1.0e-7,0,20,,,1000000000,1000,0.9,"
                 + "1000,100,1," + (10000.0 / 10100 * 0.9) + "," + p0.key().length() + ",\"a, \"\"quoted\"\" note\",ok,", lines.get(1));
         assertEquals(List.of("1", p0.key().replace("beta=0.9", "beta=0.95")),
-                SweepCsv.parse(lines.get(2)).subList(0, 2));
+                Csv.parse(lines.get(2)).subList(0, 2));
         assertTrue(lines.get(6).contains(",eq11,"), lines.get(6));
         assertTrue(lines.get(7).contains(",null,"), lines.get(7));
         for (String l : lines) {
-            assertEquals(25, SweepCsv.parse(l).size(), l);
+            assertEquals(25, Csv.parse(l).size(), l);
         }
         // the same content whatever the number of workers
         Path one = dir.resolve("one.csv");
@@ -121,15 +125,15 @@ class SweepRunnerTest {
         assertEquals(failing, s.failed());
         assertEquals(SPEC.size() - failing, s.ok());
         List<String> lines = sorted(out);
-        List<String> row3 = SweepCsv.parse(lines.get(4));
+        List<String> row3 = Csv.parse(lines.get(4));
         assertEquals("3", row3.get(0));
         assertEquals(List.of("", "", "", "failed",
                 "IllegalStateException: no beta > 0 nulls the signal at point 3"), row3.subList(20, 25));
         assertEquals(List.of("100", "10000", "H", "lumped"), row3.subList(2, 6)); // the parameters are kept
-        List<String> row4 = SweepCsv.parse(lines.get(5));
+        List<String> row4 = Csv.parse(lines.get(5));
         assertEquals("failed", row4.get(23));
         assertTrue(row4.get(24).contains("the evaluator returned 'bogus', which is not a result column"), row4.get(24));
-        assertEquals("ok", SweepCsv.parse(lines.get(6)).get(23));
+        assertEquals("ok", Csv.parse(lines.get(6)).get(23));
         // an Error is not a failed point: it stops the sweep and reaches the caller
         AssertionError boom = assertThrows(AssertionError.class, () -> run(dir.resolve("e.csv"), quiet(2), p -> {
             throw new AssertionError("boom");

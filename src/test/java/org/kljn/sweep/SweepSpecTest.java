@@ -116,6 +116,26 @@ class SweepSpecTest {
     }
 
     @Test
+    void theRuleCheckNamesTheFirstPointThatBreaksARule() {
+        // 2 sections resolve 1 kHz but not 100 kHz (sqrt(2 pi f R C) = 2.5 there); 10 sections resolve both
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec(
+                "cable: ladder\ncc: 10n\nrc: 1k\nsections: 2, 10\nbandwidth: 1k, 100k\n"));
+        assertTrue(e.getMessage().startsWith("t.spec:4: sections: 2 sections cannot resolve this line over a band of 100k Hz"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(at point 1: rl=1000;rh=10000;alice=H;cable=ladder;rc=1000;cc=1.0e-8;lc=0;"
+                + "sections=2;teff=1000000000;bandwidth=100000;beta=1;bitSamples=1000;bits=100;seed=1)"), e.getMessage());
+        assertEquals(4, spec("cable: ladder\ncc: 10n\nrc: 1k\nsections: 10, 100\nbandwidth: 1k, 100k\n").size());
+    }
+
+    @Test
+    void exactOnlySweepTakesTheBitLength() {
+        // its predicted_* columns are Eve's success for this bit length (issue 15 item 10)
+        SweepSpec s = spec("bitSamples: 100, 2000\n");
+        assertEquals(List.of(100, 2000), s.points().stream().map(SweepPoint::bitSamples).toList());
+        assertEquals(2000, KljnEvaluator.settings(s.point(1)).bitSamples());
+    }
+
+    @Test
     void lengthWithPresetGivesTotals() {
         SweepSpec s = spec("cable: ltra\npreset: cat5, rg58\nlength: 100, 1k\n");
         assertEquals(4, s.size());
@@ -195,6 +215,7 @@ class SweepSpecTest {
                 Arguments.of("preset: cat7\nlength: 1\n", "t.spec:1: preset: unknown cable preset 'cat7'; allowed: cat5, telephone, rg58"),
                 Arguments.of("preset: cat5\nlength: 1k\nrc: 5\n", "t.spec:3: rc: conflicts with length on line 2"),
                 Arguments.of("bits: 10\n", "t.spec:1: bits: is used only by the attack analysis; add attack to 'analyses'"),
+                Arguments.of("cable: ltra\npreset: cat5\nlength: log 100m 5k 8\n", "t.spec:3: length: '100m': lengths are in metres: write 100"),
                 Arguments.of("analyses: attack\nseed: -1\n", "t.spec:2: seed: must be an integer from 0 to"),
                 Arguments.of("rl: lin 1 2 4000\nrh: lin 3 4 4000\n", "t.spec: the grid has more than 10000000 points (rl 4000 x rh 4000)"));
     }

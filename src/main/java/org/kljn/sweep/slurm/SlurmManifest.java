@@ -2,7 +2,7 @@ package org.kljn.sweep.slurm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.kljn.report.AtomicFiles;
+import org.kljn.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package org.kljn.analysis.closedform;
 
+import org.kljn.noise.Johnson;
+
+import org.kljn.analysis.Probe;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

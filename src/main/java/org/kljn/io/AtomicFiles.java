@@ -1,4 +1,4 @@
-package org.kljn.report;
+package org.kljn.io;
 
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
@@ -15,8 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file through a temporary sibling and a rename, so that an interrupted run never leaves a
- * half-written file that looks whole.
+ * Writes a file (text or bytes) through a temporary sibling and a rename, so that an interrupted run never leaves a
+ * half-written file that looks whole. The one atomic writer of the project: CSV, JSON, HTML, PNG and SVG go
+ * through it.
  *
  * <p>The temporary file is created with the default permissions (so the result honours the umask, like any file
  * the user creates; {@code Files.createTempFile} would make it 0600), synced before the rename, and on any
@@ -49,6 +50,11 @@ public final class AtomicFiles {
 
     public static void writeString(Path target, String text) throws IOException {
         write(target, w -> w.write(text));
+    }
+
+    /** Writes {@code bytes} atomically (see the class comment). */
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        writeBytes(target, out -> out.write(bytes));
     }
 
     /** Writes bytes atomically (see the class comment). */

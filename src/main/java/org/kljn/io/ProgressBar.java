@@ -1,4 +1,4 @@
-package org.kljn.sweep;
+package org.kljn.io;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A one-line progress bar with an ETA on stderr: {@code [=====>    ] 42/100 points, ETA 1m03s} (plus
+ * The one progress bar of kljn (sweep points, attack bits): a line with an ETA on stderr,
+ * {@code [=====>    ] 42/100 points, ETA 1m03s} (plus
  * {@code , 3 failed} when some failed). On a terminal it redraws in place (carriage return) at most ten times a
  * second; when forced onto something else (a log file) it prints a line at most every 5 s. The ETA extrapolates
  * the rate of the points finished in this run (resumed points count as done but not towards the rate).
@@ -23,6 +24,7 @@ public final class ProgressBar {
     private final boolean terminal;
     private final int total;
     private final int resumed;
+    private final String unit;
     private final long start = System.nanoTime();
     private int done;
     private int failed;
@@ -30,8 +32,9 @@ public final class ProgressBar {
     private int lastLength;
     private String lastLine = "";
 
-    private ProgressBar(PrintStream out, boolean visible, boolean terminal, int total, int alreadyDone) {
+    private ProgressBar(PrintStream out, boolean visible, boolean terminal, int total, int alreadyDone, String unit) {
         this.out = out;
+        this.unit = unit;
         this.visible = visible;
         this.terminal = terminal;
         this.total = total;
@@ -45,9 +48,20 @@ public final class ProgressBar {
      * @param out where to draw (stderr); AUTO draws only when stderr is a terminal
      */
     public static ProgressBar create(Mode mode, PrintStream out, int total, int alreadyDone) {
+        return create(mode, out, total, alreadyDone, "points");
+    }
+
+    /** A bar counting {@code unit} ("points", "bits"). */
+    public static ProgressBar create(Mode mode, PrintStream out, int total, int alreadyDone, String unit) {
         boolean terminal = out == System.err && stderrIsTerminal();
         boolean visible = mode == Mode.ALWAYS || (mode == Mode.AUTO && terminal);
-        return new ProgressBar(out, visible, terminal, total, alreadyDone);
+        return new ProgressBar(out, visible, terminal, total, alreadyDone, unit);
+    }
+
+    /** Sets the count done (from a callback that reports totals) and redraws when due. */
+    public synchronized void update(int doneNow) {
+        done = doneNow;
+        draw(false);
     }
 
     /** Whether this bar draws anything. */
@@ -87,7 +101,7 @@ public final class ProgressBar {
         lastDraw = now;
         int session = done - resumed;
         long eta = session <= 0 ? -1 : Math.round((now - start) / 1e9 / session * (total - done));
-        String line = render(done, total, failed, eta);
+        String line = render(done, total, failed, eta, unit);
         if (force && line.equals(lastLine)) {
             return;
         }
@@ -104,12 +118,17 @@ public final class ProgressBar {
 
     /** The bar's text: {@code [=====>    ] 42/100 points, ETA 1m03s}; {@code etaSeconds < 0}: unknown. */
     public static String render(int done, int total, int failed, long etaSeconds) {
+        return render(done, total, failed, etaSeconds, "points");
+    }
+
+    /** The bar's text for another unit. */
+    public static String render(int done, int total, int failed, long etaSeconds, String unit) {
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < WIDTH; i++) {
             b.append(i < filled ? '=' : i == filled ? '>' : ' ');
         }
-        b.append("] ").append(done).append('/').append(total).append(" points");
+        b.append("] ").append(done).append('/').append(total).append(' ').append(unit);
         if (failed > 0) {
             b.append(", ").append(failed).append(" failed");
         }

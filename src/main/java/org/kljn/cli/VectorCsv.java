@@ -1,4 +1,4 @@
-package org.kljn.report;
+package org.kljn.cli;
 
 import org.kljn.ngspice.SpiceVector;
 
@@ -10,25 +10,23 @@ import java.util.List;
  * One plot's vectors as CSV: a header row, then one row per point. A complex vector becomes two
  * columns, {@code name.re} and {@code name.im}; a shorter vector leaves its cells empty.
  */
-public final class VectorCsv {
+final class VectorCsv {
     private VectorCsv() {
     }
 
-    public static void write(Writer out, List<SpiceVector> vectors) throws IOException {
-        StringBuilder header = new StringBuilder();
+    static void write(Writer out, List<SpiceVector> vectors) throws IOException {
+        List<String> header = new java.util.ArrayList<>();
         int rows = 0;
         for (SpiceVector v : vectors) {
-            if (header.length() > 0) {
-                header.append(',');
-            }
             if (v.isComplex()) {
-                header.append(quote(v.name() + ".re")).append(',').append(quote(v.name() + ".im"));
+                header.add(v.name() + ".re");
+                header.add(v.name() + ".im");
             } else {
-                header.append(quote(v.name()));
+                header.add(v.name());
             }
             rows = Math.max(rows, v.length());
         }
-        out.write(header.append('\n').toString());
+        out.write(org.kljn.io.Csv.line(header));
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < rows; i++) {
             row.setLength(0);
@@ -53,12 +51,5 @@ public final class VectorCsv {
     /** Shortest text that reads back to the same double, locale-independent. */
     static String format(double x) {
         return Double.toString(x);
-    }
-
-    private static String quote(String name) {
-        if (name.contains(",") || name.contains("\"")) {
-            return '"' + name.replace("\"", "\"\"") + '"';
-        }
-        return name;
     }
 }

@@ -1,5 +1,9 @@
 package org.kljn.analysis.closedform;
 
+import org.kljn.noise.Johnson;
+
+import org.kljn.analysis.Probe;
+
 import java.util.Objects;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;

@@ -1,4 +1,8 @@
-package org.kljn.sweep;
+package org.kljn.cli;
+
+import org.kljn.io.ProgressBar;
+import org.kljn.sweep.Shard;
+import org.kljn.sweep.SweepRunner;
 
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,11 @@
-package org.kljn.analysis.closedform;
+package org.kljn.analysis;
+
+import org.kljn.noise.Johnson;
 
 /**
  * The equations of Kish &amp; Granqvist, "Elimination of a Second-Law-attack, and all cable-resistance-based
  * attacks, in the KLJN secure key exchange system", exactly AS PRINTED, including what looks wrong.
- * Nothing here is corrected: the corrections live in {@link LumpedKljn}, and the comments say where the two
+ * Nothing here is corrected: the corrections live in {@code LumpedKljn} (test oracle), and the comments say where the two
  * differ and why.
  *
  * <p>Paper notation: R_H at T_eff, R_L at T_eff (eqs. 1-9) or &beta; T_eff (eqs. 10-13), lumped cable
@@ -108,7 +110,7 @@ public final class PaperFormulas {
      * {@code -S_L R_H/R^2} and {@code -S_H R_L/R^2}, which cancel each other only at &beta; = 1 (they are
      * {@code 4kT&Delta;f R_H R_L/R^2} times 1 and &beta;). The net Second-Law signal
      * {@code P_HL - P_LH = [S_H (R_c + 2R_L) - S_L (R_c + 2R_H)]/R^2} vanishes at
-     * {@code (1 + R_c/(2R_L)) / (1 + R_c/(2R_H))} ({@link LumpedKljn#betaNullSecondLaw}): R_c/2 instead of R_c.
+     * {@code (1 + R_c/(2R_L)) / (1 + R_c/(2R_H))} ({@code LumpedKljn#betaNullSecondLaw} (test oracle)): R_c/2 instead of R_c.
      * Since &beta; - 1 is then about twice too large, this &beta; roughly REVERSES the signal instead of
      * cancelling it: exactly, {@code secondLaw(eq. 11 beta) = -R_H/(R_H + R_c) * secondLaw(beta = 1)}.
      * (Read literally, eq. 10 with the simplified forms of eqs. 5-6 would instead give {@code beta = R_H/R_L}.)
@@ -124,7 +126,7 @@ public final class PaperFormulas {
      *
      * <p>MISSING FACTOR 2 in the second numerator term. From the loop,
      * {@code <U_H^2> - <U_L^2> = 4kT_eff &Delta;f R_H [R_c^2 (1 - alpha beta) - 2 alpha R_H R_c (beta - 1)] / R^2}
-     * ({@link LumpedKljn#bsySignalVersusBeta}). The two agree only at &beta; = 1, where both reduce to eq. 1.
+     * ({@code LumpedKljn#bsySignalVersusBeta} (test oracle)). The two agree only at &beta; = 1, where both reduce to eq. 1.
      */
     public static double eq12DeltaKs(double rL, double rH, double rc, double tEff, double bandwidth, double beta) {
         double alpha = rL / rH;
@@ -139,7 +141,7 @@ public final class PaperFormulas {
      * R_L (beta - 1)]}, zero exactly at eq. 11's &beta;), but both equations carry the same factor-2 slip, so the
      * actual BSY signal there is not zero: it is {@code R_c} times the reversed Second-Law signal (see
      * {@link #eq11Beta}). The paper's qualitative conclusion survives: one &beta; does null both attacks, because
-     * {@code bsy = R_c * secondLaw} for a lumped cable; it is {@link LumpedKljn#betaNullSecondLaw}, not eq. 11.
+     * {@code bsy = R_c * secondLaw} for a lumped cable; it is {@code LumpedKljn#betaNullSecondLaw} (test oracle), not eq. 11.
      */
     public static double eq13DeltaKsAtEq11Beta(double rL, double rH, double rc, double tEff, double bandwidth) {
         return eq12DeltaKs(rL, rH, rc, tEff, bandwidth, eq11Beta(rL, rH, rc));

@@ -1,5 +1,7 @@
 package org.kljn.analysis.closedform;
 
+import org.kljn.analysis.Probe;
+
 import java.util.Objects;
 import org.apache.commons.math3.complex.Complex;
 

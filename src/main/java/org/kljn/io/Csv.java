@@ -1,21 +1,22 @@
-package org.kljn.sweep;
+package org.kljn.io;
 
 import org.kljn.circuit.SpiceNumbers;
+
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CSV dialect of sweep files: comma-separated, RFC 4180 quoting (a cell with a comma or a quote is
+ * The one CSV dialect of kljn's files (sweep results, run vectors, report data): comma-separated, RFC 4180 quoting (a cell with a comma or a quote is
  * quoted, quotes doubled), '\n' line ends, UTF-8, and one record per line (line breaks inside a cell are
  * written as spaces), so that a row is whole exactly when its line ends.
  */
-public final class SweepCsv {
-    private SweepCsv() {
+public final class Csv {
+    private Csv() {
     }
 
     /** One line, with its '\n'. */
-    static String line(List<String> cells) {
+    public static String line(List<String> cells) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -85,7 +86,7 @@ public final class SweepCsv {
      * A result value as a cell: null is empty; doubles in the shortest exact form (integral values without
      * ".0", NaN and ±Infinity spelled out), other numbers and booleans by {@code toString}, enums by name.
      */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }
@@ -97,5 +98,14 @@ public final class SweepCsv {
             return e.name();
         }
         return value.toString();
+    }
+
+    /** One line of plain values (numbers by {@link #cell}), with its '\n'. */
+    public static String row(Object... values) {
+        List<String> cells = new ArrayList<>(values.length);
+        for (Object v : values) {
+            cells.add(cell(v));
+        }
+        return line(cells);
     }
 }

@@ -1,5 +1,7 @@
 package org.kljn.analysis.closedform;
 
+import org.kljn.noise.Johnson;
+
 /**
  * Closed forms for the KLJN loop with a lumped cable resistance R_c (the paper's model), brick-wall band
  * &Delta;f. Derived from the loop (see {@link LoopTransfer}): the single loop current is

@@ -1,0 +1,53 @@
+package org.kljn.analysis;
+
+import org.kljn.circuit.LineModel;
+import org.kljn.circuit.Parameter;
+import org.kljn.circuit.ParameterException;
+import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.NgSpicePool;
+
+import java.util.function.IntConsumer;
+
+/**
+ * The Monte Carlo bit exchanges as every caller runs them: the domain's rules for a transient, checked before
+ * anything runs, then {@link BitExchangeSimulation}.
+ */
+public final class BitExchange {
+    /** Most bit exchanges one run accepts. */
+    public static final int MAX_BITS = 10_000_000;
+
+    private BitExchange() {
+    }
+
+    /**
+     * Refuses bit exchanges that cannot run: a line ngspice cannot run in a transient
+     * ({@link LineModel#checkTransientCapable()}), a bit shorter than one Nyquist interval, a bit count out of range.
+     *
+     * @throws ParameterException naming the quantity
+     */
+    public static void check(LineModel line, int bitSamples, int bits) {
+        line.checkTransientCapable();
+        if (bitSamples < 2) {
+            throw new ParameterException(Parameter.BIT_SAMPLES, "a bit exchange needs at least 2 Nyquist samples per"
+                    + " bit (the bit must span at least one Nyquist interval of the band), got " + bitSamples);
+        }
+        if (bits < 1 || bits > MAX_BITS) {
+            throw new ParameterException(Parameter.BITS, Parameter.BITS.description() + " must be from 1 to " + MAX_BITS
+                    + ", got " + bits);
+        }
+    }
+
+    /** Checks, then runs the bit exchanges on the instances of {@code pool}; {@code progress} receives the bits done. */
+    public static BitExchangeSimulation.Result run(NgSpicePool pool, BitExchangeSimulation.Settings settings,
+            IntConsumer progress) {
+        check(settings.line(), settings.bitSamples(), settings.bits());
+        return BitExchangeSimulation.run(pool, settings, progress);
+    }
+
+    /** Checks, then runs the bit exchanges on {@code spice}; {@code progress} receives the bits done. */
+    public static BitExchangeSimulation.Result run(NgSpice spice, BitExchangeSimulation.Settings settings,
+            IntConsumer progress) {
+        check(settings.line(), settings.bitSamples(), settings.bits());
+        return BitExchangeSimulation.run(spice, settings, progress);
+    }
+}

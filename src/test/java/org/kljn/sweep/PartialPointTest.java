@@ -1,0 +1,53 @@
+package org.kljn.sweep;
+
+import org.kljn.io.Csv;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kljn.ngspice.NgSpicePool;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A point whose Monte Carlo fails keeps its exact columns (issue 11): the exact analysis of a user cable runs, its
+ * transient does not (a behavioural source that makes ngspice 39.3 give up with 'Timestep too small'), and the row
+ * is written as failed with every exact cell filled and the Monte Carlo cells empty.
+ */
+class PartialPointTest {
+
+    @Test
+    void failedMonteCarloKeepsTheExactColumns(@TempDir Path dir) throws Exception {
+        // linear at the operating point (AC sees a 100 ohm line), violently nonlinear once time > 0.1 ms
+        Files.writeString(dir.resolve("bad.lib"), ".subckt bad a b\nR1 a m 100\n"
+                + "B1 m b v = V(a,m)*V(a,m)*1e12*(time>1e-4)\n.ends\n");
+        Files.writeString(dir.resolve("p.spec"), "cable: subckt\nsubckt: bad.lib bad\nanalyses: exact, attack\n"
+                + "bits: 4\nbitSamples: 10\n");
+        SweepSpec spec = SweepSpec.read(dir.resolve("p.spec"));
+        Path out = dir.resolve("p.csv");
+        try (NgSpicePool pool = NgSpicePool.of(1)) {
+            SweepRunner.Summary s = SweepRunner.create(spec, KljnEvaluator.columns(spec), new KljnEvaluator(pool), out,
+                    SweepRunnerTest.quiet(1)).run();
+            assertEquals(1, s.failed());
+        }
+        List<String> lines = Files.readAllLines(out);
+        List<String> header = Csv.parse(lines.get(0));
+        List<String> row = Csv.parse(lines.get(1));
+        assertEquals("failed", row.get(header.indexOf("status")));
+        assertTrue(row.get(header.indexOf("error")).contains("Monte Carlo failed")
+                && row.get(header.indexOf("error")).contains("Timestep too small"), row.get(header.indexOf("error")));
+        // the subcircuit is a plain 100 ohm resistor at the operating point: the exact lumped null is exact here
+        double betaNull = Double.parseDouble(row.get(header.indexOf("betaNull_secondLaw")));
+        assertEquals((1 + 100 / 2e3) / (1 + 100 / 2e4), betaNull, 1e-9);
+        for (String c : List.of("signal_bsy", "predicted_bsy", "powerA", "lumpedEquivalentResistance")) {
+            assertTrue(!row.get(header.indexOf(c)).isEmpty(), c + " kept");
+        }
+        for (String c : List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate")) {
+            assertEquals("", row.get(header.indexOf(c)), c + " empty");
+        }
+    }
+}
