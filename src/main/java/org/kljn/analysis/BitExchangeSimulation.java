@@ -175,11 +175,26 @@ public final class BitExchangeSimulation {
         }
     }
 
-    /** The whole run. */
+    /**
+     * The likelihood-ratio eavesdropper's outcome over all bits ({@link LikelihoodRatioDetector}, from each bit's
+     * U_A and I_A), and its predicted success.
+     */
+    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins) {
+        public double successRate() {
+            return (double) correct / bits;
+        }
+
+        /** Wilson score interval at 95 %. */
+        public double[] ci95() {
+            return wilson(correct, bits, 1.959963984540054);
+        }
+    }
+
+    /** The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge. */
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
             List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
-            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand) {
+            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
         }
@@ -237,6 +252,11 @@ public final class BitExchangeSimulation {
         // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same)
         ExactProbabilities probabilities = sessions.apply(spice -> ExactProbabilities.forBits(spice, s.resistors(),
                 s.line(), band, ExactAnalysis.pointsFor(band, s.bandwidth()), s.tEff(), s.beta(), tau));
+        // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
+        LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
+                : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
+                        tau, band, NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS));
+        double[] likelihoodRatio = new double[s.bits()];
         StepChoice steps = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
 
         // the bit situations, from the seed
@@ -258,7 +278,8 @@ public final class BitExchangeSimulation {
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
             tasks[b] = () -> {
-                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, steps, averages, bitDone));
+                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, steps, averages, bitDone,
+                        optimal, likelihoodRatio));
                 synchronized (pointsAndNanos) {
                     pointsAndNanos[0] += pn[0];
                     pointsAndNanos[1] += pn[1];
@@ -275,6 +296,7 @@ public final class BitExchangeSimulation {
             correct.put(a, 0);
         }
         int aliceBobErrors = 0;
+        int optimalCorrect = 0;
         // where the exact means of HL and LH coincide (e.g. the current attack on a lumped line, where
         // I_A = I_B) Eve has nothing to go on but rounding noise: she tosses a coin
         UniformRandomProvider coin = StreamKey.of(s.seed(), PROTOCOL_PARTY + 1, 0).newRng();
@@ -293,6 +315,10 @@ public final class BitExchangeSimulation {
                     correct.merge(a, 1, Integer::sum);
                 }
             }
+            // Λ > 0: HL is the likelier situation (equal priors)
+            if ((likelihoodRatio[i] > 0) == hl) {
+                optimalCorrect++;
+            }
             if (!aliceDecidesRight(exact, alice.get(i), avg[WindowMoments.UA2])
                     || !bobDecidesRight(exact, alice.get(i).other(), avg[WindowMoments.UB2])) {
                 aliceBobErrors++;
@@ -302,11 +328,13 @@ public final class BitExchangeSimulation {
         for (Attack a : Attack.values()) {
             eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
+        OptimalOutcome optimalOutcome = optimal == null ? null
+                : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
         return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
                         ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
-                        : band.describe());
+                        : band.describe(), optimalOutcome);
     }
 
     /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */
@@ -389,7 +417,8 @@ public final class BitExchangeSimulation {
 
     /** One block in one ngspice run; returns {accepted points, transient nanoseconds}. */
     private static long[] runBlock(NgSpice spice, Settings s, InjectedNoise noise, Block block, double h,
-            double guard, StepChoice steps, double[] averages, IntConsumer bitDone) {
+            double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
+            double[] likelihoodRatio) {
         boolean trnoise = s.noise() == NoiseMode.TRNOISE;
         List<Integer> bits = block.bits();
         KljnLoop loop = KljnLoop.secure(s.resistors(), block.aliceHolds(), s.line());
@@ -408,7 +437,10 @@ public final class BitExchangeSimulation {
             System.arraycopy(avg, 0, averages, bits.get(w) * WindowMoments.PRODUCTS, WindowMoments.PRODUCTS);
             bitDone.accept(w);
         });
-        spice.setStreamListener(stream);
+        // the likelihood-ratio detector's finite Fourier transform streams beside the attacks' averages
+        WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
+                (w, statistic) -> likelihoodRatio[bits.get(w)] = statistic);
+        spice.setStreamListener(lr == null ? stream : WhittleStream.tee(stream, lr));
         long nanos;
         try {
             // half a step past the last window: ngspice clamps its final step to the stop time, and a stop

@@ -126,12 +126,13 @@ public final class LineStudy {
      * Everything the report shows.
      *
      * @param models            the four line models at the study's length, in the order lumped, ladder, urc, ltra
+     * @param security          the best eavesdropper against the best temperature defence, and the cable's security map
      * @param nullConfirmations each attack's exact null on the ladder, confirmed by transient Monte Carlo
      */
     public record Result(Config config, double resistance, double capacitance, double inductance, double betaEq11,
                          Map<String, ModelResult> models, String monteCarloLine, List<SuccessCondition> success,
                          List<NullConfirmation.Outcome> nullConfirmations, List<ResidualCurve> residual,
-                         List<ConvergenceCurve> convergence) {
+                         List<ConvergenceCurve> convergence, SecurityVerdict security) {
         public Result {
             models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
             success = List.copyOf(success);
@@ -262,8 +263,11 @@ public final class LineStudy {
         }
         List<ConvergenceCurve> convergence = new ArrayList<>();
         errors.forEach((a, e) -> convergence.add(new ConvergenceCurve(a, ns, e)));
+        progress.accept("best eavesdropper and security map ...");
+        SecurityVerdict security = SecurityVerdict.compute(spice, c.resistors(), p, c.tEff(), c.length(), c.bandwidth(),
+                REFERENCE_BIT_SAMPLES);
         return new Result(c, r, cap, ind, betaEq11, models, ladder.line().describe(), success, confirmations, residual,
-                convergence);
+                convergence, security);
     }
 
     /** The exact analysis settings of the study (β = 1; no lumped comparison: the lumped model is a row). */

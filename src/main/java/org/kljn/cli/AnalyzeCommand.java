@@ -10,6 +10,8 @@ import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.LumpedComparison;
+import org.kljn.analysis.OptimalPrediction;
+import org.kljn.analysis.OptimalResult;
 import org.kljn.circuit.CableSpec;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.SpiceNumbers;
@@ -37,8 +39,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--beta", defaultValue = "1",
             description = "temperature ratio of the R_L side: a number, eq11 (the paper's eq. 11), null"
-                    + " (the β that nulls the secondLaw signal) or minimax (the β that minimises Eve's best attack);"
-                    + " default ${DEFAULT-VALUE}")
+                    + " (the β that nulls the secondLaw signal), minimax (the β that minimises Eve's best attack) or"
+                    + " optimal (the β that minimises the best eavesdropper's Jeffreys rate); default ${DEFAULT-VALUE}")
     String beta;
 
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
@@ -65,7 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
                 .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
                 .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
-                .build();
+                .optimal(true).build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
         try (NgSpice spice = NgSpice.open()) {
@@ -156,7 +158,45 @@ public final class AnalyzeCommand implements Callable<Integer> {
         aliceBob.put("aliceErrorProbability", ab.aliceError());
         aliceBob.put("bobErrorProbability", ab.bobError());
         root.put("aliceBob", aliceBob);
+        r.optimal().ifPresent(o -> root.put("optimal", optimalJson(o)));
         return root;
+    }
+
+    /** The best second-order eavesdropper (likelihood ratio) at the β used, and the β minimising her J. */
+    static Map<String, Object> optimalJson(OptimalPrediction p) {
+        OptimalResult o = p.atBetaUsed();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jeffreysRate", o.jeffreysRate());
+        m.put("divergenceRateHlFromLh", o.divergenceHlFromLh());
+        m.put("divergenceRateLhFromHl", o.divergenceLhFromHl());
+        m.put("jeffreysRateErrorBound", o.integrationError());
+        m.put("bitDuration", o.bitDuration());
+        m.put("bins", o.bins());
+        m.put("successProbability", o.successProbability());
+        m.put("errorProbability", o.errorProbability());
+        m.put("boundsEveryDetector", o.boundsEveryDetector());
+        m.put("betaMinimizing", p.betaMinimizing());
+        m.put("jeffreysRateAtBetaMinimizing", p.jeffreysRateAtBetaMinimizing());
+        return m;
+    }
+
+    static void printOptimal(PrintWriter out, OptimalPrediction p) {
+        OptimalResult o = p.atBetaUsed();
+        out.printf(Locale.ROOT, "%nbest eavesdropper (likelihood ratio of (U_A, I_A), any second-order statistic):%n");
+        out.printf(Locale.ROOT, "Jeffreys rate J = %.4e nats/s (D(HL|LH) %.4e, D(LH|HL) %.4e)%n", o.jeffreysRate(),
+                o.divergenceHlFromLh(), o.divergenceLhFromHl());
+        out.printf(Locale.ROOT, "Eve's optimal guess for the bit (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
+                o.successProbability(), o.errorProbability());
+        if (!o.allBins()) {
+            out.printf(Locale.ROOT, "(a long bit: the detector uses %d of its bins, evenly spread; the best detector"
+                    + " does at least as well)%n", o.bins());
+        } else if (!o.boundsEveryDetector()) {
+            out.printf(Locale.ROOT, "(a bit of fewer than %d Nyquist samples: this is the spectral likelihood ratio's"
+                    + " success, not a bound on every detector; an attack can match it)%n",
+                    OptimalResult.SPECTRAL_BOUND_MIN_SAMPLES);
+        }
+        out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", p.betaMinimizing(),
+                p.jeffreysRateAtBetaMinimizing());
     }
 
     private static Map<String, Object> lumpedJson(LumpedComparison l) {
@@ -224,6 +264,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     eve.betaMinimax().getAsDouble(), eve.bestSnrRateAtBetaMinimax().getAsDouble());
         }
+        r.optimal().ifPresent(o -> printOptimal(out, o));
         r.lumpedEquivalent().ifPresent(l -> out.printf(Locale.ROOT, "%nagainst a lumped R_c = %s (the model's DC"
                         + " resistance): transfer functions differ by up to %.3g of their peak over the band; lumped"
                         + " signals at beta = 1: bsy %.4e, secondLaw %.4e, current %.4e%n",

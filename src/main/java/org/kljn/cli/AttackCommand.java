@@ -205,6 +205,16 @@ public final class AttackCommand implements Callable<Integer> {
                 e.put("correct", o.correct());
                 eve.put(a.key(), e);
             }
+            if (r.optimal() != null) {
+                BitExchangeSimulation.OptimalOutcome o = r.optimal();
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("successRate", o.successRate());
+                e.put("ci95", o.ci95());
+                e.put("predicted", o.predicted());
+                e.put("correct", o.correct());
+                e.put("frequencyBins", o.frequencyBins());
+                eve.put("optimal", e);
+            }
             root.put("eve", eve);
             // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
             Map<String, Object> measured = new LinkedHashMap<>();
@@ -243,6 +253,12 @@ public final class AttackCommand implements Callable<Integer> {
                 double[] ci = o.ci95();
                 out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f%n", a.key(), o.successRate(), ci[0], ci[1],
                         o.predicted());
+            }
+            if (r.optimal() != null) {
+                BitExchangeSimulation.OptimalOutcome o = r.optimal();
+                double[] ci = o.ci95();
+                out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (likelihood ratio of U_A, I_A over %d bins)%n",
+                        "optimal", o.successRate(), ci[0], ci[1], o.predicted(), o.frequencyBins());
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());

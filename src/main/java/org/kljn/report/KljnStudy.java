@@ -42,7 +42,8 @@ public final class KljnStudy {
         Charts.Rendered fig3 = residualFigure(study, out);
         Charts.Rendered fig4 = convergenceFigure(study, out);
 
-        String verdict = verdict(study);
+        SecurityStudy security = SecurityStudy.write(study.security(), out);
+        String verdict = verdict(study) + "\n\n" + security.paragraph();
         String length = SpiceNumbers.format(c.length()) + " m";
         HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
                 .withVerdict(verdict)
@@ -64,11 +65,13 @@ public final class KljnStudy {
                 .withFigure("Eve's success against bit duration", fig2)
                 .withFigure("Residual leak of the paper's defence against cable length", fig3)
                 .withFigure("RC ladder convergence to the exact line", fig4)
+                .withFigure("Security map: Eve's optimal success with the best temperature defence", security.map())
                 .withDataFile("line models", out.resolve("line-models.csv"))
                 .withDataFile("signal against β", out.resolve("signal-versus-beta.csv"))
                 .withDataFile("success against bit duration", out.resolve("success-versus-bit-duration.csv"))
                 .withDataFile("residual against length", out.resolve("residual-versus-length.csv"))
                 .withDataFile("ladder convergence", out.resolve("ladder-convergence.csv"))
+                .withDataFile("security map", out.resolve("security-map.csv"))
                 .withDataFile("summary", out.resolve("summary.json"));
         report.write(out);
         return verdict;
