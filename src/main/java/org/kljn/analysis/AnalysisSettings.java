@@ -20,7 +20,7 @@ import org.kljn.circuit.ParameterException;
  *                         AC runs)
  */
 public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRule beta, int bitSamples,
-                               boolean minimax, boolean lumpedComparison) {
+                               boolean minimax, boolean lumpedComparison, boolean optimal) {
     /** Default AC sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
     /** Sweep points above this buy nothing and cost memory and time linearly. */
@@ -51,12 +51,20 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         return new Builder().tEff(tEff).bandwidth(bandwidth).points(points).beta(beta).bitSamples(bitSamples)
-                .minimax(minimax).lumpedComparison(lumpedComparison);
+                .minimax(minimax).lumpedComparison(lumpedComparison).optimal(optimal);
     }
 
     /** The bit duration τ = M/(2Δf), s. */
     public double bitDuration() {
         return bitSamples / (2 * bandwidth);
+    }
+
+    /**
+     * Whether the best second-order eavesdropper ({@link OptimalEavesdropper}: Jeffreys rate, likelihood-ratio
+     * success, β minimising J) is evaluated: asked for, or needed by the {@code optimal} β rule.
+     */
+    public boolean needsOptimal() {
+        return optimal || beta.kind() == BetaRule.Kind.OPTIMAL;
     }
 
     /** Whether the minimax β is computed: asked for, or needed by the β rule. */
@@ -73,8 +81,15 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         private int bitSamples = 1000;
         private boolean minimax = true;
         private boolean lumpedComparison = true;
+        private boolean optimal = false;
 
         private Builder() {
+        }
+
+        /** Also evaluate the best second-order eavesdropper (four more AC sweeps per situation pair; off by default). */
+        public Builder optimal(boolean on) {
+            this.optimal = on;
+            return this;
         }
 
         public Builder tEff(double kelvin) {
@@ -119,7 +134,7 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
 
         /** @throws ParameterException for a value out of range */
         public AnalysisSettings build() {
-            return new AnalysisSettings(tEff, bandwidth, points, beta, bitSamples, minimax, lumpedComparison);
+            return new AnalysisSettings(tEff, bandwidth, points, beta, bitSamples, minimax, lumpedComparison, optimal);
         }
     }
 }

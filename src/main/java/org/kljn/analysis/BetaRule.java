@@ -17,7 +17,9 @@ import java.util.OptionalDouble;
  *   <li>{@code null}: the β that nulls the Second-Law signal of the loop (exact, since every moment is linear
  *       in β);</li>
  *   <li>{@code minimax}: the β that minimises Eve's best attack, max over attacks of |μ|/√V
- *       ({@link EveStatistics#betaMinimax()}).</li>
+ *       ({@link EveStatistics#betaMinimax()});</li>
+ *   <li>{@code optimal}: the β that minimises the Jeffreys rate of the best second-order eavesdropper
+ *       ({@link OptimalEavesdropper#betaMinimizing}).</li>
  * </ul>
  *
  * @param kind  which rule
@@ -29,7 +31,7 @@ public record BetaRule(Kind kind, double value) {
 
     /** The rules by name. */
     public enum Kind {
-        NUMBER(""), EQ11("eq11"), NULL("null"), MINIMAX("minimax");
+        NUMBER(""), EQ11("eq11"), NULL("null"), MINIMAX("minimax"), OPTIMAL("optimal");
 
         private final String word;
 
@@ -44,7 +46,7 @@ public record BetaRule(Kind kind, double value) {
     }
 
     /** What {@link #parse} accepts, for messages. */
-    public static final String ALLOWED = "a number 0 < β <= 1000, or one of eq11, null, minimax";
+    public static final String ALLOWED = "a number 0 < β <= 1000, or one of eq11, null, minimax, optimal";
 
     public BetaRule {
         if (kind == Kind.NUMBER ? !(value > 0 && value <= MAX) : !Double.isNaN(value)) {
@@ -69,6 +71,10 @@ public record BetaRule(Kind kind, double value) {
 
     public static BetaRule minimax() {
         return new BetaRule(Kind.MINIMAX, Double.NaN);
+    }
+
+    public static BetaRule optimal() {
+        return new BetaRule(Kind.OPTIMAL, Double.NaN);
     }
 
     /**

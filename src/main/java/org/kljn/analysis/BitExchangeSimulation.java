@@ -1,6 +1,5 @@
 package org.kljn.analysis;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
@@ -50,13 +49,12 @@ import java.util.function.IntConsumer;
  * noise sample is exact; a line with capacitance is integrated by ngspice's trapezoidal rule, whose error
  * falls as the step squared (see {@link StepChoice}).
  *
- * <p>Decisions. Eve guesses the situation from each attack's statistic by the nearer expected value
- * (threshold midway between the exact means for HL and LH); Alice and Bob each decide the other's resistor
+ * <p>Decisions. Eve guesses the situation from each attack's statistic with the Bayes rule for equal priors
+ * (the threshold where the exact densities for HL and LH cross, {@link ExactProbabilities}); Alice and Bob each decide the other's resistor
  * from their own mean-square voltage, with the threshold midway between the two situations they cannot tell
  * apart by their own resistor (KLJN protocol).
  */
 public final class BitExchangeSimulation {
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /** StreamKey party used for the protocol's own random choices (the bit situations). */
     static final int PROTOCOL_PARTY = 2;
     /** Nyquist samples per block (one ngspice run): small enough to share two cores, large enough that a load is cheap. */
@@ -177,11 +175,26 @@ public final class BitExchangeSimulation {
         }
     }
 
-    /** The whole run. */
+    /**
+     * The likelihood-ratio eavesdropper's outcome over all bits ({@link LikelihoodRatioDetector}, from each bit's
+     * U_A and I_A), and its predicted success.
+     */
+    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins) {
+        public double successRate() {
+            return (double) correct / bits;
+        }
+
+        /** Wilson score interval at 95 %. */
+        public double[] ci95() {
+            return wilson(correct, bits, 1.959963984540054);
+        }
+    }
+
+    /** The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge. */
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
             List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
-            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand) {
+            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
         }
@@ -236,6 +249,14 @@ public final class BitExchangeSimulation {
 
         // exact expectations over the band the injected noise really has
         Expectations exact = sessions.apply(spice -> expectations(spice, s, band));
+        // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same)
+        ExactProbabilities probabilities = sessions.apply(spice -> ExactProbabilities.forBits(spice, s.resistors(),
+                s.line(), band, ExactAnalysis.pointsFor(band, s.bandwidth()), s.tEff(), s.beta(), tau));
+        // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
+        LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
+                : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
+                        tau, band, NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS));
+        double[] likelihoodRatio = new double[s.bits()];
         StepChoice steps = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
 
         // the bit situations, from the seed
@@ -257,7 +278,8 @@ public final class BitExchangeSimulation {
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
             tasks[b] = () -> {
-                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, steps, averages, bitDone));
+                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, steps, averages, bitDone,
+                        optimal, likelihoodRatio));
                 synchronized (pointsAndNanos) {
                     pointsAndNanos[0] += pn[0];
                     pointsAndNanos[1] += pn[1];
@@ -274,6 +296,7 @@ public final class BitExchangeSimulation {
             correct.put(a, 0);
         }
         int aliceBobErrors = 0;
+        int optimalCorrect = 0;
         // where the exact means of HL and LH coincide (e.g. the current attack on a lumped line, where
         // I_A = I_B) Eve has nothing to go on but rounding noise: she tosses a coin
         UniformRandomProvider coin = StreamKey.of(s.seed(), PROTOCOL_PARTY + 1, 0).newRng();
@@ -283,15 +306,18 @@ public final class BitExchangeSimulation {
             double[] avg = perBit.get(i);
             for (Attack a : Attack.values()) {
                 double x = WindowMoments.statistic(a, avg);
-                double muHL = exact.moments().get("HL").signal(a);
-                double muLH = exact.moments().get("LH").signal(a);
-                boolean blind = Math.abs(muHL - muLH) <= 1e-9 * exact.moments().get("HL").scale(a);
+                // the Bayes rule for equal priors: HL where f_HL(x) > f_LH(x), i.e. on μ_HL's side of t
+                ExactProbabilities.EveAttack rule = probabilities.of(a);
+                boolean blind = rule.rule().equals("blind");
                 boolean coinFlip = coin.nextBoolean();
-                boolean guessHL = blind ? coinFlip
-                        : muHL >= muLH ? x >= 0.5 * (muHL + muLH) : x < 0.5 * (muHL + muLH);
+                boolean guessHL = blind ? coinFlip : rule.hlAbove() ? x > rule.threshold() : x < rule.threshold();
                 if (guessHL == hl) {
                     correct.merge(a, 1, Integer::sum);
                 }
+            }
+            // Λ > 0: HL is the likelier situation (equal priors)
+            if ((likelihoodRatio[i] > 0) == hl) {
+                optimalCorrect++;
             }
             if (!aliceDecidesRight(exact, alice.get(i), avg[WindowMoments.UA2])
                     || !bobDecidesRight(exact, alice.get(i).other(), avg[WindowMoments.UB2])) {
@@ -300,13 +326,15 @@ public final class BitExchangeSimulation {
         }
         Map<Attack, AttackOutcome> eve = new EnumMap<>(Attack.class);
         for (Attack a : Attack.values()) {
-            eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), predictedSuccess(exact, a, tau)));
+            eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
-        return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, pointsAndNanos[0],
+        OptimalOutcome optimalOutcome = optimal == null ? null
+                : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
+        return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
                         ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
-                        : band.describe());
+                        : band.describe(), optimalOutcome);
     }
 
     /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */
@@ -389,7 +417,8 @@ public final class BitExchangeSimulation {
 
     /** One block in one ngspice run; returns {accepted points, transient nanoseconds}. */
     private static long[] runBlock(NgSpice spice, Settings s, InjectedNoise noise, Block block, double h,
-            double guard, StepChoice steps, double[] averages, IntConsumer bitDone) {
+            double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
+            double[] likelihoodRatio) {
         boolean trnoise = s.noise() == NoiseMode.TRNOISE;
         List<Integer> bits = block.bits();
         KljnLoop loop = KljnLoop.secure(s.resistors(), block.aliceHolds(), s.line());
@@ -408,7 +437,10 @@ public final class BitExchangeSimulation {
             System.arraycopy(avg, 0, averages, bits.get(w) * WindowMoments.PRODUCTS, WindowMoments.PRODUCTS);
             bitDone.accept(w);
         });
-        spice.setStreamListener(stream);
+        // the likelihood-ratio detector's finite Fourier transform streams beside the attacks' averages
+        WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
+                (w, statistic) -> likelihoodRatio[bits.get(w)] = statistic);
+        spice.setStreamListener(lr == null ? stream : WhittleStream.tee(stream, lr));
         long nanos;
         try {
             // half a step past the last window: ngspice clamps its final step to the stop time, and a stop
@@ -547,50 +579,6 @@ public final class BitExchangeSimulation {
         double muSecure = e.moments().get(secure).meanSquareVoltageB();
         double muSame = e.moments().get(same).meanSquareVoltageB();
         return Math.abs(meanSquareB - muSecure) <= Math.abs(meanSquareB - muSame);
-    }
-
-    /**
-     * Eve's predicted success with the midpoint rule: ½[Φ(|μ_HL − m|/σ_HL) + Φ(|m − μ_LH|/σ_LH)],
-     * m = (μ_HL + μ_LH)/2, σ = √(V/τ) from {@link EveStatistics} (Gaussian limit of the time average).
-     */
-    static double predictedSuccess(Expectations e, Attack a, double tau) {
-        EveStatistics.AttackStatistic hl = e.eve().get("HL").get(a);
-        EveStatistics.AttackStatistic lh = e.eve().get("LH").get(a);
-        double half = 0.5 * Math.abs(hl.mean() - lh.mean());
-        if (half <= 1e-9 * e.moments().get("HL").scale(a)) {
-            return 0.5;
-        }
-        return 0.5 * (phi(half / hl.standardDeviation(tau)) + phi(half / lh.standardDeviation(tau)));
-    }
-
-    /**
-     * Alice's and Bob's predicted error: each decides from her own <U²> over the bit, Gaussian in the same limit
-     * as Eve's statistics, with the threshold midway between the secure situation's mean and the same-resistor
-     * situation's; the standard deviation is √(V/τ) with V = ∫ G_UU² df from {@link EveStatistics}. A bit is
-     * wrong when either errs; the two situations HL and LH are equally likely.
-     */
-    static double predictedAliceBobError(Expectations e, Settings s, double tau) {
-        double total = 0;
-        for (Resistor alice : Resistor.values()) {
-            String secure = alice.name() + alice.other().name();
-            String aliceSame = alice.name() + alice.name();
-            String bobSame = alice.other().name() + alice.other().name();
-            double[] v = e.ownVarianceRates().get(secure);
-            double pa = decisionError(e.moments().get(secure).meanSquareVoltageA(),
-                    e.moments().get(aliceSame).meanSquareVoltageA(), Math.sqrt(v[0] / tau));
-            double pb = decisionError(e.moments().get(secure).meanSquareVoltageB(),
-                    e.moments().get(bobSame).meanSquareVoltageB(), Math.sqrt(v[1] / tau));
-            total += 0.5 * (1 - (1 - pa) * (1 - pb));
-        }
-        return total;
-    }
-
-    private static double decisionError(double muTrue, double muOther, double sigma) {
-        return 1 - phi(Math.abs(muTrue - muOther) / 2 / sigma);
-    }
-
-    private static double phi(double x) {
-        return STANDARD_NORMAL.cumulativeProbability(x);
     }
 
     static double[] wilson(int k, int n, double z) {

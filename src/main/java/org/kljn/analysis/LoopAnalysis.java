@@ -4,6 +4,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
+import org.kljn.circuit.Resistor;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
@@ -56,18 +57,49 @@ public final class LoopAnalysis {
         Optional<LumpedComparison> lumped = settings.lumpedComparison() && !(loop.line() instanceof LumpedLine)
                 ? Optional.of(LumpedComparison.of(spice, loop, tf, settings.bandwidth(), settings.tEff()))
                 : Optional.empty();
-        return evaluate(loop, settings, tf, lumped);
+        // the other bit situations' transfer functions: Eve's decision compares HL with LH, Alice and Bob compare
+        // the secure situation with HH or LL
+        Map<String, TransferFunctions> situations = new java.util.HashMap<>();
+        situations.put(loop.situation(), tf);
+        for (Resistor a : Resistor.values()) {
+            for (Resistor b : Resistor.values()) {
+                KljnLoop other = new KljnLoop(loop.resistors(), a, b, loop.line());
+                situations.computeIfAbsent(other.situation(), k -> ExactAnalysis.transferFunctions(spice, other,
+                        BandShape.brickWall(settings.bandwidth()), settings.points()));
+            }
+        }
+        OptimalEavesdropper best = settings.needsOptimal() ? OptimalEavesdropper.analyse(spice, loop.resistors(),
+                loop.line(), settings.bandwidth(), settings.points()) : null;
+        OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
+                : OptionalDouble.of(best.betaMinimizing(MINIMAX_LOW, MINIMAX_HIGH));
+        LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, situations, betaOptimal);
+        if (best == null) {
+            return r;
+        }
+        OptimalPrediction o = new OptimalPrediction(betaOptimal.getAsDouble(),
+                best.jeffreysRate(betaOptimal.getAsDouble()),
+                OptimalResult.of(spice, best, NoiseTemperatures.standard(settings.tEff(), r.betaUsed()),
+                        settings.bitSamples()));
+        return new LoopAnalysisResult(r.loop(), r.settings(), r.transferFunctions(), r.integrals(), r.betaCurve(),
+                r.eveStatistics(), r.betaUsed(), r.betaEq11(), r.moments(), r.attacks(), r.eve(), r.lumpedEquivalent(),
+                Optional.of(o));
     }
 
-    /** The analysis from transfer functions already computed (no simulation). */
-    static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
-            Optional<LumpedComparison> lumped) {
+    /** The bracket of the β minimising J, as for the minimax β. */
+    private static final double MINIMAX_LOW = 1e-3, MINIMAX_HIGH = 1e3;
+
+    /**
+     * The analysis from transfer functions already computed (no simulation): {@code situations} holds each bit
+     * situation's, {@code betaOptimal} the β minimising the Jeffreys rate when the settings ask for it.
+     */
+    private static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
+            Optional<LumpedComparison> lumped, Map<String, TransferFunctions> situations, OptionalDouble betaOptimal) {
         LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
         OptionalDouble eq11 = BetaRule.eq11(loop);
         OptionalDouble minimax = settings.needsMinimax() ? OptionalDouble.of(eve.betaMinimax()) : OptionalDouble.empty();
-        double used = resolve(settings.beta(), eq11, curve, minimax);
+        double used = resolve(settings.beta(), eq11, curve, minimax, betaOptimal);
 
         Map<Attack, AttackSignal> attacks = new EnumMap<>(Attack.class);
         KljnMoments m = curve.momentsAt(used);
@@ -82,16 +114,20 @@ public final class LoopAnalysis {
                     atNulls));
         }
         double tau = settings.bitDuration();
+        ExactProbabilities exact = ExactProbabilities.compute(ExactProbabilities.situations(loop.resistors(),
+                loop.line(), situations, settings.tEff(), used), tau);
         Map<Attack, EvePrediction.AttackPrediction> predictions = new EnumMap<>(Attack.class);
         eve.at(used).forEach((a, s) -> predictions.put(a, new EvePrediction.AttackPrediction(a, s.mean(),
-                s.varianceRate(), s.snrRate(), s.successProbability(tau))));
+                s.varianceRate(), s.snrRate(), exact.of(a).successProbability(), exact.of(a).errorProbability())));
         EvePrediction prediction = new EvePrediction(used, settings.bitSamples(), tau, predictions, minimax,
-                minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty());
+                minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty(),
+                exact);
         return new LoopAnalysisResult(loop, settings, tf, integrals, curve, eve, used, eq11, m, attacks, prediction,
-                lumped);
+                lumped, Optional.empty());
     }
 
-    private static double resolve(BetaRule rule, OptionalDouble eq11, BetaCurve curve, OptionalDouble minimax) {
+    private static double resolve(BetaRule rule, OptionalDouble eq11, BetaCurve curve, OptionalDouble minimax,
+            OptionalDouble optimal) {
         return switch (rule.kind()) {
             case NUMBER -> rule.value();
             case EQ11 -> eq11.orElseThrow(() -> new ParameterException(Parameter.BETA, "eq11 needs the cable's"
@@ -99,6 +135,7 @@ public final class LoopAnalysis {
             case NULL -> curve.betaNull(Attack.SECOND_LAW).orElseThrow(() -> new ParameterException(Parameter.BETA,
                     "null: no β > 0 nulls the secondLaw signal of this loop; give a number, eq11 or minimax"));
             case MINIMAX -> minimax.orElseThrow();
+            case OPTIMAL -> optimal.orElseThrow(() -> new IllegalStateException("the optimal β needs LoopAnalysis.run"));
         };
     }
 }

@@ -23,12 +23,14 @@ import java.util.OptionalDouble;
  * @param eve               Eve's predicted success at {@code betaUsed}, and the minimax β
  * @param lumpedEquivalent  for a non-lumped line (when asked for): the lumped line of its DC resistance and how far
  *                          the model is from it
+ * @param optimal           the best second-order eavesdropper (when asked for): J and her likelihood-ratio success at
+ *                          {@code betaUsed}, and the β minimising J
  */
 public record LoopAnalysisResult(KljnLoop loop, AnalysisSettings settings, TransferFunctions transferFunctions,
                                  LoopIntegrals integrals, BetaCurve betaCurve, EveStatistics eveStatistics,
                                  double betaUsed, OptionalDouble betaEq11, KljnMoments moments,
                                  Map<Attack, AttackSignal> attacks, EvePrediction eve,
-                                 Optional<LumpedComparison> lumpedEquivalent) {
+                                 Optional<LumpedComparison> lumpedEquivalent, Optional<OptimalPrediction> optimal) {
     public LoopAnalysisResult {
         attacks = Map.copyOf(attacks);
     }

@@ -5,10 +5,13 @@ import org.kljn.analysis.Attack;
 import org.kljn.analysis.AttackSignal;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.EvePrediction;
+import org.kljn.analysis.ExactProbabilities;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.LumpedComparison;
+import org.kljn.analysis.OptimalPrediction;
+import org.kljn.analysis.OptimalResult;
 import org.kljn.circuit.CableSpec;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.SpiceNumbers;
@@ -36,17 +39,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--beta", defaultValue = "1",
             description = "temperature ratio of the R_L side: a number, eq11 (the paper's eq. 11), null"
-                    + " (the β that nulls the secondLaw signal) or minimax (the β that minimises Eve's best attack);"
-                    + " default ${DEFAULT-VALUE}")
+                    + " (the β that nulls the secondLaw signal), minimax (the β that minimises Eve's best attack) or"
+                    + " optimal (the β that minimises the best eavesdropper's Jeffreys rate); default ${DEFAULT-VALUE}")
     String beta;
 
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--bit-samples", defaultValue = "1000",
-            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for Eve's predicted success"
-                    + " probability (default ${DEFAULT-VALUE})")
-    int bitSamples;
+    @Option(names = "--bit-samples",
+            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for the exact probabilities"
+                    + " (default 1000)")
+    Integer bitSamples;
+
+    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
+            + " number of Nyquist intervals 1/(2 bandwidth))")
+    Double bitDuration;
 
     @Mixin
     Json json;
@@ -58,8 +65,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KljnLoop loop = options.loop();
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
-                .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta)).bitSamples(bitSamples)
-                .build();
+                .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
+                .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
+                .optimal(true).build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
         try (NgSpice spice = NgSpice.open()) {
@@ -121,6 +129,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             entry.put("signalAtEachBetaNull", residuals);
             entry.put("snrRate", eve.of(a).snrRate());
             entry.put("successProbability", eve.of(a).successProbability());
+            entry.put("errorProbability", eve.of(a).errorProbability());
             attacks.put(a.key(), entry);
         }
         root.put("attacks", attacks);
@@ -133,12 +142,61 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("snrRate", eve.of(a).snrRate());
             e.put("successProbability", eve.of(a).successProbability());
+            e.put("errorProbability", eve.of(a).errorProbability());
+            e.put("threshold", eve.exact().of(a).threshold());
+            e.put("rule", eve.exact().of(a).rule());
             eveJson.put(a.key(), e);
         }
+        eveJson.put("method", eve.method());
         eveJson.put("betaMinimax", orNull(eve.betaMinimax()));
         eveJson.put("bestSnrRateAtBetaMinimax", orNull(eve.bestSnrRateAtBetaMinimax()));
         root.put("eve", eveJson);
+        ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
+        Map<String, Object> aliceBob = new LinkedHashMap<>();
+        aliceBob.put("errorProbability", ab.errorProbability());
+        aliceBob.put("errorBound", ab.errorBound());
+        aliceBob.put("aliceErrorProbability", ab.aliceError());
+        aliceBob.put("bobErrorProbability", ab.bobError());
+        root.put("aliceBob", aliceBob);
+        r.optimal().ifPresent(o -> root.put("optimal", optimalJson(o)));
         return root;
+    }
+
+    /** The best second-order eavesdropper (likelihood ratio) at the β used, and the β minimising her J. */
+    static Map<String, Object> optimalJson(OptimalPrediction p) {
+        OptimalResult o = p.atBetaUsed();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jeffreysRate", o.jeffreysRate());
+        m.put("divergenceRateHlFromLh", o.divergenceHlFromLh());
+        m.put("divergenceRateLhFromHl", o.divergenceLhFromHl());
+        m.put("jeffreysRateErrorBound", o.integrationError());
+        m.put("bitDuration", o.bitDuration());
+        m.put("bins", o.bins());
+        m.put("successProbability", o.successProbability());
+        m.put("errorProbability", o.errorProbability());
+        m.put("boundsEveryDetector", o.boundsEveryDetector());
+        m.put("betaMinimizing", p.betaMinimizing());
+        m.put("jeffreysRateAtBetaMinimizing", p.jeffreysRateAtBetaMinimizing());
+        return m;
+    }
+
+    static void printOptimal(PrintWriter out, OptimalPrediction p) {
+        OptimalResult o = p.atBetaUsed();
+        out.printf(Locale.ROOT, "%nbest eavesdropper (likelihood ratio of (U_A, I_A), any second-order statistic):%n");
+        out.printf(Locale.ROOT, "Jeffreys rate J = %.4e nats/s (D(HL|LH) %.4e, D(LH|HL) %.4e)%n", o.jeffreysRate(),
+                o.divergenceHlFromLh(), o.divergenceLhFromHl());
+        out.printf(Locale.ROOT, "Eve's optimal guess for the bit (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
+                o.successProbability(), o.errorProbability());
+        if (!o.allBins()) {
+            out.printf(Locale.ROOT, "(a long bit: the detector uses %d of its bins, evenly spread; the best detector"
+                    + " does at least as well)%n", o.bins());
+        } else if (!o.boundsEveryDetector()) {
+            out.printf(Locale.ROOT, "(a bit of fewer than %d Nyquist samples: this is the spectral likelihood ratio's"
+                    + " success, not a bound on every detector; an attack can match it)%n",
+                    OptimalResult.SPECTRAL_BOUND_MIN_SAMPLES);
+        }
+        out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", p.betaMinimizing(),
+                p.jeffreysRateAtBetaMinimizing());
     }
 
     private static Map<String, Object> lumpedJson(LumpedComparison l) {
@@ -191,16 +249,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "integration error bound (relative): %.1e%n", r.errorBound());
         EvePrediction eve = r.eve();
-        out.printf(Locale.ROOT, "%nEve, bit of %d Nyquist samples (%.4g s): probability of a correct guess%n",
-                eve.bitSamples(), eve.bitDuration());
+        out.printf(Locale.ROOT, "%nEve, bit of %.6g s (%d Nyquist samples), exact distribution (%s method), Bayes"
+                + " threshold:%n", eve.bitDuration(), eve.bitSamples(), eve.method());
+        out.printf(Locale.ROOT, "%-10s %12s %12s   %s%n", "attack", "P(correct)", "P(wrong)", "|mu|/sqrt(V)");
         for (Attack a : Attack.values()) {
-            out.printf(Locale.ROOT, "%-10s p = %.6f   (|mu|/sqrt(V) = %.4e /sqrt(s))%n", a.key(),
-                    eve.of(a).successProbability(), eve.of(a).snrRate());
+            out.printf(Locale.ROOT, "%-10s %12.6f %12.4e   %.4e /sqrt(s)%s%n", a.key(), eve.of(a).successProbability(),
+                    eve.of(a).errorProbability(), eve.of(a).snrRate(),
+                    eve.exact().of(a).rule().equals("blind") ? "  (HL and LH have the same mean: a coin toss)" : "");
         }
+        ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
+        out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e; Alice %.4e, Bob %.4e)%n",
+                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), ab.aliceError(), ab.bobError());
         if (eve.betaMinimax().isPresent()) {
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     eve.betaMinimax().getAsDouble(), eve.bestSnrRateAtBetaMinimax().getAsDouble());
         }
+        r.optimal().ifPresent(o -> printOptimal(out, o));
         r.lumpedEquivalent().ifPresent(l -> out.printf(Locale.ROOT, "%nagainst a lumped R_c = %s (the model's DC"
                         + " resistance): transfer functions differ by up to %.3g of their peak over the band; lumped"
                         + " signals at beta = 1: bsy %.4e, secondLaw %.4e, current %.4e%n",

@@ -36,9 +36,13 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "200", description = "bit exchanges N (default ${DEFAULT-VALUE})")
     int bits;
 
-    @Option(names = "--bit-samples", defaultValue = "100",
-            description = "bit duration in Nyquist samples M: each bit lasts M/(2 bandwidth) (default ${DEFAULT-VALUE})")
-    int bitSamples;
+    @Option(names = "--bit-samples",
+            description = "bit duration in Nyquist samples M: each bit lasts M/(2 bandwidth) (default 100)")
+    Integer bitSamplesOption;
+
+    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
+            + " number of Nyquist intervals 1/(2 bandwidth))")
+    Double bitDuration;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of all noise and bit choices (default ${DEFAULT-VALUE})")
     long seed;
@@ -104,6 +108,7 @@ public final class AttackCommand implements Callable<Integer> {
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
         }
+        int bitSamples = BitLength.samples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
         if (bitSamples < 2 || bitSamples > MAX_BIT_SAMPLES) {
             throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed 2 to " + MAX_BIT_SAMPLES
                     + " (the bit must span at least one Nyquist interval of the band)");
@@ -200,6 +205,16 @@ public final class AttackCommand implements Callable<Integer> {
                 e.put("correct", o.correct());
                 eve.put(a.key(), e);
             }
+            if (r.optimal() != null) {
+                BitExchangeSimulation.OptimalOutcome o = r.optimal();
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("successRate", o.successRate());
+                e.put("ci95", o.ci95());
+                e.put("predicted", o.predicted());
+                e.put("correct", o.correct());
+                e.put("frequencyBins", o.frequencyBins());
+                eve.put("optimal", e);
+            }
             root.put("eve", eve);
             // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
             Map<String, Object> measured = new LinkedHashMap<>();
@@ -238,6 +253,12 @@ public final class AttackCommand implements Callable<Integer> {
                 double[] ci = o.ci95();
                 out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f%n", a.key(), o.successRate(), ci[0], ci[1],
                         o.predicted());
+            }
+            if (r.optimal() != null) {
+                BitExchangeSimulation.OptimalOutcome o = r.optimal();
+                double[] ci = o.ci95();
+                out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (likelihood ratio of U_A, I_A over %d bins)%n",
+                        "optimal", o.successRate(), ci[0], ci[1], o.predicted(), o.frequencyBins());
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());

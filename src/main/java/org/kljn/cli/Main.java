@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./kljn}. */
 @Command(name = "kljn", mixinStandardHelpOptions = true, version = "kljn 0.1.0",
         description = "Circuit-level checks of the KLJN key exchange in ngspice (shared library via JNA).",
-        subcommands = {RunCommand.class, AnalyzeCommand.class, CrosscheckCommand.class, AttackCommand.class, SweepCommand.class, MergeCommand.class, StatusCommand.class, ReportCommand.class, BenchCommand.class, NetlistCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class, DefendCommand.class, MapCommand.class, CrosscheckCommand.class, AttackCommand.class, SweepCommand.class, MergeCommand.class, StatusCommand.class, ReportCommand.class, BenchCommand.class, NetlistCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -35,6 +35,14 @@ class KljnStudyTest {
         String verdict = KljnStudy.write(study, out);
         assertTrue(verdict.contains("eq. 11 gives β = "), verdict);
         String html = Files.readString(out.resolve("index.html"));
+        // 1 km of Cat5 at 500 Hz, bits of 1000 Nyquist samples: the best eavesdropper is certain whatever the
+        // temperatures (security map: secure below ~6.5 m at 500 Hz), and the verdict says so in words
+        assertTrue(verdict.contains("no temperature defence makes 1km of cat5 at 500 Hz secure"), verdict);
+        assertTrue(verdict.contains("no temperature set can reach J = 0"), verdict);
+        BufferedImage map = ImageIO.read(out.resolve("security-map.png").toFile());
+        assertEquals(900, map.getWidth());
+        assertTrue(html.contains("security-map.png") && html.contains("security-map.csv"), "the page shows the map");
+        assertEquals(50, Files.readAllLines(out.resolve("security-map.csv")).size(), "7 x 7 points and a header");
         for (String stem : List.of("signal-versus-beta", "success-versus-bit-duration", "residual-versus-length",
                 "ladder-convergence")) {
             BufferedImage png = ImageIO.read(out.resolve(stem + ".png").toFile());

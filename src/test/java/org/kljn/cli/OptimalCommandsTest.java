@@ -1,0 +1,164 @@
+package org.kljn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** analyze's optimal.* keys, attack's eve.optimal, defend and map, through the command line. */
+class OptimalCommandsTest {
+
+    /** At the lumped null β the best eavesdropper learns nothing; at β = 1 she does, and J is positive. */
+    @Test
+    void analyzeReportsTheOptimalEavesdropper() throws Exception {
+        JsonNode atNull = json("analyze", "--rc", "100", "--beta", "optimal", "--json");
+        JsonNode o = atNull.get("optimal");
+        double betaStar = (1 + 100 / 2e3) / (1 + 100 / 2e4);
+        assertEquals(betaStar, atNull.get("beta").asDouble(), 1e-6 * betaStar, "--beta optimal on the lumped line");
+        assertEquals(betaStar, o.get("betaMinimizing").asDouble(), 1e-6 * betaStar);
+        assertEquals(0.5, o.get("successProbability").asDouble(), 1e-9);
+        JsonNode atOne = json("analyze", "--rc", "100", "--json").get("optimal");
+        assertTrue(atOne.get("jeffreysRate").asDouble() > 1, "J at beta = 1: " + atOne);
+        double p = atOne.get("successProbability").asDouble(), q = atOne.get("errorProbability").asDouble();
+        assertTrue(p > 0.6 && p < 0.7, "optimal success at beta = 1: " + p);
+        assertEquals(1, p + q, 1e-6, "success and error are complementary (each computed directly)");
+    }
+
+    @Test
+    void attackReportsTheLikelihoodRatioDetector() throws Exception {
+        JsonNode e = json("attack", "--rc", "300", "--bits", "30", "--bit-samples", "20", "--seed", "4", "--json")
+                .get("eve").get("optimal");
+        double rate = e.get("successRate").asDouble();
+        assertTrue(e.get("ci95").get(0).asDouble() <= rate && rate <= e.get("ci95").get(1).asDouble(), e.toString());
+        assertTrue(e.get("predicted").asDouble() > 0.5 && e.get("predicted").asDouble() < 1, e.toString());
+        assertEquals(10, e.get("frequencyBins").asInt(), "M/2 bins");
+    }
+
+    @Test
+    void defendSaysWhetherZeroIsReachable() throws Exception {
+        JsonNode lumped = json("defend", "--rc", "100", "--bit-samples", "200", "--json");
+        assertTrue(lumped.get("temperatureNullSpace").get("zeroReachable").asBoolean());
+        assertEquals(0.5, lumped.get("defences").get("betaMinimizing").get("successProbability").asDouble(), 1e-9);
+        JsonNode line = json("defend", "--cable", "ltra", "--rc", "336", "--cc", "104n", "--bandwidth", "500",
+                "--bit-samples", "200", "--json");
+        assertTrue(!line.get("temperatureNullSpace").get("zeroReachable").asBoolean());
+        JsonNode d = line.get("defences");
+        double best = d.get("bestTemperatures").get("jeffreysRate").asDouble();
+        for (String k : List.of("betaOne", "betaEq11", "betaNull", "betaMinimax", "betaMinimizing")) {
+            assertTrue(best <= d.get(k).get("jeffreysRate").asDouble() * (1 + 1e-9), k + " beats the best temperatures");
+        }
+    }
+
+    /**
+     * A 3 × 3 map: files written, CSV rows complete, success grows with length and band at fixed M, the contour
+     * separates the grid points on either side, and the best temperature set never does worse than the best β.
+     */
+    @Test
+    void mapWritesTheHeatMapsAndTheCsv(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = RunCommandTest.kljn("map", "--preset", "cat5", "--lengths", "10,1k", "--length-points",
+                "3", "--bandwidths", "10,1k", "--band-points", "3", "--jobs", "1", "--out", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String stem : List.of("security-map-best-beta", "security-map-best-temperatures")) {
+            BufferedImage png = ImageIO.read(dir.resolve(stem + ".png").toFile());
+            assertNotNull(png, stem);
+            assertEquals(900, png.getWidth());
+            assertTrue(Files.readString(dir.resolve(stem + ".svg")).contains("<svg"), stem);
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("security-map.csv"));
+        assertEquals(10, lines.size());
+        double[][] beta = new double[3][3];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",");
+            assertEquals(13, c.length);
+            int l = (i - 1) % 3, b = (i - 1) / 3;
+            beta[b][l] = Double.parseDouble(c[7]);
+            assertTrue(Double.parseDouble(c[12]) <= beta[b][l] + 1e-9, "temperatures no worse than beta: " + lines.get(i));
+        }
+        for (int b = 0; b < 3; b++) {
+            for (int l = 0; l < 3; l++) {
+                if (l > 0) {
+                    assertTrue(beta[b][l] >= beta[b][l - 1], "success grows with length");
+                }
+                if (b > 0) {
+                    assertTrue(beta[b][l] >= beta[b - 1][l], "success grows with band");
+                }
+            }
+        }
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("security-map.json").toFile());
+        JsonNode secure = s.get("secureLengthBestBeta");
+        double[] lengths = {10, 100, 1000};
+        for (int b = 0; b < 3; b++) {
+            JsonNode v = secure.get(b);
+            for (int l = 0; l < 3; l++) {
+                boolean left = v.isNull() ? false : v.isTextual() || lengths[l] <= v.asDouble();
+                assertEquals(left, beta[b][l] <= 0.51, "contour at band " + b + " against length " + lengths[l]);
+            }
+        }
+    }
+
+    @Test
+    void mapRefusesBadInputNamingTheOption() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.kljn("map", "--preset", "cat5", "--lengths", "1k,10");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--lengths"), r.err());
+        r = RunCommandTest.kljn("map", "--r-per-km", "168");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--c-per-km"), r.err());
+        r = RunCommandTest.kljn("map", "--preset", "cat5", "--epsilon", "0.7");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--epsilon"), r.err());
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        RunCommandTest.Result r = RunCommandTest.kljn(args);
+        assertEquals(0, r.status(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    /**
+     * A stopped map resumes: the points in its partial file (4 of 9 here, plus a torn line) are kept and the final
+     * CSV is the same as an uninterrupted map's; a second map on a locked folder is refused naming --out.
+     */
+    @Test
+    void mapResumesFromItsPartialFileAndLocksItsFolder(@TempDir Path dir) throws Exception {
+        double[] lengths = {10, 100, 1000};
+        double[] bands = {10, 100, 1000};
+        org.kljn.analysis.SecurityMap full;
+        try (org.kljn.ngspice.NgSpicePool pool = org.kljn.ngspice.NgSpicePool.of(1)) {
+            full = org.kljn.analysis.SecurityMap.compute(pool, new org.kljn.analysis.SecurityMap.PerKm(168, 52e-9,
+                    0.52e-3), new org.kljn.circuit.ResistorPair(1e3, 10e3), 1e9, lengths, bands, 1000, 0.01, i -> { });
+        }
+        Path out = dir.resolve("map");
+        Files.createDirectories(out);
+        try (MapPartial p = MapPartial.open(out.resolve(MapCommand.PARTIAL), false)) {
+            for (int i = 0; i < 4; i++) {
+                p.append(i, full.points().get(i));
+            }
+        }
+        Files.writeString(out.resolve(MapCommand.PARTIAL), "4,1000.0,10.0,168.0", java.nio.file.StandardOpenOption.APPEND);
+        String[] args = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths",
+                "10,1k", "--band-points", "3", "--jobs", "1", "--out", out.toString(), "--resume"};
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            RunCommandTest.Result locked = RunCommandTest.kljn(args);
+            assertEquals(1, locked.status());
+            assertTrue(locked.err().contains("--out") && locked.err().contains("another kljn map"), locked.err());
+        }
+        RunCommandTest.Result r = RunCommandTest.kljn(args);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("4 of 9 points from"), r.err());
+        assertEquals(org.kljn.report.SecurityMapChart.csv(full), Files.readString(out.resolve("security-map.csv")));
+        assertTrue(!Files.exists(out.resolve(MapCommand.PARTIAL)), "the partial file goes when the map is whole");
+    }
+}
