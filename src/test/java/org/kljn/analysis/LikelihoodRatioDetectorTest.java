@@ -1,5 +1,7 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
+
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
