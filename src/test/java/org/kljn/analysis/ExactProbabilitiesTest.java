@@ -3,6 +3,7 @@ package org.kljn.analysis;
 import org.kljn.noise.Johnson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.analysis.closedform.TwoPort;
 import org.kljn.circuit.CableKind;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Tolerances: z = 4 binomial standard errors √(p(1−p)/n) of the Monte Carlo (two-sided false-failure
  * probability 6.3e-5 per check; about 1e-3 for the whole class). Each test states the smallest bias it catches.
  */
+@Tag("integration") // 9-33 s: runs in mvn verify (failsafe), not in the fast mvn test
 class ExactProbabilitiesTest {
     private static final double Z = 4;
     private static final double RL = 1e3, RH = 10e3, T_EFF = 1e9, DF = 1e3, RATE = 8e3;

@@ -1,5 +1,7 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
+
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * transformed by the same {@link BinTransform} the transient uses, and decided by the same statistic; the success
  * rate must agree with the predicted probability.
  */
+@Tag("integration") // 9-33 s: runs in mvn verify (failsafe), not in the fast mvn test
 class LikelihoodRatioDetectorTest {
     private static final double RL = 1e3, RH = 10e3, BANDWIDTH = 1e3, T_EFF = 1e9;
     /** Samples per Nyquist interval in the synthesis (the transient's oversampling is of this order). */

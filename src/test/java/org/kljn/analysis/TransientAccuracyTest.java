@@ -2,6 +2,7 @@ package org.kljn.analysis;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The transient's discretisation: the trapezoidal error model against ngspice's measured error, the automatic
  * step choice, and independence of the thread count.
  */
+@Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
 class TransientAccuracyTest {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     /** 100 nF over a 1 kHz band: the capacitive ladder on which K = 4, one step per grid point was +2 % on ⟨I_B²⟩. */

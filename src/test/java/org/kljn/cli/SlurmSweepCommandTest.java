@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the array task id in the environment), option checks before anything is written, {@code kljn status} and
  * {@code merge --spec}. The real submission is SlurmSweepIT's.
  */
+@Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
 class SlurmSweepCommandTest {
     private static final String SPEC = String.join("\n", "rl: 1k", "rh: 10k", "alice: H, L", "cable: lumped",
             "rc: 100, 300", "bandwidth: 1k", "beta: 1, eq11", "analyses: exact", "");
