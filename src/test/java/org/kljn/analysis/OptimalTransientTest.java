@@ -2,6 +2,7 @@ package org.kljn.analysis;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.ResistorPair;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The likelihood-ratio detector on bits simulated in ngspice (EXTERNAL Java noise) against its prediction. */
+@Tag("integration") // tens of seconds of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
 class OptimalTransientTest {
     private static NgSpice spice;
 
