@@ -1,6 +1,5 @@
 package org.kljn.analysis;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
@@ -50,13 +49,12 @@ import java.util.function.IntConsumer;
  * noise sample is exact; a line with capacitance is integrated by ngspice's trapezoidal rule, whose error
  * falls as the step squared (see {@link StepChoice}).
  *
- * <p>Decisions. Eve guesses the situation from each attack's statistic by the nearer expected value
- * (threshold midway between the exact means for HL and LH); Alice and Bob each decide the other's resistor
+ * <p>Decisions. Eve guesses the situation from each attack's statistic with the Bayes rule for equal priors
+ * (the threshold where the exact densities for HL and LH cross, {@link ExactProbabilities}); Alice and Bob each decide the other's resistor
  * from their own mean-square voltage, with the threshold midway between the two situations they cannot tell
  * apart by their own resistor (KLJN protocol).
  */
 public final class BitExchangeSimulation {
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     /** StreamKey party used for the protocol's own random choices (the bit situations). */
     static final int PROTOCOL_PARTY = 2;
     /** Nyquist samples per block (one ngspice run): small enough to share two cores, large enough that a load is cheap. */
@@ -251,6 +249,9 @@ public final class BitExchangeSimulation {
 
         // exact expectations over the band the injected noise really has
         Expectations exact = sessions.apply(spice -> expectations(spice, s, band));
+        // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same)
+        ExactProbabilities probabilities = sessions.apply(spice -> ExactProbabilities.forBits(spice, s.resistors(),
+                s.line(), band, ExactAnalysis.pointsFor(band, s.bandwidth()), s.tEff(), s.beta(), tau));
         // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
         LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
@@ -305,12 +306,11 @@ public final class BitExchangeSimulation {
             double[] avg = perBit.get(i);
             for (Attack a : Attack.values()) {
                 double x = WindowMoments.statistic(a, avg);
-                double muHL = exact.moments().get("HL").signal(a);
-                double muLH = exact.moments().get("LH").signal(a);
-                boolean blind = Math.abs(muHL - muLH) <= 1e-9 * exact.moments().get("HL").scale(a);
+                // the Bayes rule for equal priors: HL where f_HL(x) > f_LH(x), i.e. on μ_HL's side of t
+                ExactProbabilities.EveAttack rule = probabilities.of(a);
+                boolean blind = rule.rule().equals("blind");
                 boolean coinFlip = coin.nextBoolean();
-                boolean guessHL = blind ? coinFlip
-                        : muHL >= muLH ? x >= 0.5 * (muHL + muLH) : x < 0.5 * (muHL + muLH);
+                boolean guessHL = blind ? coinFlip : rule.hlAbove() ? x > rule.threshold() : x < rule.threshold();
                 if (guessHL == hl) {
                     correct.merge(a, 1, Integer::sum);
                 }
@@ -326,11 +326,11 @@ public final class BitExchangeSimulation {
         }
         Map<Attack, AttackOutcome> eve = new EnumMap<>(Attack.class);
         for (Attack a : Attack.values()) {
-            eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), predictedSuccess(exact, a, tau)));
+            eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
         OptimalOutcome optimalOutcome = optimal == null ? null
                 : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
-        return new Result(s, eve, aliceBobErrors, predictedAliceBobError(exact, s, tau), guard, pointsAndNanos[0],
+        return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
                         ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
@@ -579,50 +579,6 @@ public final class BitExchangeSimulation {
         double muSecure = e.moments().get(secure).meanSquareVoltageB();
         double muSame = e.moments().get(same).meanSquareVoltageB();
         return Math.abs(meanSquareB - muSecure) <= Math.abs(meanSquareB - muSame);
-    }
-
-    /**
-     * Eve's predicted success with the midpoint rule: ½[Φ(|μ_HL − m|/σ_HL) + Φ(|m − μ_LH|/σ_LH)],
-     * m = (μ_HL + μ_LH)/2, σ = √(V/τ) from {@link EveStatistics} (Gaussian limit of the time average).
-     */
-    static double predictedSuccess(Expectations e, Attack a, double tau) {
-        EveStatistics.AttackStatistic hl = e.eve().get("HL").get(a);
-        EveStatistics.AttackStatistic lh = e.eve().get("LH").get(a);
-        double half = 0.5 * Math.abs(hl.mean() - lh.mean());
-        if (half <= 1e-9 * e.moments().get("HL").scale(a)) {
-            return 0.5;
-        }
-        return 0.5 * (phi(half / hl.standardDeviation(tau)) + phi(half / lh.standardDeviation(tau)));
-    }
-
-    /**
-     * Alice's and Bob's predicted error: each decides from her own <U²> over the bit, Gaussian in the same limit
-     * as Eve's statistics, with the threshold midway between the secure situation's mean and the same-resistor
-     * situation's; the standard deviation is √(V/τ) with V = ∫ G_UU² df from {@link EveStatistics}. A bit is
-     * wrong when either errs; the two situations HL and LH are equally likely.
-     */
-    static double predictedAliceBobError(Expectations e, Settings s, double tau) {
-        double total = 0;
-        for (Resistor alice : Resistor.values()) {
-            String secure = alice.name() + alice.other().name();
-            String aliceSame = alice.name() + alice.name();
-            String bobSame = alice.other().name() + alice.other().name();
-            double[] v = e.ownVarianceRates().get(secure);
-            double pa = decisionError(e.moments().get(secure).meanSquareVoltageA(),
-                    e.moments().get(aliceSame).meanSquareVoltageA(), Math.sqrt(v[0] / tau));
-            double pb = decisionError(e.moments().get(secure).meanSquareVoltageB(),
-                    e.moments().get(bobSame).meanSquareVoltageB(), Math.sqrt(v[1] / tau));
-            total += 0.5 * (1 - (1 - pa) * (1 - pb));
-        }
-        return total;
-    }
-
-    private static double decisionError(double muTrue, double muOther, double sigma) {
-        return 1 - phi(Math.abs(muTrue - muOther) / 2 / sigma);
-    }
-
-    private static double phi(double x) {
-        return STANDARD_NORMAL.cumulativeProbability(x);
     }
 
     static double[] wilson(int k, int n, double z) {

@@ -138,6 +138,19 @@ public final class ChiSquareMixture {
         return variance;
     }
 
+    /** The n-th cumulant κ_n = 2^{n−1} (n−1)! Σ_j d_j w_j^n. */
+    public double cumulant(int n) {
+        double sum = 0;
+        for (int j = 0; j < w.length; j++) {
+            sum += d[j] * Math.pow(w[j], n);
+        }
+        double factorial = 1;
+        for (int k = 2; k < n; k++) {
+            factorial *= k;
+        }
+        return Math.pow(2, n - 1) * factorial * sum;
+    }
+
     /** The distinct non-zero weights, ascending (a copy). */
     public double[] weights() {
         return w.clone();
@@ -207,6 +220,11 @@ public final class ChiSquareMixture {
             return new Probability(1, 0); // Q > 0 surely (Q = 0 has probability zero)
         }
         double c = saddle(x, true);
+        double chernoff = logMgf(c) - c * x; // ln of the Chernoff bound P(Q > x) ≤ M(c) e^{−cx}
+        if (chernoff < -700) {
+            // below 1e-304: zero, with the Chernoff bound as its error
+            return new Probability(0, Math.exp(chernoff));
+        }
         double psi = logMgf(c) - c * x - Math.log(c);
         double psi2 = secondDerivativeLogMgf(c) + 1 / (c * c);
         // saddle-point estimate of the result, to set relative targets
@@ -276,8 +294,13 @@ public final class ChiSquareMixture {
      * Its step is chosen like the survival's; no rigorous bound is attached (tested by halving the step).
      */
     public double density(double x) {
+        return Math.exp(logDensity(x));
+    }
+
+    /** ln of the {@link #density} (finite far into the tails, where the density itself underflows). */
+    public double logDensity(double x) {
         if ((sPlus == Double.POSITIVE_INFINITY && x >= 0) || (sMinus == Double.NEGATIVE_INFINITY && x <= 0)) {
-            return 0;
+            return Double.NEGATIVE_INFINITY;
         }
         double c = saddle(x, false);
         double psi = logMgf(c) - c * x;
@@ -294,7 +317,7 @@ public final class ChiSquareMixture {
             span += 40 / (c - sMinus);
         }
         double h = Math.min(2 * Math.PI / span, 0.5 * width);
-        double lnTarget = psi + Math.log(1e-9 / Math.sqrt(2 * Math.PI * psi2));
+        double lnTarget = psi + Math.log(1e-8 / Math.sqrt(2 * Math.PI * psi2));
         long n = 8;
         while (logTruncationBoundDensity(c, x, n * h) > lnTarget && n < MAX_POINTS) {
             n *= 2;
@@ -306,7 +329,7 @@ public final class ChiSquareMixture {
             double[] lm = series.logMgf(c, t);
             sum += Math.exp(lm[0] - c * x - psi) * Math.cos(lm[1] - t * x);
         }
-        return Math.max(0, h / Math.PI * Math.exp(psi) * sum);
+        return sum > 0 ? psi + Math.log(h / Math.PI * sum) : Double.NEGATIVE_INFINITY;
     }
 
     // ---------------------------------------------------------------------------------------------------------

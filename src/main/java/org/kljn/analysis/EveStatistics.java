@@ -57,7 +57,11 @@ public final class EveStatistics {
             return varianceRate > 0 ? Math.abs(mean) / Math.sqrt(varianceRate) : 0;
         }
 
-        /** Eve's probability of a correct guess from one bit of duration {@code seconds}. */
+        /**
+         * Eve's probability of a correct guess from one bit of duration {@code seconds} in the Gaussian long-window
+         * limit Φ(|μ|√(τ/V)); it understates her for short bits (skewed statistics): the exact finite-bit value is
+         * {@link ExactProbabilities}.
+         */
         public double successProbability(double seconds) {
             return STANDARD_NORMAL.cumulativeProbability(snrRate() * Math.sqrt(seconds));
         }
@@ -106,7 +110,10 @@ public final class EveStatistics {
         return best;
     }
 
-    /** Eve's best success probability over the attacks at β for a bit of {@code seconds}: at least ½ (a coin). */
+    /**
+     * Eve's best success probability over the attacks at β for a bit of {@code seconds}, in the Gaussian long-window
+     * limit (see {@link AttackStatistic#successProbability}; exact: {@link ExactProbabilities}): at least ½.
+     */
     public double bestSuccessProbability(double beta, double seconds) {
         double best = 0.5;
         for (AttackStatistic s : at(beta).values()) {

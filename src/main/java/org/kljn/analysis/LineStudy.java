@@ -9,6 +9,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.noise.BandShape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,8 +169,10 @@ public final class LineStudy {
             betaEq11 = exact.betaEq11().getAsDouble();
             EveStatistics eve = exact.eveStatistics();
             double minimax = exact.betaMinimax().getAsDouble();
-            models.put(e.getKey(), new ModelResult(e.getKey(), exact, eve.bestSuccessProbability(1, refTau),
-                    eve.bestSuccessProbability(betaEq11, refTau), eve.bestSuccessProbability(minimax, refTau)));
+            // Eve's best exact finite-bit success over the attacks for the reference bit (ExactProbabilities)
+            models.put(e.getKey(), new ModelResult(e.getKey(), exact, exactBestSuccess(spice, c, e.getValue(), 1, refTau),
+                    exactBestSuccess(spice, c, e.getValue(), betaEq11, refTau),
+                    exactBestSuccess(spice, c, e.getValue(), minimax, refTau)));
         }
 
         progress.accept("Monte Carlo bit exchanges in ngspice (" + c.mcBits() + " bits per point) ...");
@@ -183,8 +186,12 @@ public final class LineStudy {
         for (int k = 0; k < labels.length; k++) {
             Attack best = mcEve.bestAttack(betas[k]);
             double[] predicted = new double[samples.length];
+            ExactProbabilities.Situations situations = ExactProbabilities.situations(spice, c.resistors(),
+                    ladder.line(), BandShape.brickWall(c.bandwidth()), ExactAnalysis.DEFAULT_POINTS, c.tEff(), betas[k]);
             for (int i = 0; i < samples.length; i++) {
-                predicted[i] = mcEve.bestSuccessProbability(betas[k], samples[i] / (2 * c.bandwidth()));
+                // exact finite-bit success of the attack the Monte Carlo reports (Bayes threshold)
+                predicted[i] = ExactProbabilities.compute(situations, samples[i] / (2 * c.bandwidth())).of(best)
+                        .successProbability();
             }
             List<MonteCarloPoint> mc = new ArrayList<>();
             int[] mcSamples = c.mcBitSamples();
@@ -197,9 +204,9 @@ public final class LineStudy {
                 MonteCarloPoint point = new MonteCarloPoint(s.bitSamples(), s.bitDuration(), o.successRate(), ci[0],
                         ci[1], o.predicted(), res.aliceBobErrorRate());
                 mc.add(point);
-                progress.accept(String.format(java.util.Locale.ROOT, "  %s, M = %d: Eve (%s) %.3f [%.3f, %.3f],"
-                        + " predicted %.3f", labels[k], point.bitSamples(), best.key(), point.successRate(),
-                        point.low95(), point.high95(), point.predicted()));
+                progress.accept(String.format(java.util.Locale.ROOT, "  %s, M = %d (%.4g s): Eve (%s) %.3f [%.3f, %.3f],"
+                        + " predicted %.3f", labels[k], point.bitSamples(), point.bitDuration(), best.key(),
+                        point.successRate(), point.low95(), point.high95(), point.predicted()));
             }
             success.add(new SuccessCondition(labels[k], betas[k], best, samples, predicted, mc));
         }
@@ -274,5 +281,16 @@ public final class LineStudy {
             x[i] = a * Math.pow(b / a, (double) i / (n - 1));
         }
         return x;
+    }
+
+    /** Eve's best exact success probability over the attacks for a bit of {@code tau} on {@code line} at β. */
+    private static double exactBestSuccess(NgSpice spice, Config c, LineModel line, double beta, double tau) {
+        ExactProbabilities p = ExactProbabilities.forBits(spice, c.resistors(), line, BandShape.brickWall(c.bandwidth()),
+                ExactAnalysis.DEFAULT_POINTS, c.tEff(), beta, tau);
+        double best = 0;
+        for (Attack a : Attack.values()) {
+            best = Math.max(best, p.of(a).successProbability());
+        }
+        return best;
     }
 }

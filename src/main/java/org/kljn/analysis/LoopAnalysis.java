@@ -4,6 +4,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
+import org.kljn.circuit.Resistor;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
@@ -56,11 +57,22 @@ public final class LoopAnalysis {
         Optional<LumpedComparison> lumped = settings.lumpedComparison() && !(loop.line() instanceof LumpedLine)
                 ? Optional.of(LumpedComparison.of(spice, loop, tf, settings.bandwidth(), settings.tEff()))
                 : Optional.empty();
+        // the other bit situations' transfer functions: Eve's decision compares HL with LH, Alice and Bob compare
+        // the secure situation with HH or LL
+        Map<String, TransferFunctions> situations = new java.util.HashMap<>();
+        situations.put(loop.situation(), tf);
+        for (Resistor a : Resistor.values()) {
+            for (Resistor b : Resistor.values()) {
+                KljnLoop other = new KljnLoop(loop.resistors(), a, b, loop.line());
+                situations.computeIfAbsent(other.situation(), k -> ExactAnalysis.transferFunctions(spice, other,
+                        BandShape.brickWall(settings.bandwidth()), settings.points()));
+            }
+        }
         OptimalEavesdropper best = settings.needsOptimal() ? OptimalEavesdropper.analyse(spice, loop.resistors(),
                 loop.line(), settings.bandwidth(), settings.points()) : null;
         OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
                 : OptionalDouble.of(best.betaMinimizing(MINIMAX_LOW, MINIMAX_HIGH));
-        LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, betaOptimal);
+        LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, situations, betaOptimal);
         if (best == null) {
             return r;
         }
@@ -76,14 +88,12 @@ public final class LoopAnalysis {
     /** The bracket of the β minimising J, as for the minimax β. */
     private static final double MINIMAX_LOW = 1e-3, MINIMAX_HIGH = 1e3;
 
-    /** The analysis from transfer functions already computed (no simulation; no optimal eavesdropper). */
-    static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
-            Optional<LumpedComparison> lumped) {
-        return evaluate(loop, settings, tf, lumped, OptionalDouble.empty());
-    }
-
+    /**
+     * The analysis from transfer functions already computed (no simulation): {@code situations} holds each bit
+     * situation's, {@code betaOptimal} the β minimising the Jeffreys rate when the settings ask for it.
+     */
     private static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
-            Optional<LumpedComparison> lumped, OptionalDouble betaOptimal) {
+            Optional<LumpedComparison> lumped, Map<String, TransferFunctions> situations, OptionalDouble betaOptimal) {
         LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());
@@ -104,11 +114,14 @@ public final class LoopAnalysis {
                     atNulls));
         }
         double tau = settings.bitDuration();
+        ExactProbabilities exact = ExactProbabilities.compute(ExactProbabilities.situations(loop.resistors(),
+                loop.line(), situations, settings.tEff(), used), tau);
         Map<Attack, EvePrediction.AttackPrediction> predictions = new EnumMap<>(Attack.class);
         eve.at(used).forEach((a, s) -> predictions.put(a, new EvePrediction.AttackPrediction(a, s.mean(),
-                s.varianceRate(), s.snrRate(), s.successProbability(tau))));
+                s.varianceRate(), s.snrRate(), exact.of(a).successProbability(), exact.of(a).errorProbability())));
         EvePrediction prediction = new EvePrediction(used, settings.bitSamples(), tau, predictions, minimax,
-                minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty());
+                minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty(),
+                exact);
         return new LoopAnalysisResult(loop, settings, tf, integrals, curve, eve, used, eq11, m, attacks, prediction,
                 lumped, Optional.empty());
     }

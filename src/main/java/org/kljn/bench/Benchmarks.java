@@ -168,6 +168,7 @@ public final class Benchmarks {
         r.put("memory", memory);
 
         r.put("exact", exactTimes(log));
+        r.put("exactProbabilities", exactProbabilityTimes(log));
         if (plan.kernel()) {
             r.put("sweep", sweepSpeedup(log));
         }
@@ -277,6 +278,45 @@ public final class Benchmarks {
             r.put("pointWithMinimaxSearchSecondsMedian", median(withSearch));
             log.printf(Locale.ROOT, "exact    one point with beta nulls: %.4f s; with the minimax beta search: %.4f s (medians of %d)%n",
                     median(point), median(withSearch), reps);
+        }
+        return r;
+    }
+
+    /**
+     * All exact probabilities for one point (the three attacks' success and error, Alice/Bob's error), from the
+     * four bit situations' transfer functions (AC sweeps not counted), at bit lengths M = 10 ... 10^4 on the
+     * 8-section RC ladder (R_c 500 Ω, C_c 100 nF): warm medians. Target: under 50 ms.
+     */
+    static Map<String, Object> exactProbabilityTimes(PrintStream log) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (NgSpice spice = NgSpice.open()) {
+            org.kljn.analysis.ExactProbabilities.Situations s = org.kljn.analysis.ExactProbabilities.situations(spice,
+                    PAIR, new RcLadder(500, 100e-9, 8), org.kljn.noise.BandShape.brickWall(1e3), 257, 1e9, 1);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int m : new int[] {10, 50, 128, 129, 1000, 10000}) {
+                double tau = m / 2e3;
+                int warm = 5;
+                int reps = 15;
+                double[] t = new double[reps];
+                String method = "";
+                for (int i = 0; i < warm + reps; i++) {
+                    long t0 = System.nanoTime();
+                    method = org.kljn.analysis.ExactProbabilities.compute(s, tau).method();
+                    if (i >= warm) {
+                        t[i - warm] = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("bitSamples", m);
+                row.put("bitDuration", tau);
+                row.put("method", method);
+                row.put("secondsMedian", median(t));
+                rows.add(row);
+                log.printf(Locale.ROOT, "exact probabilities, one point, M = %5d (%.4g s, %s): %.4f s (median of %d)%n",
+                        m, tau, method, median(t), reps);
+            }
+            r.put("line", "RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz");
+            r.put("points", rows);
         }
         return r;
     }

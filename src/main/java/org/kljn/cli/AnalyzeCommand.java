@@ -5,6 +5,7 @@ import org.kljn.analysis.Attack;
 import org.kljn.analysis.AttackSignal;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.EvePrediction;
+import org.kljn.analysis.ExactProbabilities;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
@@ -45,10 +46,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--bit-samples", defaultValue = "1000",
-            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for Eve's predicted success"
-                    + " probability (default ${DEFAULT-VALUE})")
-    int bitSamples;
+    @Option(names = "--bit-samples",
+            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for the exact probabilities"
+                    + " (default 1000)")
+    Integer bitSamples;
+
+    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
+            + " number of Nyquist intervals 1/(2 bandwidth))")
+    Double bitDuration;
 
     @Mixin
     Json json;
@@ -60,7 +65,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KljnLoop loop = options.loop();
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
-                .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta)).bitSamples(bitSamples)
+                .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
+                .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
                 .optimal(true).build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
@@ -123,6 +129,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             entry.put("signalAtEachBetaNull", residuals);
             entry.put("snrRate", eve.of(a).snrRate());
             entry.put("successProbability", eve.of(a).successProbability());
+            entry.put("errorProbability", eve.of(a).errorProbability());
             attacks.put(a.key(), entry);
         }
         root.put("attacks", attacks);
@@ -135,11 +142,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("snrRate", eve.of(a).snrRate());
             e.put("successProbability", eve.of(a).successProbability());
+            e.put("errorProbability", eve.of(a).errorProbability());
+            e.put("threshold", eve.exact().of(a).threshold());
+            e.put("rule", eve.exact().of(a).rule());
             eveJson.put(a.key(), e);
         }
+        eveJson.put("method", eve.method());
         eveJson.put("betaMinimax", orNull(eve.betaMinimax()));
         eveJson.put("bestSnrRateAtBetaMinimax", orNull(eve.bestSnrRateAtBetaMinimax()));
         root.put("eve", eveJson);
+        ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
+        Map<String, Object> aliceBob = new LinkedHashMap<>();
+        aliceBob.put("errorProbability", ab.errorProbability());
+        aliceBob.put("errorBound", ab.errorBound());
+        aliceBob.put("aliceErrorProbability", ab.aliceError());
+        aliceBob.put("bobErrorProbability", ab.bobError());
+        root.put("aliceBob", aliceBob);
         r.optimal().ifPresent(o -> root.put("optimal", optimalJson(o)));
         return root;
     }
@@ -231,12 +249,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "integration error bound (relative): %.1e%n", r.errorBound());
         EvePrediction eve = r.eve();
-        out.printf(Locale.ROOT, "%nEve, bit of %d Nyquist samples (%.4g s): probability of a correct guess%n",
-                eve.bitSamples(), eve.bitDuration());
+        out.printf(Locale.ROOT, "%nEve, bit of %.6g s (%d Nyquist samples), exact distribution (%s method), Bayes"
+                + " threshold:%n", eve.bitDuration(), eve.bitSamples(), eve.method());
+        out.printf(Locale.ROOT, "%-10s %12s %12s   %s%n", "attack", "P(correct)", "P(wrong)", "|mu|/sqrt(V)");
         for (Attack a : Attack.values()) {
-            out.printf(Locale.ROOT, "%-10s p = %.6f   (|mu|/sqrt(V) = %.4e /sqrt(s))%n", a.key(),
-                    eve.of(a).successProbability(), eve.of(a).snrRate());
+            out.printf(Locale.ROOT, "%-10s %12.6f %12.4e   %.4e /sqrt(s)%s%n", a.key(), eve.of(a).successProbability(),
+                    eve.of(a).errorProbability(), eve.of(a).snrRate(),
+                    eve.exact().of(a).rule().equals("blind") ? "  (HL and LH have the same mean: a coin toss)" : "");
         }
+        ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
+        out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e; Alice %.4e, Bob %.4e)%n",
+                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), ab.aliceError(), ab.bobError());
         if (eve.betaMinimax().isPresent()) {
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     eve.betaMinimax().getAsDouble(), eve.bestSnrRateAtBetaMinimax().getAsDouble());

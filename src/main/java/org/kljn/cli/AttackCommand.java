@@ -36,9 +36,13 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "200", description = "bit exchanges N (default ${DEFAULT-VALUE})")
     int bits;
 
-    @Option(names = "--bit-samples", defaultValue = "100",
-            description = "bit duration in Nyquist samples M: each bit lasts M/(2 bandwidth) (default ${DEFAULT-VALUE})")
-    int bitSamples;
+    @Option(names = "--bit-samples",
+            description = "bit duration in Nyquist samples M: each bit lasts M/(2 bandwidth) (default 100)")
+    Integer bitSamplesOption;
+
+    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
+            + " number of Nyquist intervals 1/(2 bandwidth))")
+    Double bitDuration;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of all noise and bit choices (default ${DEFAULT-VALUE})")
     long seed;
@@ -104,6 +108,7 @@ public final class AttackCommand implements Callable<Integer> {
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
         }
+        int bitSamples = BitLength.samples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
         if (bitSamples < 2 || bitSamples > MAX_BIT_SAMPLES) {
             throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed 2 to " + MAX_BIT_SAMPLES
                     + " (the bit must span at least one Nyquist interval of the band)");

@@ -47,12 +47,13 @@ public final class KljnStudy {
         String length = SpiceNumbers.format(c.length()) + " m";
         HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
                 .withVerdict(verdict)
-                .withTable("Line models at " + length + " (β nulls exact; Eve's best success for a bit of "
-                                + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples)",
+                .withTable("Line models at " + length + " (β nulls exact; Eve's best exact success for a bit of "
+                                + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples, " + String.format(Locale.ROOT,
+                                "%.4g", LineStudy.REFERENCE_BIT_SAMPLES / (2 * c.bandwidth())) + " s)",
                         List.of("model", "β null bsy", "β null secondLaw", "β null current", "minimax β",
                                 "Eve, no defence", "Eve, eq. 11 β", "Eve, minimax β"), rows)
                 .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + study.monteCarloLine() + ")",
-                        List.of("condition", "attack", "M", "Eve correct", "95% interval", "predicted",
+                        List.of("condition", "attack", "M", "τ [s]", "Eve correct", "95% interval", "predicted",
                                 "Alice/Bob errors"), mcRows)
                 .withTable("Transient confirmation of the exact nulls (" + study.monteCarloLine() + "; " + c.nullBits()
                                 + " bits of " + c.nullBitSamples() + " Nyquist samples at each null; mean signal and"
@@ -203,6 +204,7 @@ public final class KljnStudy {
                 successCsv.append(Csv.row(k.label(), k.beta(), p.bitSamples(), p.bitDuration(), "montecarlo",
                         k.bestAttack().key(), p.successRate(), p.low95(), p.high95()));
                 mcRows.add(List.of(k.label(), k.bestAttack().key(), Integer.toString(p.bitSamples()),
+                        String.format(Locale.ROOT, "%.4g", p.bitDuration()),
                         String.format(Locale.ROOT, "%.4f", p.successRate()),
                         String.format(Locale.ROOT, "%.4f – %.4f", p.low95(), p.high95()),
                         String.format(Locale.ROOT, "%.4f", p.predicted()),
@@ -282,14 +284,16 @@ public final class KljnStudy {
                         + "vanish at β = %s instead; eq. 11 overshoots and reverses them. On the exact line (LTRA) the "
                         + "nulls are bsy %s, secondLaw %s, current %s: no single β nulls every attack, and the β that "
                         + "minimises Eve's best attack is %s.%n%n"
-                        + "Eve's best success for a bit of %d Nyquist samples on the exact line: %.4f without defence, "
-                        + "%.4f with the paper's β, %.4f with the minimax β.",
+                        + "Eve's best success (exact finite-bit distribution, Bayes threshold) for a bit of %d Nyquist"
+                        + " samples (%.4g s) on the exact line: %.4f without defence, %.4f with the paper's β, %.4f with"
+                        + " the minimax β.",
                 SpiceNumbers.engineering(c.resistors().low()), SpiceNumbers.engineering(c.resistors().high()),
                 SpiceNumbers.format(c.length()), c.preset().word(), SpiceNumbers.engineering(study.resistance()),
                 SpiceNumbers.engineering(study.capacitance()), c.tEff(), SpiceNumbers.engineering(c.bandwidth()),
                 study.betaEq11(), fmt(lumped.exact().betaNull(Attack.SECOND_LAW)), fmt(ltra.exact().betaNull(Attack.BSY)),
                 fmt(ltra.exact().betaNull(Attack.SECOND_LAW)), fmt(ltra.exact().betaNull(Attack.CURRENT)),
-                fmt(ltra.betaMinimax()), LineStudy.REFERENCE_BIT_SAMPLES, ltra.eveNoDefence(), ltra.eveEq11(),
+                fmt(ltra.betaMinimax()), LineStudy.REFERENCE_BIT_SAMPLES,
+                LineStudy.REFERENCE_BIT_SAMPLES / (2 * c.bandwidth()), ltra.eveNoDefence(), ltra.eveEq11(),
                 ltra.eveMinimax());
     }
 

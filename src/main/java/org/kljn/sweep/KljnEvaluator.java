@@ -35,8 +35,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
                 "betaNull_current", "betaMinimax", "signal_bsy", "signal_secondLaw", "signal_current",
                 "voltageMeanSquareA", "voltageMeanSquareB", "currentMeanSquareA", "currentMeanSquareB", "powerA",
-                "powerB", "predicted_bsy", "predicted_secondLaw", "predicted_current", "lumpedEquivalentResistance",
-                "lumpedMaxTransferDeviation"));
+                "powerB", "bitDuration", "predicted_bsy", "predicted_secondLaw", "predicted_current",
+                "predictedError_bsy", "predictedError_secondLaw", "predictedError_current", "aliceBobErrorPredicted",
+                "lumpedEquivalentResistance", "lumpedMaxTransferDeviation"));
         if (spec.analyses().contains(Analysis.ATTACK)) {
             c.addAll(List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate"));
         }
@@ -95,9 +96,14 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         r.put("currentMeanSquareB", m.meanSquareCurrentB());
         r.put("powerA", m.powerIntoCableA());
         r.put("powerB", m.powerIntoCableB());
+        r.put("bitDuration", exact.eve().bitDuration());
         for (Attack a : Attack.values()) {
             r.put("predicted_" + a.key(), exact.eve().of(a).successProbability());
         }
+        for (Attack a : Attack.values()) {
+            r.put("predictedError_" + a.key(), exact.eve().of(a).errorProbability());
+        }
+        r.put("aliceBobErrorPredicted", exact.eve().aliceBobErrorProbability());
         exact.lumpedEquivalent().ifPresent(l -> {
             // how far this cable model is from the paper's lumped resistance over the band
             r.put("lumpedEquivalentResistance", l.seriesResistance());

@@ -74,6 +74,8 @@ import java.util.stream.Stream;
  *     Second-Law signal) or {@code minimax} (minimises Eve's best attack); see {@link BetaRule}</td><td>1</td></tr>
  * <tr><td>bitSamples</td><td>the bit length M in Nyquist samples, integer >= 1 (>= 2 with attack); the exact
  *     analysis predicts Eve's success for it</td><td>1000</td></tr>
+ * <tr><td>bitDuration</td><td>seconds, > 0, instead of bitSamples: a whole number of 1/(2 bandwidth), one
+ *     bandwidth only (becomes the bitSamples dimension)</td><td>-</td></tr>
  * <tr><td>bits</td><td>integer >= 1 (attack only)</td><td>100</td></tr>
  * <tr><td>seed</td><td>integer >= 0 (attack only)</td><td>1</td></tr>
  * <tr><td>analyses</td><td>a list of exact, attack (not a grid dimension: every point runs them all)</td>
@@ -102,7 +104,8 @@ public final class SweepSpec {
     private enum Key {
         RL("rl"), RH("rh"), ALICE("alice"), CABLE("cable"), PRESET("preset"), LENGTH("length"), RC("rc"),
         CC("cc"), LC("lc"), SECTIONS("sections"), SUBCKT("subckt"), TEFF("teff"), BANDWIDTH("bandwidth"),
-        BETA("beta"), BIT_SAMPLES("bitSamples"), BITS("bits"), SEED("seed"), ANALYSES("analyses");
+        BETA("beta"), BIT_SAMPLES("bitSamples"), BIT_DURATION("bitDuration"), BITS("bits"), SEED("seed"),
+        ANALYSES("analyses");
 
         final String text;
 
@@ -320,7 +323,8 @@ public final class SweepSpec {
             d.put(Key.TEFF, numbers(Key.TEFF, Domain.POSITIVE, 1e9));
             d.put(Key.BANDWIDTH, numbers(Key.BANDWIDTH, Domain.POSITIVE, 1e3));
             d.put(Key.BETA, betas());
-            d.put(Key.BIT_SAMPLES, integers(Key.BIT_SAMPLES, 1, 1000).stream().map(SweepSpec::toInt).toList());
+            d.put(Key.BIT_SAMPLES, lines.containsKey(Key.BIT_DURATION) ? bitSamplesFromDurations(d)
+                    : integers(Key.BIT_SAMPLES, 1, 1000).stream().map(SweepSpec::toInt).toList());
             d.put(Key.BITS, integers(Key.BITS, 1, 100).stream().map(SweepSpec::toInt).toList());
             d.put(Key.SEED, integers(Key.SEED, 0, 1));
             Set<Analysis> analyses = analyses();
@@ -505,6 +509,35 @@ public final class SweepSpec {
         }
 
         private enum Domain { POSITIVE, NON_NEGATIVE }
+
+        /**
+         * bitDuration (seconds) instead of bitSamples: M = 2Δfτ, which must be a whole number, for the one
+         * bandwidth of the spec.
+         */
+        private List<Integer> bitSamplesFromDurations(EnumMap<Key, List<?>> d) {
+            Line line = lines.get(Key.BIT_DURATION);
+            if (lines.containsKey(Key.BIT_SAMPLES)) {
+                throw error(line, "conflicts with bitSamples on line " + lines.get(Key.BIT_SAMPLES).number
+                        + ": give the bit length once (tau = bitSamples/(2 bandwidth))");
+            }
+            if (d.get(Key.BANDWIDTH).size() != 1) {
+                throw error(line, "needs a single bandwidth (the bit length in Nyquist samples depends on it);"
+                        + " with several bandwidths give bitSamples");
+            }
+            double bandwidth = (Double) d.get(Key.BANDWIDTH).get(0);
+            List<Integer> out = new ArrayList<>();
+            for (double tau : numbers(Key.BIT_DURATION, Domain.POSITIVE, Double.NaN)) {
+                double m = 2 * bandwidth * tau;
+                long rounded = Math.round(m);
+                if (rounded < 1 || rounded > Integer.MAX_VALUE || Math.abs(m - rounded) > 1e-6 * Math.max(1, m)) {
+                    throw error(line, SpiceNumbers.format(tau) + " s is " + SpiceNumbers.format(m) + " Nyquist"
+                            + " intervals 1/(2 bandwidth) = " + SpiceNumbers.format(1 / (2 * bandwidth)) + " s; allowed"
+                            + " a whole number of them");
+                }
+                out.add((int) rounded);
+            }
+            return out;
+        }
 
         /** A list of numbers (values and ranges), or the default when the key is absent. */
         private List<Double> numbers(Key key, Domain domain, double dflt) {

@@ -217,7 +217,21 @@ class SweepSpecTest {
                 Arguments.of("bits: 10\n", "t.spec:1: bits: is used only by the attack analysis; add attack to 'analyses'"),
                 Arguments.of("cable: ltra\npreset: cat5\nlength: log 100m 5k 8\n", "t.spec:3: length: '100m': lengths are in metres: write 100"),
                 Arguments.of("analyses: attack\nseed: -1\n", "t.spec:2: seed: must be an integer from 0 to"),
+                Arguments.of("bitDuration: 0.0101\n", "t.spec:1: bitDuration: 0.0101 s is 20.2 Nyquist intervals"
+                        + " 1/(2 bandwidth) = 5.0e-4 s; allowed a whole number of them"),
+                Arguments.of("bitSamples: 20\nbitDuration: 0.01\n", "t.spec:2: bitDuration: conflicts with bitSamples"
+                        + " on line 1"),
+                Arguments.of("bandwidth: 1k, 2k\nbitDuration: 0.01\n", "t.spec:2: bitDuration: needs a single bandwidth"),
                 Arguments.of("rl: lin 1 2 4000\nrh: lin 3 4 4000\n", "t.spec: the grid has more than 10000000 points (rl 4000 x rh 4000)"));
+    }
+
+    /** bitDuration in seconds becomes the bitSamples dimension: M = 2Δfτ. */
+    @Test
+    void bitDurationGivesTheBitSamples() {
+        SweepSpec s = spec("bandwidth: 2k\nbitDuration: 0.01, 0.025\n");
+        assertEquals(2, s.size());
+        assertEquals(40, s.point(0).bitSamples());
+        assertEquals(100, s.point(1).bitSamples());
     }
 
     @ParameterizedTest
