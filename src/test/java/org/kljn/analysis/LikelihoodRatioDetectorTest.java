@@ -9,6 +9,7 @@ import org.apache.commons.math3.transform.TransformType;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.analysis.closedform.LoopTransfer;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * transformed by the same {@link BinTransform} the transient uses, and decided by the same statistic; the success
  * rate must agree with the predicted probability.
  */
-@Tag("integration") // 9-33 s: runs in mvn verify (failsafe), not in the fast mvn test
+@Tag("integration") // tens of seconds of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
 class LikelihoodRatioDetectorTest {
     private static final double RL = 1e3, RH = 10e3, BANDWIDTH = 1e3, T_EFF = 1e9;
     /** Samples per Nyquist interval in the synthesis (the transient's oversampling is of this order). */

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The likelihood-ratio detector on bits simulated in ngspice (EXTERNAL Java noise) against its prediction. */
-@Tag("integration") // 9-33 s: runs in mvn verify (failsafe), not in the fast mvn test
+@Tag("integration") // tens of seconds of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
 class OptimalTransientTest {
     private static NgSpice spice;
 
