@@ -151,6 +151,18 @@ public final class LineStudy {
         return m;
     }
 
+    /**
+     * Checks the study before anything runs: every line model at the study's length resolves the band with the
+     * rules every analysis applies (a ladder too coarse for the band is refused with the sections it needs).
+     *
+     * @throws org.kljn.circuit.ParameterException naming the quantity at fault
+     */
+    public static void check(Config c) {
+        for (LineModel line : models(c.preset(), c.length(), c.ladderSections()).values()) {
+            LoopAnalysis.check(KljnLoop.secure(c.resistors(), Resistor.H, line), settings(c).build());
+        }
+    }
+
     /** Runs the study on {@code spice}; {@code progress} receives a line as each part starts. */
     public static Result run(NgSpice spice, Config c, Consumer<String> progress) {
         CablePreset p = c.preset();
