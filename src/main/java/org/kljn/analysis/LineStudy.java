@@ -191,7 +191,7 @@ public final class LineStudy {
         ModelResult ladder = models.get("ladder");
         EveStatistics mcEve = ladder.exact().eveStatistics();
         String[] labels = {"no defence (β = 1)", "paper's eq. 11 β = " + String.format(java.util.Locale.ROOT, "%.6g", betaEq11),
-                "minimax β = " + String.format(java.util.Locale.ROOT, "%.6g", ladder.betaMinimax())};
+                "the ladder's minimax β = " + String.format(java.util.Locale.ROOT, "%.6g", ladder.betaMinimax())};
         double[] betas = {1, betaEq11, ladder.betaMinimax()};
         double[] samples = logspace(10, 1e4, 31);
         List<SuccessCondition> success = new ArrayList<>();
