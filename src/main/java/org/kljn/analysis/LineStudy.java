@@ -151,6 +151,18 @@ public final class LineStudy {
         return m;
     }
 
+    /**
+     * Checks the study before anything runs: every line model at the study's length resolves the band with the
+     * rules every analysis applies (a ladder too coarse for the band is refused with the sections it needs).
+     *
+     * @throws org.kljn.circuit.ParameterException naming the quantity at fault
+     */
+    public static void check(Config c) {
+        for (LineModel line : models(c.preset(), c.length(), c.ladderSections()).values()) {
+            LoopAnalysis.check(KljnLoop.secure(c.resistors(), Resistor.H, line), settings(c).build());
+        }
+    }
+
     /** Runs the study on {@code spice}; {@code progress} receives a line as each part starts. */
     public static Result run(NgSpice spice, Config c, Consumer<String> progress) {
         CablePreset p = c.preset();
@@ -179,7 +191,7 @@ public final class LineStudy {
         ModelResult ladder = models.get("ladder");
         EveStatistics mcEve = ladder.exact().eveStatistics();
         String[] labels = {"no defence (β = 1)", "paper's eq. 11 β = " + String.format(java.util.Locale.ROOT, "%.6g", betaEq11),
-                "minimax β = " + String.format(java.util.Locale.ROOT, "%.6g", ladder.betaMinimax())};
+                "the ladder's minimax β = " + String.format(java.util.Locale.ROOT, "%.6g", ladder.betaMinimax())};
         double[] betas = {1, betaEq11, ladder.betaMinimax()};
         double[] samples = logspace(10, 1e4, 31);
         List<SuccessCondition> success = new ArrayList<>();

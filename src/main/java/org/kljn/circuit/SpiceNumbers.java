@@ -82,6 +82,21 @@ public final class SpiceNumbers {
         return Double.toString(value).replace("E", "e");
     }
 
+    /**
+     * A length for people, in metres with the unit spelled apart: "500 m", "1.685 m", "2000 m". Never an
+     * engineering suffix: "500m" reads as 0.5 m to anyone who knows SPICE.
+     */
+    public static String metres(double metres) {
+        String s = String.format(java.util.Locale.ROOT, "%.4g", metres);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            // trailing zeros of the fraction only: 2000 stays 2000
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + (e < 0 ? "" : s.substring(e)) + " m";
+    }
+
     /** A value with an engineering suffix for people: 10k, 100n, 1.5meg. */
     public static String engineering(double value) {
         if (value == 0 || !Double.isFinite(value)) {

@@ -1,6 +1,7 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.AnalysisSettings;
+import org.kljn.analysis.DefenceChoices;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.AttackSignal;
 import org.kljn.analysis.BetaRule;
@@ -70,12 +71,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 .optimal(true).build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
+        DefenceChoices defences;
         try (NgSpice spice = NgSpice.open()) {
             result = LoopAnalysis.run(spice, loop, settings);
+            defences = DefenceChoices.of(spice, result);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
             Map<String, Object> root = toJson(result);
+            root.put("defences", defencesJson(defences));
             CableSpec cable = options.cableSpec();
             if (cable.preset() != null) {
                 @SuppressWarnings("unchecked")
@@ -86,9 +90,56 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println(Json.write(root));
         } else {
             printTable(out, result, options.describeLine(loop.line()));
+            printDefences(out, defences);
         }
         out.flush();
         return 0;
+    }
+
+    /** The single-β defences side by side for the bit, and a recommendation in words. */
+    static void printDefences(PrintWriter out, DefenceChoices d) {
+        out.printf(Locale.ROOT, "%nDefences for a bit of %.6g s (%d Nyquist samples): Eve's probability of a correct guess%n",
+                d.bitDuration(), d.bitSamples());
+        out.printf(Locale.ROOT, "%-24s %12s %-10s %10s %11s %12s%n", "defence", "beta", "attack", "P(attack)",
+                "P(optimal)", "J [nats/s]");
+        for (DefenceChoices.Choice c : d.choices()) {
+            out.printf(Locale.ROOT, "%-24s %12.6g %-10s %10.6f %11.6f %12.4e%n", c.name(), c.beta(),
+                    c.bestAttack().key(), c.attackSuccess(), c.optimalSuccess(), c.jeffreysRate());
+        }
+        out.println(recommendation(d));
+    }
+
+    /** The recommendation in one sentence. */
+    static String recommendation(DefenceChoices d) {
+        DefenceChoices.Choice c = d.recommended();
+        if (d.secure()) {
+            return String.format(Locale.ROOT, "recommendation: beta = %.6g (%s): Eve's best guess of a %.4g s bit is"
+                            + " right with probability %.4f (best attack %s %.4f, best eavesdropper %.4f), within 0.5 + %.2g:"
+                            + " secure for this bit", c.beta(), c.name(), d.bitDuration(), c.eveSuccess(),
+                    c.bestAttack().key(), c.attackSuccess(), c.optimalSuccess(), d.epsilon());
+        }
+        return String.format(Locale.ROOT, "recommendation: no single beta protects this line for this bit: even with"
+                        + " the best, beta = %.6g (%s), Eve guesses a %.4g s bit correctly with probability %.4f (the %s"
+                        + " attack %.4f, the best eavesdropper %.4f); use a shorter line, a narrower band or shorter bits"
+                        + " (kljn map shows where it is secure)", c.beta(), c.name(), d.bitDuration(), c.eveSuccess(),
+                c.bestAttack().key(), c.attackSuccess(), c.optimalSuccess());
+    }
+
+    static Map<String, Object> defencesJson(DefenceChoices d) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        for (DefenceChoices.Choice c : d.choices()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("beta", c.beta());
+            e.put("bestAttack", c.bestAttack().key());
+            e.put("attackSuccessProbability", c.attackSuccess());
+            e.put("optimalSuccessProbability", c.optimalSuccess());
+            e.put("jeffreysRate", c.jeffreysRate());
+            j.put(c.key(), e);
+        }
+        j.put("recommended", d.recommended().key());
+        j.put("secure", d.secure());
+        j.put("recommendation", recommendation(d));
+        return j;
     }
 
     /** The {@code --json} object: a serialisation of the result record (keys as documented in the README). */

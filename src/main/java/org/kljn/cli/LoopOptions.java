@@ -122,7 +122,7 @@ public final class LoopOptions {
     }
 
     /** --length in metres, refusing the milli suffix (see {@link SpiceNumbers#parseLength}). */
-    private static double positiveLength(String text) {
+    static double positiveLength(String text) {
         double v = SpiceNumbers.parseLength("--length", text);
         if (!(v > 0)) {
             throw new IllegalArgumentException("--length must be > 0, got " + text);

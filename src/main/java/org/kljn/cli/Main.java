@@ -96,14 +96,64 @@ public final class Main implements Runnable {
             description = "report folder of the main job (default ${DEFAULT-VALUE})")
     java.nio.file.Path out;
 
-    /** No subcommand: the main job on its embedded default (a 2 km Cat5-like KLJN line). */
+    // The main job's loop and line: the defaults are the embedded study (2 km of a Cat5-like pair).
+    @CommandLine.Option(names = "--rl", defaultValue = "1k", description = "R_L, ohm (default ${DEFAULT-VALUE})")
+    String rl;
+
+    @CommandLine.Option(names = "--rh", defaultValue = "10k", description = "R_H, ohm (default ${DEFAULT-VALUE})")
+    String rh;
+
+    @CommandLine.Option(names = "--preset", defaultValue = "cat5",
+            description = "cable preset giving R, L, C per km: cat5, telephone, rg58 (default ${DEFAULT-VALUE})")
+    String preset;
+
+    @CommandLine.Option(names = "--length", defaultValue = "2k",
+            description = "cable length in metres (2k = 2 km; 'm' is refused: SPICE reads it as milli; default ${DEFAULT-VALUE})")
+    String length;
+
+    @CommandLine.Option(names = "--teff", defaultValue = "1e9",
+            description = "noise temperature T_eff of the R_H side, K (default ${DEFAULT-VALUE})")
+    String teff;
+
+    @CommandLine.Option(names = "--bandwidth", defaultValue = "500",
+            description = "noise bandwidth Δf, Hz (default ${DEFAULT-VALUE})")
+    String bandwidth;
+
+    @CommandLine.Option(names = "--sections", defaultValue = "20",
+            description = "T sections of the RC ladder model (default ${DEFAULT-VALUE})")
+    int sections;
+
+    @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Monte Carlo seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    /** The study the options describe, checked before anything runs. */
+    org.kljn.analysis.LineStudy.Config config() {
+        double low = LoopOptions.positive("--rl", rl);
+        double high = LoopOptions.positive("--rh", rh);
+        if (!(low < high)) {
+            throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
+        }
+        if (seed < 0) {
+            throw new IllegalArgumentException("--seed must be >= 0, got " + seed);
+        }
+        double tEff = org.kljn.analysis.KljnMoments.checkTemperature(LoopOptions.positive("--teff", teff));
+        org.kljn.analysis.LineStudy.Config d = org.kljn.analysis.LineStudy.Config.defaults();
+        org.kljn.analysis.LineStudy.Config c = new org.kljn.analysis.LineStudy.Config(
+                new org.kljn.circuit.ResistorPair(low, high), org.kljn.circuit.CablePreset.named(preset),
+                LoopOptions.positiveLength(length), tEff, LoopOptions.positive("--bandwidth", bandwidth), sections,
+                d.mcBits(), d.mcBitSamples(), seed, d.nullBits(), d.nullBitSamples());
+        org.kljn.analysis.LineStudy.check(c);
+        return c;
+    }
+
+    /** No subcommand: the main job, on the embedded 2 km Cat5-like line or the loop and line given. */
     @Override
     public void run() {
+        org.kljn.analysis.LineStudy.Config config = config();
         try {
             org.kljn.analysis.LineStudy.Result study;
             try (org.kljn.ngspice.NgSpice spice = org.kljn.ngspice.NgSpice.open()) {
-                study = org.kljn.analysis.LineStudy.run(spice, org.kljn.analysis.LineStudy.Config.defaults(),
-                        System.err::println);
+                study = org.kljn.analysis.LineStudy.run(spice, config, System.err::println);
             }
             String verdict = org.kljn.report.KljnStudy.write(study, out);
             java.io.PrintWriter w = spec.commandLine().getOut();

@@ -176,12 +176,12 @@ public final class MapCommand implements Callable<Integer> {
 
     private static String lengthText(double l, double[] ls) {
         if (Double.isNaN(l)) {
-            return "< " + SpiceNumbers.engineering(ls[0]) + "m";
+            return "< " + SpiceNumbers.metres(ls[0]);
         }
         if (Double.isInfinite(l)) {
-            return ">= " + SpiceNumbers.engineering(ls[ls.length - 1]) + "m";
+            return ">= " + SpiceNumbers.metres(ls[ls.length - 1]);
         }
-        return SpiceNumbers.engineering(l) + "m";
+        return SpiceNumbers.metres(l);
     }
 
     private SecurityMap.PerKm cable() {

@@ -282,7 +282,7 @@ public final class KljnStudy {
                         + "T_eff = %.3g K, band %s Hz.%n%n"
                         + "The paper's eq. 11 gives β = %.6f. On the lumped model both the BSY and the Second-Law signal "
                         + "vanish at β = %s instead; eq. 11 overshoots and reverses them. On the exact line (LTRA) the "
-                        + "nulls are bsy %s, secondLaw %s, current %s: no single β nulls every attack, and the β that "
+                        + "nulls are bsy %s, secondLaw %s, current %s: no single β nulls every attack, and the LTRA line's β that "
                         + "minimises Eve's best attack is %s.%n%n"
                         + "Eve's best success (exact finite-bit distribution, Bayes threshold) for a bit of %d Nyquist"
                         + " samples (%.4g s) on the exact line: %.4f without defence, %.4f with the paper's β, %.4f with"

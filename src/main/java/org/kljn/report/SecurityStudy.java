@@ -28,7 +28,7 @@ public record SecurityStudy(LineSecurity security, Charts.Rendered map, String p
 
     static String paragraph(LineSecurity s, String cable) {
         var t = s.defence().temperatures();
-        String where = String.format(Locale.ROOT, "%sm of %s at %s Hz", SpiceNumbers.engineering(s.length()), cable,
+        String where = String.format(Locale.ROOT, "%s of %s at %s Hz", SpiceNumbers.metres(s.length()), cable,
                 SpiceNumbers.engineering(s.bandwidth()));
         String defence = String.format(Locale.ROOT, "the best temperature defence (T_LA/T_HA = %.4g, T_HB/T_HA = %.4g,"
                 + " T_LB/T_HA = %.4g; J = %.3g nats/s)", t.lowAtAlice() / t.highAtAlice(),
@@ -41,14 +41,14 @@ public record SecurityStudy(LineSecurity security, Charts.Rendered map, String p
         return String.format(Locale.ROOT, "Against the best second-order eavesdropper (likelihood ratio of U and I), no"
                         + " temperature defence makes %s secure for bits of %d Nyquist samples: with %s her optimal"
                         + " success is %.4f, and %s. It would be secure (success at most 0.5 + %.2g) at %s Hz up to"
-                        + " about %s, or over %sm in a band up to about %s (the security map shows the whole picture).",
+                        + " about %s, or over %s in a band up to about %s (the security map shows the whole picture).",
                 where, s.bitSamples(), defence, s.successBest(),
                 s.zeroReachable() ? "some temperature set would reach J = 0"
                         : "no temperature set can reach J = 0 on this line (the equations G_HL(f) = G_LH(f) have only"
                                 + " the zero solution)",
                 s.epsilon(), SpiceNumbers.engineering(s.bandwidth()),
-                s.secureLength() > 0 ? SpiceNumbers.engineering(s.secureLength()) + "m" : "no length down to 1 m",
-                SpiceNumbers.engineering(s.length()),
+                s.secureLength() > 0 ? SpiceNumbers.metres(s.secureLength()) : "no length down to 1 m",
+                SpiceNumbers.metres(s.length()),
                 s.secureBandwidth() > 0 ? SpiceNumbers.engineering(s.secureBandwidth()) + " Hz" : "no band down to 1 Hz");
     }
 

@@ -79,7 +79,13 @@ class BadInputTest {
             "analyze --unknown-option 3             | 2 | Unknown option",
             "sweep nowhere.spec --out x.csv         | 1 | nowhere.spec: no such file",
             "merge --out m.csv nowhere.csv          | 1 | nowhere.csv: no such file",
-            "nosuchcommand                          | 2 | nosuchcommand"})
+            "nosuchcommand                          | 2 | nosuchcommand",
+            // the main job takes the user's loop and line, with the commands' rules, before anything runs
+            "--rl 20k --rh 10k                      | 1 | --rl (20k) must be smaller than --rh (10k)",
+            "--length 500m                          | 1 | --length: '500m': lengths are in metres: write 500",
+            "--preset cat9                          | 1 | --preset: unknown cable 'cat9'",
+            "--sections 2 --bandwidth 100k          | 1 | use 5 sections or more",
+            "--teff 1e200                           | 1 | --teff"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
         for (int i = 0; i < args.length; i++) {

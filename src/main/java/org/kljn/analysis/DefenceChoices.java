@@ -1,0 +1,98 @@
+package org.kljn.analysis;
+
+import org.kljn.ngspice.SpiceSimulator;
+import org.kljn.noise.BandShape;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The single-β defences a designer chooses between, side by side for one bit: no defence (β = 1), the paper's
+ * eq. 11, the β that nulls the Second-Law signal, the minimax β of the three published attacks and the β that
+ * minimises the Jeffreys rate J of the best second-order eavesdropper. For each, Eve's best exact success over the
+ * three attacks (exact finite-bit distributions, Bayes threshold: {@link ExactProbabilities}) and the
+ * likelihood-ratio eavesdropper's ({@link OptimalResult}). The recommended defence is the one that leaves Eve the
+ * least, judged by the larger of the two.
+ *
+ * @param bitSamples  the bit, in Nyquist samples
+ * @param bitDuration the bit, in seconds
+ * @param epsilon     the margin above guessing (0.5 + ε) under which a bit counts as secure
+ * @param choices     one per defence that exists for the loop (eq. 11 needs R_c, a null needs a root β > 0)
+ */
+public record DefenceChoices(int bitSamples, double bitDuration, double epsilon, List<Choice> choices) {
+    /** The margin above 0.5 under which a bit counts as secure, as in {@code kljn map}. */
+    public static final double EPSILON = 0.01;
+
+    public DefenceChoices {
+        choices = List.copyOf(choices);
+    }
+
+    /**
+     * One defence.
+     *
+     * @param name           in words, e.g. "paper's eq. 11"
+     * @param key            the JSON key
+     * @param beta           T_L / T_H
+     * @param bestAttack     the attack that serves Eve best there
+     * @param attackSuccess  that attack's exact success probability for the bit
+     * @param optimalSuccess the likelihood-ratio eavesdropper's success probability for the bit
+     * @param jeffreysRate   J there, nats/s
+     */
+    public record Choice(String name, String key, double beta, Attack bestAttack, double attackSuccess,
+                         double optimalSuccess, double jeffreysRate) {
+        /** What Eve gets with the better of her attacks and the likelihood-ratio detector. */
+        public double eveSuccess() {
+            return Math.max(attackSuccess, optimalSuccess);
+        }
+    }
+
+    /** The defence that leaves Eve the least (ties: the smaller J). */
+    public Choice recommended() {
+        return choices.stream().min(Comparator.comparingDouble(Choice::eveSuccess)
+                .thenComparingDouble(Choice::jeffreysRate)).orElseThrow();
+    }
+
+    /** Whether the recommended defence keeps Eve within 0.5 + ε for this bit. */
+    public boolean secure() {
+        return recommended().eveSuccess() <= 0.5 + epsilon;
+    }
+
+    /** The defences of {@code r}'s loop for {@code r}'s bit, on {@code spice}. */
+    public static DefenceChoices of(SpiceSimulator spice, LoopAnalysisResult r) {
+        AnalysisSettings s = r.settings();
+        var loop = r.loop();
+        OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, loop.resistors(), loop.line(), s.bandwidth(),
+                s.points());
+        List<Choice> choices = new ArrayList<>();
+        add(choices, spice, r, eve, "no defence", "betaOne", OptionalDouble.of(1));
+        add(choices, spice, r, eve, "paper's eq. 11", "betaEq11", r.betaEq11());
+        add(choices, spice, r, eve, "secondLaw null", "betaNull", r.betaNull(Attack.SECOND_LAW));
+        add(choices, spice, r, eve, "minimax of the attacks", "betaMinimax",
+                OptionalDouble.of(r.eveStatistics().betaMinimax()));
+        add(choices, spice, r, eve, "minimising J", "betaMinimizing",
+                OptionalDouble.of(eve.betaMinimizing(EveStatistics.MINIMAX_LOW, EveStatistics.MINIMAX_HIGH)));
+        return new DefenceChoices(s.bitSamples(), s.bitDuration(), EPSILON, choices);
+    }
+
+    private static void add(List<Choice> choices, SpiceSimulator spice, LoopAnalysisResult r, OptimalEavesdropper eve,
+            String name, String key, OptionalDouble beta) {
+        if (beta.isEmpty()) {
+            return;
+        }
+        double b = beta.getAsDouble();
+        AnalysisSettings s = r.settings();
+        ExactProbabilities p = ExactProbabilities.forBits(spice, r.loop().resistors(), r.loop().line(),
+                BandShape.brickWall(s.bandwidth()), s.points(), s.tEff(), b, s.bitDuration());
+        Attack best = Attack.BSY;
+        for (Attack a : Attack.values()) {
+            if (p.of(a).successProbability() > p.of(best).successProbability()) {
+                best = a;
+            }
+        }
+        OptimalResult o = OptimalResult.of(spice, eve, NoiseTemperatures.standard(s.tEff(), b), s.bitSamples());
+        choices.add(new Choice(name, key, b, best, p.of(best).successProbability(), o.successProbability(),
+                o.jeffreysRate()));
+    }
+}
