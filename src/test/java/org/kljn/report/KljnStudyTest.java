@@ -37,7 +37,7 @@ class KljnStudyTest {
         String html = Files.readString(out.resolve("index.html"));
         // 1 km of Cat5 at 500 Hz, bits of 1000 Nyquist samples: the best eavesdropper is certain whatever the
         // temperatures (security map: secure below ~6.5 m at 500 Hz), and the verdict says so in words
-        assertTrue(verdict.contains("no temperature defence makes 1km of cat5 at 500 Hz secure"), verdict);
+        assertTrue(verdict.contains("no temperature defence makes 1000 m of cat5 at 500 Hz secure"), verdict);
         assertTrue(verdict.contains("no temperature set can reach J = 0"), verdict);
         BufferedImage map = ImageIO.read(out.resolve("security-map.png").toFile());
         assertEquals(900, map.getWidth());
