@@ -1,12 +1,6 @@
 package org.kljn.analysis;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.noise.Johnson;
@@ -151,27 +145,7 @@ public final class EveStatistics {
      * best scan point.
      */
     double betaMinimax(double lo, double hi) {
-        int n = 120;
-        double bestBeta = lo;
-        double bestValue = Double.POSITIVE_INFINITY;
-        double ratio = Math.pow(hi / lo, 1.0 / (n - 1));
-        for (int i = 0; i < n; i++) {
-            double b = lo * Math.pow(ratio, i);
-            double v = bestSnrRate(b);
-            if (v < bestValue) {
-                bestValue = v;
-                bestBeta = b;
-            }
-        }
-        double left = Math.log(Math.max(lo, bestBeta / ratio));
-        double right = Math.log(Math.min(hi, bestBeta * ratio));
-        if (right <= left) {
-            return bestBeta;
-        }
-        UnivariatePointValuePair opt = new BrentOptimizer(1e-12, 1e-14).optimize(new MaxEval(500),
-                new UnivariateObjectiveFunction(x -> bestSnrRate(Math.exp(x))), GoalType.MINIMIZE,
-                new SearchInterval(left, right, Math.log(bestBeta)));
-        return opt.getValue() <= bestValue ? Math.exp(opt.getPoint()) : bestBeta;
+        return LogScanMinimum.of(this::bestSnrRate, lo, hi, 120, 1e-12, 1e-14, 500);
     }
 
     private void crossSpectra(double beta, double[][][] gRe, double[][][] gIm) {

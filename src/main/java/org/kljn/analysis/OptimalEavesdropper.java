@@ -9,10 +9,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Resistor;
@@ -242,27 +238,7 @@ public final class OptimalEavesdropper {
      * best scan point.
      */
     public double betaMinimizing(double lo, double hi) {
-        int n = 121;
-        double ratio = Math.pow(hi / lo, 1.0 / (n - 1));
-        double best = lo;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double b = lo * Math.pow(ratio, i);
-            double v = jeffreysRate(b);
-            if (v < bestValue) {
-                bestValue = v;
-                best = b;
-            }
-        }
-        double left = Math.log(Math.max(lo, best / ratio));
-        double right = Math.log(Math.min(hi, best * ratio));
-        if (right <= left) {
-            return best;
-        }
-        UnivariatePointValuePair opt = new BrentOptimizer(1e-13, 1e-300).optimize(new MaxEval(1000),
-                new UnivariateObjectiveFunction(x -> jeffreysRate(Math.exp(x))), GoalType.MINIMIZE,
-                new SearchInterval(left, right, Math.log(best)));
-        return opt.getValue() <= bestValue ? Math.exp(opt.getPoint()) : best;
+        return LogScanMinimum.of(this::jeffreysRate, lo, hi, 121, 1e-13, 1e-300, 1000);
     }
 
     /** The temperature set that minimises J, found by {@link #bestTemperatures}. */
