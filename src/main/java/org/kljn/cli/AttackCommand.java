@@ -242,6 +242,8 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
             root.put("guardInterval", r.guard());
             root.put("acceptedPoints", r.acceptedPoints());
+            // who answered ngspice's per-point callbacks: kljn's native shim, or JNA upcalls (no shim built)
+            root.put("callbacks", r.callbacks());
             root.put("seconds", seconds);
             out.println(Json.write(root));
         } else {

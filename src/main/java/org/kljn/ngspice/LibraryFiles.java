@@ -120,6 +120,23 @@ public final class LibraryFiles {
         return copy;
     }
 
+    /**
+     * Writes {@code bytes} (a native library kljn carries, such as the callback shim) to a new file in this process's
+     * copy folder, for loading; the caller {@link #discard}s it once loaded.
+     */
+    static synchronized Path writeOwnedCopy(String stem, byte[] bytes) {
+        Path folder = copyFolder();
+        Path copy = folder.resolve(stem + "-" + COPIES.incrementAndGet() + ".so");
+        try {
+            Files.write(copy, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            discard(copy);
+            throw new NgSpiceException("cannot write " + copy + ": " + IoMessages.reason(e), List.of());
+        }
+        copy.toFile().deleteOnExit();
+        return copy;
+    }
+
     /** Deletes a loaded copy (the dynamic loader keeps the mapping). */
     static void discard(Path copy) {
         try {
