@@ -35,6 +35,8 @@ public final class LibraryFiles {
      * signal-safety test; never needed otherwise).
      */
     static final String KEEP_SIGNAL_CALLS = "kljn.ngspice.keepSignalCalls";
+    /** System property that keeps ngspice's per-point {@code clock()} calls (to measure what removing them saves). */
+    static final String KEEP_CLOCK_CALLS = "kljn.ngspice.keepClockCalls";
     static final String FOLDER_PREFIX = "kljn-ngspice-";
     private static final AtomicInteger COPIES = new AtomicInteger();
     private static Path copyFolder;
@@ -146,6 +148,21 @@ public final class LibraryFiles {
         }
     }
 
+    /**
+     * Takes ngspice's per-point {@code clock()} (console feedback only, see {@link SignalFreeElf}) out of the copy;
+     * a pure saving, so a library where that is not possible is used as it is.
+     */
+    private static void neutraliseClock(byte[] bytes) {
+        if (Boolean.getBoolean(KEEP_CLOCK_CALLS)) {
+            return;
+        }
+        try {
+            SignalFreeElf.neutraliseClock(bytes);
+        } catch (SignalFreeElf.NotPatchable e) {
+            // the copy keeps its clock() calls: slower, not wrong
+        }
+    }
+
     /** Why the loaded copies could not be made signal-free, or null if they are. */
     static synchronized String signalPatchProblem() {
         return patchProblem;
@@ -168,6 +185,7 @@ public final class LibraryFiles {
             }
             SignalFreeElf.neutraliseSignal(bytes);
             patchProblem = null;
+            neutraliseClock(bytes);
         } catch (SignalFreeElf.NotPatchable e) {
             if (e.getMessage().startsWith("not an ELF file") || e.getMessage().startsWith("not a 64-bit")) {
                 throw new NgSpiceException(original + " is not an ngspice shared library (" + e.getMessage() + "; "
