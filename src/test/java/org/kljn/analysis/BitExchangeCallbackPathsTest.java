@@ -1,5 +1,6 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or JNA upcalls) and however many threads run its blocks: the injected waveform, the step grid and the stream of
  * accepted points are the same IEEE operations on both paths, so the per-bit averages agree bit for bit.
  */
+@Tag("integration") // eight whole bit-exchange runs with their exact expectations (~10 s): mvn verify
 class BitExchangeCallbackPathsTest {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 
