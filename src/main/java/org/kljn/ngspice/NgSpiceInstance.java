@@ -297,6 +297,7 @@ final class NgSpiceInstance {
         }
         streamListener = listener;
         streamedVectors = run.streamedVectors();
+        wanted = new int[0];
         tabulated = run.sources().toArray(new TabulatedSource[0]);
         refillBuffer = new double[run.chunk()];
         if (Shim.kljn_shim_begin(shim, run.solverGrid(), run.pointsPerFlush()) != 0) {
