@@ -77,7 +77,7 @@ public record TabulatedSource(String name, double gridStep, double segmentPeriod
             long g = first + done;
             long segment = g / nodes;
             int node = (int) (g % nodes);
-            int n = (int) Math.min(count - done, nodes - node);
+            int n = Math.min(count - done, nodes - node);
             if (segment >= segments) {
                 java.util.Arrays.fill(into, offset + done, offset + count, 0.0);
                 return;
