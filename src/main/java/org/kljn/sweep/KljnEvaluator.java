@@ -30,6 +30,16 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         this.pool = pool;
     }
 
+    /**
+     * The best second-order eavesdropper's columns, in a sweep whose β dimension has {@code optimal}: filled on
+     * the rows whose β is {@code optimal} (the analysis computes the eavesdropper there), empty on the others.
+     * {@code predicted_optimal}/{@code predictedError_optimal}: the likelihood-ratio eavesdropper's success and
+     * error probability for the bit at the β used; {@code jeffreysRate}: J there (nats/s); {@code betaMinimizing}:
+     * the β minimising J (the β used on those rows).
+     */
+    public static final List<String> OPTIMAL_COLUMNS = List.of("betaMinimizing", "jeffreysRate", "predicted_optimal",
+            "predictedError_optimal");
+
     /** The result columns, in order. */
     public static List<String> columns(SweepSpec spec) {
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
@@ -38,6 +48,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                 "powerB", "bitDuration", "predicted_bsy", "predicted_secondLaw", "predicted_current",
                 "predictedError_bsy", "predictedError_secondLaw", "predictedError_current", "aliceBobErrorPredicted",
                 "lumpedEquivalentResistance", "lumpedMaxTransferDeviation"));
+        if (spec.asksOptimal()) {
+            c.addAll(OPTIMAL_COLUMNS);
+        }
         if (spec.analyses().contains(Analysis.ATTACK)) {
             c.addAll(List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate"));
         }
@@ -104,6 +117,12 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             r.put("predictedError_" + a.key(), exact.eve().of(a).errorProbability());
         }
         r.put("aliceBobErrorPredicted", exact.eve().aliceBobErrorProbability());
+        exact.optimal().ifPresent(o -> {
+            r.put("betaMinimizing", o.betaMinimizing());
+            r.put("jeffreysRate", o.atBetaUsed().jeffreysRate());
+            r.put("predicted_optimal", o.atBetaUsed().successProbability());
+            r.put("predictedError_optimal", o.atBetaUsed().errorProbability());
+        });
         exact.lumpedEquivalent().ifPresent(l -> {
             // how far this cable model is from the paper's lumped resistance over the band
             r.put("lumpedEquivalentResistance", l.seriesResistance());
