@@ -85,7 +85,12 @@ class BadInputTest {
             "--length 500m                          | 1 | --length: '500m': lengths are in metres: write 500",
             "--preset cat9                          | 1 | --preset: unknown cable 'cat9'",
             "--sections 2 --bandwidth 100k          | 1 | use 5 sections or more",
-            "--teff 1e200                           | 1 | --teff"})
+            "--teff 1e200                           | 1 | --teff",
+            "--rl 10k --rh 10k                      | 1 | --rl and --rh must differ",
+            // map checks R_L, R_H and T_eff with the same helper (LoopOptions.resistorPair, temperature)
+            "map --preset cat5 --rl 10k --rh 10k    | 1 | --rl and --rh must differ",
+            "map --preset cat5 --rl 20k --rh 10k    | 1 | --rl (20k) must be smaller than --rh (10k)",
+            "map --preset cat5 --teff 1e200         | 1 | --teff"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
         for (int i = 0; i < args.length; i++) {
