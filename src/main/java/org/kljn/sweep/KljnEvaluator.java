@@ -35,7 +35,8 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
      * the rows whose β is {@code optimal} (the analysis computes the eavesdropper there), empty on the others.
      * {@code predicted_optimal}/{@code predictedError_optimal}: the likelihood-ratio eavesdropper's success and
      * error probability for the bit at the β used; {@code jeffreysRate}: J there (nats/s); {@code betaMinimizing}:
-     * the β minimising J (the β used on those rows).
+     * the β minimising J (the β used on those rows). With {@code analyses: attack} also {@code mc_optimal}: the
+     * likelihood-ratio detector's success rate on the simulated bits of those rows.
      */
     public static final List<String> OPTIMAL_COLUMNS = List.of("betaMinimizing", "jeffreysRate", "predicted_optimal",
             "predictedError_optimal");
@@ -53,6 +54,11 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         }
         if (spec.analyses().contains(Analysis.ATTACK)) {
             c.addAll(List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate"));
+            if (spec.asksOptimal()) {
+                // the likelihood-ratio detector's success rate on the simulated bits, on the rows whose β is
+                // optimal (like the other optimal columns)
+                c.add("mc_optimal");
+            }
         }
         return c;
     }
@@ -85,6 +91,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                     r.put("mc_" + a.key(), mc.eve().get(a).successRate());
                 }
                 r.put("aliceBobErrorRate", mc.aliceBobErrorRate());
+                if (mc.optimal() != null && exact.optimal().isPresent()) {
+                    r.put("mc_optimal", mc.optimal().successRate());
+                }
             }
             return r;
         });
