@@ -1,8 +1,7 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.closedform.TwoPort;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LossyLine;
@@ -12,6 +11,7 @@ import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpiceOutput;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.ngspice.SpiceVector;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.util.List;
 
@@ -22,18 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * situations were swept again by the optimal eavesdropper and again for each of the five β), and their J agrees
  * with the closed-form line.
  */
+@ExtendWith(NgSpiceExtension.class)
 class DefenceChoicesTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /** The real ngspice, counting the analyses it runs (each {@code run} is one AC sweep here). */
     private static final class CountingSimulator implements SpiceSimulator {
