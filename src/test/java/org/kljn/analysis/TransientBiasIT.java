@@ -44,10 +44,12 @@ class TransientBiasIT {
         BitExchangeSimulation.Expectations exact;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, s, i -> { });
-            exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
+            BitExchangeSimulation.Settings used = r.settings();
+            exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, used, used.injectedNoise().band()));
         }
         assertTrue(r.discretisationBound() <= StepChoice.TARGET, r.steps().toString());
-        InjectedNoise noise = s.injectedNoise();
+        // the default goal (distributions) resolved the grid: the run's settings carry it
+        InjectedNoise noise = r.settings().injectedNoise();
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);
         long last = first + Math.round(s.bitDuration() / h);
