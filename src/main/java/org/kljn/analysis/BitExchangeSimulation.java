@@ -264,7 +264,7 @@ public final class BitExchangeSimulation {
     private BitExchangeSimulation() {
     }
 
-    /** Exact expectations the decisions need: means and variance rates for the four bit situations. */
+    /** Exact expectations the decisions need: means and variance rates for the four bit situations, and their transfer functions (keyed "HL", "LH", "HH", "LL"). */
     record Expectations(Map<String, KljnMoments> moments, Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve,
             Map<String, double[]> ownVarianceRates, Map<String, TransferFunctions> transfer) {
     }
@@ -327,10 +327,11 @@ public final class BitExchangeSimulation {
         double guard = Math.max(1, Math.ceil(guardTime(s) / h - 1e-9)) * h;
 
         // exact expectations over the band the injected noise really has
-        Expectations exact = sessions.apply(spice -> expectations(spice, s, band));
+        // (the four situations' AC sweeps run once, in parallel on the pool, and serve every exact quantity below)
+        Expectations exact = expectations(sessions, threads, s, band);
         // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same)
-        ExactProbabilities probabilities = sessions.apply(spice -> ExactProbabilities.forBits(spice, s.resistors(),
-                s.line(), band, ExactAnalysis.pointsFor(band, s.bandwidth()), s.tEff(), s.beta(), tau));
+        ExactProbabilities probabilities = ExactProbabilities.compute(ExactProbabilities.situations(s.resistors(),
+                s.line(), exact.transfer(), s.tEff(), s.beta()), tau);
         // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
         LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
@@ -639,18 +640,52 @@ public final class BitExchangeSimulation {
     }
 
     static Expectations expectations(NgSpice spice, Settings s, BandShape band) {
-        Map<String, KljnMoments> moments = new HashMap<>();
-        Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new HashMap<>();
-        Map<String, double[]> own = new HashMap<>();
-        Map<String, TransferFunctions> transfer = new HashMap<>();
         int points = ExactAnalysis.pointsFor(band, s.bandwidth());
+        Map<String, TransferFunctions> transfer = new HashMap<>();
         for (Resistor a : Resistor.values()) {
             for (Resistor b : Resistor.values()) {
                 KljnLoop loop = new KljnLoop(s.resistors(), a, b, s.line());
-                TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, band, points);
+                transfer.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
+            }
+        }
+        return expectations(s, transfer);
+    }
+
+    /** The same with the four situations' AC sweeps spread over the sessions (same numbers for any thread count). */
+    private static Expectations expectations(SessionAccess sessions, int threads, Settings s, BandShape band) {
+        int points = ExactAnalysis.pointsFor(band, s.bandwidth());
+        List<KljnLoop> loops = new ArrayList<>();
+        for (Resistor a : Resistor.values()) {
+            for (Resistor b : Resistor.values()) {
+                loops.add(new KljnLoop(s.resistors(), a, b, s.line()));
+            }
+        }
+        TransferFunctions[] tf = new TransferFunctions[loops.size()];
+        Runnable[] tasks = new Runnable[loops.size()];
+        for (int i = 0; i < tasks.length; i++) {
+            int index = i;
+            tasks[i] = () -> tf[index] = sessions.apply(spice -> ExactAnalysis.transferFunctions(spice, loops.get(index),
+                    band, points));
+        }
+        runAll(tasks, threads);
+        Map<String, TransferFunctions> transfer = new HashMap<>();
+        for (int i = 0; i < tf.length; i++) {
+            transfer.put(loops.get(i).situation(), tf[i]);
+        }
+        return expectations(s, transfer);
+    }
+
+    /** Moments and Eve's statistics of the four situations from their transfer functions (keyed "HL", "LH", "HH", "LL"). */
+    private static Expectations expectations(Settings s, Map<String, TransferFunctions> transfer) {
+        Map<String, KljnMoments> moments = new HashMap<>();
+        Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new HashMap<>();
+        Map<String, double[]> own = new HashMap<>();
+        for (Resistor a : Resistor.values()) {
+            for (Resistor b : Resistor.values()) {
+                KljnLoop loop = new KljnLoop(s.resistors(), a, b, s.line());
+                TransferFunctions tf = transfer.get(loop.situation());
                 moments.put(loop.situation(), KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
                 if (a != b) {
-                    transfer.put(loop.situation(), tf);
                     EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
                     eve.put(loop.situation(), stats.at(s.beta()));
                     own.put(loop.situation(), new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
@@ -658,7 +693,7 @@ public final class BitExchangeSimulation {
                 }
             }
         }
-        return new Expectations(moments, eve, own, transfer);
+        return new Expectations(moments, eve, own, Map.copyOf(transfer));
     }
 
     /** Alice holds {@code aliceHolds}; Bob's resistor is the other one; she compares <U_A²> with her threshold. */

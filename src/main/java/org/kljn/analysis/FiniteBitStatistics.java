@@ -201,7 +201,10 @@ public final class FiniteBitStatistics {
     private double gainIntegral(double lo, double hi) {
         double sum = 0;
         int n = frequency.length;
-        for (int k = 0; k + 1 < n; k++) {
+        // the grid is uniform: only the intervals overlapping [lo, hi] contribute (one more each side for rounding)
+        int first = (int) Math.max(0, Math.min(n - 1, Math.floor((lo - frequency[0]) / gridStep) - 1));
+        int last = (int) Math.max(0, Math.min(n - 1, Math.ceil((hi - frequency[0]) / gridStep) + 1));
+        for (int k = first; k + 1 < n && k < last; k++) {
             double a = Math.max(lo, frequency[k]);
             double b = Math.min(hi, frequency[k + 1]);
             if (b <= a) {
