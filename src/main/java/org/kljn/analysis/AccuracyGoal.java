@@ -12,7 +12,7 @@ public enum AccuracyGoal {
      */
     DISTRIBUTIONS("distributions"),
     /**
-     * Means exact by pre-warped noise on the coarsest grid ({@link StepChoice#MOMENTS_GRID} points per Nyquist
+     * Means exact by pre-warped noise on a coarse grid ({@link StepChoice#MOMENTS_GRID} points per Nyquist
      * interval): for mean statistics (null confirmation); success rates are flagged as distribution-inflated.
      */
     MOMENTS("moments"),

@@ -16,7 +16,7 @@ import java.util.List;
  * within ±1 % of its β = 1 value at 3σ.
  *
  * <p>The null confirmed is the one for the band the transient injects (on a line with capacitance the pre-warped band
- * of {@link org.kljn.noise.PrewarpedNoise}, flat to 0.9 Δf, on the coarsest grid: only means matter here, so the
+ * of {@link org.kljn.noise.PrewarpedNoise}, flat to 0.9 Δf, on the moments goal's coarse grid: only means matter here, so the
  * {@code moments} goal, {@link AccuracyGoal#MOMENTS}), found by the same exact analysis over that band; it differs
  * from the brick-wall null by the band's edge (the outcome carries both when the caller gives the brick-wall one).
  *

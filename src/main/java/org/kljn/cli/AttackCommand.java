@@ -69,7 +69,7 @@ public final class AttackCommand implements Callable<Integer> {
             description = "what the transient's step must get right on a line with capacitance: distributions"
                     + " (pre-warped noise, one solver step per grid point: every mean exact, and the grid fine enough"
                     + " that no decision statistic's variance is inflated by more than 1 %%), moments (pre-warped on the"
-                    + " coarsest grid: means exact, success rates flagged as distribution-inflated) or fir (the FIR band"
+                    + " coarse grid K = 2: means exact, success rates flagged as distribution-inflated) or fir (the FIR band"
                     + " with solver steps subdividing its grid, bias within 0.2 %%); with distributions or moments"
                     + " --oversampling sets the pre-warped grid. Default: fir when --oversampling or --steps-per-sample"
                     + " is given, else distributions. A lumped line is exact at one point per Nyquist sample in all")
