@@ -88,14 +88,11 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
         }
         if (s.prewarped()) {
             double inflation = inflation(s, exact, noise.gridStep());
-            String why = s.accuracy() == AccuracyGoal.MOMENTS
-                    ? "pre-warped noise, one step per grid point: means exact on the moments grid (K = "
-                    + s.oversampling() + "); distributions inflated"
-                    : "pre-warped noise, one step per grid point: means exact; K = " + s.oversampling()
-                    + ", the coarsest grid with every variance inflation within " + INFLATION_TARGET;
+            String why = "pre-warped noise, one step per grid point: means exact at K = " + s.oversampling()
+                    + (inflation <= INFLATION_TARGET ? "; every variance inflation within " + INFLATION_TARGET
+                    : "; distributions inflated beyond " + INFLATION_TARGET);
             return new StepChoice(1, SAFETY * predictedError(s, exact, noise, 1), why, s.accuracy(), inflation);
         }
-        double inflation = inflation(s, exact, noise.gridStep() / Math.max(1, s.stepsPerSample()));
         if (s.stepsPerSample() > 0) {
             int k = s.stepsPerSample();
             return new StepChoice(k, SAFETY * predictedError(s, exact, noise, k), "given", AccuracyGoal.FIR,
@@ -110,7 +107,8 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
             }
         }
         return new StepChoice(MAX_STEPS, SAFETY * err, "trapezoidal error model: the target needs more than "
-                + MAX_STEPS + " steps per noise sample", AccuracyGoal.FIR, inflation);
+                + MAX_STEPS + " steps per noise sample", AccuracyGoal.FIR,
+                inflation(s, exact, noise.gridStep() / MAX_STEPS));
     }
 
     /**
