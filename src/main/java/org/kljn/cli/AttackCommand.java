@@ -168,8 +168,11 @@ public final class AttackCommand implements Callable<Integer> {
         return Double.isFinite(x) ? x : null;
     }
 
-    private static String bound(double b) {
-        return Double.isNaN(b) ? "none" : String.format(Locale.ROOT, "%.1e", b);
+    private static String bound(BitExchangeSimulation.Result r) {
+        double b = r.discretisationBound();
+        return !Double.isNaN(b) ? String.format(Locale.ROOT, "%.1e", b)
+                : r.settings().noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? "none (TRNOISE)"
+                : "none (ngspice cut steps)";
     }
 
     private static String hlMeans(BitExchangeSimulation.Result r) {
@@ -288,7 +291,7 @@ public final class AttackCommand implements Callable<Integer> {
                     r.predictedAliceBobErrorRate());
             out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
             out.printf(Locale.ROOT, "noise: %s; %d solver steps per grid step; discretisation bound %s (target %.1g)%n",
-                    r.noiseBand(), r.steps().stepsPerSample(), bound(r.discretisationBound()), org.kljn.analysis.StepChoice.TARGET);
+                    r.noiseBand(), r.steps().stepsPerSample(), bound(r), org.kljn.analysis.StepChoice.TARGET);
             if (!(r.discretisationBound() <= org.kljn.analysis.StepChoice.TARGET)) {
                 out.printf(Locale.ROOT, "WARNING: the discretisation bound exceeds the target: %s%n", r.steps().reason());
             }
