@@ -163,6 +163,9 @@ public final class PrewarpedNoise implements InjectedNoise {
 
     /** The realised band in warped (continuous-time) frequency f_w. */
     private final class Band implements BandShape {
+        /** The last {@link #upperFrequency} asked for, {tailFraction, f_u}: the scan costs ~40,000 FIR evaluations. */
+        private volatile double[] lastUpper;
+
         /** g(f_w) = 2h·a·A(ν)²·w(ν)·cos²(πν), ν = atan(πf_w h)/π. */
         @Override
         public double gain(double f) {
@@ -186,6 +189,10 @@ public final class PrewarpedNoise implements InjectedNoise {
             if (!(tailFraction > 0 && tailFraction < 1)) {
                 throw new IllegalArgumentException("tailFraction must be in (0, 1): " + tailFraction);
             }
+            double[] last = lastUpper;
+            if (last != null && last[0] == tailFraction) {
+                return last[1];
+            }
             int n = 40_000;
             double max = 0;
             double nu1 = 0.5 - 0.5 / n;
@@ -198,7 +205,9 @@ public final class PrewarpedNoise implements InjectedNoise {
                 }
                 nu1 = nu;
             }
-            return Math.tan(Math.PI * nu1) / (Math.PI * h);
+            double fu = Math.tan(Math.PI * nu1) / (Math.PI * h);
+            lastUpper = new double[] {tailFraction, fu};
+            return fu;
         }
 
         @Override
