@@ -71,6 +71,8 @@ class BadInputTest {
             "attack --oversampling many             | 1 | --oversampling many: allowed auto or an integer from 1 to 64",
             "attack --steps-per-sample 0            | 1 | --steps-per-sample 0: allowed auto or an integer from 1 to 256",
             "attack --jobs -1                       | 1 | --jobs -1: allowed 1 to 64 (0 = one per core)",
+            "attack --accuracy exact                | 1 | --accuracy exact: allowed distributions, moments or fir",
+            "attack --cable ladder --cc 100n --accuracy moments --steps-per-sample 4 | 1 | --steps-per-sample 4 needs --accuracy fir",
             "attack --cable ltra --cc 100n --lc 1m  | 1 | LTRA fails in transient",
             "crosscheck --cable subckt --subckt netlists/twisted-pair.lib --subckt-name twisted_pair | 1 | crosscheck needs the cable's series resistance",
             "analyze --cable subckt --subckt nowhere.lib --subckt-name x | 1 | --subckt: cannot read file nowhere.lib",
