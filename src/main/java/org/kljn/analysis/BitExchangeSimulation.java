@@ -18,6 +18,7 @@ import org.kljn.noise.NoiseDesign;
 import org.kljn.noise.NoiseSpec;
 import org.kljn.noise.NoiseWaveform;
 import org.kljn.noise.NyquistNoise;
+import org.kljn.noise.PrewarpedNoise;
 import org.kljn.noise.StreamKey;
 import org.kljn.noise.TrnoiseBand;
 
@@ -61,6 +62,12 @@ public final class BitExchangeSimulation {
     static final int PROTOCOL_PARTY = 2;
     /** Nyquist samples per block (one ngspice run): small enough to share two cores, large enough that a load is cheap. */
     static final int BLOCK_SAMPLES = 1 << 15;
+    /**
+     * Extra accepted points ngspice takes at the start of a run (its first step is a fraction of the step, grown
+     * over the first points, before the step control's grid is reached: measured 61 on the 20-section ladder at
+     * K = 1); beyond these, more points than forced steps mean its truncation-error control cut steps.
+     */
+    static final int START_UP_POINTS = 128;
 
     /**
      * What to simulate.
@@ -69,9 +76,25 @@ public final class BitExchangeSimulation {
      *                       ({@link NyquistNoise}, TRNOISE's sinc⁴ band), K ≥ 2 low-passes it with a FIR
      *                       ({@link NoiseDesign}, flat band to 0.92 Δf); 0 chooses ({@link #noiseGrid()})
      * @param stepsPerSample solver steps per noise grid interval; 0 chooses them from the line ({@link StepChoice})
+     * @param accuracy       what the step must get right on a line with capacitance ({@link AccuracyGoal}); with
+     *                       {@code distributions} or {@code moments} the noise is pre-warped, one solver step per grid
+     *                       point, and {@code oversampling} is that grid's K (0 = chosen by the goal)
      */
     public record Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-            int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise, int stepsPerSample) {
+            int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise, int stepsPerSample,
+            AccuracyGoal accuracy) {
+
+        /**
+         * Without an accuracy goal: the FIR scheme when the grid or the steps are given (as before pre-warping),
+         * else {@code distributions}.
+         */
+        public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
+                int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise,
+                int stepsPerSample) {
+            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, noise,
+                    stepsPerSample, oversampling > 0 || stepsPerSample > 0 ? AccuracyGoal.FIR
+                            : AccuracyGoal.DISTRIBUTIONS);
+        }
 
         /** Java noise, steps chosen from the line. */
         public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
@@ -103,6 +126,13 @@ public final class BitExchangeSimulation {
                 throw new IllegalArgumentException("--steps-per-sample must be between 1 and 256 (0 = automatic), got "
                         + stepsPerSample);
             }
+            if (accuracy == null) {
+                throw new IllegalArgumentException("--accuracy must be given (distributions, moments or fir)");
+            }
+            if (accuracy != AccuracyGoal.FIR && stepsPerSample > 1 && line.capacitance() != 0) {
+                throw new IllegalArgumentException("--steps-per-sample " + stepsPerSample + " needs --accuracy fir:"
+                        + " pre-warped noise (--accuracy " + accuracy.key() + ") takes one solver step per grid point");
+            }
         }
 
         /** The bit duration τ = M/(2Δf): M Nyquist samples of the band. */
@@ -112,12 +142,25 @@ public final class BitExchangeSimulation {
 
         public Settings withStepsPerSample(int k) {
             return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard,
-                    noise, k);
+                    noise, k, accuracy);
         }
 
         public Settings withOversampling(int k) {
             return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, k, guard, noise,
-                    stepsPerSample);
+                    stepsPerSample, accuracy);
+        }
+
+        public Settings withAccuracy(AccuracyGoal goal) {
+            return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard,
+                    noise, stepsPerSample, goal);
+        }
+
+        /**
+         * Whether the injected noise is pre-warped for one trapezoidal step per grid point: Java noise on a line
+         * with capacitance (or an unknown subcircuit) under the {@code distributions} or {@code moments} goal.
+         */
+        public boolean prewarped() {
+            return accuracy != AccuracyGoal.FIR && noise == NoiseMode.JAVA && line.capacitance() != 0;
         }
 
         /**
@@ -130,12 +173,25 @@ public final class BitExchangeSimulation {
             if (oversampling > 0) {
                 return oversampling;
             }
+            if (prewarped()) {
+                if (accuracy == AccuracyGoal.MOMENTS) {
+                    return StepChoice.MOMENTS_GRID;
+                }
+                throw new IllegalStateException("the distributions grid depends on the line's transfer functions:"
+                        + " resolve the settings first (BitExchangeSimulation.resolve)");
+            }
             return line.capacitance() == 0 ? 1 : NoiseSpec.DEFAULT_OVERSAMPLING;
         }
 
-        /** The injected noise's design: Nyquist-rate samples for K = 1, a FIR-band-limited grid otherwise. */
+        /**
+         * The injected noise's design: pre-warped ({@link #prewarped()}), else Nyquist-rate samples for K = 1 and a
+         * FIR-band-limited grid otherwise.
+         */
         public InjectedNoise injectedNoise() {
             int k = noiseGrid();
+            if (prewarped()) {
+                return PrewarpedNoise.of(bandwidth, k);
+            }
             return k == 1 ? new NyquistNoise(bandwidth)
                     : NoiseDesign.of(NoiseSpec.of(bandwidth).withOversampling(k));
         }
@@ -240,7 +296,30 @@ public final class BitExchangeSimulation {
         });
     }
 
-    private static Result run(Settings s, IntConsumer progress, int threads, SessionAccess sessions) {
+    /**
+     * The settings with the grid of a pre-warped run fixed: {@code moments} takes {@link StepChoice#MOMENTS_GRID};
+     * {@code distributions} the coarsest grid whose variance inflation is within {@link StepChoice#INFLATION_TARGET}
+     * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band). Other settings unchanged.
+     */
+    public static Settings resolve(NgSpice spice, Settings s) {
+        if (!s.prewarped() || s.oversampling() > 0) {
+            return s;
+        }
+        if (s.accuracy() == AccuracyGoal.MOMENTS) {
+            return s.withOversampling(StepChoice.MOMENTS_GRID);
+        }
+        BandShape nominal = BandShape.brickWall(s.bandwidth());
+        Map<String, TransferFunctions> transfer = new HashMap<>();
+        for (Resistor a : Resistor.values()) {
+            KljnLoop loop = KljnLoop.secure(s.resistors(), a, s.line());
+            transfer.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, nominal,
+                    ExactAnalysis.pointsFor(nominal, s.bandwidth())));
+        }
+        return s.withOversampling(StepChoice.distributionsGrid(s, transfer));
+    }
+
+    private static Result run(Settings unresolved, IntConsumer progress, int threads, SessionAccess sessions) {
+        Settings s = sessions.apply(spice -> resolve(spice, unresolved));
         boolean trnoise = s.noise() == NoiseMode.TRNOISE;
         InjectedNoise noise = s.injectedNoise();
         BandShape band = trnoise ? new TrnoiseBand(s.bandwidth()) : noise.band();
@@ -261,7 +340,7 @@ public final class BitExchangeSimulation {
                 : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
                         tau, band, NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS));
         double[] likelihoodRatio = new double[s.bits()];
-        StepChoice steps = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
+        StepChoice chosen = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -284,7 +363,7 @@ public final class BitExchangeSimulation {
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
             tasks[b] = () -> {
-                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, steps, averages, bitDone,
+                long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, chosen, averages, bitDone,
                         optimal, likelihoodRatio));
                 synchronized (pointsAndNanos) {
                     paths.add(pn[2] == 0 ? CallbackPath.SHIM.label() : CallbackPath.JNA.label());
@@ -296,6 +375,23 @@ public final class BitExchangeSimulation {
         long wall0 = System.nanoTime();
         runAll(tasks, threads);
         double transientSeconds = (System.nanoTime() - wall0) / 1e9;
+        // the bounds assume ngspice took exactly the forced steps (the bilinear map at h_s); more points mean its
+        // truncation-error control cut steps
+        StepChoice steps = chosen;
+        if (!trnoise && s.line().capacitance() != 0) {
+            double hs = h / chosen.stepsPerSample();
+            long forced = 0;
+            for (Block block : blocks) {
+                forced += Math.round(new BitWindows(block.bits().size(), guard, tau).stopTime() / hs) + 2
+                        + START_UP_POINTS;
+            }
+            // a few rounding-split steps (a time a hair off the grid) are harmless; a cut step per thousand is not
+            if (pointsAndNanos[0] > forced + forced / 1000) {
+                steps = chosen.voided(String.format(java.util.Locale.ROOT, "ngspice took %d accepted points where %d"
+                        + " steps were forced: its step control cut steps, so the step map is not the bilinear one",
+                        pointsAndNanos[0], forced));
+            }
+        }
 
         // decisions
         Map<Attack, Integer> correct = new EnumMap<>(Attack.class);
@@ -457,7 +553,8 @@ public final class BitExchangeSimulation {
         List<String> deck = trnoise
                 ? NetlistWriter.transientTrnoise(loop, Math.sqrt(s0Alice * s.bandwidth()),
                         Math.sqrt(s0Bob * s.bandwidth()), h, windows.stopTime() + h / 2, true)
-                : NetlistWriter.transientExternal(loop, step, windows.stopTime() + step / 2, step, true);
+                : NetlistWriter.transientExternal(loop, step, windows.stopTime() + step / 2, step, true,
+                        s.prewarped());
         long t0 = System.nanoTime();
         TabulatedRun.Outcome outcome = spice.runTabulated(deck, run, lr == null ? stream : WhittleStream.tee(stream, lr));
         long nanos = System.nanoTime() - t0;

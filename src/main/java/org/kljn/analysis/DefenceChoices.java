@@ -1,7 +1,6 @@
 package org.kljn.analysis;
 
 import org.kljn.ngspice.SpiceSimulator;
-import org.kljn.noise.BandShape;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,39 +58,41 @@ public record DefenceChoices(int bitSamples, double bitDuration, double epsilon,
         return recommended().eveSuccess() <= 0.5 + epsilon;
     }
 
-    /** The defences of {@code r}'s loop for {@code r}'s bit, on {@code spice}. */
+    /**
+     * The defences of {@code r}'s loop for {@code r}'s bit. The exact probabilities and J at every β come from the
+     * transfer functions {@code r} already holds; {@code spice} runs only the likelihood-ratio detector's sweep of
+     * the bit's bins, once for all the defences.
+     */
     public static DefenceChoices of(SpiceSimulator spice, LoopAnalysisResult r) {
         AnalysisSettings s = r.settings();
-        var loop = r.loop();
-        OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, loop.resistors(), loop.line(), s.bandwidth(),
-                s.points());
+        OptimalEavesdropper eve = r.optimalEavesdropper();
+        LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, s.bitSamples());
         List<Choice> choices = new ArrayList<>();
-        add(choices, spice, r, eve, "no defence", "betaOne", OptionalDouble.of(1));
-        add(choices, spice, r, eve, "paper's eq. 11", "betaEq11", r.betaEq11());
-        add(choices, spice, r, eve, "secondLaw null", "betaNull", r.betaNull(Attack.SECOND_LAW));
-        add(choices, spice, r, eve, "minimax of the attacks", "betaMinimax",
+        add(choices, r, eve, bins, "no defence", "betaOne", OptionalDouble.of(1));
+        add(choices, r, eve, bins, "paper's eq. 11", "betaEq11", r.betaEq11());
+        add(choices, r, eve, bins, "secondLaw null", "betaNull", r.betaNull(Attack.SECOND_LAW));
+        add(choices, r, eve, bins, "minimax of the attacks", "betaMinimax",
                 OptionalDouble.of(r.eveStatistics().betaMinimax()));
-        add(choices, spice, r, eve, "minimising J", "betaMinimizing",
+        add(choices, r, eve, bins, "minimising J", "betaMinimizing",
                 OptionalDouble.of(eve.betaMinimizing(EveStatistics.MINIMAX_LOW, EveStatistics.MINIMAX_HIGH)));
         return new DefenceChoices(s.bitSamples(), s.bitDuration(), EPSILON, choices);
     }
 
-    private static void add(List<Choice> choices, SpiceSimulator spice, LoopAnalysisResult r, OptimalEavesdropper eve,
-            String name, String key, OptionalDouble beta) {
+    private static void add(List<Choice> choices, LoopAnalysisResult r, OptimalEavesdropper eve,
+            LikelihoodRatioDetector.Bins bins, String name, String key, OptionalDouble beta) {
         if (beta.isEmpty()) {
             return;
         }
         double b = beta.getAsDouble();
         AnalysisSettings s = r.settings();
-        ExactProbabilities p = ExactProbabilities.forBits(spice, r.loop().resistors(), r.loop().line(),
-                BandShape.brickWall(s.bandwidth()), s.points(), s.tEff(), b, s.bitDuration());
+        ExactProbabilities p = r.exactProbabilities(b, s.bitDuration());
         Attack best = Attack.BSY;
         for (Attack a : Attack.values()) {
             if (p.of(a).successProbability() > p.of(best).successProbability()) {
                 best = a;
             }
         }
-        OptimalResult o = OptimalResult.of(spice, eve, NoiseTemperatures.standard(s.tEff(), b), s.bitSamples());
+        OptimalResult o = OptimalResult.of(eve, bins, NoiseTemperatures.standard(s.tEff(), b));
         choices.add(new Choice(name, key, b, best, p.of(best).successProbability(), o.successProbability(),
                 o.jeffreysRate()));
     }

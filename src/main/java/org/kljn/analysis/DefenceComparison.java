@@ -41,36 +41,39 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
     /** Compares the defences for a bit of {@code bitSamples} Nyquist samples over the brick-wall band. */
     public static DefenceComparison compare(SpiceSimulator spice, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, int bitSamples, int points) {
-        OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, resistors, line, bandwidth, points);
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
-        TransferFunctions tf = ExactAnalysis.transferFunctions(spice, hlLoop,
-                org.kljn.noise.BandShape.brickWall(bandwidth), points);
+        KljnLoop lhLoop = KljnLoop.secure(resistors, Resistor.L, line);
+        org.kljn.noise.BandShape band = org.kljn.noise.BandShape.brickWall(bandwidth);
+        // each secure situation swept once: the eavesdropper and the attacks' β curve share the HL sweep, and the
+        // likelihood-ratio detector's bins are swept once for every row
+        TransferFunctions tf = ExactAnalysis.transferFunctions(spice, hlLoop, band, points);
+        OptimalEavesdropper eve = OptimalEavesdropper.of(resistors, line, Map.of(hlLoop.situation(), tf,
+                lhLoop.situation(), ExactAnalysis.transferFunctions(spice, lhLoop, band, points)), bandwidth);
+        LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, bitSamples);
         BetaCurve curve = BetaCurve.of(hlLoop, ExactAnalysis.integrals(tf), tEff);
         EveStatistics stats = EveStatistics.of(hlLoop, tf, tEff);
         List<Row> rows = new ArrayList<>();
-        add(rows, spice, eve, "beta = 1", "betaOne", NoiseTemperatures.standard(tEff, 1), bitSamples);
+        add(rows, bins, eve, "beta = 1", "betaOne", NoiseTemperatures.standard(tEff, 1));
         OptionalDouble eq11 = BetaRule.eq11(hlLoop);
         if (eq11.isPresent()) {
-            add(rows, spice, eve, "paper's eq. 11 beta", "betaEq11",
-                    NoiseTemperatures.standard(tEff, eq11.getAsDouble()), bitSamples);
+            add(rows, bins, eve, "paper's eq. 11 beta", "betaEq11",
+                    NoiseTemperatures.standard(tEff, eq11.getAsDouble()));
         }
         OptionalDouble nul = curve.betaNull(Attack.SECOND_LAW);
         if (nul.isPresent()) {
-            add(rows, spice, eve, "secondLaw null beta", "betaNull", NoiseTemperatures.standard(tEff, nul.getAsDouble()),
-                    bitSamples);
+            add(rows, bins, eve, "secondLaw null beta", "betaNull", NoiseTemperatures.standard(tEff, nul.getAsDouble()));
         }
-        add(rows, spice, eve, "minimax beta (attacks)", "betaMinimax",
-                NoiseTemperatures.standard(tEff, stats.betaMinimax()), bitSamples);
+        add(rows, bins, eve, "minimax beta (attacks)", "betaMinimax",
+                NoiseTemperatures.standard(tEff, stats.betaMinimax()));
         double betaJ = eve.betaMinimizing(1e-3, 1e3);
-        add(rows, spice, eve, "beta minimising J", "betaMinimizing", NoiseTemperatures.standard(tEff, betaJ),
-                bitSamples);
+        add(rows, bins, eve, "beta minimising J", "betaMinimizing", NoiseTemperatures.standard(tEff, betaJ));
         OptimalEavesdropper.Defence best = eve.bestTemperatures(betaJ);
-        add(rows, spice, eve, "best temperatures", "bestTemperatures", best.temperatures().scaledTo(tEff), bitSamples);
+        add(rows, bins, eve, "best temperatures", "bestTemperatures", best.temperatures().scaledTo(tEff));
         return new DefenceComparison(rows, eve.temperatureNullSpace(), bitSamples);
     }
 
-    private static void add(List<Row> rows, SpiceSimulator spice, OptimalEavesdropper eve, String name, String key,
-            NoiseTemperatures t, int bitSamples) {
-        rows.add(new Row(name, key, OptimalResult.of(spice, eve, t, bitSamples), eve.attackSeparation(t)));
+    private static void add(List<Row> rows, LikelihoodRatioDetector.Bins bins, OptimalEavesdropper eve, String name,
+            String key, NoiseTemperatures t) {
+        rows.add(new Row(name, key, OptimalResult.of(eve, bins, t), eve.attackSeparation(t)));
     }
 }

@@ -188,6 +188,35 @@ public final class EveStatistics {
     }
 
     private double varianceRate(int[][] t, double[][][] gRe, double[][][] gIm) {
+        return varianceRate(t, gRe, gIm, null);
+    }
+
+    /**
+     * The variance rates of the decision statistics with an extra spectral weight m(f) in the integrand of
+     * V = Σ c c' ½ Re ∫ [G_xu conj G_yv + G_xv conj G_yu] m(f) df: the three attacks in {@link Attack} order, then
+     * ⟨U_A²⟩ and ⟨U_B²⟩ (Alice's and Bob's own statistics). m = 1 gives the ordinary rates; m = J = 1 + (πfh)²
+     * gives the rates of a pre-warped trapezoidal transient ({@link StepChoice#inflation}).
+     */
+    public double[] decisionVarianceRates(double beta, java.util.function.DoubleUnaryOperator m) {
+        double[][][] gRe = new double[4][4][];
+        double[][][] gIm = new double[4][4][];
+        crossSpectra(beta, gRe, gIm);
+        double[] extra = new double[tf.size()];
+        for (int k = 0; k < extra.length; k++) {
+            extra[k] = m.applyAsDouble(tf.frequency()[k]);
+        }
+        Attack[] attacks = Attack.values();
+        double[] v = new double[attacks.length + 2];
+        for (int i = 0; i < attacks.length; i++) {
+            v[i] = varianceRate(terms(attacks[i]), gRe, gIm, extra);
+        }
+        v[attacks.length] = varianceRate(new int[][] {{Probe.U_A.ordinal(), Probe.U_A.ordinal(), 1}}, gRe, gIm, extra);
+        v[attacks.length + 1] = varianceRate(new int[][] {{Probe.U_B.ordinal(), Probe.U_B.ordinal(), 1}}, gRe, gIm,
+                extra);
+        return v;
+    }
+
+    private double varianceRate(int[][] t, double[][][] gRe, double[][][] gIm, double[] extra) {
         double v = 0;
         for (int[] p : t) {
             for (int[] q : t) {
@@ -196,7 +225,7 @@ public final class EveStatistics {
                 for (int k = 0; k < tf.size(); k++) {
                     double re1 = gRe[x][u][k] * gRe[y][w][k] + gIm[x][u][k] * gIm[y][w][k];
                     double re2 = gRe[x][w][k] * gRe[y][u][k] + gIm[x][w][k] * gIm[y][u][k];
-                    sum += shapeWeight(k) * (re1 + re2);
+                    sum += shapeWeight(k) * (re1 + re2) * (extra == null ? 1 : extra[k]);
                 }
                 v += p[2] * q[2] * 0.5 * sum;
             }

@@ -88,24 +88,56 @@ public final class LikelihoodRatioDetector {
      * with at most {@code maxBins} bins (every s-th bin of a longer bit). */
     public static LikelihoodRatioDetector design(SpiceSimulator spice, ResistorPair resistors, LineModel line,
             double bandwidth, double tau, BandShape band, NoiseTemperatures t, int maxBins) {
-        int k = binCount(bandwidth, tau);
-        if (k < 1) {
-            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BIT_SAMPLES, String.format(java.util.Locale.ROOT,
-                    "a bit of %.4g s has no frequency bin 1/(2 tau) below the band edge %.4g Hz: at least 2 Nyquist"
-                            + " samples (2 bandwidth tau >= 2) needed", tau, bandwidth));
+        return Bins.sweep(spice, resistors, line, bandwidth, tau, band, maxBins).at(t);
+    }
+
+    /**
+     * Both secure situations' transfer functions at a bit's bins with the band gain there: everything the detector
+     * needs except the temperatures, so one pair of AC sweeps serves every defence (β or temperature set) compared
+     * for the same bit.
+     *
+     * @param hl   HL's spectra at the bins f_k = (k − ½)/τ used
+     * @param lh   LH's, at the same bins
+     * @param gain the band gain g(f_k) at each
+     * @param tau  the bit, s
+     */
+    public record Bins(SituationSpectra hl, SituationSpectra lh, double[] gain, double tau) {
+        public Bins {
+            gain = gain.clone();
         }
-        int stride = binStride(k, maxBins);
-        int n = (k + stride - 1) / stride;
-        int last = 1 + (n - 1) * stride;
-        SituationSpectra hl = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.H, line),
-                binFrequency(1, tau), binFrequency(last, tau), n);
-        SituationSpectra lh = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.L, line),
-                binFrequency(1, tau), binFrequency(last, tau), n);
-        double[] gain = new double[n];
-        for (int i = 0; i < n; i++) {
-            gain[i] = band.gain(binFrequency(1 + i * stride, tau));
+
+        @Override
+        public double[] gain() {
+            return gain.clone();
         }
-        return of(hl, lh, gain, tau, t);
+
+        /** AC sweeps of both situations at the bins (at most {@code maxBins}: every s-th bin of a longer bit). */
+        public static Bins sweep(SpiceSimulator spice, ResistorPair resistors, LineModel line, double bandwidth,
+                double tau, BandShape band, int maxBins) {
+            int k = binCount(bandwidth, tau);
+            if (k < 1) {
+                throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.BIT_SAMPLES, String.format(java.util.Locale.ROOT,
+                        "a bit of %.4g s has no frequency bin 1/(2 tau) below the band edge %.4g Hz: at least 2 Nyquist"
+                                + " samples (2 bandwidth tau >= 2) needed", tau, bandwidth));
+            }
+            int stride = binStride(k, maxBins);
+            int n = (k + stride - 1) / stride;
+            int last = 1 + (n - 1) * stride;
+            SituationSpectra hl = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.H, line),
+                    binFrequency(1, tau), binFrequency(last, tau), n);
+            SituationSpectra lh = SituationSpectra.sweep(spice, KljnLoop.secure(resistors, Resistor.L, line),
+                    binFrequency(1, tau), binFrequency(last, tau), n);
+            double[] gain = new double[n];
+            for (int i = 0; i < n; i++) {
+                gain[i] = band.gain(binFrequency(1 + i * stride, tau));
+            }
+            return new Bins(hl, lh, gain, tau);
+        }
+
+        /** The detector at the generator temperatures {@code t} (no simulation). */
+        public LikelihoodRatioDetector at(NoiseTemperatures t) {
+            return of(hl, lh, gain, tau, t);
+        }
     }
 
     /**

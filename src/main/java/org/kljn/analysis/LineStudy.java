@@ -9,7 +9,6 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
-import org.kljn.noise.BandShape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,9 +181,8 @@ public final class LineStudy {
             EveStatistics eve = exact.eveStatistics();
             double minimax = exact.betaMinimax().getAsDouble();
             // Eve's best exact finite-bit success over the attacks for the reference bit (ExactProbabilities)
-            models.put(e.getKey(), new ModelResult(e.getKey(), exact, exactBestSuccess(spice, c, e.getValue(), 1, refTau),
-                    exactBestSuccess(spice, c, e.getValue(), betaEq11, refTau),
-                    exactBestSuccess(spice, c, e.getValue(), minimax, refTau)));
+            models.put(e.getKey(), new ModelResult(e.getKey(), exact, exactBestSuccess(exact, 1, refTau),
+                    exactBestSuccess(exact, betaEq11, refTau), exactBestSuccess(exact, minimax, refTau)));
         }
 
         progress.accept("Monte Carlo bit exchanges in ngspice (" + c.mcBits() + " bits per point) ...");
@@ -198,8 +196,7 @@ public final class LineStudy {
         for (int k = 0; k < labels.length; k++) {
             Attack best = mcEve.bestAttack(betas[k]);
             double[] predicted = new double[samples.length];
-            ExactProbabilities.Situations situations = ExactProbabilities.situations(spice, c.resistors(),
-                    ladder.line(), BandShape.brickWall(c.bandwidth()), ExactAnalysis.DEFAULT_POINTS, c.tEff(), betas[k]);
+            ExactProbabilities.Situations situations = ladder.exact().bitSituations(betas[k]);
             for (int i = 0; i < samples.length; i++) {
                 // exact finite-bit success of the attack the Monte Carlo reports (Bayes threshold)
                 predicted[i] = ExactProbabilities.compute(situations, samples[i] / (2 * c.bandwidth())).of(best)
@@ -295,10 +292,9 @@ public final class LineStudy {
         return x;
     }
 
-    /** Eve's best exact success probability over the attacks for a bit of {@code tau} on {@code line} at β. */
-    private static double exactBestSuccess(NgSpice spice, Config c, LineModel line, double beta, double tau) {
-        ExactProbabilities p = ExactProbabilities.forBits(spice, c.resistors(), line, BandShape.brickWall(c.bandwidth()),
-                ExactAnalysis.DEFAULT_POINTS, c.tEff(), beta, tau);
+    /** Eve's best exact success probability over the attacks for a bit of {@code tau} on {@code exact}'s line at β. */
+    private static double exactBestSuccess(LoopAnalysisResult exact, double beta, double tau) {
+        ExactProbabilities p = exact.exactProbabilities(beta, tau);
         double best = 0;
         for (Attack a : Attack.values()) {
             best = Math.max(best, p.of(a).successProbability());

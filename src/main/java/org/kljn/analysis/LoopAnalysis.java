@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
 
 /**
  * The exact analysis of one KLJN loop, as every caller (the commands, the sweep, the main job, Java users) runs
- * it: two ngspice AC sweeps (one per generator) → transfer functions → band integrals with their error bound →
+ * it: two ngspice AC sweeps (one per generator) of each of the four bit situations (kept in the result, which
+ * answers the finite-bit, other-β and best-eavesdropper questions from them) → transfer functions → band integrals with their error bound →
  * each attack's signal as a linear function of β and its null (paper, eqs. 10-13) → Eve's statistics
  * ({@link EveStatistics}) → the β rule resolved → the minimax β → for a non-lumped line, the comparison with the
  * lumped line of its DC resistance.
@@ -68,8 +69,8 @@ public final class LoopAnalysis {
                         BandShape.brickWall(settings.bandwidth()), settings.points()));
             }
         }
-        OptimalEavesdropper best = settings.needsOptimal() ? OptimalEavesdropper.analyse(spice, loop.resistors(),
-                loop.line(), settings.bandwidth(), settings.points()) : null;
+        OptimalEavesdropper best = settings.needsOptimal()
+                ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth()) : null;
         OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
                 : OptionalDouble.of(best.betaMinimizing(MINIMAX_LOW, MINIMAX_HIGH));
         LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, situations, betaOptimal);
@@ -80,7 +81,7 @@ public final class LoopAnalysis {
                 best.jeffreysRate(betaOptimal.getAsDouble()),
                 OptimalResult.of(spice, best, NoiseTemperatures.standard(settings.tEff(), r.betaUsed()),
                         settings.bitSamples()));
-        return new LoopAnalysisResult(r.loop(), r.settings(), r.transferFunctions(), r.integrals(), r.betaCurve(),
+        return new LoopAnalysisResult(r.loop(), r.settings(), r.transferFunctions(), r.situations(), r.integrals(), r.betaCurve(),
                 r.eveStatistics(), r.betaUsed(), r.betaEq11(), r.moments(), r.attacks(), r.eve(), r.lumpedEquivalent(),
                 Optional.of(o));
     }
@@ -122,7 +123,7 @@ public final class LoopAnalysis {
         EvePrediction prediction = new EvePrediction(used, settings.bitSamples(), tau, predictions, minimax,
                 minimax.isPresent() ? OptionalDouble.of(eve.bestSnrRate(minimax.getAsDouble())) : OptionalDouble.empty(),
                 exact);
-        return new LoopAnalysisResult(loop, settings, tf, integrals, curve, eve, used, eq11, m, attacks, prediction,
+        return new LoopAnalysisResult(loop, settings, tf, situations, integrals, curve, eve, used, eq11, m, attacks, prediction,
                 lumped, Optional.empty());
     }
 

@@ -13,6 +13,11 @@ import java.util.OptionalDouble;
  * @param loop              the loop analysed
  * @param settings          what was asked for
  * @param transferFunctions the AC transfer functions from each generator to Eve's probes
+ * @param situations        the same for each of the four bit situations, keyed by {@link KljnLoop#situation()}
+ *                          ("HL", "LH", "HH", "LL"; the analysed loop's is {@code transferFunctions}): every
+ *                          question about other β, bit lengths or the best eavesdropper on this loop is answered
+ *                          from them without another AC sweep ({@link #exactProbabilities}, {@link
+ *                          #optimalEavesdropper})
  * @param integrals         their band integrals, with the integration error bound
  * @param betaCurve         each attack's signal as a function of β (exactly linear)
  * @param eveStatistics     Eve's statistics at any β
@@ -27,12 +32,34 @@ import java.util.OptionalDouble;
  *                          {@code betaUsed}, and the β minimising J
  */
 public record LoopAnalysisResult(KljnLoop loop, AnalysisSettings settings, TransferFunctions transferFunctions,
-                                 LoopIntegrals integrals, BetaCurve betaCurve, EveStatistics eveStatistics,
+                                 Map<String, TransferFunctions> situations, LoopIntegrals integrals, BetaCurve betaCurve, EveStatistics eveStatistics,
                                  double betaUsed, OptionalDouble betaEq11, KljnMoments moments,
                                  Map<Attack, AttackSignal> attacks, EvePrediction eve,
                                  Optional<LumpedComparison> lumpedEquivalent, Optional<OptimalPrediction> optimal) {
     public LoopAnalysisResult {
         attacks = Map.copyOf(attacks);
+        situations = Map.copyOf(situations);
+    }
+
+    /**
+     * The finite-bit statistics of the four situations at β (T_L/T_H) for {@link ExactProbabilities#compute}: no
+     * simulation.
+     */
+    public ExactProbabilities.Situations bitSituations(double beta) {
+        return ExactProbabilities.situations(loop.resistors(), loop.line(), situations, settings.tEff(), beta);
+    }
+
+    /** Eve's and Alice/Bob's exact probabilities at β for a bit of {@code seconds}: no simulation. */
+    public ExactProbabilities exactProbabilities(double beta, double seconds) {
+        return ExactProbabilities.compute(bitSituations(beta), seconds);
+    }
+
+    /**
+     * The best second-order eavesdropper on this loop's line over the analysis band, from the secure situations'
+     * transfer functions (no simulation; its likelihood-ratio detector still sweeps the bit's bins).
+     */
+    public OptimalEavesdropper optimalEavesdropper() {
+        return OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth());
     }
 
     /** The integration error bound, relative to the largest band integral. */

@@ -15,15 +15,17 @@ import java.util.List;
  * it: bit exchanges at that β in ngspice, and the attack's mean statistic, which must be consistent with zero
  * within ±1 % of its β = 1 value at 3σ.
  *
- * <p>The null confirmed is the one for the band the transient injects (the FIR band of {@link
- * org.kljn.noise.NoiseDesign}, flat to 0.92 Δf), found by the same exact analysis over that band; it differs from
- * the brick-wall null by the band's edge (the outcome carries both when the caller gives the brick-wall one).
+ * <p>The null confirmed is the one for the band the transient injects (on a line with capacitance the pre-warped band
+ * of {@link org.kljn.noise.PrewarpedNoise}, flat to 0.9 Δf, on the moments goal's coarse grid: only means matter here, so the
+ * {@code moments} goal, {@link AccuracyGoal#MOMENTS}), found by the same exact analysis over that band; it differs
+ * from the brick-wall null by the band's edge (the outcome carries both when the caller gives the brick-wall one).
  *
  * <p>The mean signal is (m_HL − m_LH)/2 over both secure situations (a symmetric line flips the sign of every
  * attack's statistic between HL and LH), each situation's mean adjusted by {@link ControlVariates}, which
  * shrinks its standard error many times at no bias. The solver steps are chosen so that {@link TrapezoidModel}
  * predicts a discretisation bias of the signal itself below a tenth of the allowance (0.1 % of the β = 1 value):
- * a signal is a small difference of large moments, so the moments' own 0.2 % target is not enough.
+ * a signal is a small difference of large moments, so the moments' own 0.2 % target is not enough. With pre-warped
+ * noise one step per grid point already meets it (the model's residual is quadrature-level).
  */
 public final class NullConfirmation {
     /** The allowance: ±1 % of the β = 1 signal. */
@@ -67,7 +69,7 @@ public final class NullConfirmation {
             double bandwidth, Attack attack, double betaNullBrickWall, int bitSamples, int bits, long seed) {
         long t0 = System.nanoTime();
         BitExchangeSimulation.Settings atOneSettings = new BitExchangeSimulation.Settings(resistors, line, tEff, 1.0,
-                bandwidth, bitSamples, bits, seed, 0, -1);
+                bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);
         InjectedNoise noise = atOneSettings.injectedNoise();
         BitExchangeSimulation.Expectations atBetaOne = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, atOneSettings, noise.band()));
@@ -84,7 +86,7 @@ public final class NullConfirmation {
             double bandwidth, Attack attack, double betaNull, double betaNullBrickWall, int bitSamples, int bits,
             long seed, long t0) {
         BitExchangeSimulation.Settings base = new BitExchangeSimulation.Settings(resistors, line, tEff, betaNull,
-                bandwidth, bitSamples, bits, seed, 0, -1);
+                bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);
         InjectedNoise noise = base.injectedNoise();
         BitExchangeSimulation.Expectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, base, noise.band()));

@@ -97,7 +97,7 @@ public final class OptimalEavesdropper {
 
     private ResistorPair resistorsOrThrow() {
         if (resistors == null) {
-            throw new IllegalStateException("build with analyse()");
+            throw new IllegalStateException("build with analyse() or of(resistors, line, ...)");
         }
         return resistors;
     }
@@ -124,18 +124,42 @@ public final class OptimalEavesdropper {
 
     /**
      * Runs the AC sweeps of both secure situations (Alice holding R_H, then R_L: the mirrored loop is simulated,
-     * not assumed, since a user's subcircuit need not be symmetric) over the brick-wall band [0, Δf].
+     * not assumed, since a user's subcircuit need not be symmetric) over the brick-wall band [0, Δf]. A caller that
+     * has run {@link LoopAnalysis} takes {@link LoopAnalysisResult#optimalEavesdropper()} instead: the same
+     * eavesdropper from the sweeps the analysis already ran.
      */
     public static OptimalEavesdropper analyse(SpiceSimulator spice, ResistorPair resistors, LineModel line,
             double bandwidth, int points) {
+        BandShape band = BandShape.brickWall(bandwidth);
+        java.util.Map<String, TransferFunctions> tf = new java.util.HashMap<>();
+        for (Resistor alice : Resistor.values()) {
+            KljnLoop loop = KljnLoop.secure(resistors, alice, line);
+            tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
+        }
+        return of(resistors, line, tf, bandwidth);
+    }
+
+    /**
+     * From the transfer functions of the secure situations over the brick-wall band [0, Δf] already computed
+     * (keyed by {@link KljnLoop#situation()}: "HL" and "LH"; other keys are ignored).
+     */
+    public static OptimalEavesdropper of(ResistorPair resistors, LineModel line,
+            java.util.Map<String, TransferFunctions> situations, double bandwidth) {
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
         KljnLoop lhLoop = KljnLoop.secure(resistors, Resistor.L, line);
-        BandShape band = BandShape.brickWall(bandwidth);
-        OptimalEavesdropper eve = of(hlLoop, ExactAnalysis.transferFunctions(spice, hlLoop, band, points), lhLoop,
-                ExactAnalysis.transferFunctions(spice, lhLoop, band, points), bandwidth);
+        OptimalEavesdropper eve = of(hlLoop, situation(situations, hlLoop), lhLoop, situation(situations, lhLoop),
+                bandwidth);
         eve.resistors = resistors;
         eve.line = line;
         return eve;
+    }
+
+    private static TransferFunctions situation(java.util.Map<String, TransferFunctions> situations, KljnLoop loop) {
+        TransferFunctions tf = situations.get(loop.situation());
+        if (tf == null) {
+            throw new IllegalArgumentException("no transfer functions for situation " + loop.situation());
+        }
+        return tf;
     }
 
     /**
@@ -143,11 +167,20 @@ public final class OptimalEavesdropper {
      * brick-wall band at the temperatures {@code t} (AC sweeps at its bins).
      */
     public LikelihoodRatioDetector detector(SpiceSimulator spice, int bitSamples, NoiseTemperatures t) {
+        return detectorBins(spice, bitSamples).at(t);
+    }
+
+    /**
+     * The AC sweeps at the bins of a bit of {@code bitSamples} Nyquist samples: the detector at any temperatures
+     * follows from them without simulation ({@link LikelihoodRatioDetector.Bins#at}).
+     */
+    public LikelihoodRatioDetector.Bins detectorBins(SpiceSimulator spice, int bitSamples) {
         if (line == null) {
-            throw new IllegalStateException("a detector needs the line: build with analyse()");
+            throw new IllegalStateException("a detector needs the line: build with analyse() or of(resistors, line, ...)");
         }
         double tau = bitSamples / (2 * bandwidth);
-        return LikelihoodRatioDetector.design(spice, resistors, line, bandwidth, tau, BandShape.brickWall(bandwidth), t);
+        return LikelihoodRatioDetector.Bins.sweep(spice, resistors, line, bandwidth, tau,
+                BandShape.brickWall(bandwidth), LikelihoodRatioDetector.PREDICTION_MAX_BINS);
     }
 
     /** Directly from spectra on a uniform grid of 4m+1 points spanning the band (Simpson's rule). */

@@ -36,8 +36,16 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
     /** Evaluates {@code eve} at {@code t} for a bit of {@code bitSamples} Nyquist samples. */
     public static OptimalResult of(org.kljn.ngspice.SpiceSimulator spice, OptimalEavesdropper eve,
             NoiseTemperatures t, int bitSamples) {
+        return of(eve, eve.detectorBins(spice, bitSamples), t);
+    }
+
+    /**
+     * Evaluates {@code eve} at {@code t} for the bit whose bins {@code bins} holds ({@link
+     * OptimalEavesdropper#detectorBins}): no simulation, so one sweep of the bins serves every defence compared.
+     */
+    public static OptimalResult of(OptimalEavesdropper eve, LikelihoodRatioDetector.Bins bins, NoiseTemperatures t) {
         OptimalEavesdropper.Divergence d = eve.divergence(t);
-        LikelihoodRatioDetector lr = eve.detector(spice, bitSamples, t);
+        LikelihoodRatioDetector lr = bins.at(t);
         return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), lr.bitDuration(),
                 lr.bins(), lr.bins() == LikelihoodRatioDetector.binCount(eve.bandwidth(), lr.bitDuration()),
                 lr.successProbability(), lr.errorProbability());

@@ -107,10 +107,12 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
                                 ExactAnalysis.DEFAULT_POINTS);
                         double beta = eve.betaMinimizing(1e-3, 1e3);
                         NoiseTemperatures tb = NoiseTemperatures.standard(tEff, beta);
-                        LikelihoodRatioDetector d1 = eve.detector(spice, bitSamples, tb);
+                        // one sweep of the bit's bins serves both defences
+                        LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, bitSamples);
+                        LikelihoodRatioDetector d1 = bins.at(tb);
                         OptimalEavesdropper.Defence best = eve.bestTemperatures(beta);
                         NoiseTemperatures tt = best.temperatures().scaledTo(tEff);
-                        LikelihoodRatioDetector d2 = eve.detector(spice, bitSamples, tt);
+                        LikelihoodRatioDetector d2 = bins.at(tt);
                         return new Point(length, band, line.resistance(), line.capacitance(), line.inductance(), beta,
                                 eve.jeffreysRate(tb), d1.successProbability(), tt, best.jeffreysRate(),
                                 d2.successProbability());

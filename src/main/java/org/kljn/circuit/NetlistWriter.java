@@ -49,12 +49,29 @@ public final class NetlistWriter {
      * value: ngspice 39.3 crashes on one). {@code maxStep} bounds ngspice's steps; {@code streamOnly}
      * adds {@code .save none} so that ngspice keeps no vectors (the values reach a stream listener).
      */
+    /** trtol for {@code fixedSteps}: the local-truncation-error step never falls below a forced step. */
+    public static final double FIXED_STEP_TRTOL = 1e7;
+
     public static List<String> transientExternal(KljnLoop loop, double step, double stop, double maxStep,
             boolean streamOnly) {
+        return transientExternal(loop, step, stop, maxStep, streamOnly, false);
+    }
+
+    /**
+     * As {@link #transientExternal(KljnLoop, double, double, double, boolean)}; with {@code fixedSteps} the
+     * truncation-error control is relaxed ({@code .options trtol}, {@link #FIXED_STEP_TRTOL}) so that ngspice takes
+     * exactly the steps the caller forces (at most {@code maxStep}): the trapezoidal rule at a fixed step is then the
+     * bilinear transform, which pre-warped noise relies on. On a linear circuit the rule is stable at any step.
+     */
+    public static List<String> transientExternal(KljnLoop loop, double step, double stop, double maxStep,
+            boolean streamOnly, boolean fixedSteps) {
         List<String> lines = header(loop, "transient, noise injected from Java through EXTERNAL sources");
         lines.addAll(loop(loop, "VNA na 0 external", "VNB nb 0 external"));
         if (streamOnly) {
             lines.add(".save none");
+        }
+        if (fixedSteps) {
+            lines.add(".options trtol=" + SpiceNumbers.format(FIXED_STEP_TRTOL));
         }
         lines.add(".tran " + SpiceNumbers.format(step) + " " + SpiceNumbers.format(stop) + " 0 "
                 + SpiceNumbers.format(maxStep));

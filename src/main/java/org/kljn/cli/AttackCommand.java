@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.analysis.AccuracyGoal;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.BetaRule;
@@ -64,6 +65,16 @@ public final class AttackCommand implements Callable<Integer> {
                     + " discretisation error within 0.2 %%); default ${DEFAULT-VALUE}")
     String stepsPerSample;
 
+    @Option(names = "--accuracy",
+            description = "what the transient's step must get right on a line with capacitance: distributions"
+                    + " (pre-warped noise, one solver step per grid point: every mean exact, and the grid fine enough"
+                    + " that no decision statistic's variance is inflated by more than 1 %%), moments (pre-warped on the"
+                    + " coarse grid K = 2: means exact, success rates flagged as distribution-inflated) or fir (the FIR band"
+                    + " with solver steps subdividing its grid, bias within 0.2 %%); with distributions or moments"
+                    + " --oversampling sets the pre-warped grid. Default: fir when --oversampling or --steps-per-sample"
+                    + " is given, else distributions. A lumped line is exact at one point per Nyquist sample in all")
+    String accuracy;
+
     @Option(names = "--jobs", defaultValue = "0",
             description = "ngspice instances running blocks of bits in parallel (default: one per core); the results"
                     + " do not depend on it")
@@ -102,6 +113,8 @@ public final class AttackCommand implements Callable<Integer> {
         }
         int k = autoOrInt("--oversampling", oversampling, 1, 64);
         int steps = autoOrInt("--steps-per-sample", stepsPerSample, 1, 256);
+        AccuracyGoal goal = accuracy != null ? AccuracyGoal.parse("--accuracy", accuracy)
+                : k > 0 || steps > 0 ? AccuracyGoal.FIR : AccuracyGoal.DISTRIBUTIONS;
         if (jobs < 0 || jobs > 64) {
             throw new IllegalArgumentException("--jobs " + jobs + ": allowed 1 to 64 (0 = one per core)");
         }
@@ -139,7 +152,7 @@ public final class AttackCommand implements Callable<Integer> {
         try (NgSpicePool pool = NgSpicePool.of(instances)) {
             b = rule.isNumber() ? rule.value() : pool.withSession(spice -> LoopAnalysis.run(spice, loop, exact).betaUsed());
             BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                    tEff, b, bandwidth, bitSamples, bits, seed, k, guard == null ? -1 : guard, mode, steps);
+                    tEff, b, bandwidth, bitSamples, bits, seed, k, guard == null ? -1 : guard, mode, steps, goal);
             // --progress auto: on a terminal only, no carriage returns in log files
             ProgressBar bar = ProgressBar.create(progress, System.err, bits, 0, "bits");
             long t0 = System.nanoTime();
@@ -155,8 +168,11 @@ public final class AttackCommand implements Callable<Integer> {
         return Double.isFinite(x) ? x : null;
     }
 
-    private static String bound(double b) {
-        return Double.isNaN(b) ? "none (TRNOISE)" : String.format(Locale.ROOT, "%.1e", b);
+    private static String bound(BitExchangeSimulation.Result r) {
+        double b = r.discretisationBound();
+        return !Double.isNaN(b) ? String.format(Locale.ROOT, "%.1e", b)
+                : r.settings().noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? "none (TRNOISE)"
+                : "none (ngspice cut steps)";
     }
 
     private static String hlMeans(BitExchangeSimulation.Result r) {
@@ -167,6 +183,11 @@ public final class AttackCommand implements Callable<Integer> {
                     m.mean(), m.standardError(), m.expected()));
         }
         return sb.toString();
+    }
+
+    /** Whether the success rates are distorted by the step beyond the distributions goal's target. */
+    private static boolean distributionsInflated(BitExchangeSimulation.Result r) {
+        return r.steps().varianceInflation() > org.kljn.analysis.StepChoice.INFLATION_TARGET * (1 + 1e-9);
     }
 
     /** "auto" as 0, else an integer in [min, max]. */
@@ -235,6 +256,12 @@ public final class AttackCommand implements Callable<Integer> {
             // TRNOISE has no bound: null, not NaN (strict JSON has no NaN)
             root.put("discretisationBound", finiteOrNull(r.discretisationBound()));
             root.put("discretisationTarget", org.kljn.analysis.StepChoice.TARGET);
+            root.put("accuracyGoal", r.steps().goal().key());
+            root.put("varianceInflationBound", finiteOrNull(r.steps().varianceInflation()));
+            root.put("varianceInflationTarget", org.kljn.analysis.StepChoice.INFLATION_TARGET);
+            root.put("successRateShiftBound", finiteOrNull(r.steps().successRateShiftBound()));
+            root.put("distributionsInflated", distributionsInflated(r));
+            root.put("solverPointsPerNyquistSample", (double) r.acceptedPoints() / ((double) s.bits() * s.bitSamples()));
             root.put("noiseGrid", s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
             root.put("stepsPerSample", r.steps().stepsPerSample());
             root.put("noiseBand", r.noiseBand());
@@ -268,9 +295,20 @@ public final class AttackCommand implements Callable<Integer> {
                     r.predictedAliceBobErrorRate());
             out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
             out.printf(Locale.ROOT, "noise: %s; %d solver steps per grid step; discretisation bound %s (target %.1g)%n",
-                    r.noiseBand(), r.steps().stepsPerSample(), bound(r.discretisationBound()), org.kljn.analysis.StepChoice.TARGET);
+                    r.noiseBand(), r.steps().stepsPerSample(), bound(r), org.kljn.analysis.StepChoice.TARGET);
             if (!(r.discretisationBound() <= org.kljn.analysis.StepChoice.TARGET)) {
                 out.printf(Locale.ROOT, "WARNING: the discretisation bound exceeds the target: %s%n", r.steps().reason());
+            }
+            if (Double.isFinite(r.steps().varianceInflation())) {
+                out.printf(Locale.ROOT, "accuracy goal %s: %s; variance inflation of the decision statistics by the step"
+                        + " <= %.2g (target %.2g), success rates shifted by at most %.1e%n", r.steps().goal().key(),
+                        r.steps().reason(), r.steps().varianceInflation(), org.kljn.analysis.StepChoice.INFLATION_TARGET,
+                        r.steps().successRateShiftBound());
+            }
+            if (distributionsInflated(r)) {
+                out.printf(Locale.ROOT, "WARNING: the step inflates the decision statistics' variance by up to %.1f %%:"
+                        + " the means are exact, but Eve's and Alice/Bob's success rates above understate the continuous"
+                        + " loop (use --accuracy distributions)%n", 100 * r.steps().varianceInflation());
             }
             out.printf(Locale.ROOT, "%d accepted points in %.2f s (%.0f noise samples/s)%n", r.acceptedPoints(), seconds,
                     s.bits() * (double) s.bitSamples() / seconds);

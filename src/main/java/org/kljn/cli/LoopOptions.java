@@ -63,7 +63,7 @@ public final class LoopOptions {
     String bandwidth;
 
     double temperature() {
-        return org.kljn.analysis.KljnMoments.checkTemperature(positive("--teff", teff));
+        return temperature(teff);
     }
 
     double bandwidthHz() {
@@ -72,6 +72,21 @@ public final class LoopOptions {
 
     /** The loop, with the line checked against the band (the same rule as every analysis). */
     KljnLoop loop() {
+        ResistorPair pair = resistorPair(rl, rh);
+        if (alice == null) {
+            throw new IllegalArgumentException("--alice must be H or L");
+        }
+        LineModel line = line();
+        line.checkResolves(bandwidthHz());
+        temperature();
+        return KljnLoop.secure(pair, alice, line);
+    }
+
+    /**
+     * R_L and R_H from {@code --rl} and {@code --rh}, as every command that takes them checks them: each a positive
+     * resistance, R_L below R_H.
+     */
+    static ResistorPair resistorPair(String rl, String rh) {
         double low = positive("--rl", rl);
         double high = positive("--rh", rh);
         if (low == high) {
@@ -80,13 +95,12 @@ public final class LoopOptions {
         if (low > high) {
             throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
         }
-        if (alice == null) {
-            throw new IllegalArgumentException("--alice must be H or L");
-        }
-        LineModel line = line();
-        line.checkResolves(bandwidthHz());
-        temperature();
-        return KljnLoop.secure(new ResistorPair(low, high), alice, line);
+        return new ResistorPair(low, high);
+    }
+
+    /** T_eff from {@code --teff}, as every command that takes it checks it. */
+    static double temperature(String teff) {
+        return org.kljn.analysis.KljnMoments.checkTemperature(positive("--teff", teff));
     }
 
     /** The cable as the domain describes it. */

@@ -128,18 +128,14 @@ public final class Main implements Runnable {
 
     /** The study the options describe, checked before anything runs. */
     org.kljn.analysis.LineStudy.Config config() {
-        double low = LoopOptions.positive("--rl", rl);
-        double high = LoopOptions.positive("--rh", rh);
-        if (!(low < high)) {
-            throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
-        }
+        org.kljn.circuit.ResistorPair pair = LoopOptions.resistorPair(rl, rh);
         if (seed < 0) {
             throw new IllegalArgumentException("--seed must be >= 0, got " + seed);
         }
-        double tEff = org.kljn.analysis.KljnMoments.checkTemperature(LoopOptions.positive("--teff", teff));
+        double tEff = LoopOptions.temperature(teff);
         org.kljn.analysis.LineStudy.Config d = org.kljn.analysis.LineStudy.Config.defaults();
         org.kljn.analysis.LineStudy.Config c = new org.kljn.analysis.LineStudy.Config(
-                new org.kljn.circuit.ResistorPair(low, high), org.kljn.circuit.CablePreset.named(preset),
+                pair, org.kljn.circuit.CablePreset.named(preset),
                 LoopOptions.positiveLength(length), tEff, LoopOptions.positive("--bandwidth", bandwidth), sections,
                 d.mcBits(), d.mcBitSamples(), seed, d.nullBits(), d.nullBitSamples());
         org.kljn.analysis.LineStudy.check(c);

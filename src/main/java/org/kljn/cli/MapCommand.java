@@ -87,11 +87,8 @@ public final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SecurityMap.PerKm cable = cable();
-        ResistorPair pair = new ResistorPair(LoopOptions.positive("--rl", rl), LoopOptions.positive("--rh", rh));
-        if (pair.low() > pair.high()) {
-            throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
-        }
-        double tEff = LoopOptions.positive("--teff", teff);
+        ResistorPair pair = LoopOptions.resistorPair(rl, rh);
+        double tEff = LoopOptions.temperature(teff);
         double[] ls = grid("--lengths", lengths, "--length-points", lengthPoints);
         double[] bs = grid("--bandwidths", bandwidths, "--band-points", bandPoints);
         if (bitSamples < 2 || bitSamples > 100_000) {

@@ -52,6 +52,17 @@ public final class LowPassFir {
      * @param attenuationDb      stop-band attenuation A (dB)
      */
     public static LowPassFir design(double cutoff, double transitionWidth, double attenuationDb) {
+        return design(cutoff, transitionWidth, attenuationDb, nu -> 1 / sq(sinc(nu)));
+    }
+
+    /**
+     * Kaiser-windowed low-pass with the ideal pass-band amplitude D(ν) on [0, ν_c] (zero above): the taps are the
+     * windowed inverse DTFT d_n = 2∫₀^{ν_c} D(ν) cos(2πνn) dν (frequency sampling in the limit of a dense grid).
+     *
+     * @param desired D(ν), smooth and finite on [0, ν_c]
+     */
+    static LowPassFir design(double cutoff, double transitionWidth, double attenuationDb,
+            java.util.function.DoubleUnaryOperator desired) {
         if (!(cutoff > 0 && cutoff < 0.5)) {
             throw new IllegalArgumentException("cutoff must be in (0, 0.5) cycles/sample: " + cutoff);
         }
@@ -72,7 +83,7 @@ public final class LowPassFir {
             final int lag = n;
             double d = 0;
             for (GaussIntegrator rule : rules) {
-                d += rule.integrate(nu -> Math.cos(2 * Math.PI * nu * lag) / sq(sinc(nu)));
+                d += rule.integrate(nu -> Math.cos(2 * Math.PI * nu * lag) * desired.applyAsDouble(nu));
             }
             d *= 2;
             double x = (double) n / m;

@@ -59,7 +59,7 @@ public final class SweepReport {
         m.put("bitSamples", "");
         for (String c : List.of("beta", "betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
                 "betaNull_current", "betaMinimax", "predicted_bsy", "predicted_secondLaw", "predicted_current",
-                "mc_bsy", "mc_secondLaw", "mc_current", "status", "error")) {
+                "betaMinimizing", "predicted_optimal", "mc_bsy", "mc_secondLaw", "mc_current", "status", "error")) {
             m.put(c, "");
         }
         return m;
@@ -226,6 +226,23 @@ public final class SweepReport {
                         .append(AXES.get(axis).isEmpty() ? "" : " " + AXES.get(axis));
             }
             v.append("); 0.5 is guessing.");
+        }
+        if (col.containsKey("predicted_optimal")) {
+            // filled on the rows whose β is optimal (the J-minimising β), empty on the others
+            double worst = -1;
+            List<String> worstRow = null;
+            for (List<String> r : ok) {
+                double p = num(r.get(col.get("predicted_optimal")));
+                if (p > worst) {
+                    worst = p;
+                    worstRow = r;
+                }
+            }
+            if (worstRow != null && worst >= 0) {
+                v.append(String.format(Locale.ROOT, " At the β minimising J, the success of the likelihood-ratio"
+                        + " eavesdropper (the best second-order eavesdropper) is at most %.4f (point #%s, β = %s).",
+                        worst, worstRow.get(0), sixDigits(num(worstRow.get(col.get("betaMinimizing"))))));
+            }
         }
         return v.toString();
     }

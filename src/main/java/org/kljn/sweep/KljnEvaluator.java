@@ -30,6 +30,17 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         this.pool = pool;
     }
 
+    /**
+     * The best second-order eavesdropper's columns, in a sweep whose β dimension has {@code optimal}: filled on
+     * the rows whose β is {@code optimal} (the analysis computes the eavesdropper there), empty on the others.
+     * {@code predicted_optimal}/{@code predictedError_optimal}: the likelihood-ratio eavesdropper's success and
+     * error probability for the bit at the β used; {@code jeffreysRate}: J there (nats/s); {@code betaMinimizing}:
+     * the β minimising J (the β used on those rows). With {@code analyses: attack} also {@code mc_optimal}: the
+     * likelihood-ratio detector's success rate on the simulated bits of those rows.
+     */
+    public static final List<String> OPTIMAL_COLUMNS = List.of("betaMinimizing", "jeffreysRate", "predicted_optimal",
+            "predictedError_optimal");
+
     /** The result columns, in order. */
     public static List<String> columns(SweepSpec spec) {
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
@@ -38,8 +49,16 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                 "powerB", "bitDuration", "predicted_bsy", "predicted_secondLaw", "predicted_current",
                 "predictedError_bsy", "predictedError_secondLaw", "predictedError_current", "aliceBobErrorPredicted",
                 "lumpedEquivalentResistance", "lumpedMaxTransferDeviation"));
+        if (spec.asksOptimal()) {
+            c.addAll(OPTIMAL_COLUMNS);
+        }
         if (spec.analyses().contains(Analysis.ATTACK)) {
             c.addAll(List.of("mc_bsy", "mc_secondLaw", "mc_current", "aliceBobErrorRate"));
+            if (spec.asksOptimal()) {
+                // the likelihood-ratio detector's success rate on the simulated bits, on the rows whose β is
+                // optimal (like the other optimal columns)
+                c.add("mc_optimal");
+            }
         }
         return c;
     }
@@ -72,6 +91,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                     r.put("mc_" + a.key(), mc.eve().get(a).successRate());
                 }
                 r.put("aliceBobErrorRate", mc.aliceBobErrorRate());
+                if (mc.optimal() != null && exact.optimal().isPresent()) {
+                    r.put("mc_optimal", mc.optimal().successRate());
+                }
             }
             return r;
         });
@@ -104,6 +126,12 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             r.put("predictedError_" + a.key(), exact.eve().of(a).errorProbability());
         }
         r.put("aliceBobErrorPredicted", exact.eve().aliceBobErrorProbability());
+        exact.optimal().ifPresent(o -> {
+            r.put("betaMinimizing", o.betaMinimizing());
+            r.put("jeffreysRate", o.atBetaUsed().jeffreysRate());
+            r.put("predicted_optimal", o.atBetaUsed().successProbability());
+            r.put("predictedError_optimal", o.atBetaUsed().errorProbability());
+        });
         exact.lumpedEquivalent().ifPresent(l -> {
             // how far this cable model is from the paper's lumped resistance over the band
             r.put("lumpedEquivalentResistance", l.seriesResistance());

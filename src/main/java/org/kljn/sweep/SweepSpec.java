@@ -71,7 +71,9 @@ import java.util.stream.Stream;
  * <tr><td>teff</td><td>T_eff, K, > 0</td><td>1e9</td></tr>
  * <tr><td>bandwidth</td><td>Δf, Hz, > 0</td><td>1k</td></tr>
  * <tr><td>beta</td><td>a number 0 &lt; β ≤ 1000, {@code eq11} (the paper's eq. 11), {@code null} (nulls the
- *     Second-Law signal) or {@code minimax} (minimises Eve's best attack); see {@link BetaRule}</td><td>1</td></tr>
+ *     Second-Law signal), {@code minimax} (minimises Eve's best attack) or {@code optimal} (minimises the best
+ *     eavesdropper's J; adds the columns {@link org.kljn.sweep.KljnEvaluator#OPTIMAL_COLUMNS}); see
+ *     {@link BetaRule}</td><td>1</td></tr>
  * <tr><td>bitSamples</td><td>the bit length M in Nyquist samples, integer >= 1 (>= 2 with attack); the exact
  *     analysis predicts Eve's success for it</td><td>1000</td></tr>
  * <tr><td>bitDuration</td><td>seconds, > 0, instead of bitSamples: a whole number of 1/(2 bandwidth), one
@@ -215,6 +217,12 @@ public final class SweepSpec {
     /** The analyses to run at every point. */
     public Set<Analysis> analyses() {
         return analyses;
+    }
+
+    /** Whether a point uses the {@code optimal} β (then the sweep has the best eavesdropper's columns). */
+    public boolean asksOptimal() {
+        List<?> betas = dims.get(Key.BETA);
+        return betas != null && betas.stream().anyMatch(b -> b instanceof BetaRule r && r.kind() == BetaRule.Kind.OPTIMAL);
     }
 
     /** Where the spec came from (file name), as error messages show it. */

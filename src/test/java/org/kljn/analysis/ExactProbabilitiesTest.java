@@ -99,9 +99,11 @@ class ExactProbabilitiesTest {
         return Math.sqrt(p * (1 - p) / n);
     }
 
+    /** The situations as the commands get them: from the transfer functions {@link LoopAnalysis} swept. */
     private static ExactProbabilities.Situations situations(LineModel line, double beta) {
-        return ExactProbabilities.situations(spice, new ResistorPair(RL, RH), line, BandShape.brickWall(DF), 257, T_EFF,
-                beta);
+        KljnLoop loop = KljnLoop.secure(new ResistorPair(RL, RH), Resistor.H, line);
+        return LoopAnalysis.run(spice, loop, AnalysisSettings.builder().tEff(T_EFF).bandwidth(DF).points(257)
+                .minimax(false).lumpedComparison(false).build()).bitSituations(beta);
     }
 
     /**

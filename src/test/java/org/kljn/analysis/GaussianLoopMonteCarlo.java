@@ -1,5 +1,9 @@
 package org.kljn.analysis;
 
+import org.apache.commons.math3.transform.DftNormalization;
+import org.apache.commons.math3.transform.FastFourierTransformer;
+import org.apache.commons.math3.transform.TransformType;
+
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -139,43 +143,13 @@ final class GaussianLoopMonteCarlo {
 
     /** In-place x_j = Σ_n X_n e^{+2πi nj/L} (no 1/L: the spectrum above already holds the amplitudes). */
     static void inverseFft(double[] re, double[] im) {
+        // Commons Math's inverse carries the 1/L of DftNormalization.STANDARD: undo it
+        FastFourierTransformer.transformInPlace(new double[][] {re, im}, DftNormalization.STANDARD,
+                TransformType.INVERSE);
         int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = 2 * Math.PI / len;
-            double wr = Math.cos(angle);
-            double wi = Math.sin(angle);
-            for (int i = 0; i < n; i += len) {
-                double cr = 1;
-                double ci = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = i + k;
-                    int b = a + len / 2;
-                    double xr = re[b] * cr - im[b] * ci;
-                    double xi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                    double nr = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = nr;
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            re[i] *= n;
+            im[i] *= n;
         }
     }
 }

@@ -104,12 +104,17 @@ class OptimalEavesdropperTest {
         assertEquals(betaNull, t.lowAtBob(), 1e-6 * betaNull, "T_LB/T_HA");
     }
 
-    /** The exact uniform RC line (LTRA in ngspice) against the closed-form ABCD with cosh/sinh of √(jωRC). */
+    /**
+     * The exact uniform RC line (LTRA in ngspice) against the closed-form ABCD with cosh/sinh of √(jωRC), for the
+     * eavesdropper the commands use: built from the transfer functions {@link LoopAnalysis} already swept.
+     */
     @ParameterizedTest(name = "R_c={0} C_c={1} beta={2} band={3}")
     @CsvSource({"200, 200e-9, 1, 10e3", "336, 104e-9, 0.656, 500", "1e3, 1e-6, 1.2, 2e3", "50, 20e-9, 1, 1e3"})
     void distributedJeffreysRateMatchesTheClosedFormLine(double rc, double cc, double beta, double bandwidth) {
         double rl = 1e3, rh = 10e3;
-        OptimalEavesdropper eve = eve(rl, rh, new LossyLine(rc, 0, 0, cc), bandwidth);
+        KljnLoop loop = KljnLoop.secure(new ResistorPair(rl, rh), Resistor.H, new LossyLine(rc, 0, 0, cc));
+        OptimalEavesdropper eve = LoopAnalysis.run(spice, loop, AnalysisSettings.builder().bandwidth(bandwidth)
+                .points(257).minimax(false).lumpedComparison(false).build()).optimalEavesdropper();
         NoiseTemperatures t = NoiseTemperatures.standard(1, beta);
         OptimalEavesdropper.Divergence d = eve.divergence(t);
         double expected = SpectraOracle.jeffreysRate(rl, rh, w -> TwoPort.uniformRcLine(rc, cc, w), t, bandwidth);

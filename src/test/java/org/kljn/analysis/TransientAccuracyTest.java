@@ -38,7 +38,13 @@ class TransientAccuracyTest {
         spice.close();
     }
 
+    /** The FIR scheme (steps chosen by the trapezoidal error model), which this test's model checks are about. */
     private static BitExchangeSimulation.Settings settings(LineModel line, int samples, int bits, long seed) {
+        return defaults(line, samples, bits, seed).withAccuracy(AccuracyGoal.FIR);
+    }
+
+    /** The default goal (distributions: pre-warped noise on a line with capacitance). */
+    private static BitExchangeSimulation.Settings defaults(LineModel line, int samples, int bits, long seed) {
         return new BitExchangeSimulation.Settings(PAIR, line, 1e9, 1.0, 1e3, samples, bits, seed, 0, -1);
     }
 
@@ -103,6 +109,20 @@ class TransientAccuracyTest {
         // one solver point per Nyquist sample and one guard step per bit, plus ngspice's start-up steps (its first
         // step is a tenth of the grid step, then doubles)
         assertTrue(lumped.acceptedPoints() <= 4 * 21 + 30, "points " + lumped.acceptedPoints());
+        // the default goal: pre-warped noise, one step per grid point, the grid fine enough for the distributions
+        BitExchangeSimulation.Result prewarped = BitExchangeSimulation.run(spice, defaults(LADDER, 20, 4, 3),
+                i -> { });
+        assertEquals(1, prewarped.steps().stepsPerSample());
+        assertTrue(prewarped.settings().injectedNoise() instanceof org.kljn.noise.PrewarpedNoise);
+        assertTrue(prewarped.discretisationBound() <= StepChoice.TARGET, prewarped.steps().toString());
+        assertTrue(prewarped.steps().varianceInflation() <= StepChoice.INFLATION_TARGET, prewarped.steps().toString());
+        // the grid is the coarsest that meets the target: one point fewer per Nyquist interval would not
+        BitExchangeSimulation.Settings coarser = prewarped.settings().withOversampling(
+                prewarped.settings().noiseGrid() - 1);
+        BitExchangeSimulation.Expectations exact = BitExchangeSimulation.expectations(spice, coarser,
+                coarser.injectedNoise().band());
+        assertTrue(StepChoice.inflation(coarser, exact, coarser.injectedNoise().gridStep())
+                > StepChoice.INFLATION_TARGET * 0.9, "K = " + prewarped.settings().noiseGrid() + " is not the coarsest");
     }
 
     /**
@@ -112,7 +132,7 @@ class TransientAccuracyTest {
     @Test
     void theSameSeedGivesTheSameNumbersWithOneAndTwoThreads() {
         for (LineModel line : new LineModel[] {new LumpedLine(300), new RcLadder(200, 2e-9, 4)}) {
-            BitExchangeSimulation.Settings s = settings(line, 100, 900, 17);
+            BitExchangeSimulation.Settings s = defaults(line, 100, 900, 17);
             assertTrue(BitExchangeSimulation.blocks(s, java.util.Collections.nCopies(900, Resistor.H)).size() >= 3);
             BitExchangeSimulation.Result one = BitExchangeSimulation.run(spice, s, i -> { });
             BitExchangeSimulation.Result two;

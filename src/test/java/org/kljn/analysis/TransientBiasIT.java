@@ -15,7 +15,8 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The transient's moments on a capacitive ladder, with the default (automatic) settings, against the exact
+ * The transient's moments on a capacitive ladder, with the default (automatic) settings (the {@code distributions}
+ * goal: pre-warped noise, one trapezoidal step per grid point, K chosen for the variance inflation), against the exact
  * moments over the injected band: strong enough to fail on a bias of 0.5 % in any of the six moments the
  * decisions use (⟨U_A²⟩, ⟨U_B²⟩, ⟨I_A²⟩, ⟨I_B²⟩, ⟨U_A I_A⟩, ⟨U_B I_B⟩), in both secure situations.
  *
@@ -44,10 +45,12 @@ class TransientBiasIT {
         BitExchangeSimulation.Expectations exact;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, s, i -> { });
-            exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
+            BitExchangeSimulation.Settings used = r.settings();
+            exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, used, used.injectedNoise().band()));
         }
         assertTrue(r.discretisationBound() <= StepChoice.TARGET, r.steps().toString());
-        InjectedNoise noise = s.injectedNoise();
+        // the default goal (distributions) resolved the grid: the run's settings carry it
+        InjectedNoise noise = r.settings().injectedNoise();
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);
         long last = first + Math.round(s.bitDuration() / h);

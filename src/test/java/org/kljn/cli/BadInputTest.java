@@ -71,6 +71,8 @@ class BadInputTest {
             "attack --oversampling many             | 1 | --oversampling many: allowed auto or an integer from 1 to 64",
             "attack --steps-per-sample 0            | 1 | --steps-per-sample 0: allowed auto or an integer from 1 to 256",
             "attack --jobs -1                       | 1 | --jobs -1: allowed 1 to 64 (0 = one per core)",
+            "attack --accuracy exact                | 1 | --accuracy exact: allowed distributions, moments or fir",
+            "attack --cable ladder --cc 100n --accuracy moments --steps-per-sample 4 | 1 | --steps-per-sample 4 needs --accuracy fir",
             "attack --cable ltra --cc 100n --lc 1m  | 1 | LTRA fails in transient",
             "crosscheck --cable subckt --subckt netlists/twisted-pair.lib --subckt-name twisted_pair | 1 | crosscheck needs the cable's series resistance",
             "analyze --cable subckt --subckt nowhere.lib --subckt-name x | 1 | --subckt: cannot read file nowhere.lib",
@@ -85,7 +87,12 @@ class BadInputTest {
             "--length 500m                          | 1 | --length: '500m': lengths are in metres: write 500",
             "--preset cat9                          | 1 | --preset: unknown cable 'cat9'",
             "--sections 2 --bandwidth 100k          | 1 | use 5 sections or more",
-            "--teff 1e200                           | 1 | --teff"})
+            "--teff 1e200                           | 1 | --teff",
+            "--rl 10k --rh 10k                      | 1 | --rl and --rh must differ",
+            // map checks R_L, R_H and T_eff with the same helper (LoopOptions.resistorPair, temperature)
+            "map --preset cat5 --rl 10k --rh 10k    | 1 | --rl and --rh must differ",
+            "map --preset cat5 --rl 20k --rh 10k    | 1 | --rl (20k) must be smaller than --rh (10k)",
+            "map --preset cat5 --teff 1e200         | 1 | --teff"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
         for (int i = 0; i < args.length; i++) {

@@ -1,5 +1,9 @@
 package org.kljn.noise;
 
+import org.apache.commons.math3.transform.DftNormalization;
+import org.apache.commons.math3.transform.FastFourierTransformer;
+import org.apache.commons.math3.transform.TransformType;
+
 /**
  * Welch's averaged-periodogram estimate of the one-sided PSD (P. D. Welch, IEEE Trans. Audio Electroacoust. 15, 70,
  * 1967): segments of length L (a power of two), 50 % overlap, periodic Hann window w_n = ½(1 − cos 2πn/L), no
@@ -49,7 +53,9 @@ public final class WelchPsd {
                 re[n] = x[start + n] * w[n];
                 im[n] = 0;
             }
-            fft(re, im);
+            // X_k = Σ_n x_n e^{−j2πkn/L} (Commons Math, radix 2, in place)
+            FastFourierTransformer.transformInPlace(new double[][] {re, im}, DftNormalization.STANDARD,
+                    TransformType.FORWARD);
             for (int k = 0; k < bins; k++) {
                 acc[k] += re[k] * re[k] + im[k] * im[k];
             }
@@ -82,42 +88,6 @@ public final class WelchPsd {
         return w;
     }
 
-    /** In-place iterative radix-2 complex FFT, X_k = Σ_n x_n e^{−j2πkn/L}. */
-    static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double ang = -2 * Math.PI / len;
-            int half = len / 2;
-            for (int k = 0; k < half; k++) {
-                double wr = Math.cos(ang * k);
-                double wi = Math.sin(ang * k);
-                for (int i = k; i < n; i += len) {
-                    int j = i + half;
-                    double xr = re[j] * wr - im[j] * wi;
-                    double xi = re[j] * wi + im[j] * wr;
-                    re[j] = re[i] - xr;
-                    im[j] = im[i] - xi;
-                    re[i] += xr;
-                    im[i] += xi;
-                }
-            }
-        }
-    }
 
     /**
      * A Welch estimate. Arrays are copied on access.
