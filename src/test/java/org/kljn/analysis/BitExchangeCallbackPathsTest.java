@@ -60,6 +60,11 @@ class BitExchangeCallbackPathsTest {
             assertEquals(2, BitExchangeSimulation.blocks(s, shim.aliceResistors()).size(), "blocks");
             assertTrue(shim.acceptedPoints() >= 24L * 50 * 4, "points " + shim.acceptedPoints());
         }
+        // the pre-warped noise (one solver step per grid point) goes through the same tables
+        BitExchangeSimulation.Settings prewarped = settings(new RcLadder(500, 100e-9, 8), 50, 24, 5)
+                .withOversampling(0).withAccuracy(AccuracyGoal.MOMENTS);
+        assertTrue(prewarped.prewarped());
+        assertSameBits(run(CallbackPath.SHIM, prewarped), run(CallbackPath.JNA, prewarped), "pre-warped ladder");
     }
 
     @Test
