@@ -2,13 +2,26 @@ package org.kljn.analysis;
 
 /**
  * The finite Fourier transform x(f_k) = ∫_0^τ x(t) e^{−2πi f_k t} dt of two signals (U_A and I_A) at a fixed set
- * of bins, accumulated segment by segment while a bit streams past (memory: the bins, not the samples). Between
- * accepted points the signals are linear (the trapezoidal solver's interpolant, as in {@link WindowMoments}), and
- * each segment is integrated exactly: with φ = ω·Δt and the phase E_a = e^{−iω t_a} at its start,
+ * of bins, fed segment by segment while a bit streams past. Between accepted points the signals are linear (the
+ * trapezoidal solver's interpolant, as in {@link WindowMoments}), and each segment is integrated exactly: with
+ * φ = ω·Δt and the phase E_a = e^{−iω t_a} at its start,
  * <pre>
  *   ∫_seg x e^{−iωt} dt = E_a Δt [x_a F0(φ) + (x_b − x_a) F1(φ)],   F0 = ∫_0^1 e^{−iφv} dv,  F1 = ∫_0^1 v e^{−iφv} dv.
  * </pre>
- * For the usual step (the noise grid) F0, F1 and the rotation e^{−iφ} are precomputed per bin.
+ * <b>Uniform windows</b> (the usual case): while the segments all have the usual length h and join up, their
+ * samples are buffered (at most {@link #MAX_BUFFERED_SEGMENTS}) and the sum over them is done once per window.
+ * Summing the segment formula over n = 0 … N−1 with E = e^{−iφ}, φ = ωh, D = Σ_{n=0}^{N} x_n E^n gives exactly
+ * <pre>
+ *   X = h [(F0 − F1)(D − x_N E^N) + F1 e^{iφ}(D − x_0)],
+ * </pre>
+ * and on the bins ω_k N h = 2π(k − ½), where E^N = −1 and D = Y_{k−1} − x_N with the half-bin DFT
+ * Y_m = Σ_{n&lt;N} x_n e^{−iπ(2m+1)n/N} ({@link HalfBinDft}: one FFT pair per window), so
+ * X_k = A_k Y_{k−1} + B_k (x_0 + x_N), A_k = h(F0 − F1 + F1 e^{iφ}), B_k = −h F1 e^{iφ}, fixed per detector.
+ * An odd segment before the first usual one (a window start off the grid) or after the last (its end) is integrated
+ * exactly on its own and the grid part is rotated by the phase at its start. Anything else (ngspice's start-up
+ * steps, a step cut short, a gap, more than the buffer holds, bins off the window's grid) replays the buffer into
+ * the streaming form below, which is exact for any spacing and needs only the bins' memory.
+ * <p><b>Streaming form</b>: for the usual step F0, F1 and the rotation e^{−iφ} are precomputed per bin.
  */
 public final class BinTransform {
     private final double[] omega;
@@ -19,11 +32,38 @@ public final class BinTransform {
     private double elapsed;
     private final double[] tmp = new double[6];
 
+    /** The most usual segments of one window buffered for the per-window DFT (3 doubles each, 1.5 MB at most). */
+    public static final int MAX_BUFFERED_SEGMENTS = 1 << 16;
+    // X_k = A_k Y + B_k (x_0 + x_N) on a uniform window (see above)
+    private final double[] aRe, aIm, bRe, bIm;
+    // the buffered window: segment n starts at (bufU[n], bufI[n]) and lasts bufDt[n]; its end is (lastU, lastI)
+    private double[] bufU = new double[0], bufI = new double[0], bufDt = new double[0];
+    private int buffered;
+    private boolean streaming, finished, haveTail;
+    private double lastU, lastI;
+    // the odd segment after the grid part, integrated when the window ends
+    private double tailDt, tailU0, tailI0, tailU1, tailI1;
+    private HalfBinDft plan;
+    private double[][] scratch;
+    private final double[] yuRe, yuIm, yiRe, yiIm;
+    private long gridWindows, streamedWindows;
+    private final int bufferLimit;
+
     /**
      * @param frequency the bins, Hz
      * @param step      the usual segment length Δt, s (other lengths are handled, more slowly)
      */
     public BinTransform(double[] frequency, double step) {
+        this(frequency, step, MAX_BUFFERED_SEGMENTS);
+    }
+
+    /** The streaming form only, for every window (a reference for tests: exact for any spacing). */
+    static BinTransform streamingOnly(double[] frequency, double step) {
+        return new BinTransform(frequency, step, 0);
+    }
+
+    private BinTransform(double[] frequency, double step, int bufferLimit) {
+        this.bufferLimit = bufferLimit;
         int n = frequency.length;
         omega = new double[n];
         rotRe = new double[n];
@@ -39,6 +79,14 @@ public final class BinTransform {
         iRe = new double[n];
         iIm = new double[n];
         this.step = step;
+        aRe = new double[n];
+        aIm = new double[n];
+        bRe = new double[n];
+        bIm = new double[n];
+        yuRe = new double[n];
+        yuIm = new double[n];
+        yiRe = new double[n];
+        yiIm = new double[n];
         for (int k = 0; k < n; k++) {
             omega[k] = 2 * Math.PI * frequency[k];
             kernels(omega[k] * step, tmp);
@@ -48,6 +96,13 @@ public final class BinTransform {
             f0Im[k] = tmp[3];
             f1Re[k] = tmp[4];
             f1Im[k] = tmp[5];
+            // e^{iφ} F1 = conj(rot) F1; A = h(F0 − F1 + e^{iφ} F1), B = −h e^{iφ} F1
+            double er = rotRe[k], ei = -rotIm[k];
+            double gr = er * f1Re[k] - ei * f1Im[k], gi = er * f1Im[k] + ei * f1Re[k];
+            aRe[k] = step * (f0Re[k] - f1Re[k] + gr);
+            aIm[k] = step * (f0Im[k] - f1Im[k] + gi);
+            bRe[k] = -step * gr;
+            bIm[k] = -step * gi;
         }
         reset();
     }
@@ -61,10 +116,166 @@ public final class BinTransform {
         java.util.Arrays.fill(iRe, 0);
         java.util.Arrays.fill(iIm, 0);
         elapsed = 0;
+        buffered = 0;
+        streaming = false;
+        finished = false;
+        haveTail = false;
     }
 
     /** Adds the segment of length {@code dt} from the current time, U and I linear from (u0, i0) to (u1, i1). */
     public void segment(double dt, double u0, double i0, double u1, double i1) {
+        if (finished) {
+            throw new IllegalStateException("the window's transform was read: reset() before the next segment");
+        }
+        boolean usual = Math.abs(dt - step) <= 1e-9 * step;
+        if (!streaming) {
+            if (bufferLimit > 0 && usual && !haveTail && (buffered == 0 || joins(u0, lastU) && joins(i0, lastI))
+                    && buffered < bufferLimit) {
+                push(dt, u0, i0, u1, i1);
+                return;
+            }
+            if (!usual && buffered == 0) {
+                // an edge off the grid (or start-up steps) before the grid part: streamed now, the grid part is
+                // rotated past it
+                streamSegment(dt, u0, i0, u1, i1);
+                return;
+            }
+            if (!usual && !haveTail) {
+                haveTail = true;
+                tailDt = dt;
+                tailU0 = u0;
+                tailI0 = i0;
+                tailU1 = u1;
+                tailI1 = i1;
+                return;
+            }
+            replay();
+        }
+        streamSegment(dt, u0, i0, u1, i1);
+    }
+
+    /** Two samples that should be the same point (a segment's end, the next one's start), up to rounding. */
+    private static boolean joins(double a, double b) {
+        return Math.abs(a - b) <= 1e-12 * (Math.abs(a) + Math.abs(b));
+    }
+
+    private void push(double dt, double u0, double i0, double u1, double i1) {
+        if (buffered == bufU.length) {
+            int size = Math.min(MAX_BUFFERED_SEGMENTS, Math.max(1024, 2 * buffered));
+            bufU = java.util.Arrays.copyOf(bufU, size);
+            bufI = java.util.Arrays.copyOf(bufI, size);
+            bufDt = java.util.Arrays.copyOf(bufDt, size);
+        }
+        bufU[buffered] = u0;
+        bufI[buffered] = i0;
+        bufDt[buffered] = dt;
+        buffered++;
+        lastU = u1;
+        lastI = i1;
+    }
+
+    /** Gives up the grid form for this window: the buffered segments (and a held tail) go through the stream. */
+    private void replay() {
+        streaming = true;
+        for (int n = 0; n < buffered; n++) {
+            boolean last = n == buffered - 1;
+            streamSegment(bufDt[n], bufU[n], bufI[n], last ? lastU : bufU[n + 1], last ? lastI : bufI[n + 1]);
+        }
+        buffered = 0;
+        if (haveTail) {
+            haveTail = false;
+            streamSegment(tailDt, tailU0, tailI0, tailU1, tailI1);
+        }
+    }
+
+    /** The window is complete: the grid part by one DFT (or the replay), then the held tail. */
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (streaming || buffered == 0) {
+            if (haveTail) {
+                haveTail = false;
+                streamSegment(tailDt, tailU0, tailI0, tailU1, tailI1);
+            }
+            if (streaming) {
+                streamedWindows++;
+            }
+            return;
+        }
+        HalfBinDft dft = planFor(buffered);
+        if (dft == null) {
+            replay();
+            streamedWindows++;
+            return;
+        }
+        gridWindows++;
+        dft.transform(bufU, bufI, scratch, yuRe, yuIm, yiRe, yiIm);
+        double u0 = bufU[0], i0 = bufI[0];
+        int n = omega.length;
+        for (int k = 0; k < n; k++) {
+            // X = A Y + B (x_0 + x_N), then rotated by the phase at the grid's start (1 unless an edge came first)
+            double su = u0 + lastU, si = i0 + lastI;
+            double xur = aRe[k] * yuRe[k] - aIm[k] * yuIm[k] + bRe[k] * su;
+            double xui = aRe[k] * yuIm[k] + aIm[k] * yuRe[k] + bIm[k] * su;
+            double xir = aRe[k] * yiRe[k] - aIm[k] * yiIm[k] + bRe[k] * si;
+            double xii = aRe[k] * yiIm[k] + aIm[k] * yiRe[k] + bIm[k] * si;
+            double qr = phRe[k], qi = phIm[k];
+            uRe[k] += qr * xur - qi * xui;
+            uIm[k] += qr * xui + qi * xur;
+            iRe[k] += qr * xir - qi * xii;
+            iIm[k] += qr * xii + qi * xir;
+        }
+        double gridEnd = elapsed;
+        for (int j = 0; j < buffered; j++) {
+            gridEnd += bufDt[j];
+        }
+        buffered = 0;
+        if (haveTail) {
+            haveTail = false;
+            // the tail starts where the grid ends: its phase set exactly, as after any odd segment
+            elapsed = gridEnd;
+            for (int k = 0; k < n; k++) {
+                double a = omega[k] * elapsed;
+                phRe[k] = Math.cos(a);
+                phIm[k] = -Math.sin(a);
+            }
+            streamSegment(tailDt, tailU0, tailI0, tailU1, tailI1);
+        } else {
+            elapsed = gridEnd;
+        }
+    }
+
+    /**
+     * The DFT for N usual segments, or null when the bins are not the window's half bins: ω_k N h must be
+     * 2π(k − ½) (to 1e-9 of a bin) for the sum to be a DFT.
+     */
+    private HalfBinDft planFor(int segments) {
+        if (plan != null && plan.points() == segments) {
+            return plan;
+        }
+        int n = omega.length;
+        int[] m = new int[n];
+        for (int k = 0; k < n; k++) {
+            double index = omega[k] * step * segments / (2 * Math.PI) - 0.5;
+            long r = Math.round(index);
+            if (Math.abs(index - r) > 1e-9 * Math.max(1, index) || r < 0 || r >= segments) {
+                return null;
+            }
+            m[k] = (int) r;
+        }
+        plan = new HalfBinDft(segments, m);
+        scratch = plan.scratch();
+        return plan;
+    }
+
+    /** Windows done by the per-window DFT and by the streaming form since construction (for tests). */
+    long[] windowCounts() {
+        return new long[] {gridWindows, streamedWindows};
+    }
+
+    private void streamSegment(double dt, double u0, double i0, double u1, double i1) {
         if (Math.abs(dt - step) <= 1e-9 * step) {
             usualSegment(dt, u0, i0, u1, i1);
         } else {
@@ -120,19 +331,24 @@ public final class BinTransform {
         }
     }
 
+    /** The window's transform of U (real parts); reading it ends the window until {@link #reset()}. */
     public double[] voltageRe() {
+        finish();
         return uRe;
     }
 
     public double[] voltageIm() {
+        finish();
         return uIm;
     }
 
     public double[] currentRe() {
+        finish();
         return iRe;
     }
 
     public double[] currentIm() {
+        finish();
         return iIm;
     }
 
@@ -142,8 +358,10 @@ public final class BinTransform {
         out[1] = -Math.sin(phi);
         if (Math.abs(phi) <= 2) {
             // (−iφ)^n / n! summed with 1/(n+1) and 1/(n+2)
+            // stop once a term is below 1e-18 (|F0|, |F1| ≥ 0.4 for |φ| ≤ 2, so past double precision): 2^n/n!
+            // needs 27 terms at |φ| = 2, a handful on the usual grid
             double tr = 1, ti = 0, s0r = 0, s0i = 0, s1r = 0, s1i = 0;
-            for (int n = 0; n < 40; n++) {
+            for (int n = 0; n < 40 && Math.abs(tr) + Math.abs(ti) > 1e-18; n++) {
                 s0r += tr / (n + 1);
                 s0i += ti / (n + 1);
                 s1r += tr / (n + 2);
