@@ -72,7 +72,7 @@ class BinTransformTest {
 
     /** A linear ramp is its own interpolant: every path must give the closed-form integral. */
     @ParameterizedTest(name = "N={0}")
-    @ValueSource(ints = {200, 800, 4000})
+    @ValueSource(ints = {64, 200, 800, 4000})
     void rampOnAUniformWindowIsTheClosedFormByTheDft(int n) {
         double h = 1.25e-4, tau = n * h;
         double[] f = halfBins(tau, 1, Math.max(1, n / 256), Math.min(128, n / 4));
@@ -149,7 +149,7 @@ class BinTransformTest {
      * and the sum of cosines times E^n is two geometric series: a closed form derived without the segment formula.
      */
     @ParameterizedTest(name = "N={0}")
-    @ValueSource(ints = {200, 4000})
+    @ValueSource(ints = {64, 200, 4000})
     void sampledSinusoidIsTheHatFunctionClosedForm(int n) {
         double h = 1.25e-4, tau = n * h;
         double[] f = halfBins(tau, 1, Math.max(1, n / 256), Math.min(128, n / 4));
@@ -190,10 +190,11 @@ class BinTransformTest {
         assertEquals(1, t.windowCounts()[0]);
     }
 
-    /** Both evaluations of the DFT (direct sum, Bluestein) are exercised by the sizes above. */
+    /** Both evaluations of the DFT (direct sum, Bluestein) are exercised by the sizes above (N = 64 direct). */
     @Test
     void bothDftPathsAreUsedAtTheTestedSizes() {
-        assertTrue(new HalfBinDft(200, new int[100]).direct(), "N = 200, 100 bins: the direct sum");
+        assertTrue(new HalfBinDft(64, new int[16]).direct(), "N = 64, 16 bins: the direct sum");
+        assertTrue(!new HalfBinDft(200, new int[50]).direct(), "N = 200, 50 bins: Bluestein");
         assertTrue(!new HalfBinDft(4000, new int[128]).direct(), "N = 4000, 128 bins: Bluestein");
     }
 
@@ -203,7 +204,7 @@ class BinTransformTest {
      * norm.
      */
     @ParameterizedTest(name = "M={0} steps/sample={1}")
-    @org.junit.jupiter.params.provider.CsvSource({"200, 1", "200, 4", "40, 16", "2000, 2"})
+    @org.junit.jupiter.params.provider.CsvSource({"20, 2", "200, 1", "200, 4", "40, 16", "2000, 2"})
     void statisticAgreesWithTheStreamingForm(int bitSamples, int stepsPerSample) {
         LikelihoodRatioDetector detector = LikelihoodRatioDetectorTest.detector(100, 3e-8, 1, bitSamples);
         double tau = detector.bitDuration();
