@@ -14,13 +14,16 @@ package org.kljn.analysis;
  * <pre>
  *   X = h [(F0 − F1)(D − x_N E^N) + F1 e^{iφ}(D − x_0)],
  * </pre>
- * and on the bins ω_k N h = 2π(k − ½), where E^N = −1 and D = Y_{k−1} − x_N with the half-bin DFT
- * Y_m = Σ_{n&lt;N} x_n e^{−iπ(2m+1)n/N} ({@link HalfBinDft}: one FFT pair per window), so
- * X_k = A_k Y_{k−1} + B_k (x_0 + x_N), A_k = h(F0 − F1 + F1 e^{iφ}), B_k = −h F1 e^{iφ}, fixed per detector.
- * An odd segment before the first usual one (a window start off the grid) or after the last (its end) is integrated
- * exactly on its own and the grid part is rotated by the phase at its start. Anything else (ngspice's start-up
- * steps, a step cut short, a gap, more than the buffer holds, bins off the window's grid) replays the buffer into
- * the streaming form below, which is exact for any spacing and needs only the bins' memory.
+ * and on the bins, ω_k N_τ h = 2π(k − ½) for a window of N_τ = τ/h steps, D is the half-bin DFT
+ * Y_m = Σ_{n&lt;N_τ} x̃_n e^{−iπ(2m+1)n/N_τ} ({@link HalfBinDft}: one FFT pair per window) of the samples x̃ (x_0 … x_N,
+ * zero-padded to N_τ; when N = N_τ, x_N's term is E^{N_τ} x_N = −x_N), so
+ * X_k = A_k D − (A_k + B_k) x_N E^N + B_k x_0 with A_k = h(F0 − F1 + F1 e^{iφ}), B_k = −h F1 e^{iφ} fixed per detector
+ * (for N = N_τ: A_k Y + B_k (x_0 + x_N)). An odd segment before the first usual one (a window start off the grid:
+ * then N = N_τ − 1) or after the last (its end) is integrated exactly on its own, and the grid part is rotated by the
+ * phase at its start. Anything else (ngspice's start-up steps, a step cut short, a gap, a window over
+ * {@link #MAX_BUFFERED_SEGMENTS} steps, bins that are not the window's half bins) replays the buffer into the
+ * streaming form below, which is exact for any spacing and needs only the bins' memory. Buffers: three doubles per
+ * step, and the FFT's 4 L ≤ 2^19 doubles, bounded whatever the bit's length.
  * <p><b>Streaming form</b>: for the usual step F0, F1 and the rotation e^{−iφ} are precomputed per bin.
  */
 public final class BinTransform {
@@ -44,6 +47,8 @@ public final class BinTransform {
     // the odd segment after the grid part, integrated when the window ends
     private double tailDt, tailU0, tailI0, tailU1, tailI1;
     private HalfBinDft plan;
+    private double[] endPhase;
+    private int endPhaseN, endPhaseTau;
     private double[][] scratch;
     private final double[] yuRe, yuIm, yiRe, yiIm;
     private long gridWindows, streamedWindows;
@@ -161,10 +166,7 @@ public final class BinTransform {
 
     private void push(double dt, double u0, double i0, double u1, double i1) {
         if (buffered == bufU.length) {
-            int size = Math.min(MAX_BUFFERED_SEGMENTS, Math.max(1024, 2 * buffered));
-            bufU = java.util.Arrays.copyOf(bufU, size);
-            bufI = java.util.Arrays.copyOf(bufI, size);
-            bufDt = java.util.Arrays.copyOf(bufDt, size);
+            ensureCapacity(Math.min(MAX_BUFFERED_SEGMENTS + 1, Math.max(1024, 2 * buffered)));
         }
         bufU[buffered] = u0;
         bufI[buffered] = i0;
@@ -204,52 +206,91 @@ public final class BinTransform {
             }
             return;
         }
-        HalfBinDft dft = planFor(buffered);
+        double gridEnd = elapsed;
+        for (int j = 0; j < buffered; j++) {
+            gridEnd += bufDt[j];
+        }
+        // the window is N_τ = τ/h usual steps; an edge off the grid leaves N = N_τ − 1 of them between two odd ends
+        long window = Math.round((gridEnd + (haveTail ? tailDt : 0)) / step);
+        HalfBinDft dft = window <= MAX_BUFFERED_SEGMENTS ? planFor((int) window) : null;
         if (dft == null) {
             replay();
             streamedWindows++;
             return;
         }
         gridWindows++;
+        int n = buffered, nTau = dft.points();
+        // x_0 … x_N, zeros up to N_τ (x_N wraps onto x_0's place when N = N_τ: handled below)
+        ensureCapacity(nTau + 1);
+        bufU[n] = lastU;
+        bufI[n] = lastI;
+        java.util.Arrays.fill(bufU, n + 1, nTau + 1, 0);
+        java.util.Arrays.fill(bufI, n + 1, nTau + 1, 0);
         dft.transform(bufU, bufI, scratch, yuRe, yuIm, yiRe, yiIm);
-        double u0 = bufU[0], i0 = bufI[0];
-        int n = omega.length;
-        for (int k = 0; k < n; k++) {
-            // X = A Y + B (x_0 + x_N), then rotated by the phase at the grid's start (1 unless an edge came first)
-            double su = u0 + lastU, si = i0 + lastI;
-            double xur = aRe[k] * yuRe[k] - aIm[k] * yuIm[k] + bRe[k] * su;
-            double xui = aRe[k] * yuIm[k] + aIm[k] * yuRe[k] + bIm[k] * su;
-            double xir = aRe[k] * yiRe[k] - aIm[k] * yiIm[k] + bRe[k] * si;
-            double xii = aRe[k] * yiIm[k] + aIm[k] * yiRe[k] + bIm[k] * si;
+        double[] endPhase = endPhases(n, nTau);
+        double u0 = bufU[0], i0 = bufI[0], uN = lastU, iN = lastI;
+        double wrapU = n == nTau ? uN : 0, wrapI = n == nTau ? iN : 0;
+        int bins = omega.length;
+        for (int k = 0; k < bins; k++) {
+            // D = Σ_{n≤N} x_n E^n (E^{N_τ} = −1), X = A D − (A + B) x_N E^N + B x_0, then rotated by the phase at
+            // the grid's start (1 unless an edge came first)
+            double er = endPhase[2 * k], ei = endPhase[2 * k + 1];
+            double cr = aRe[k] + bRe[k], ci = aIm[k] + bIm[k];
+            double ceR = cr * er - ci * ei, ceI = cr * ei + ci * er;
+            double dur = yuRe[k] - wrapU, dui = yuIm[k], dir = yiRe[k] - wrapI, dii = yiIm[k];
+            double xur = aRe[k] * dur - aIm[k] * dui - ceR * uN + bRe[k] * u0;
+            double xui = aRe[k] * dui + aIm[k] * dur - ceI * uN + bIm[k] * u0;
+            double xir = aRe[k] * dir - aIm[k] * dii - ceR * iN + bRe[k] * i0;
+            double xii = aRe[k] * dii + aIm[k] * dir - ceI * iN + bIm[k] * i0;
             double qr = phRe[k], qi = phIm[k];
             uRe[k] += qr * xur - qi * xui;
             uIm[k] += qr * xui + qi * xur;
             iRe[k] += qr * xir - qi * xii;
             iIm[k] += qr * xii + qi * xir;
         }
-        double gridEnd = elapsed;
-        for (int j = 0; j < buffered; j++) {
-            gridEnd += bufDt[j];
-        }
         buffered = 0;
+        elapsed = gridEnd;
         if (haveTail) {
             haveTail = false;
             // the tail starts where the grid ends: its phase set exactly, as after any odd segment
-            elapsed = gridEnd;
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < bins; k++) {
                 double a = omega[k] * elapsed;
                 phRe[k] = Math.cos(a);
                 phIm[k] = -Math.sin(a);
             }
             streamSegment(tailDt, tailU0, tailI0, tailU1, tailI1);
-        } else {
-            elapsed = gridEnd;
         }
     }
 
+    private void ensureCapacity(int size) {
+        if (bufU.length < size) {
+            bufU = java.util.Arrays.copyOf(bufU, size);
+            bufI = java.util.Arrays.copyOf(bufI, size);
+            bufDt = java.util.Arrays.copyOf(bufDt, size);
+        }
+    }
+
+    /** E^N = e^{−iπ(2k−1)N/N_τ} per bin, from integers (cached for the last N). */
+    private double[] endPhases(int n, int nTau) {
+        if (endPhase != null && endPhaseN == n && endPhaseTau == nTau) {
+            return endPhase;
+        }
+        int bins = omega.length;
+        double[] e = new double[2 * bins];
+        for (int k = 0; k < bins; k++) {
+            long j = ((2L * plan.bin(k) + 1) * n) % (2L * nTau);
+            e[2 * k] = Math.cos(Math.PI * j / nTau);
+            e[2 * k + 1] = -Math.sin(Math.PI * j / nTau);
+        }
+        endPhase = e;
+        endPhaseN = n;
+        endPhaseTau = nTau;
+        return e;
+    }
+
     /**
-     * The DFT for N usual segments, or null when the bins are not the window's half bins: ω_k N h must be
-     * 2π(k − ½) (to 1e-9 of a bin) for the sum to be a DFT.
+     * The DFT over a window of N_τ usual steps, or null when the bins are not its half bins: ω_k N_τ h must be
+     * 2π(k − ½) to 1e-12 (rounding: the steps are τ/N_τ) for the sum to be a DFT with the streaming form's phases.
      */
     private HalfBinDft planFor(int segments) {
         if (plan != null && plan.points() == segments) {
@@ -260,13 +301,14 @@ public final class BinTransform {
         for (int k = 0; k < n; k++) {
             double index = omega[k] * step * segments / (2 * Math.PI) - 0.5;
             long r = Math.round(index);
-            if (Math.abs(index - r) > 1e-9 * Math.max(1, index) || r < 0 || r >= segments) {
+            if (Math.abs(index - r) > 1e-12 * Math.max(1, index) || r < 0 || r >= segments) {
                 return null;
             }
             m[k] = (int) r;
         }
         plan = new HalfBinDft(segments, m);
         scratch = plan.scratch();
+        endPhase = null;
         return plan;
     }
 

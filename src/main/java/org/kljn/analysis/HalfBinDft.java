@@ -104,6 +104,11 @@ final class HalfBinDft {
         }
     }
 
+    /** The m of output k. */
+    int bin(int k) {
+        return bins[k];
+    }
+
     int points() {
         return n;
     }
