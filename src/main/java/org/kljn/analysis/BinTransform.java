@@ -44,6 +44,8 @@ public final class BinTransform {
     private int buffered;
     private boolean streaming, finished, haveTail;
     private double lastU, lastI;
+    // the largest |U|, |I| of the buffered samples (the scale of rounding at the joins)
+    private double sizeU, sizeI;
     // the odd segment after the grid part, integrated when the window ends
     private double tailDt, tailU0, tailI0, tailU1, tailI1;
     private HalfBinDft plan;
@@ -134,7 +136,7 @@ public final class BinTransform {
         }
         boolean usual = Math.abs(dt - step) <= 1e-9 * step;
         if (!streaming) {
-            if (bufferLimit > 0 && usual && !haveTail && (buffered == 0 || joins(u0, lastU) && joins(i0, lastI))
+            if (bufferLimit > 0 && usual && !haveTail && (buffered == 0 || joins(u0, lastU, sizeU) && joins(i0, lastI, sizeI))
                     && buffered < bufferLimit) {
                 push(dt, u0, i0, u1, i1);
                 return;
@@ -159,15 +161,25 @@ public final class BinTransform {
         streamSegment(dt, u0, i0, u1, i1);
     }
 
-    /** Two samples that should be the same point (a segment's end, the next one's start), up to rounding. */
-    private static boolean joins(double a, double b) {
-        return Math.abs(a - b) <= 1e-12 * (Math.abs(a) + Math.abs(b));
+    /**
+     * Two samples that should be the same point (a segment's end, the next one's start) up to rounding relative to
+     * the window's size so far: WhittleStream's interpolation at a fraction of 1 (or 0) can leave an ulp of the
+     * neighbouring sample, which near a zero crossing is much more than an ulp of the sample itself.
+     */
+    private static boolean joins(double a, double b, double size) {
+        return Math.abs(a - b) <= 1e-12 * size;
     }
 
     private void push(double dt, double u0, double i0, double u1, double i1) {
         if (buffered == bufU.length) {
             ensureCapacity(Math.min(MAX_BUFFERED_SEGMENTS + 1, Math.max(1024, 2 * buffered)));
         }
+        if (buffered == 0) {
+            sizeU = Math.abs(u0);
+            sizeI = Math.abs(i0);
+        }
+        sizeU = Math.max(sizeU, Math.abs(u1));
+        sizeI = Math.max(sizeI, Math.abs(i1));
         bufU[buffered] = u0;
         bufI[buffered] = i0;
         bufDt[buffered] = dt;

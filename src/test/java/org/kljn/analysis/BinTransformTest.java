@@ -154,6 +154,20 @@ class BinTransformTest {
         assertRamp(t, f, tau, -0.7, 5, 1e-3, -0.02);
         // irregular steps before the grid are integrated one by one, then the DFT; a step split mid-window: streamed
         assertArrayEquals(new long[] {1, 1}, t.windowCounts());
+        // a gap (the signal jumps between two segments: not one piecewise-linear signal) is streamed as given
+        BinTransform gap = new BinTransform(f, h);
+        double[] grid = uniform(n, h);
+        for (int j = 0; j < n; j++) {
+            double jump = j >= 100 ? 1 : 0;
+            gap.segment(h, -0.7 + 5 * grid[j] + jump, 1e-3, -0.7 + 5 * grid[j + 1] + jump, 1e-3);
+        }
+        BinTransform reference = BinTransform.streamingOnly(f, h);
+        for (int j = 0; j < n; j++) {
+            double jump = j >= 100 ? 1 : 0;
+            reference.segment(h, -0.7 + 5 * grid[j] + jump, 1e-3, -0.7 + 5 * grid[j + 1] + jump, 1e-3);
+        }
+        assertArrayEquals(reference.voltageRe(), gap.voltageRe(), 1e-15 * tau * 5);
+        assertArrayEquals(new long[] {0, 1}, gap.windowCounts());
     }
 
     /**
