@@ -98,6 +98,7 @@ public final class Benchmarks {
     public static Map<String, Object> run(Plan plan, PrintStream log) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
+        r.put("attackJvmOptions", launcherJvmOptions());
         List<Map<String, Object>> endToEnd = new ArrayList<>();
         for (EndToEndLine line : List.of(EndToEndLine.lumped(), EndToEndLine.ladder())) {
             for (long n : plan.endToEndSamples()) {
@@ -230,6 +231,9 @@ public final class Benchmarks {
         Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", java));
+        // the JVM options this bench runs under: the launcher's (serial collector, class-data archive), so the
+        // attack process is started as `./kljn attack` starts it
+        command.addAll(launcherJvmOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName(), "attack",
                 "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",
@@ -247,6 +251,18 @@ public final class Benchmarks {
         } finally {
             org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
         }
+    }
+
+    /** This JVM's own options that shape performance (GC, class-data sharing), for the child attack processes. */
+    static List<String> launcherJvmOptions() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:+Use") && a.endsWith("GC") || a.startsWith("-XX:SharedArchiveFile=")
+                    || a.startsWith("-Xlog:cds")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /** ngspice -b on the line's loop (HL) with two TRNOISE sources of NT = 1/(2Δf), n samples long. */
