@@ -130,14 +130,20 @@ public final class AttackCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--guard " + guard + ": must be a finite number of seconds >= 0 (leave"
                     + " it out for 10 loop RC time constants)");
         }
-        // every bit simulates (guard + bit) on a grid of K points per Nyquist interval (auto: at most 4)
-        int gridK = k > 0 ? k : 4;
+        // every bit simulates (guard + bit) on a grid of K points per Nyquist interval; automatic: the most the goal
+        // can choose (fir 4, moments StepChoice.MOMENTS_GRID, distributions 64 on a capacitive line)
+        int gridK = k > 0 ? k : switch (goal) {
+            case FIR -> 4;
+            case MOMENTS -> org.kljn.analysis.StepChoice.MOMENTS_GRID;
+            case DISTRIBUTIONS -> 64;
+        };
         double perBit = (bitSamples + (guard == null ? 0 : guard) * 2 * options.bandwidthHz()) * gridK;
         if ((double) bits * perBit > MAX_GRID_POINTS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--bits %d with --bit-samples %d"
-                    + "%s and --oversampling %s would simulate %.3g noise grid points; at most %.0e (hours of"
-                    + " ngspice time): fewer bits, shorter bits or a shorter --guard", bits, bitSamples,
-                    guard == null ? "" : ", --guard " + guard, oversampling, bits * perBit, MAX_GRID_POINTS));
+                    + "%s and --oversampling %s would simulate up to %.3g noise grid points; at most %.0e (hours of"
+                    + " ngspice time; --accuracy %s may take %d grid points per Nyquist interval): fewer bits, shorter"
+                    + " bits or a shorter --guard", bits, bitSamples, guard == null ? "" : ", --guard " + guard,
+                    oversampling, bits * perBit, MAX_GRID_POINTS, goal.key(), gridK));
         }
         KljnLoop loop = options.loop();
         BitExchange.check(loop.line(), bitSamples, bits);
