@@ -97,13 +97,12 @@ public final class FiniteBitStatistics {
         return 2 * fMax * seconds;
     }
 
-    /** The method {@link #distribution} uses for a window of {@code seconds}. */
+    /**
+     * The method {@link #distribution} uses for a window of {@code seconds}: "window" (with a band's image tail
+     * above {@link #bandEdge()} added in spectral form) or "spectral".
+     */
     public String methodFor(double seconds) {
-        if (2 * bandEdge() * seconds > WINDOW_LIMIT) {
-            return "spectral";
-        }
-        return split == null ? "window" : "window (spectral above " + String.format(java.util.Locale.ROOT, "%.6g",
-                bandEdge()) + " Hz)";
+        return 2 * bandEdge() * seconds > WINDOW_LIMIT ? "spectral" : "window";
     }
 
     /**
