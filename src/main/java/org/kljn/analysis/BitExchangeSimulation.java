@@ -7,7 +7,10 @@ import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.ngspice.CallbackPath;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.ngspice.TabulatedRun;
+import org.kljn.ngspice.TabulatedSource;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.InjectedNoise;
@@ -29,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntConsumer;
 
 /**
@@ -250,7 +252,8 @@ public final class BitExchangeSimulation {
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
             List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
-            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal) {
+            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal,
+            String callbacks) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
         }
@@ -354,6 +357,8 @@ public final class BitExchangeSimulation {
             }
         };
         long[] pointsAndNanos = new long[2];
+        // which callback path served the blocks ("shim" or "jna"; both when a pool mixes them)
+        java.util.Set<String> paths = new java.util.TreeSet<>();
         Runnable[] tasks = new Runnable[blocks.size()];
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
@@ -361,6 +366,7 @@ public final class BitExchangeSimulation {
                 long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, chosen, averages, bitDone,
                         optimal, likelihoodRatio));
                 synchronized (pointsAndNanos) {
+                    paths.add(pn[2] == 0 ? CallbackPath.SHIM.label() : CallbackPath.JNA.label());
                     pointsAndNanos[0] += pn[0];
                     pointsAndNanos[1] += pn[1];
                 }
@@ -431,7 +437,7 @@ public final class BitExchangeSimulation {
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
                         ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
-                        : band.describe(), optimalOutcome);
+                        : band.describe(), optimalOutcome, String.join("+", paths));
     }
 
     /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */
@@ -512,7 +518,7 @@ public final class BitExchangeSimulation {
         return Math.max(1, BLOCK_SAMPLES / s.bitSamples());
     }
 
-    /** One block in one ngspice run; returns {accepted points, transient nanoseconds}. */
+    /** One block in one ngspice run; returns {accepted points, transient nanoseconds, 0 for the shim or 1 for JNA}. */
     private static long[] runBlock(NgSpice spice, Settings s, InjectedNoise noise, Block block, double h,
             double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
             double[] likelihoodRatio) {
@@ -523,13 +529,17 @@ public final class BitExchangeSimulation {
         double s0Alice = s0(s, loop.alice(), loop.aliceResistance());
         double s0Bob = s0(s, loop.bob(), loop.bobResistance());
         double step = h / steps.stepsPerSample();
-        if (!trnoise) {
-            spice.setExternalVoltage(Probes.ALICE_SOURCE,
-                    new PerBitNoise(noise, s0Alice, s.seed(), StreamKey.ALICE, bits, windows.period()));
-            spice.setExternalVoltage(Probes.BOB_SOURCE,
-                    new PerBitNoise(noise, s0Bob, s.seed(), StreamKey.BOB, bits, windows.period()));
-            spice.setStepControl((time, delta) -> nextGridStep(time, step));
-        }
+        // each bit window w carries the noise stream of bit bits.get(w), fresh per bit, on the noise grid h; the
+        // solver's steps end on the grid of `step` (h / stepsPerSample). TRNOISE: ngspice's own generators.
+        List<TabulatedSource> sources = trnoise ? List.of() : List.of(
+                new TabulatedSource(Probes.ALICE_SOURCE, h, windows.period(), bits.size(),
+                        new PerBitNoise(noise, s0Alice, s.seed(), StreamKey.ALICE, bits)),
+                new TabulatedSource(Probes.BOB_SOURCE, h, windows.period(), bits.size(),
+                        new PerBitNoise(noise, s0Bob, s.seed(), StreamKey.BOB, bits)));
+        List<String> vectors = new ArrayList<>();
+        vectors.add("time");
+        vectors.addAll(List.of(Probes.VECTORS));
+        TabulatedRun run = TabulatedRun.of(sources, trnoise ? 0 : step, vectors);
         WindowMoments stream = new WindowMoments(windows, (w, avg) -> {
             System.arraycopy(avg, 0, averages, bits.get(w) * WindowMoments.PRODUCTS, WindowMoments.PRODUCTS);
             bitDone.accept(w);
@@ -537,28 +547,22 @@ public final class BitExchangeSimulation {
         // the likelihood-ratio detector's finite Fourier transform streams beside the attacks' averages
         WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
                 (w, statistic) -> likelihoodRatio[bits.get(w)] = statistic);
-        spice.setStreamListener(lr == null ? stream : WhittleStream.tee(stream, lr));
-        long nanos;
-        try {
-            // half a step past the last window: ngspice clamps its final step to the stop time, and a stop
-            // time on the grid can leave it a step of zero after rounding
-            // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency
-            spice.loadCircuit(trnoise
-                    ? NetlistWriter.transientTrnoise(loop, Math.sqrt(s0Alice * s.bandwidth()),
-                            Math.sqrt(s0Bob * s.bandwidth()), h, windows.stopTime() + h / 2, true)
-                    : NetlistWriter.transientExternal(loop, step, windows.stopTime() + step / 2, step, true,
-                            s.prewarped()));
-            long t0 = System.nanoTime();
-            spice.run();
-            nanos = System.nanoTime() - t0;
-        } finally {
-            spice.clearHooks();
-        }
+        // half a step past the last window: ngspice clamps its final step to the stop time, and a stop
+        // time on the grid can leave it a step of zero after rounding
+        // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency
+        List<String> deck = trnoise
+                ? NetlistWriter.transientTrnoise(loop, Math.sqrt(s0Alice * s.bandwidth()),
+                        Math.sqrt(s0Bob * s.bandwidth()), h, windows.stopTime() + h / 2, true)
+                : NetlistWriter.transientExternal(loop, step, windows.stopTime() + step / 2, step, true,
+                        s.prewarped());
+        long t0 = System.nanoTime();
+        TabulatedRun.Outcome outcome = spice.runTabulated(deck, run, lr == null ? stream : WhittleStream.tee(stream, lr));
+        long nanos = System.nanoTime() - t0;
         if (stream.windowsDone() != bits.size()) {
             throw new IllegalStateException("the transient ended after " + stream.windowsDone() + " of "
                     + bits.size() + " bit windows");
         }
-        return new long[] {stream.points(), nanos};
+        return new long[] {stream.points(), nanos, outcome.callbacks() == CallbackPath.SHIM ? 0 : 1};
     }
 
     /** Per-bit averages as rows of a flat array (six products per bit), without copying. */
@@ -627,11 +631,7 @@ public final class BitExchangeSimulation {
      * stall ngspice.
      */
     static double nextGridStep(double time, double h) {
-        double next = (Math.floor(time / h) + 1) * h;
-        if (next - time < 1e-6 * h) {
-            next += h;
-        }
-        return next - time;
+        return TabulatedRun.nextGridStep(time, h);
     }
 
     private static double s0(Settings s, Resistor holds, double resistance) {
@@ -723,53 +723,39 @@ public final class BitExchangeSimulation {
     }
 
     /**
-     * The injected voltage of one generator over the windows of a run: window w carries the noise stream of
-     * bit {@code bits.get(w)}, started fresh (independent per bit). Left-continuous at window boundaries, so
-     * a window's last accepted point still sees its own bit's noise.
+     * The grid values of one generator over the windows of a run: window w carries the noise stream of bit
+     * {@code bits.get(w)}, started fresh (independent per bit), on the design's grid. The {@link TabulatedSource}
+     * interpolates them linearly and joins the windows left-continuously, so a window's last accepted point still
+     * sees its own bit's noise. Works for any {@link InjectedNoise} design: only its grid values are read.
      */
-    static final class PerBitNoise implements DoubleUnaryOperator {
-        /**
-         * Grid values kept per waveform: ngspice steps back by at most a rejected step (under one grid step here,
-         * as every step ends on the grid); a small ring keeps the garbage per bit small, so the heap stays flat.
-         */
+    static final class PerBitNoise implements TabulatedSource.SegmentValues {
+        /** Grid values kept by each bit's waveform: the table asks for them in order, so a few suffice. */
         static final int HISTORY = 64;
         private final InjectedNoise design;
         private final double s0;
         private final long seed;
         private final int party;
         private final List<Integer> bits;
-        private final double period;
         private int currentWindow = -1;
         private NoiseWaveform current;
-        private int previousWindow = -1;
-        private NoiseWaveform previous;
 
-        PerBitNoise(InjectedNoise design, double s0, long seed, int party, List<Integer> bits, double period) {
+        PerBitNoise(InjectedNoise design, double s0, long seed, int party, List<Integer> bits) {
             this.design = design;
             this.s0 = s0;
             this.seed = seed;
             this.party = party;
             this.bits = bits;
-            this.period = period;
         }
 
         @Override
-        public double applyAsDouble(double t) {
-            int w = t <= 0 ? 0 : (int) Math.ceil(t / period - 1e-9) - 1;
-            w = Math.max(0, Math.min(w, bits.size() - 1));
-            NoiseWaveform wave;
-            if (w == currentWindow) {
-                wave = current;
-            } else if (w == previousWindow) {
-                wave = previous;
-            } else {
-                previousWindow = currentWindow;
-                previous = current;
-                current = design.waveform(s0, StreamKey.of(seed, party, bits.get(w)), HISTORY);
-                currentWindow = w;
-                wave = current;
+        public void fill(int window, int firstNode, double[] into, int offset, int count) {
+            if (window != currentWindow) {
+                current = design.waveform(s0, StreamKey.of(seed, party, bits.get(window)), HISTORY);
+                currentWindow = window;
             }
-            return wave.valueAt(Math.max(0, t - w * period));
+            for (int i = 0; i < count; i++) {
+                into[offset + i] = current.gridValue(firstNode + i);
+            }
         }
     }
 }

@@ -53,15 +53,21 @@ public final class Benchmarks {
      * (R_c = 100 Ω, 1 kHz) and the main job's 2 km Cat5-like pair as a 20-section RC ladder (336 Ω, 104 nF, 500 Hz,
      * strongly capacitive: the loop's RC corner is at 135 Hz).
      */
-    record EndToEndLine(String name, List<String> options, double bandwidth, org.kljn.circuit.LineModel model) {
+    record EndToEndLine(String name, List<String> options, double bandwidth, org.kljn.circuit.LineModel model,
+            List<String> accuracyGoals) {
+        /** The lumped loop is memoryless: every accuracy goal runs the same exact Nyquist scheme, so one row. */
         static EndToEndLine lumped() {
             return new EndToEndLine("lumped", List.of("--cable", "lumped", "--rc", "100", "--bandwidth", "1k"), 1e3,
-                    new LumpedLine(100));
+                    new LumpedLine(100), List.of("distributions"));
         }
 
+        /**
+         * The ladder at both goals: {@code distributions} (attack's default: success rates within the inflation
+         * target) and {@code moments} (means only: what a null confirmation needs).
+         */
         static EndToEndLine ladder() {
             return new EndToEndLine("ladder20", List.of("--cable", "ladder", "--sections", "20", "--rc", "336", "--cc",
-                    "104n", "--bandwidth", "500"), 500, new RcLadder(336, 104e-9, 20));
+                    "104n", "--bandwidth", "500"), 500, new RcLadder(336, 104e-9, 20), List.of("distributions", "moments"));
         }
     }
 
@@ -92,44 +98,57 @@ public final class Benchmarks {
     public static Map<String, Object> run(Plan plan, PrintStream log) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
+        r.put("attackJvmOptions", launcherJvmOptions());
         List<Map<String, Object>> endToEnd = new ArrayList<>();
         for (EndToEndLine line : List.of(EndToEndLine.lumped(), EndToEndLine.ladder())) {
             for (long n : plan.endToEndSamples()) {
-                double[] attack = new double[plan.repeats()];
-                double[] attackCpu = new double[plan.repeats()];
+                int goals = line.accuracyGoals().size();
+                double[][] attack = new double[goals][plan.repeats()];
+                double[][] attackCpu = new double[goals][plan.repeats()];
+                long[] attackRss = new long[goals];
+                Map<String, Object>[] facts = newFactArray(goals);
                 double[] batch = new double[plan.repeats()];
                 double[] batchCpu = new double[plan.repeats()];
                 long batchRss = 0;
-                long attackRss = 0;
+                // the processes alternate, so a slow spell of the machine hits both sides alike
                 for (int k = 0; k < plan.repeats(); k++) {
-                    Measured a = attackProcess(line, n, List.of());
+                    for (int g = 0; g < goals; g++) {
+                        Measured a = attackProcess(line, n, List.of(), line.accuracyGoals().get(g));
+                        attack[g][k] = a.seconds();
+                        attackCpu[g][k] = a.cpuSeconds();
+                        attackRss[g] = Math.max(attackRss[g], a.peakRssKb());
+                        facts[g] = a.attackFacts();
+                    }
                     Measured b = batchRun(line, n);
-                    attack[k] = a.seconds();
-                    attackCpu[k] = a.cpuSeconds();
                     batch[k] = b.seconds();
                     batchCpu[k] = b.cpuSeconds();
                     batchRss = Math.max(batchRss, b.peakRssKb());
-                    attackRss = Math.max(attackRss, a.peakRssKb());
                 }
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("line", line.name());
-                t.put("bandwidth", line.bandwidth());
-                t.put("samples", n);
-                t.put("attackSecondsMedian", median(attack));
-                t.put("batchSecondsMedian", median(batch));
-                t.put("speedup", median(batch) / median(attack));
-                t.put("attackCpuSecondsMedian", median(attackCpu));
-                t.put("batchCpuSecondsMedian", median(batchCpu));
-                t.put("cpuRatio", median(batchCpu) / median(attackCpu));
-                t.put("attackRuns", attack);
-                t.put("batchRuns", batch);
-                t.put("attackPeakRssMB", attackRss / 1024.0);
-                t.put("batchPeakRssMB", batchRss / 1024.0);
-                endToEnd.add(t);
-                log.printf(Locale.ROOT, "end to end %-8s %,11d samples: kljn attack %.2f s, ngspice -b %.2f s (x%.2f);"
-                                + " CPU %.2f s vs %.2f s (x%.2f)%n", line.name(), n, median(attack), median(batch),
-                        median(batch) / median(attack), median(attackCpu), median(batchCpu),
-                        median(batchCpu) / median(attackCpu));
+                for (int g = 0; g < goals; g++) {
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("line", line.name());
+                    t.put("accuracyGoal", line.accuracyGoals().get(g));
+                    t.put("bandwidth", line.bandwidth());
+                    t.put("samples", n);
+                    t.put("attackSecondsMedian", median(attack[g]));
+                    t.put("batchSecondsMedian", median(batch));
+                    t.put("speedup", median(batch) / median(attack[g]));
+                    t.put("attackCpuSecondsMedian", median(attackCpu[g]));
+                    t.put("batchCpuSecondsMedian", median(batchCpu));
+                    t.put("cpuRatio", median(batchCpu) / median(attackCpu[g]));
+                    t.put("attackRuns", attack[g]);
+                    t.put("batchRuns", batch);
+                    t.put("attackPeakRssMB", attackRss[g] / 1024.0);
+                    t.put("batchPeakRssMB", batchRss / 1024.0);
+                    // what the attack itself reported: the callback path, its grid and its bounds
+                    t.put("attack", facts[g]);
+                    endToEnd.add(t);
+                    log.printf(Locale.ROOT, "end to end %-8s %-13s %,11d samples: kljn attack %.2f s, ngspice -b %.2f s"
+                                    + " (x%.2f); CPU %.2f s vs %.2f s (x%.2f); %s%n", line.name(),
+                            line.accuracyGoals().get(g), n, median(attack[g]), median(batch),
+                            median(batch) / median(attack[g]), median(attackCpu[g]), median(batchCpu),
+                            median(batchCpu) / median(attackCpu[g]), facts[g]);
+                }
             }
         }
         r.put("endToEnd", endToEnd);
@@ -156,7 +175,8 @@ public final class Benchmarks {
 
         List<Map<String, Object>> memory = new ArrayList<>();
         for (long n : plan.memorySamples()) {
-            Measured child = attackProcess(EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"));
+            Measured child = attackProcess(EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"),
+                    "distributions");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("samples", n);
             m.put("attackPeakRssMB", child.peakRssKb() / 1024.0);
@@ -193,25 +213,56 @@ public final class Benchmarks {
     }
 
     /** Wall time, CPU time (user + system) and peak RSS of a process. */
-    record Measured(double seconds, double cpuSeconds, long peakRssKb) {
+    record Measured(double seconds, double cpuSeconds, long peakRssKb, Map<String, Object> attackFacts) {
+    }
+
+    /** Keys of {@code attack --json} kept beside the timings: how the run was made. */
+    static final List<String> ATTACK_FACTS = List.of("callbacks", "accuracyGoal", "solverPointsPerNyquistSample",
+            "discretisationBound", "varianceInflationBound", "acceptedPoints", "seconds");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object>[] newFactArray(int n) {
+        return (Map<String, Object>[]) new Map[n];
     }
 
     /** The whole {@code kljn attack} process on the line for n noise samples (n / 200 bits of 200 samples). */
-    static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions)
+    static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions, String accuracyGoal)
             throws IOException, InterruptedException {
         Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", java));
+        // the JVM options this bench runs under: the launcher's (serial collector, class-data archive), so the
+        // attack process is started as `./kljn attack` starts it
+        command.addAll(launcherJvmOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName(), "attack",
                 "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",
-                Integer.toString(BIT_SAMPLES), "--seed", "1", "--json"));
+                Integer.toString(BIT_SAMPLES), "--seed", "1", "--json", "--accuracy", accuracyGoal));
         command.addAll(line.options());
         try {
-            return timed(command, dir);
+            Measured m = timed(command, dir);
+            Map<String, Object> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                    dir.resolve("out.txt").toFile(), Map.class);
+            Map<String, Object> facts = new LinkedHashMap<>();
+            for (String key : ATTACK_FACTS) {
+                facts.put(key, json.get(key));
+            }
+            return new Measured(m.seconds(), m.cpuSeconds(), m.peakRssKb(), facts);
         } finally {
             org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
         }
+    }
+
+    /** This JVM's own options that shape performance (GC, class-data sharing), for the child attack processes. */
+    static List<String> launcherJvmOptions() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:+Use") && a.endsWith("GC") || a.startsWith("-XX:SharedArchiveFile=")
+                    || a.startsWith("-Xlog:cds")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /** ngspice -b on the line's loop (HL) with two TRNOISE sources of NT = 1/(2Δf), n samples long. */
@@ -247,7 +298,7 @@ public final class Benchmarks {
         List<String> lines = Files.readAllLines(err);
         String[] last = lines.get(lines.size() - 1).strip().split("\\s+");
         return new Measured(Double.parseDouble(last[0]), Double.parseDouble(last[1]) + Double.parseDouble(last[2]),
-                Long.parseLong(last[3]));
+                Long.parseLong(last[3]), Map.of());
     }
 
     /** Exact analysis of one parameter point (warm), with and without the minimax β search. */

@@ -269,7 +269,11 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
             root.put("guardInterval", r.guard());
             root.put("acceptedPoints", r.acceptedPoints());
+            // who answered ngspice's per-point callbacks: kljn's native shim, or JNA upcalls (no shim built)
+            root.put("callbacks", r.callbacks());
             root.put("seconds", seconds);
+            // of which the transient blocks (wall time; the rest is the exact expectations and the decisions)
+            root.put("transientSeconds", r.transientSeconds());
             out.println(Json.write(root));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",

@@ -35,6 +35,8 @@ public final class LibraryFiles {
      * signal-safety test; never needed otherwise).
      */
     static final String KEEP_SIGNAL_CALLS = "kljn.ngspice.keepSignalCalls";
+    /** System property that keeps ngspice's per-point {@code clock()} calls (to measure what removing them saves). */
+    static final String KEEP_CLOCK_CALLS = "kljn.ngspice.keepClockCalls";
     static final String FOLDER_PREFIX = "kljn-ngspice-";
     private static final AtomicInteger COPIES = new AtomicInteger();
     private static Path copyFolder;
@@ -120,12 +122,44 @@ public final class LibraryFiles {
         return copy;
     }
 
+    /**
+     * Writes {@code bytes} (a native library kljn carries, such as the callback shim) to a new file in this process's
+     * copy folder, for loading; the caller {@link #discard}s it once loaded.
+     */
+    static synchronized Path writeOwnedCopy(String stem, byte[] bytes) {
+        Path folder = copyFolder();
+        Path copy = folder.resolve(stem + "-" + COPIES.incrementAndGet() + ".so");
+        try {
+            Files.write(copy, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            discard(copy);
+            throw new NgSpiceException("cannot write " + copy + ": " + IoMessages.reason(e), List.of());
+        }
+        copy.toFile().deleteOnExit();
+        return copy;
+    }
+
     /** Deletes a loaded copy (the dynamic loader keeps the mapping). */
     static void discard(Path copy) {
         try {
             Files.deleteIfExists(copy);
         } catch (IOException e) {
             // left for deleteOnExit and the start-up clean-up
+        }
+    }
+
+    /**
+     * Takes ngspice's per-point {@code clock()} (console feedback only, see {@link SignalFreeElf}) out of the copy;
+     * a pure saving, so a library where that is not possible is used as it is.
+     */
+    private static void neutraliseClock(byte[] bytes) {
+        if (Boolean.getBoolean(KEEP_CLOCK_CALLS)) {
+            return;
+        }
+        try {
+            SignalFreeElf.neutraliseClock(bytes);
+        } catch (SignalFreeElf.NotPatchable e) {
+            // the copy keeps its clock() calls: slower, not wrong
         }
     }
 
@@ -151,6 +185,7 @@ public final class LibraryFiles {
             }
             SignalFreeElf.neutraliseSignal(bytes);
             patchProblem = null;
+            neutraliseClock(bytes);
         } catch (SignalFreeElf.NotPatchable e) {
             if (e.getMessage().startsWith("not an ELF file") || e.getMessage().startsWith("not a 64-bit")) {
                 throw new NgSpiceException(original + " is not an ngspice shared library (" + e.getMessage() + "; "

@@ -55,9 +55,32 @@ public final class NgSpice implements SpiceSimulator {
      * it when that is already in use).
      */
     public static NgSpice open() {
-        NgSpice session = new NgSpice(NgSpiceInstance.acquire());
+        return open(CallbackPath.preferred());
+    }
+
+    /** As {@link #open()}, with the per-point callbacks served the given way (tests run both paths). */
+    public static NgSpice open(CallbackPath callbacks) {
+        if (callbacks == CallbackPath.SHIM && !Shim.available()) {
+            throw new NgSpiceException("the native callback shim cannot be used: " + Shim.problem(), List.of());
+        }
+        NgSpice session = new NgSpice(NgSpiceInstance.acquire(callbacks));
         session.initialise();
         return session;
+    }
+
+    /** Whether kljn's native callback shim is available in this process (else sessions use JNA callbacks). */
+    public static boolean shimAvailable() {
+        return Shim.available();
+    }
+
+    /** Why the native callback shim is not available, or null when it is. */
+    public static String shimProblem() {
+        return Shim.problem();
+    }
+
+    /** Who serves this session's per-point callbacks. */
+    public CallbackPath callbacks() {
+        return instance.callbacks;
     }
 
     private void initialise() {
@@ -317,6 +340,61 @@ public final class NgSpice implements SpiceSimulator {
         });
     }
 
+    /**
+     * Loads {@code deck} and runs it as a streaming transient whose EXTERNAL voltage sources are the run's tables and
+     * whose steps end on its grid; every accepted point goes to {@code listener} (on the shim a block at a time,
+     * the tail after the run). On the shim no per-point callback enters the JVM; on the JNA path Java answers them
+     * with the same arithmetic. The hooks are cleared afterwards.
+     *
+     * @throws NgSpiceException when ngspice fails, a table is queried outside what it holds, or a Java callback
+     *                          (a refill, the listener) throws
+     */
+    public TabulatedRun.Outcome runTabulated(List<String> deck, TabulatedRun run, StreamListener listener) {
+        return withLock(() -> {
+            loadCircuit(deck);
+            CallbackPath path = instance.callbacks;
+            if (run.solverGrid() > 0) {
+                instance.registerSync(true);
+            }
+            long[] points = new long[1];
+            StreamListener counting = new StreamListener() {
+                @Override
+                public void plotStarted(String plotName, String plotType, List<String> vectorNames) {
+                    listener.plotStarted(plotName, plotType, vectorNames);
+                }
+
+                @Override
+                public void point(int index, double[] real, double[] imag) {
+                    points[0]++;
+                    listener.point(index, real, imag);
+                }
+            };
+            try {
+                if (path == CallbackPath.SHIM) {
+                    instance.beginTabulated(run, counting);
+                } else {
+                    for (TabulatedSource s : run.sources()) {
+                        instance.setVoltageSource(s.name(), new TabulatedWaveform(s, run.ringCapacity(), run.chunk()));
+                    }
+                    double grid = run.solverGrid();
+                    instance.stepControl = grid > 0 ? (time, delta) -> TabulatedRun.nextGridStep(time, grid) : null;
+                    instance.streamListener = counting;
+                }
+                run();
+                instance.drainTabulated();
+                throwIfCallbackFailed();
+                String failure = instance.tabulatedFailure();
+                if (failure != null) {
+                    throw new NgSpiceException("the tabulated transient of \"" + circuitLines.get(0).strip()
+                            + "\" failed: " + failure, List.of());
+                }
+            } finally {
+                instance.clearDispatch();
+            }
+            return new TabulatedRun.Outcome(points[0], path);
+        });
+    }
+
     /** Sets a breakpoint at {@code time} for the loaded circuit (not while a background run is active). */
     public boolean setBreakpoint(double time) {
         return withLock(() -> {
@@ -482,7 +560,7 @@ public final class NgSpice implements SpiceSimulator {
     /** After ControlledExit, or when sticky output modes must go: a fresh private copy of the library. */
     private void replaceInstance() {
         NgSpiceInstance old = instance;
-        instance = NgSpiceInstance.fresh();
+        instance = NgSpiceInstance.fresh(old.callbacks);
         instance.streamListener = old.streamListener;
         instance.stepControl = old.stepControl;
         circuitLoaded = false;

@@ -43,6 +43,11 @@ final class NgSpiceInstance {
     /** The copy this instance was loaded from (deleted once loaded: the loader keeps its mapping). */
     final Path file;
     final int ident;
+    /** Who answers the per-point callbacks: the native shim (its state is {@link #shim}) or JNA upcalls. */
+    final CallbackPath callbacks;
+    /** The shim's state for this instance (ngspice passes it back as userData), 0 on the JNA path. */
+    final long shim;
+    private final long initSyncFunction;
 
     // --- state the callbacks write; read by the session ---
     private final List<String> captured = new ArrayList<>();
@@ -65,6 +70,14 @@ final class NgSpiceInstance {
     private final SourceTable currentSources = new SourceTable();
     private double[] streamReal = new double[0];
     private double[] streamImag = new double[0];
+    // --- a tabulated run on the shim (see TabulatedRun) ---
+    private volatile boolean batching;
+    private TabulatedSource[] tabulated = new TabulatedSource[0];
+    private List<String> streamedVectors = List.of();
+    /** Vector index of each buffered value (in SendData's order; -1 when the plot lacks it). */
+    private int[] wanted = new int[0];
+    private double[] flushBuffer = new double[0];
+    private double[] refillBuffer = new double[0];
 
     // --- callbacks (strong references for the life of the library) ---
     private final NgSpiceLibrary.SendChar sendChar = (text, id, user) -> {
@@ -94,18 +107,25 @@ final class NgSpiceInstance {
     private final DirectBinding.SourceRaw getVsrc = this::onVoltageSource;
     private final DirectBinding.SourceRaw getIsrc = this::onCurrentSource;
     private final DirectBinding.SyncRaw getSync = this::onSync;
+    private final Shim.Refill refill = this::onRefill;
+    private final Shim.Flush flush = this::onFlush;
     /** This instance's copy of {@link DirectBinding}, registered with its library (fast callbacks). */
     private final Class<?> binding;
     private final com.sun.jna.Memory identMemory = new com.sun.jna.Memory(4);
 
-    private NgSpiceInstance(Path file) {
+    private NgSpiceInstance(Path file, CallbackPath callbacks) {
         this.file = file;
         this.ident = IDENTS.getAndIncrement();
+        this.callbacks = callbacks;
         Map<String, Object> options = Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL);
         synchronized (INIT_LOCK) {
+            long initFunction;
             try {
                 this.lib = Native.load(file.toString(), NgSpiceLibrary.class, options);
-                this.binding = DirectBinding.bind(com.sun.jna.NativeLibrary.getInstance(file.toString(), options));
+                com.sun.jna.NativeLibrary loaded = com.sun.jna.NativeLibrary.getInstance(file.toString(), options);
+                this.binding = DirectBinding.bind(loaded);
+                initFunction = Pointer.nativeValue(loaded.getFunction("ngSpice_Init"));
+                this.initSyncFunction = Pointer.nativeValue(loaded.getFunction("ngSpice_Init_Sync"));
             } catch (UnsatisfiedLinkError e) {
                 Path original = LibraryFiles.systemLibrary();
                 throw new NgSpiceException(original + " cannot be loaded as the ngspice shared library ("
@@ -120,13 +140,24 @@ final class NgSpiceInstance {
             // instead of attaching and detaching it on every call.
             CallbackThreadInitializer keepAttached = new CallbackThreadInitializer(true, false, "ngspice-bg-" + ident);
             for (com.sun.jna.Callback cb : new com.sun.jna.Callback[] {sendChar, sendStat, controlledExit, sendData,
-                    sendInitData, bgThreadRunning, getVsrc, getIsrc, getSync}) {
+                    sendInitData, bgThreadRunning, getVsrc, getIsrc, getSync, refill, flush}) {
                 Native.setCallbackThreadInitializer(cb, keepAttached);
+            }
+            if (callbacks == CallbackPath.SHIM) {
+                this.shim = Shim.kljn_shim_new(ident);
+                if (shim == 0) {
+                    throw new OutOfMemoryError("cannot allocate the native shim's state");
+                }
+                // the shim forwards what it does not answer itself to the same Java callbacks as the JNA path
+                Shim.kljn_shim_set_java(shim, sendData, getVsrc, getIsrc, getSync, refill, flush);
+            } else {
+                this.shim = 0;
             }
             String previousLocale = LibC.setNumericLocale("C");
             int rc;
             try {
-                rc = (Integer) binding.getMethod("ngSpice_Init", NgSpiceLibrary.SendChar.class,
+                rc = shim != 0 ? Shim.kljn_shim_ngspice_init(shim, initFunction, sendChar, sendStat, controlledExit,
+                        sendInitData, bgThreadRunning) : (Integer) binding.getMethod("ngSpice_Init", NgSpiceLibrary.SendChar.class,
                         NgSpiceLibrary.SendStat.class, NgSpiceLibrary.ControlledExit.class,
                         DirectBinding.SendDataRaw.class, NgSpiceLibrary.SendInitData.class,
                         NgSpiceLibrary.BGThreadRunning.class, Pointer.class)
@@ -154,14 +185,17 @@ final class NgSpiceInstance {
     }
 
     /** Takes an idle healthy instance, or loads the system library, or a private copy of it. */
-    static NgSpiceInstance acquire() {
+    static NgSpiceInstance acquire(CallbackPath callbacks) {
         synchronized (IDLE) {
-            NgSpiceInstance idle = IDLE.pollFirst();
-            if (idle != null) {
-                return idle;
+            for (java.util.Iterator<NgSpiceInstance> it = IDLE.iterator(); it.hasNext(); ) {
+                NgSpiceInstance idle = it.next();
+                if (idle.callbacks == callbacks) {
+                    it.remove();
+                    return idle;
+                }
             }
             // every instance is a private, signal-free copy (SignalFreeElf), the first one included
-            return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()));
+            return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()), callbacks);
         }
     }
 
@@ -177,8 +211,8 @@ final class NgSpiceInstance {
     }
 
     /** Loads a brand-new private copy (used after ControlledExit or when output modes are sticky). */
-    static NgSpiceInstance fresh() {
-        return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()));
+    static NgSpiceInstance fresh(CallbackPath callbacks) {
+        return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()), callbacks);
     }
 
     void registerSync(boolean withStepControl) {
@@ -187,6 +221,12 @@ final class NgSpiceInstance {
         }
         // Once GetSyncData is registered ngspice keeps calling it (wantsync is never reset), so it is
         // registered only when a caller first needs step control, and then kept.
+        if (shim != 0) {
+            // the shim's source and sync callbacks answer tabulated runs and forward everything else to Java
+            Shim.kljn_shim_ngspice_init_sync(shim, initSyncFunction, withStepControl ? 1 : 0);
+            syncRegistered = withStepControl;
+            return;
+        }
         try {
             binding.getMethod("ngSpice_Init_Sync", DirectBinding.SourceRaw.class, DirectBinding.SourceRaw.class,
                     DirectBinding.SyncRaw.class, Pointer.class, Pointer.class)
@@ -243,6 +283,128 @@ final class NgSpiceInstance {
         currentSources.clear();
         streamListener = null;
         stepControl = null;
+        if (batching) {
+            endTabulated();
+        }
+    }
+
+    // ------------------------------------------------------------------ tabulated runs on the shim
+
+    /** Hands the run's sources, grid and batching to the shim (the JNA path never calls this). */
+    synchronized void beginTabulated(TabulatedRun run, StreamListener listener) {
+        if (shim == 0) {
+            throw new IllegalStateException("no native shim on this instance");
+        }
+        streamListener = listener;
+        streamedVectors = run.streamedVectors();
+        wanted = new int[0];
+        tabulated = run.sources().toArray(new TabulatedSource[0]);
+        refillBuffer = new double[run.chunk()];
+        if (Shim.kljn_shim_begin(shim, run.solverGrid(), run.pointsPerFlush()) != 0) {
+            throw new OutOfMemoryError("the native shim cannot allocate a buffer of " + run.pointsPerFlush() + " points");
+        }
+        batching = true;
+        int log2 = Integer.numberOfTrailingZeros(run.ringCapacity());
+        for (TabulatedSource s : tabulated) {
+            if (Shim.kljn_shim_add_source(shim, s.name(), s.gridStep(), s.segmentPeriod(), s.segments(),
+                    s.nodesPerSegment(), log2, run.chunk()) < 0) {
+                endTabulated();
+                throw new IllegalArgumentException("the native shim refused tabulated source " + s);
+            }
+        }
+    }
+
+    /** Hands the points still buffered to the listener (the tail of a run). */
+    void drainTabulated() {
+        if (batching) {
+            Shim.kljn_shim_drain(shim);
+        }
+    }
+
+    /** The shim's first failure in this run (a source asked past its table or history, a refill that failed). */
+    String tabulatedFailure() {
+        return batching ? Shim.kljn_shim_error(shim) : null;
+    }
+
+    synchronized void endTabulated() {
+        if (shim != 0) {
+            Shim.kljn_shim_end(shim);
+        }
+        batching = false;
+        tabulated = new TabulatedSource[0];
+        streamedVectors = List.of();
+    }
+
+    private int onRefill(long state, int source, long first, int count, long into) {
+        try {
+            if (refillBuffer.length < count) {
+                refillBuffer = new double[count];
+            }
+            tabulated[source].fillStream(first, refillBuffer, 0, count);
+            new Pointer(into).write(0, refillBuffer, 0, count);
+            return 0;
+        } catch (Throwable t) {
+            recordFailure(t);
+            return 1;
+        }
+    }
+
+    private int onFlush(long state, int points, long from) {
+        try {
+            StreamListener listener = streamListener;
+            if (listener == null) {
+                return 0;
+            }
+            int[] columns = wanted;
+            int record = 1 + columns.length;
+            int n = points * record;
+            if (flushBuffer.length < n) {
+                flushBuffer = new double[n];
+            }
+            new Pointer(from).read(0, flushBuffer, 0, n);
+            double[] real = streamReal;
+            double[] imag = streamImag;
+            for (int p = 0, at = 0; p < points; p++, at += record) {
+                for (int i = 0; i < columns.length; i++) {
+                    if (columns[i] >= 0) {
+                        real[columns[i]] = flushBuffer[at + 1 + i];
+                    }
+                }
+                listener.point((int) flushBuffer[at], real, imag);
+            }
+            return 0;
+        } catch (Throwable t) {
+            recordFailure(t);
+            return 1;
+        }
+    }
+
+    /** Which vectors the shim keeps per point, by SendData index, for the plot that starts. */
+    private void chooseWanted(List<String> names) {
+        int[] columns;
+        if (streamedVectors.isEmpty()) {
+            columns = new int[names.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = i;
+            }
+        } else {
+            columns = new int[streamedVectors.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = -1;
+                for (int j = 0; j < names.size(); j++) {
+                    if (names.get(j).equalsIgnoreCase(streamedVectors.get(i))) {
+                        columns[i] = j;
+                        break;
+                    }
+                }
+            }
+        }
+        if (columns.length > TabulatedRun.MAX_VECTORS) {
+            throw new IllegalStateException("the plot has " + columns.length + " vectors; a tabulated run streams at"
+                    + " most " + TabulatedRun.MAX_VECTORS + ": name the ones the listener reads (streamedVectors)");
+        }
+        Shim.kljn_shim_set_wanted(shim, columns.length, columns);
+        wanted = columns;
     }
 
     /**
@@ -358,6 +520,10 @@ final class NgSpiceInstance {
     }
 
     private int onInitDataUnguarded(Pointer info, int id, Pointer user) {
+        if (batching) {
+            // the points of a previous plot go out before the next plot starts
+            Shim.kljn_shim_drain(shim);
+        }
         StreamListener listener = streamListener;
         if (listener == null) {
             return 0;
@@ -374,6 +540,10 @@ final class NgSpiceInstance {
         }
         streamReal = new double[count];
         streamImag = new double[count];
+        if (batching) {
+            java.util.Arrays.fill(streamReal, Double.NaN);
+            chooseWanted(names);
+        }
         listener.plotStarted(plot, type, List.copyOf(names));
         return 0;
     }

@@ -21,12 +21,21 @@ import java.nio.charset.StandardCharsets;
  * (the symbol entry is pointed at the {@code getpid} string the library already imports, with the same symbol
  * version), so every {@code signal()} call inside ngspice becomes a harmless {@code getpid()} and no
  * disposition changes. Nothing else in the library calls {@code sigaction}.
+ *
+ * <p>The same rename takes {@code clock} out of the copy ({@link #neutraliseClock}): 39.3 calls {@code clock()}
+ * on every accepted time point (outitf.c, {@code OUTpData} and its helpers, only to print "Reference value"
+ * to stderr every quarter of a CPU second, the console feedback that ngspice's {@code -o} option switches off).
+ * {@code clock()} is {@code clock_gettime(CLOCK_PROCESS_CPUTIME_ID)}, which the kernel answers by summing the CPU
+ * time of every thread of the process (thread_group_cputime): in a JVM with dozens of threads that was about a
+ * tenth of a transient's CPU time. As {@code getpid()} the value never changes, so the feedback line is never
+ * printed; nothing else in the library calls {@code clock}.
  */
 final class SignalFreeElf {
     private static final int SHT_DYNSYM = 11;
     private static final int SHT_GNU_VERSYM = 0x6fffffff;
     private static final int SYMBOL_SIZE = 24;
     private static final String NEUTRALISED = "signal";
+    private static final String CLOCK = "clock";
     private static final String REPLACEMENT = "getpid";
 
     private SignalFreeElf() {
@@ -49,6 +58,20 @@ final class SignalFreeElf {
      * @throws NotPatchable if the file is no 64-bit little-endian ELF or lacks what the patch needs
      */
     static boolean neutraliseSignal(byte[] elf) throws NotPatchable {
+        return renameImport(elf, NEUTRALISED);
+    }
+
+    /**
+     * Patches {@code elf} in place: the undefined dynamic symbol {@code clock} then names {@code getpid}.
+     *
+     * @return true if a symbol was renamed (false: the library imports no {@code clock})
+     * @throws NotPatchable as {@link #neutraliseSignal}
+     */
+    static boolean neutraliseClock(byte[] elf) throws NotPatchable {
+        return renameImport(elf, CLOCK);
+    }
+
+    private static boolean renameImport(byte[] elf, String neutralised) throws NotPatchable {
         ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
         if (elf.length < 64 || b.getInt(0) != 0x464c457f) {
             throw new NotPatchable("not an ELF file");
@@ -88,7 +111,7 @@ final class SignalFreeElf {
                 continue;
             }
             String name = cString(elf, strOffset + b.getInt(entry));
-            if (name.equals(NEUTRALISED)) {
+            if (name.equals(neutralised)) {
                 target = i;
             } else if (name.equals(REPLACEMENT)) {
                 replacement = i;
@@ -98,10 +121,10 @@ final class SignalFreeElf {
             return false;
         }
         if (replacement < 0) {
-            throw new NotPatchable("the library imports " + NEUTRALISED + " but not " + REPLACEMENT);
+            throw new NotPatchable("the library imports " + neutralised + " but not " + REPLACEMENT);
         }
         if (versymOffset >= 0 && b.getShort(versymOffset + 2 * target) != b.getShort(versymOffset + 2 * replacement)) {
-            throw new NotPatchable(NEUTRALISED + " and " + REPLACEMENT + " carry different symbol versions");
+            throw new NotPatchable(neutralised + " and " + REPLACEMENT + " carry different symbol versions");
         }
         b.putInt(symOffset + target * SYMBOL_SIZE, b.getInt(symOffset + replacement * SYMBOL_SIZE));
         return true;

@@ -50,5 +50,8 @@ class JsonContractTest {
             assertTrue(e.get("predicted").asDouble() >= 0.5 && e.get("predicted").asDouble() <= 1, "predicted: " + e);
         }
         assertTrue(j.get("aliceBobErrorRate").isNumber());
+        // who answered ngspice's per-point callbacks: the native shim wherever it is built (TabulatedRunTest
+        // fails where gcc exists and the shim does not load)
+        assertEquals(org.kljn.ngspice.NgSpice.shimAvailable() ? "shim" : "jna", j.get("callbacks").asText());
     }
 }

@@ -75,7 +75,7 @@ public final class InitStressMain {
             Thread t = new Thread(() -> {
                 try {
                     for (int n = 0; n < perThread; n++) {
-                        NgSpiceInstance.fresh();
+                        NgSpiceInstance.fresh(CallbackPath.preferred());
                     }
                 } catch (Throwable e) {
                     failures.add(e);
