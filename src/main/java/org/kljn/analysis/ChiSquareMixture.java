@@ -128,6 +128,15 @@ public final class ChiSquareMixture {
         return new ChiSquareMixture(Arrays.copyOf(w, k), Arrays.copyOf(d, k));
     }
 
+    /** The sum of this and an independent mixture: all terms of both. */
+    public ChiSquareMixture plus(ChiSquareMixture other) {
+        double[] weights = Arrays.copyOf(w, w.length + other.w.length);
+        double[] dof = Arrays.copyOf(d, d.length + other.d.length);
+        System.arraycopy(other.w, 0, weights, w.length, other.w.length);
+        System.arraycopy(other.d, 0, dof, d.length, other.d.length);
+        return of(weights, dof);
+    }
+
     /** E Q = Σ w_j d_j. */
     public double mean() {
         return mean;

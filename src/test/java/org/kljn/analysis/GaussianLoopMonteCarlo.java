@@ -16,7 +16,8 @@ import java.util.function.DoubleFunction;
 /**
  * A pure-Java Monte Carlo of the KLJN loop's Gaussian probe process, independent of ngspice and of the
  * distribution code: the two generators' noises are synthesised in the frequency domain (brick-wall band
- * [0, Δf], independent Gaussian Fourier coefficients of variance S_g/P on bins n/P of a long period P), the probes
+ * [0, Δf], or a band shape g(f) up to a given frequency: independent Gaussian Fourier coefficients of variance
+ * S_g·g/P on bins n/P of a long period P), the probes
  * follow from the closed-form transfer functions ({@link LoopTransfer} with a {@link TwoPort} cable), an inverse
  * FFT (two real probes per complex transform) gives them in time, and each bit window of τ (separated by a gap)
  * yields the per-bit statistics by Simpson's rule on the samples. Windows far apart in a period of thousands of
@@ -44,6 +45,20 @@ final class GaussianLoopMonteCarlo {
      */
     static double[][] run(double resistanceA, double resistanceB, double psdA, double psdB,
             DoubleFunction<TwoPort> cable, double bandwidth, double sampleRate, double tau, int windows, long seed) {
+        return run(resistanceA, resistanceB, psdA, psdB, cable, f -> 1, bandwidth, sampleRate, tau, windows, seed);
+    }
+
+    /**
+     * The same for generators of band shape {@code gain} (one-sided PSD S_g·g(f)) up to {@code topFrequency} (at most
+     * half the sample rate); g = 1 up to Δf is the brick wall of the other overload.
+     */
+    static double[][] run(double resistanceA, double resistanceB, double psdA, double psdB,
+            DoubleFunction<TwoPort> cable, java.util.function.DoubleUnaryOperator gain, double topFrequency,
+            double sampleRate, double tau, int windows, long seed) {
+        if (topFrequency > sampleRate / 2) {
+            throw new IllegalArgumentException("the band must end below half the sample rate");
+        }
+        double bandwidth = topFrequency;
         int perWindow = (int) Math.round(tau * sampleRate);
         if (perWindow % 2 != 0 || Math.abs(perWindow - tau * sampleRate) > 1e-9) {
             throw new IllegalArgumentException("tau * sampleRate must be an even integer");
@@ -72,6 +87,10 @@ final class GaussianLoopMonteCarlo {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, 0x5DEECE66DL});
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] sd = {Math.sqrt(psdA / period), Math.sqrt(psdB / period)};
+        double[] amplitude = new double[bins + 1];
+        for (int n = 1; n <= bins; n++) {
+            amplitude[n] = Math.sqrt(gain.applyAsDouble(n / period));
+        }
         double[][] out = new double[windows][5];
         double[][] re = new double[2][length];
         double[][] im = new double[2][length];
@@ -92,8 +111,8 @@ final class GaussianLoopMonteCarlo {
                 double[] cr = new double[4];
                 double[] ci = new double[4];
                 for (int g = 0; g < 2; g++) {
-                    double a = sd[g] * normal.sample();
-                    double b = -sd[g] * normal.sample();
+                    double a = amplitude[n] * sd[g] * normal.sample();
+                    double b = -amplitude[n] * sd[g] * normal.sample();
                     for (int p = 0; p < 4; p++) {
                         cr[p] += a * hRe[g][p][n] - b * hIm[g][p][n];
                         ci[p] += a * hIm[g][p][n] + b * hRe[g][p][n];
