@@ -332,9 +332,14 @@ public final class BitExchangeSimulation {
         // exact expectations over the band the injected noise really has
         // (the four situations' AC sweeps run once, in parallel on the pool, and serve every exact quantity below)
         Expectations exact = expectations(sessions, threads, s, band);
-        // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same)
-        ExactProbabilities probabilities = ExactProbabilities.compute(ExactProbabilities.situations(s.resistors(),
-                s.line(), exact.transfer(), s.tEff(), s.beta()), tau);
+        // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same): pure
+        // Java on the transfer functions and needed only for the decisions, so it runs beside the transient
+        java.util.concurrent.FutureTask<ExactProbabilities> probabilitiesTask = new java.util.concurrent.FutureTask<>(
+                () -> ExactProbabilities.compute(ExactProbabilities.situations(s.resistors(), s.line(),
+                        exact.transfer(), s.tEff(), s.beta()), tau));
+        Thread probabilitiesThread = new Thread(probabilitiesTask, "kljn-exact-probabilities");
+        probabilitiesThread.setDaemon(true);
+        probabilitiesThread.start();
         // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
         LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
@@ -393,6 +398,8 @@ public final class BitExchangeSimulation {
             }
         }
 
+        ExactProbabilities probabilities = awaitProbabilities(probabilitiesTask);
+
         // decisions
         Map<Attack, Integer> correct = new EnumMap<>(Attack.class);
         for (Attack a : Attack.values()) {
@@ -438,6 +445,25 @@ public final class BitExchangeSimulation {
                 trnoise ? band.describe() : noise instanceof NyquistNoise
                         ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
                         : band.describe(), optimalOutcome, String.join("+", paths));
+    }
+
+    /** The exact probabilities computed beside the transient; their failure is rethrown as it was raised. */
+    private static ExactProbabilities awaitProbabilities(java.util.concurrent.FutureTask<ExactProbabilities> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the exact probabilities were computed", e);
+        }
     }
 
     /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */

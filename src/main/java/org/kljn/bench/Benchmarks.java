@@ -98,7 +98,8 @@ public final class Benchmarks {
     public static Map<String, Object> run(Plan plan, PrintStream log) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
-        r.put("attackJvmOptions", launcherJvmOptions());
+        r.put("attackStartedBy", System.getProperty("kljn.launcher") != null ? "the kljn launcher" : "java "
+                + String.join(" ", launcherJvmOptions()));
         List<Map<String, Object>> endToEnd = new ArrayList<>();
         for (EndToEndLine line : List.of(EndToEndLine.lumped(), EndToEndLine.ladder())) {
             for (long n : plan.endToEndSamples()) {
@@ -230,17 +231,27 @@ public final class Benchmarks {
             throws IOException, InterruptedException {
         Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", java));
-        // the JVM options this bench runs under: the launcher's (serial collector, class-data archive), so the
-        // attack process is started as `./kljn attack` starts it
-        command.addAll(launcherJvmOptions());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName(), "attack",
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M"));
+        String launcher = System.getProperty("kljn.launcher");
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+            // what users run: the launcher itself, with its JVM options for attack; extra options through its
+            // KLJN_JAVA_OPTS
+            command.add(launcher);
+            environment.put("KLJN_JAVA_OPTS", String.join(" ", jvmOptions));
+        } else {
+            // not started by the launcher (tests, an IDE): this JVM's performance options
+            command.add(java);
+            command.addAll(launcherJvmOptions());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName()));
+        }
+        command.addAll(List.of("attack",
                 "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",
                 Integer.toString(BIT_SAMPLES), "--seed", "1", "--json", "--accuracy", accuracyGoal));
         command.addAll(line.options());
         try {
-            Measured m = timed(command, dir);
+            Measured m = timed(command, dir, environment);
             Map<String, Object> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
                     dir.resolve("out.txt").toFile(), Map.class);
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -289,9 +300,16 @@ public final class Benchmarks {
 
     /** Runs a command under GNU time and reads "wall user system peakKB" from its last stderr line. */
     private static Measured timed(List<String> command, Path dir) throws IOException, InterruptedException {
+        return timed(command, dir, Map.of());
+    }
+
+    private static Measured timed(List<String> command, Path dir, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path err = dir.resolve("time.err");
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(command + " failed: " + Files.readString(err));
         }
