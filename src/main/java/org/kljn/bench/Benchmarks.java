@@ -83,7 +83,7 @@ public final class Benchmarks {
      * @param kernel          whether to measure the transient kernel alone and the sweep speed-up as well
      */
     public record Plan(long[] endToEndSamples, int repeats, long[] memorySamples, boolean kernel) {
-        /** Everything: about 15 minutes on a quiet 2-core machine (the ladder at 10^6 samples dominates). */
+        /** Everything: about 10 minutes on a quiet 2-core machine (the ladder at 10^6 samples dominates). */
         public static Plan full() {
             return new Plan(new long[] {100_000, 1_000_000}, 3, new long[] {100_000, 1_000_000, 10_000_000}, true);
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure kljn attack end to end against ngspice -b on the same loop, band and noise samples (lumped"
                 + " loop and 20-section RC ladder), the attack's memory against run length, the transient kernel alone,"
-                + " the exact analysis and the sweep speed-up. About 15 minutes on a quiet 2-core machine.")
+                + " the exact analysis and the sweep speed-up. About 10 minutes on a quiet 2-core machine.")
 public final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Json json;
