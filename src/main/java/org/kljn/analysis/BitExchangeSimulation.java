@@ -452,18 +452,23 @@ public final class BitExchangeSimulation {
         try {
             return task.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw rethrowCause(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the exact probabilities were computed", e);
         }
+    }
+
+    /** The task's own exception as it was raised: a runtime exception or error is thrown, anything else wrapped. */
+    private static RuntimeException rethrowCause(ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+            throw re;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(c);
     }
 
     /** Runs the tasks on {@code threads} threads (in order on the caller's thread for one). */
@@ -491,14 +496,7 @@ public final class BitExchangeSimulation {
                     for (Future<?> g : futures) {
                         g.cancel(false);
                     }
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(c);
+                    throw rethrowCause(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while the transient blocks ran", e);
