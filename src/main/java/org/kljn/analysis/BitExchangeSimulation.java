@@ -278,12 +278,7 @@ public final class BitExchangeSimulation {
 
     /** Runs every block on one session, in order. */
     public static Result run(NgSpice spice, Settings s, IntConsumer progress) {
-        return run(s, progress, 1, new SessionAccess() {
-            @Override
-            public <T> T apply(java.util.function.Function<NgSpice, T> work) {
-                return work.apply(spice);
-            }
-        });
+        return run(s, progress, 1, SessionAccess.of(spice));
     }
 
     /** Runs the blocks on the pool's sessions in parallel; the numbers do not depend on the pool's size. */
@@ -510,6 +505,16 @@ public final class BitExchangeSimulation {
     /** Access to a session: {@code apply(work)} runs work on one (the single session, or a pool's). */
     interface SessionAccess {
         <T> T apply(java.util.function.Function<NgSpice, T> work);
+
+        /** The one session, every time. */
+        static SessionAccess of(NgSpice spice) {
+            return new SessionAccess() {
+                @Override
+                public <T> T apply(java.util.function.Function<NgSpice, T> work) {
+                    return work.apply(spice);
+                }
+            };
+        }
     }
 
     /**
@@ -664,15 +669,7 @@ public final class BitExchangeSimulation {
     }
 
     static Expectations expectations(NgSpice spice, Settings s, BandShape band) {
-        int points = ExactAnalysis.pointsFor(band, s.bandwidth());
-        Map<String, TransferFunctions> transfer = new HashMap<>();
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                KljnLoop loop = new KljnLoop(s.resistors(), a, b, s.line());
-                transfer.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
-            }
-        }
-        return expectations(s, transfer);
+        return expectations(SessionAccess.of(spice), 1, s, band);
     }
 
     /** The same with the four situations' AC sweeps spread over the sessions (same numbers for any thread count). */
