@@ -84,7 +84,7 @@ public final class EveStatistics {
     }
 
     /**
-     * The variance rate of a probe's time-averaged square, e.g. Alice's own statistic <U_A²> (the KLJN
+     * The variance rate of a probe's time-averaged square, e.g. Alice's own statistic ⟨U_A²⟩ (the KLJN
      * protocol's decision): V = ∫_0^∞ G_XX(f)² df.
      */
     public double meanSquareVarianceRate(Probe probe, double beta) {

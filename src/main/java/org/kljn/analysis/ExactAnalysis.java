@@ -13,7 +13,7 @@ import org.kljn.noise.BrickWall;
  * Exact expectations of Eve's statistics from ngspice AC analyses: no statistical noise.
  *
  * <p>All attack statistics are second moments of a linear circuit driven by independent stationary
- * Gaussian generators, so <X Y> = Σ_s ∫ S_s(f) Re[H_sX(f) conj(H_sY(f))] df. One AC sweep per generator
+ * Gaussian generators, so ⟨X Y⟩ = Σ_s ∫ S_s(f) Re[H_sX(f) conj(H_sY(f))] df. One AC sweep per generator
  * (the other's AC magnitude set to 0 with {@code alter}) gives every H_sX on a uniform grid; Simpson's
  * rule integrates it, and Richardson's estimate |S_h − S_2h|/15 bounds the error.
  */

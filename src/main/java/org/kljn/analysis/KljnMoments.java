@@ -8,9 +8,9 @@ import org.kljn.noise.Johnson;
  * Exact second moments of Eve's probes and the attack signals for one β.
  *
  * <p>Noise: one-sided PSD 4 k T R g(f) per generator (paper, eq. 2 with the band shape g); the R_H side at
- * T_eff, the R_L side at β T_eff (paper, Sec. 2.3). Powers into the cable: P_A = <U_A I_A>,
- * P_B = -<U_B I_B>. Signals: bsy = <U_A²> - <U_B²> (eq. 1 without the absolute value), secondLaw =
- * P_A - P_B (eqs. 7-9), current = <I_A²> - <I_B²>.
+ * T_eff, the R_L side at β T_eff (paper, Sec. 2.3). Powers into the cable: P_A = ⟨U_A I_A⟩,
+ * P_B = -⟨U_B I_B⟩. Signals: bsy = ⟨U_A²⟩ - ⟨U_B²⟩ (eq. 1 without the absolute value), secondLaw =
+ * P_A - P_B (eqs. 7-9), current = ⟨I_A²⟩ - ⟨I_B²⟩.
  */
 public final class KljnMoments {
     /**
@@ -57,7 +57,7 @@ public final class KljnMoments {
         return beta;
     }
 
-    /** <X Y> in SI units (V², A², W). */
+    /** ⟨X Y⟩ in SI units (V², A², W). */
     public double moment(Probe x, Probe y) {
         return m[x.ordinal()][y.ordinal()];
     }
@@ -78,12 +78,12 @@ public final class KljnMoments {
         return moment(Probe.I_B, Probe.I_B);
     }
 
-    /** P_A = <U_A I_A>: mean power flowing into the cable at end A. */
+    /** P_A = ⟨U_A I_A⟩: mean power flowing into the cable at end A. */
     public double powerIntoCableA() {
         return moment(Probe.U_A, Probe.I_A);
     }
 
-    /** P_B = -<U_B I_B>: mean power flowing into the cable at end B. */
+    /** P_B = -⟨U_B I_B⟩: mean power flowing into the cable at end B. */
     public double powerIntoCableB() {
         return -moment(Probe.U_B, Probe.I_B);
     }

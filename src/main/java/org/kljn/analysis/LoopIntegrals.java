@@ -4,7 +4,7 @@ package org.kljn.analysis;
  * The β-independent heart of the exact analysis: for each generator s (Alice's, Bob's) and each probe
  * pair (X, Y), the band integral J_s(X,Y) = ∫ g(f) Re[H_sX(f) conj(H_sY(f))] df, H being the transfer
  * function from the generator's voltage to the probe. A generator with one-sided PSD S_s(f) = S0_s g(f)
- * then contributes S0_s J_s(X,Y) to <X Y>: the moments are linear in each generator's temperature, so
+ * then contributes S0_s J_s(X,Y) to ⟨X Y⟩: the moments are linear in each generator's temperature, so
  * every β follows from one pair of AC runs.
  *
  * @param alice      J for Alice's generator, indexed [X.ordinal()][Y.ordinal()]

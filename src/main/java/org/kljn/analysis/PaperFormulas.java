@@ -11,7 +11,7 @@ import org.kljn.noise.Johnson;
  * <p>Paper notation: R_H at T_eff, R_L at T_eff (eqs. 1-9) or &beta; T_eff (eqs. 10-13), lumped cable
  * resistance R_c, brick-wall bandwidth &Delta;f, loop resistance {@code R = R_H + R_c + R_L}. "P_HL" is the
  * mean power flowing into the cable at the H end, "P_LH" the one at the L end (with Alice holding R_H these
- * are {@link LumpedKljn#powerIntoCableA()} and {@link LumpedKljn#powerIntoCableB()}).
+ * are {@code LumpedKljn#powerIntoCableA()} and {@code LumpedKljn#powerIntoCableB()}).
  *
  * <p>Parameters: {@code rL}, {@code rH}, {@code rc} in ohms, {@code tEff} in kelvin, {@code bandwidth} in Hz,
  * {@code beta} dimensionless. Results in V^2 (eqs. 1, 2, 12, 13) or W (eqs. 3-7).
@@ -23,7 +23,7 @@ public final class PaperFormulas {
 
     /**
      * Eq. 1 (Kish-Scheuer BSY signal): {@code Delta_KS = 4kT_eff &Delta;f |R_c^2 (R_H - R_L) / (R_H + R_c + R_L)^2|}.
-     * Agrees with the loop: it is |{@link LumpedKljn#bsySignal()}| at &beta; = 1.
+     * Agrees with the loop: it is |{@code LumpedKljn#bsySignal()} (test oracle)| at &beta; = 1.
      */
     public static double eq1DeltaKs(double rL, double rH, double rc, double tEff, double bandwidth) {
         return 4.0 * Johnson.BOLTZMANN * tEff * bandwidth * Math.abs(rc * rc * (rH - rL) / square(rH + rc + rL));

@@ -43,7 +43,7 @@ public record ProbeQuadraticForm(String name, double[][] matrix) {
         return new ProbeQuadraticForm(attack.key(), a);
     }
 
-    /** The time-averaged square of one probe, e.g. Alice's own statistic <U_A²> (KLJN protocol). */
+    /** The time-averaged square of one probe, e.g. Alice's own statistic ⟨U_A²⟩ (KLJN protocol). */
     public static ProbeQuadraticForm meanSquare(Probe probe) {
         double[][] a = new double[4][4];
         a[probe.ordinal()][probe.ordinal()] = 1;

@@ -80,7 +80,7 @@ public record SituationSpectra(Resistor aliceHolds, double aliceResistance, doub
 
     /**
      * G(f_k)/(4k g(f_k)) as a Hermitian 2×2 matrix {G_UU, G_II, Re G_UI, Im G_UI} for generator temperatures
-     * {@code tAlice}, {@code tBob} (G_UI = <U conj(I)> per unit bandwidth).
+     * {@code tAlice}, {@code tBob} (G_UI = ⟨U conj(I)⟩ per unit bandwidth).
      */
     public void matrix(int k, double tAlice, double tBob, double[] out) {
         double wa = tAlice * aliceResistance;

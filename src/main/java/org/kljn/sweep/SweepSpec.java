@@ -57,6 +57,7 @@ import java.util.stream.Stream;
  *
  * <h2>Keys</h2>
  * <table>
+ * <caption>The spec's keys</caption>
  * <tr><th>key</th><th>values</th><th>default</th></tr>
  * <tr><td>rl, rh</td><td>resistance, > 0; every rl below every rh</td><td>1k, 10k</td></tr>
  * <tr><td>alice</td><td>H or L: the resistor Alice holds</td><td>H</td></tr>
