@@ -94,12 +94,19 @@ public final class Benchmarks {
         }
     }
 
-    /** Runs the plan; progress lines go to {@code log}. Returns the results as a JSON-ready map. */
-    public static Map<String, Object> run(Plan plan, PrintStream log) throws Exception {
+    /**
+     * Runs the plan; progress lines go to {@code log}. Returns the results as a JSON-ready map.
+     *
+     * @param plan     what to run
+     * @param kljn     how to start the {@code kljn attack} processes
+     * @param log      where progress lines go
+     * @return the results, for the dated JSON file
+     * @throws Exception when a process or an ngspice run fails
+     */
+    public static Map<String, Object> run(Plan plan, AttackLauncher kljn, PrintStream log) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
-        r.put("attackStartedBy", System.getProperty("kljn.launcher") != null ? "the kljn launcher" : "java "
-                + String.join(" ", launcherJvmOptions()));
+        r.put("attackStartedBy", kljn.describe());
         List<Map<String, Object>> endToEnd = new ArrayList<>();
         for (EndToEndLine line : List.of(EndToEndLine.lumped(), EndToEndLine.ladder())) {
             for (long n : plan.endToEndSamples()) {
@@ -114,7 +121,7 @@ public final class Benchmarks {
                 // the processes alternate, so a slow spell of the machine hits both sides alike
                 for (int k = 0; k < plan.repeats(); k++) {
                     for (int g = 0; g < goals; g++) {
-                        Measured a = attackProcess(line, n, List.of(), line.accuracyGoals().get(g));
+                        Measured a = attackProcess(kljn, line, n, List.of(), line.accuracyGoals().get(g));
                         attack[g][k] = a.seconds();
                         attackCpu[g][k] = a.cpuSeconds();
                         attackRss[g] = Math.max(attackRss[g], a.peakRssKb());
@@ -176,7 +183,7 @@ public final class Benchmarks {
 
         List<Map<String, Object>> memory = new ArrayList<>();
         for (long n : plan.memorySamples()) {
-            Measured child = attackProcess(EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"),
+            Measured child = attackProcess(kljn, EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"),
                     "distributions");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("samples", n);
@@ -227,25 +234,12 @@ public final class Benchmarks {
     }
 
     /** The whole {@code kljn attack} process on the line for n noise samples (n / 200 bits of 200 samples). */
-    static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions, String accuracyGoal)
-            throws IOException, InterruptedException {
+    static Measured attackProcess(AttackLauncher kljn, EndToEndLine line, long n, List<String> jvmOptions,
+            String accuracyGoal) throws IOException, InterruptedException {
         Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M"));
-        String launcher = System.getProperty("kljn.launcher");
-        Map<String, String> environment = new LinkedHashMap<>();
-        if (launcher != null && Files.isExecutable(Path.of(launcher))) {
-            // what users run: the launcher itself, with its JVM options for attack; extra options through its
-            // KLJN_JAVA_OPTS
-            command.add(launcher);
-            environment.put("KLJN_JAVA_OPTS", String.join(" ", jvmOptions));
-        } else {
-            // not started by the launcher (tests, an IDE): this JVM's performance options
-            command.add(java);
-            command.addAll(launcherJvmOptions());
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName()));
-        }
+        command.addAll(kljn.withJvmOptions(jvmOptions));
+        Map<String, String> environment = kljn.environment(jvmOptions);
         command.addAll(List.of("attack",
                 "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",
                 Integer.toString(BIT_SAMPLES), "--seed", "1", "--json", "--accuracy", accuracyGoal));
@@ -262,18 +256,6 @@ public final class Benchmarks {
         } finally {
             org.kljn.ngspice.OwnedTempFolders.deleteTree(dir);
         }
-    }
-
-    /** This JVM's own options that shape performance (GC, class-data sharing), for the child attack processes. */
-    static List<String> launcherJvmOptions() {
-        List<String> out = new ArrayList<>();
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-XX:+Use") && a.endsWith("GC") || a.startsWith("-XX:SharedArchiveFile=")
-                    || a.startsWith("-Xlog:cds")) {
-                out.add(a);
-            }
-        }
-        return out;
     }
 
     /** ngspice -b on the line's loop (HL) with two TRNOISE sources of NT = 1/(2Δf), n samples long. */

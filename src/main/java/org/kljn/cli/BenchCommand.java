@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.bench.AttackLauncher;
 import org.kljn.bench.Benchmarks;
 import org.kljn.io.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -40,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dir " + dir + ": cannot write the results there ("
                     + Main.describe(e) + ")");
         }
-        Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(), System.err);
+        Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(),
+                AttackLauncher.current(Main.class.getName()), System.err);
         String text = Json.write(r);
         Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".json");
         AtomicFiles.writeString(file, text + "\n");

@@ -103,10 +103,10 @@ final class SlurmSweep {
         if (kljn.get(cp).endsWith(".jar") && Files.isRegularFile(jar)) {
             // the tasks run a copy of this jar kept with the sweep: a rebuild (the kljn launcher rebuilds when the
             // sources change) cannot change the code under a running or resumed array, and the nodes see DIR anyway
-            Path copy = dir.resolve("slurm").resolve("kljn.jar");
+            Path copy = dir.resolve("slurm").resolve("kljn-cli.jar");
             if (!Files.exists(copy)) {
                 Files.createDirectories(copy.getParent());
-                Path tmp = Files.createTempFile(copy.getParent(), ".kljn.jar.", ".tmp");
+                Path tmp = Files.createTempFile(copy.getParent(), ".kljn-cli.jar.", ".tmp");
                 try {
                     Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     Files.move(tmp, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

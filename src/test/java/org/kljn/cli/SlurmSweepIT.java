@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Tag("integration") // runs in mvn verify (failsafe)
 class SlurmSweepIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final Path JAR = ROOT.resolve("target/kljn.jar");
+    private static final Path JAR = ROOT.resolve("target/kljn-cli.jar");
     private static final Set<String> ENDED = Set.of("COMPLETED", "CANCELLED", "FAILED", "TIMEOUT", "PREEMPTED",
             "NODE_FAIL", "OUT_OF_MEMORY", "BOOT_FAIL", "DEADLINE");
     private static final Pattern ARRAY_JOB = Pattern.compile("(?m)^array job (\\d+): shards (\\S+) of");
