@@ -29,8 +29,16 @@ class JavaApiExampleTest {
         } finally {
             System.setOut(original);
         }
+        assertAgreesWithAnalyzeJson(buffer.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The example's output, {@code printedText}, gives the β nulls, eq. 11's β and the minimax β of
+     * {@code kljn analyze --json} on the same loop (also used by {@link InstalledLibraryIT}).
+     */
+    static void assertAgreesWithAnalyzeJson(String printedText) throws Exception {
         Map<String, String> printed = new LinkedHashMap<>();
-        for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : printedText.split("\n")) {
             int colon = line.lastIndexOf(": ");
             if (colon > 0) {
                 printed.put(line.substring(0, colon), line.substring(colon + 2).strip());

@@ -146,9 +146,10 @@ public record SlurmScripts(String array, String merge) {
     }
 
     /**
-     * How a node runs this kljn: this JVM's java by absolute path, and kljn's jar (when running from the jar) or
-     * its whole class path, made absolute; {@code -Dkljn.ngspice.library} is passed on when set. Extra JVM options
-     * come from {@code $KLJN_JAVA_OPTS} at run time, as in the {@code kljn} launcher.
+     * How a node runs this kljn: this JVM's java by absolute path, and kljn's jar (when running from the
+     * self-contained command-line jar) or its whole class path, made absolute; {@code -Dkljn.ngspice.library} is
+     * passed on when set. Extra JVM options come from {@code $KLJN_JAVA_OPTS} at run time, as in the {@code kljn}
+     * launcher.
      */
     public static List<String> kljnCommand(Class<?> main) {
         String java = ProcessHandle.current().info().command()
@@ -156,18 +157,8 @@ public record SlurmScripts(String array, String merge) {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath;
         try {
-            Path source = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-            if (Files.isRegularFile(source)) {
-                classPath = source.toString();
-            } else {
-                List<String> entries = new ArrayList<>();
-                for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                    if (!e.isEmpty()) {
-                        entries.add(Path.of(e).toAbsolutePath().toString());
-                    }
-                }
-                classPath = String.join(File.pathSeparator, entries);
-            }
+            Path source = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+            classPath = classPath(source, System.getProperty("java.class.path"));
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             throw new IllegalStateException("cannot find kljn's own jar or class path to write into the Slurm scripts", e);
         }
@@ -181,5 +172,24 @@ public record SlurmScripts(String array, String merge) {
         cmd.add(classPath);
         cmd.add(main.getName());
         return cmd;
+    }
+
+    /**
+     * The class path for the nodes, every entry absolute: kljn's jar alone when it is a jar that is not one entry
+     * among others ({@code java -jar kljn-cli.jar}, the self-contained command line); otherwise the whole class path
+     * (the thin library jar, or the classes folder, beside its dependencies).
+     */
+    static String classPath(Path source, String javaClassPath) {
+        Path jar = source.toAbsolutePath();
+        List<String> entries = new ArrayList<>();
+        for (String e : javaClassPath.split(File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                entries.add(Path.of(e).toAbsolutePath().toString());
+            }
+        }
+        if (Files.isRegularFile(jar) && !(entries.size() > 1 && entries.contains(jar.toString()))) {
+            return jar.toString();
+        }
+        return String.join(File.pathSeparator, entries);
     }
 }
