@@ -175,16 +175,16 @@ public record SlurmScripts(String array, String merge) {
     }
 
     /**
-     * The class path for the nodes, every entry absolute: kljn's jar alone when it is a jar that is not one entry
+     * The class path for the nodes, every entry absolute and normalised: kljn's jar alone when it is a jar that is not one entry
      * among others ({@code java -jar kljn-cli.jar}, the self-contained command line); otherwise the whole class path
      * (the thin library jar, or the classes folder, beside its dependencies).
      */
     static String classPath(Path source, String javaClassPath) {
-        Path jar = source.toAbsolutePath();
+        Path jar = source.toAbsolutePath().normalize();
         List<String> entries = new ArrayList<>();
         for (String e : javaClassPath.split(File.pathSeparator)) {
             if (!e.isEmpty()) {
-                entries.add(Path.of(e).toAbsolutePath().toString());
+                entries.add(Path.of(e).toAbsolutePath().normalize().toString());
             }
         }
         if (Files.isRegularFile(jar) && !(entries.size() > 1 && entries.contains(jar.toString()))) {

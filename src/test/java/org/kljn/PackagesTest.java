@@ -1,0 +1,66 @@
+package org.kljn;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packages of the main sources: each says what it is for ({@code package-info.java}, which the Javadoc shows), and
+ * their dependencies point one way: the bottom (ngspice, noise, circuit, io, worker) knows nothing of KLJN analysis,
+ * the analysis nothing of the sweeps, reports and benchmarks, and nothing but the command line names the command
+ * line.
+ */
+class PackagesTest {
+    private static final Path MAIN = Path.of("src/main/java/org/kljn");
+    /** Layer of each top-level package: a class may name packages of its own layer or a lower one. */
+    private static final Map<String, Integer> LAYER = Map.of("ngspice", 0, "noise", 0, "circuit", 0, "io", 0,
+            "worker", 0, "analysis", 1, "sweep", 2, "report", 2, "bench", 2, "cli", 3);
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.kljn\\.([a-z]+)\\b");
+    private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+
+    @Test
+    void everyPackageSaysWhatItIsFor() throws IOException {
+        TreeSet<String> without = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(p -> p.toString().endsWith(".java")).map(Path::getParent).distinct()
+                    .filter(dir -> !Files.isRegularFile(dir.resolve("package-info.java")))
+                    .forEach(dir -> without.add(MAIN.relativize(dir).toString()));
+        }
+        assertEquals(new TreeSet<>(), without, "packages without package-info.java");
+    }
+
+    @Test
+    void dependenciesPointOneWay() throws IOException {
+        TreeSet<String> wrong = new TreeSet<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        assertTrue(sources.size() > 100, "the main sources were not found under " + MAIN.toAbsolutePath());
+        for (Path source : sources) {
+            String from = MAIN.relativize(source).getName(0).toString();
+            assertTrue(LAYER.containsKey(from), "package org.kljn." + from + " has no layer in this test: add it");
+            // code only: a comment may name any package
+            Matcher m = REFERENCE.matcher(COMMENT.matcher(Files.readString(source)).replaceAll(" "));
+            while (m.find()) {
+                String to = m.group(1);
+                assertTrue(LAYER.containsKey(to), source + " names org.kljn." + to + ", which has no layer in this test");
+                if (LAYER.get(to) > LAYER.get(from)) {
+                    wrong.add(MAIN.relativize(source) + " -> org.kljn." + to);
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(), wrong, "references from a lower layer to a higher one");
+    }
+}
