@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,6 +51,10 @@ class InstalledLibraryIT {
         assertTrue(Files.isRegularFile(THIN_JAR), THIN_JAR + " is missing: this test runs in 'mvn verify', after package");
         assertTrue(Files.isRegularFile(ROOT.resolve("target/kljn-cli.jar")), "the command-line jar is not built");
         assertTrue(Files.isRegularFile(ROOT.resolve("target/kljn-javadoc.jar")), "the javadoc jar is not built");
+        // the shade plugin writes this file when it replaces the POM that install copies with one listing no
+        // dependency (as it did once here, with createDependencyReducedPom left at its default)
+        assertFalse(Files.exists(ROOT.resolve("dependency-reduced-pom.xml")), "the shade plugin replaced the POM that"
+                + " mvn install copies; keep createDependencyReducedPom false");
         String version = thinJarVersion();
         assertOnlyKljnClasses();
 
