@@ -12,7 +12,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
-import org.kljn.ngspice.MemoryHygieneTest;
+import org.kljn.ngspice.MemoryHygieneIT;
 import org.kljn.ngspice.NgSpice;
 
 import java.util.SplittableRandom;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Long runs in one process: 10,000 exact analyses and a 10^7-sample transient, memory and answers checked. */
 @Tag("integration") // soak: runs in mvn verify (failsafe), not in the fast mvn test
-class SoakTest {
+class SoakIT {
 
     @Test
     void tenThousandExactAnalysesInOneSession() {
@@ -33,7 +33,7 @@ class SoakTest {
             for (int i = 0; i < 10_000 + 200; i++) {
                 if (i == 200) {
                     System.gc();
-                    before = MemoryHygieneTest.residentBytes(); // after warm-up
+                    before = MemoryHygieneIT.residentBytes(); // after warm-up
                 }
                 double rl = 100 + 9_900 * r.nextDouble();
                 double rh = rl * (1.5 + 20 * r.nextDouble());
@@ -44,8 +44,8 @@ class SoakTest {
                 worst = Math.max(worst, Math.abs(m.signal(Attack.SECOND_LAW) - c.secondLawSignal()) / m.scale(Attack.SECOND_LAW));
             }
             System.gc();
-            double growthMB = (MemoryHygieneTest.residentBytes() - before) / 1e6;
-            System.out.printf("SoakTest: 10,000 exact analyses, worst relative deviation %.2e, resident growth %.2f MB%n",
+            double growthMB = (MemoryHygieneIT.residentBytes() - before) / 1e6;
+            System.out.printf("SoakIT: 10,000 exact analyses, worst relative deviation %.2e, resident growth %.2f MB%n",
                     worst, growthMB);
             assertTrue(worst < 1e-9, "worst relative deviation " + worst);
             assertTrue(growthMB < 30, "resident memory grew " + growthMB + " MB");
@@ -65,11 +65,11 @@ class SoakTest {
             BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
                     new LumpedLine(500), 1e9, 1, bandwidth, 10_000, 2, 98, 4, 0), i -> { });
             System.gc();
-            before = MemoryHygieneTest.residentBytes();
+            before = MemoryHygieneIT.residentBytes();
             res = BitExchangeSimulation.run(spice, s, i -> { });
         }
-        double growthMB = (MemoryHygieneTest.residentBytes() - before) / 1e6;
-        System.out.printf("SoakTest: %d accepted points in %.1f s of transient, resident growth %.2f MB%n",
+        double growthMB = (MemoryHygieneIT.residentBytes() - before) / 1e6;
+        System.out.printf("SoakIT: %d accepted points in %.1f s of transient, resident growth %.2f MB%n",
                 res.acceptedPoints(), res.transientSeconds(), growthMB);
         assertTrue(res.acceptedPoints() >= 10_000_000L, "points " + res.acceptedPoints());
         assertTrue(growthMB < 30, "resident memory grew " + growthMB + " MB over 10^7 samples");

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * probability 6.3e-5 per check; about 1e-3 for the whole class). Each test states the smallest bias it catches.
  */
 @Tag("integration") // 9-33 s: runs in mvn verify (failsafe), not in the fast mvn test
-class ExactProbabilitiesTest {
+class ExactProbabilitiesIT {
     private static final double Z = 4;
     private static final double RL = 1e3, RH = 10e3, T_EFF = 1e9, DF = 1e3, RATE = 8e3;
     private static NgSpice spice;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The likelihood-ratio detector on bits simulated in ngspice (EXTERNAL Java noise) against its prediction. */
 @Tag("integration") // tens of seconds of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
-class OptimalTransientTest {
+class OptimalTransientIT {
     private static NgSpice spice;
 
     @BeforeAll

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step choice, and independence of the thread count.
  */
 @Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
-class TransientAccuracyTest {
+class TransientAccuracyIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     /** 100 nF over a 1 kHz band: the capacitive ladder on which K = 4, one step per grid point was +2 % on ⟨I_B²⟩. */
     static final LineModel LADDER = new RcLadder(500, 100e-9, 8);

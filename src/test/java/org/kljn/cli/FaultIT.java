@@ -169,7 +169,7 @@ class FaultIT {
         RunCommandTest.Result resumed = RunCommandTest.kljn("sweep", dir.resolve("mc.spec").toString(), "--out",
                 csv.toString(), "--resume", "--jobs", "2", "--progress", "never");
         assertEquals(0, resumed.status(), resumed.out() + resumed.err());
-        List<String> rows = SweepCommandTest.sortedRows(csv);
+        List<String> rows = SweepCommandIT.sortedRows(csv);
         assertEquals(13, rows.size(), "every point exactly once");
     }
 
@@ -292,7 +292,7 @@ class FaultIT {
             RunCommandTest.Result whole = RunCommandTest.kljn("sweep", dir.resolve("g.spec").toString(), "--out",
                     dir.resolve("whole.csv").toString(), "--jobs", "1", "--progress", "never");
             assertEquals(0, whole.status());
-            assertEquals(SweepCommandTest.sortedRows(dir.resolve("whole.csv")), SweepCommandTest.sortedRows(csv));
+            assertEquals(SweepCommandIT.sortedRows(dir.resolve("whole.csv")), SweepCommandIT.sortedRows(csv));
         } finally {
             unmount(disk);
         }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gives byte-for-byte the output of one started in the C locale.
  */
 @Tag("integration") // locale: runs in mvn verify (failsafe), not in the fast mvn test
-class LocaleIndependenceTest {
+class LocaleIndependenceIT {
 
     private static String kljn(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

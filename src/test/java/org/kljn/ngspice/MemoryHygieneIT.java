@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Thousands of load-run-free cycles in one JVM keep resident memory flat. */
 @Tag("integration") // soak: runs in mvn verify (failsafe), not in the fast mvn test
-public class MemoryHygieneTest {
+public class MemoryHygieneIT {
 
     /** This process's resident set size (VmRSS), bytes. */
     public static long residentBytes() {
@@ -87,7 +87,7 @@ public class MemoryHygieneTest {
             // tests' garbage) is not memory kept by ngspice or the bridge: take its change out
             long jvmChange = jvmCommittedBytes() - jvmBefore;
             double growthMB = (after - before - jvmChange) / 1e6;
-            System.out.printf("MemoryHygieneTest: resident %.1f MB -> %.1f MB over 2000 cycles, JVM committed memory"
+            System.out.printf("MemoryHygieneIT: resident %.1f MB -> %.1f MB over 2000 cycles, JVM committed memory"
                     + " %+.2f MB (growth outside the JVM's own %.2f MB)%n", before / 1e6, after / 1e6, jvmChange / 1e6,
                     growthMB);
             assertTrue(growthMB < 20, "resident memory grew " + growthMB + " MB");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Streaming through SendData with ngspice keeping no vectors, and 39.3's sticky output modes. */
 @Tag("integration") // long transient: runs in mvn verify (failsafe), not in the fast mvn test
-class StreamingTest {
+class StreamingIT {
 
     /** Accumulates the time-weighted mean square of node "out" (trapezoidal rule over accepted points). */
     static final class MeanSquare implements StreamListener {
@@ -53,18 +53,18 @@ class StreamingTest {
             s.run();
             ms = new MeanSquare();
             s.setStreamListener(ms);
-            long before = MemoryHygieneTest.residentBytes();
+            long before = MemoryHygieneIT.residentBytes();
             s.loadCircuit(List.of("streamed sine", NgSpice.streamOnly(), "V1 in 0 sin(0 1 1k)", "R1 in out 1k",
                     "R2 out 0 1k", ".tran 1u 1 0 1u"));
             s.run();
-            long after = MemoryHygieneTest.residentBytes();
+            long after = MemoryHygieneIT.residentBytes();
             s.setStreamListener(null);
             assertTrue(ms.points >= 1_000_000, "points " + ms.points);
             // <(sin/2)^2> over whole periods = 1/8; the trapezoid error at 1000 points per period is ~1e-6
             assertEquals(0.125, ms.integral / ms.lastT, 1e-5);
             assertTrue(s.vector("out").length() <= 1, "ngspice kept only the latest point");
             double growthMB = (after - before) / 1e6;
-            System.out.printf("StreamingTest: 10^6 streamed points, resident growth %.2f MB%n", growthMB);
+            System.out.printf("StreamingIT: 10^6 streamed points, resident growth %.2f MB%n", growthMB);
             assertTrue(growthMB < 10, "resident memory grew " + growthMB + " MB over a streamed run");
 
             // ngspice 39.3 never resets `.save none`: the session must move to a clean instance

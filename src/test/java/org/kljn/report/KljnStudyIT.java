@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main job end to end on a small configuration: every report file is there and holds what it should. */
 @Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
-class KljnStudyTest {
+class KljnStudyIT {
 
     @Test
     void theStudyWritesItsReportWithEveryFigureAndTable(@TempDir Path dir) throws Exception {
