@@ -38,7 +38,7 @@ class SlurmSweepCommandIT {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
         Process p = pb.start();
-        assertTrue(p.waitFor(3, TimeUnit.MINUTES), script + " did not end");
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), script + " did not end");
         return p.exitValue();
     }
 
