@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -33,6 +34,30 @@ class TestLayoutTest {
         assertEquals(List.of(), testFiles("Test.java", text -> text.contains(TAG)),
                 "a *Test class tagged integration (on the class or a method): rename it to *IT with git mv, or move"
                         + " the tagged methods into an *IT class");
+    }
+
+    /**
+     * Tests get their ngspice session from {@code testing.NgSpiceExtension} (one per class, closed after it); only
+     * these open sessions themselves, each for a reason the extension cannot serve.
+     */
+    private static final Map<String, String> OWN_SESSIONS = Map.of(
+            "analysis/BitExchangeCallbackPathsIT.java", "one session per callback path (shim and JNA)",
+            "ngspice/TabulatedRunTest.java", "one session per callback path (shim and JNA)",
+            "ngspice/ParallelInstancesTest.java", "two sessions at once, on two library copies",
+            "ngspice/SignalFreeElfTest.java", "two sessions at once, on two library copies",
+            "ngspice/ErrorHandlingTest.java", "a victim session that ngspice's ControlledExit kills",
+            "examples/LoopAnalysisExample.java", "the README's example: a user opens the session",
+            "report/SmallStudyMain.java", "a child JVM's main, not a test",
+            "testing/NgSpiceExtension.java", "the extension itself");
+
+    @Test
+    void ngspiceSessionsComeFromTheExtension() {
+        // the call's text split in two, so that this file does not list itself
+        List<String> byHand = testFiles(".java", text -> text.contains("NgSpice" + ".open(")).stream()
+                .map(p -> Path.of("src/test/java/org/kljn").relativize(Path.of(p)).toString())
+                .filter(p -> !OWN_SESSIONS.containsKey(p)).toList();
+        assertEquals(List.of(), byHand, "these tests open ngspice by hand: use @ExtendWith(NgSpiceExtension.class)"
+                + " (or add the file to OWN_SESSIONS with the reason the extension cannot serve it)");
     }
 
     /** The test sources whose name ends with {@code suffix} and whose text matches {@code offending}. */

@@ -3,9 +3,8 @@ package org.kljn.analysis;
 import org.kljn.noise.Johnson;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.circuit.CableKind;
@@ -15,6 +14,7 @@ import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 import org.kljn.noise.BandShape;
 
 import java.util.ArrayList;
@@ -29,18 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * moments, and the spectral form against the window form where {@link FiniteBitStatistics#distribution}
  * switches from one to the other.
  */
+@ExtendWith(NgSpiceExtension.class)
 class FiniteBitStatisticsTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /**
      * Closed form for the lumped loop with a brick-wall band [0, Δf]. Each probe is an instantaneous real

@@ -2,6 +2,8 @@ package org.kljn.ngspice;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.util.List;
 
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Streaming through SendData with ngspice keeping no vectors, and 39.3's sticky output modes. */
 @Tag("integration") // long transient: runs in mvn verify (failsafe), not in the fast mvn test
+@ExtendWith(NgSpiceExtension.class)
 class StreamingIT {
 
     /** Accumulates the time-weighted mean square of node "out" (trapezoidal rule over accepted points). */
@@ -42,46 +45,44 @@ class StreamingIT {
     }
 
     @Test
-    void saveNoneStreamsEveryPointWithFlatMemoryAndTheNextPlainCircuitStillKeepsItsVectors() {
-        try (NgSpice s = NgSpice.open()) {
-            MeanSquare ms = new MeanSquare();
-            s.setStreamListener(ms);
-            // 10^6 accepted points of a 1 kHz sine: ngspice would otherwise keep 3 vectors x 10^6 doubles
-            // warm-up run (JIT, ngspice's first allocations), then the measured one
-            s.loadCircuit(List.of("warm-up", NgSpice.streamOnly(), "V1 in 0 sin(0 1 1k)", "R1 in out 1k",
-                    "R2 out 0 1k", ".tran 1u 0.1 0 1u"));
-            s.run();
-            ms = new MeanSquare();
-            s.setStreamListener(ms);
-            long before = MemoryHygieneIT.residentBytes();
-            s.loadCircuit(List.of("streamed sine", NgSpice.streamOnly(), "V1 in 0 sin(0 1 1k)", "R1 in out 1k",
-                    "R2 out 0 1k", ".tran 1u 1 0 1u"));
-            s.run();
-            long after = MemoryHygieneIT.residentBytes();
-            s.setStreamListener(null);
-            assertTrue(ms.points >= 1_000_000, "points " + ms.points);
-            // <(sin/2)^2> over whole periods = 1/8; the trapezoid error at 1000 points per period is ~1e-6
-            assertEquals(0.125, ms.integral / ms.lastT, 1e-5);
-            assertTrue(s.vector("out").length() <= 1, "ngspice kept only the latest point");
-            double growthMB = (after - before) / 1e6;
-            System.out.printf("StreamingIT: 10^6 streamed points, resident growth %.2f MB%n", growthMB);
-            assertTrue(growthMB < 10, "resident memory grew " + growthMB + " MB over a streamed run");
+    void saveNoneStreamsEveryPointWithFlatMemoryAndTheNextPlainCircuitStillKeepsItsVectors(NgSpice s) {
+        MeanSquare ms = new MeanSquare();
+        s.setStreamListener(ms);
+        // 10^6 accepted points of a 1 kHz sine: ngspice would otherwise keep 3 vectors x 10^6 doubles
+        // warm-up run (JIT, ngspice's first allocations), then the measured one
+        s.loadCircuit(List.of("warm-up", NgSpice.streamOnly(), "V1 in 0 sin(0 1 1k)", "R1 in out 1k",
+                "R2 out 0 1k", ".tran 1u 0.1 0 1u"));
+        s.run();
+        ms = new MeanSquare();
+        s.setStreamListener(ms);
+        long before = MemoryHygieneIT.residentBytes();
+        s.loadCircuit(List.of("streamed sine", NgSpice.streamOnly(), "V1 in 0 sin(0 1 1k)", "R1 in out 1k",
+                "R2 out 0 1k", ".tran 1u 1 0 1u"));
+        s.run();
+        long after = MemoryHygieneIT.residentBytes();
+        s.setStreamListener(null);
+        assertTrue(ms.points >= 1_000_000, "points " + ms.points);
+        // <(sin/2)^2> over whole periods = 1/8; the trapezoid error at 1000 points per period is ~1e-6
+        assertEquals(0.125, ms.integral / ms.lastT, 1e-5);
+        assertTrue(s.vector("out").length() <= 1, "ngspice kept only the latest point");
+        double growthMB = (after - before) / 1e6;
+        System.out.printf("StreamingIT: 10^6 streamed points, resident growth %.2f MB%n", growthMB);
+        assertTrue(growthMB < 10, "resident memory grew " + growthMB + " MB over a streamed run");
 
-            // ngspice 39.3 never resets `.save none`: the session must move to a clean instance
-            java.nio.file.Path tainted = s.libraryFile();
-            s.loadCircuit(List.of("plain", "V1 in 0 sin(0 1 1k)", "R1 in out 1k", "R2 out 0 1k", ".tran 10u 1m"));
-            s.run();
-            assertTrue(s.vector("out").length() > 100, "a plain circuit keeps all its points again");
-            assertNotEquals(tainted, s.libraryFile());
-        }
+        // ngspice 39.3 never resets `.save none`: the session must move to a clean instance
+        java.nio.file.Path tainted = s.libraryFile();
+        s.loadCircuit(List.of("plain", "V1 in 0 sin(0 1 1k)", "R1 in out 1k", "R2 out 0 1k", ".tran 10u 1m"));
+        s.run();
+        assertTrue(s.vector("out").length() > 100, "a plain circuit keeps all its points again");
+        assertNotEquals(tainted, s.libraryFile());
     }
 
     @Test
-    void trnoiseIsNotReproducibleIn39SoInjectedNoiseMustComeFromJava() {
+    void trnoiseIsNotReproducibleIn39SoInjectedNoiseMustComeFromJava(NgSpice s) {
         // ngspice 39.3 seeds TRNOISE's generator from the process id: `set rndseed` does not make two
         // runs in one process repeat. This documents the defect the Java noise path works around.
-        double[] first = trnoiseRun(42);
-        double[] second = trnoiseRun(42);
+        double[] first = trnoiseRun(s, 42);
+        double[] second = trnoiseRun(s, 42);
         assertEquals(first.length, second.length);
         double maxDifference = 0;
         for (int i = 0; i < first.length; i++) {
@@ -91,12 +92,10 @@ class StreamingIT {
                 + maxDifference + ")");
     }
 
-    private static double[] trnoiseRun(int seed) {
-        try (NgSpice s = NgSpice.open()) {
-            s.command("set rndseed=" + seed);
-            s.loadCircuit(List.of("trnoise", "V1 n 0 dc 0 trnoise(1 1u 0 0)", "R1 n 0 1k", ".tran 1u 200u"));
-            s.run();
-            return s.vector("n").real();
-        }
+    private static double[] trnoiseRun(NgSpice s, int seed) {
+        s.command("set rndseed=" + seed);
+        s.loadCircuit(List.of("trnoise", "V1 n 0 dc 0 trnoise(1 1u 0 0)", "R1 n 0 1k", ".tran 1u 200u"));
+        s.run();
+        return s.vector("n").real();
     }
 }
