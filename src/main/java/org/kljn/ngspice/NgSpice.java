@@ -567,16 +567,13 @@ public final class NgSpice implements SpiceSimulator {
      */
     private void replaceInstance(boolean saveNone, boolean interp) {
         NgSpiceInstance old = instance;
-        StreamListener listener = old.streamListener;
-        StepControl steps = old.stepControl;
         if (!old.dead) {
             freeLocked();
             callNative(() -> old.lib.ngSpice_Command(null));
         }
-        NgSpiceInstance.release(old);
         instance = NgSpiceInstance.acquire(old.callbacks, saveNone, interp);
-        instance.streamListener = listener;
-        instance.stepControl = steps;
+        instance.takeDispatchFrom(old);
+        NgSpiceInstance.release(old);
         circuitLoaded = false;
         initialise();
     }

@@ -319,6 +319,21 @@ final class NgSpiceInstance {
         currentSources.put(name, f);
     }
 
+    /**
+     * Takes over the dispatch a session set on {@code old} (sources, stream listener, step control) when the session
+     * moves here; a session may set its sources before loading the circuit that moves it.
+     */
+    void takeDispatchFrom(NgSpiceInstance old) {
+        synchronized (old) {
+            synchronized (this) {
+                voltageSources.putAll(old.voltageSources);
+                currentSources.putAll(old.currentSources);
+                streamListener = old.streamListener;
+                stepControl = old.stepControl;
+            }
+        }
+    }
+
     synchronized void clearDispatch() {
         voltageSources.clear();
         currentSources.clear();
@@ -467,6 +482,11 @@ final class NgSpiceInstance {
 
         void clear() {
             byName.clear();
+            clearCache();
+        }
+
+        void putAll(SourceTable other) {
+            byName.putAll(other.byName);
             clearCache();
         }
 
