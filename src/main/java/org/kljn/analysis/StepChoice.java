@@ -20,7 +20,7 @@ import org.kljn.noise.InjectedNoise;
  * <li>FIR ({@code fir}): the fewest steps k (1, 2, 4, ... 256) per FIR grid interval whose bound, {@link #SAFETY}
  * times the error {@link TrapezoidModel} predicts from the exact transfer functions of both secure situations, is
  * within the {@link #TARGET}. The factor covers the model's own error: it predicts ngspice's measured change of
- * every mean square within 15 % (TransientAccuracyTest; within 10 % on the main job's 20-section ladder).</li>
+ * every mean square within 15 % (TransientAccuracyIT; within 10 % on the main job's 20-section ladder).</li>
  * </ul>
  * Both assume ngspice takes exactly the forced steps; the run counts its accepted points and voids the bound when it
  * took more. A memoryless loop needs one step per Nyquist sample and has no discretisation error.

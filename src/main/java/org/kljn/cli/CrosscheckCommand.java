@@ -48,7 +48,9 @@ public final class CrosscheckCommand implements Callable<Integer> {
                 r.put("beta", v.beta());
                 r.put("paper", v.paper());
                 r.put("simulated", v.simulated());
+                r.put("unit", v.unit());
                 r.put("relativeDeviation", v.relativeDeviation());
+                r.put("applicable", v.applicable());
                 r.put("agrees", v.agrees());
                 r.put("note", v.note());
                 rows.add(r);
@@ -61,11 +63,11 @@ public final class CrosscheckCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Paper vs simulation, %s; R_L = %g, R_H = %g, Alice holds R_%s, T_eff = %g K,"
                     + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", options.describeLine(loop.line()),
                     loop.resistors().low(), loop.resistors().high(), loop.alice(), t, df, PaperCrosscheck.TOLERANCE);
-            out.printf(Locale.ROOT, "%-4s %-10s %-16s %-16s %-10s %-8s %s%n", "eq.", "beta", "paper", "simulated",
-                    "rel.dev.", "verdict", "note");
+            out.printf(Locale.ROOT, "%-4s %-10s %-16s %-16s %-4s %-10s %-8s %s%n", "eq.", "beta", "paper",
+                    "simulated", "unit", "rel.dev.", "verdict", "note");
             for (PaperCrosscheck.Verdict v : verdicts) {
-                out.printf(Locale.ROOT, "%-4s %-10.6g %-16.9e %-16.9e %-10.2e %-8s %s%n", v.equation(), v.beta(),
-                        v.paper(), v.simulated(), v.relativeDeviation(), v.agrees() ? "agrees" : "DIFFERS", v.note());
+                out.printf(Locale.ROOT, "%-4s %-10.6g %-16.9e %-16.9e %-4s %-10.2e %-8s %s%n", v.equation(), v.beta(),
+                        v.paper(), v.simulated(), v.unit(), v.relativeDeviation(), v.word(), v.note());
             }
         }
         out.flush();

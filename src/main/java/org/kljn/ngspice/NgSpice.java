@@ -105,10 +105,13 @@ public final class NgSpice implements SpiceSimulator {
             boolean wantsSaveNone = lines.stream().anyMatch(l -> SAVE_NONE.matcher(l).matches());
             boolean wantsInterp = lines.stream().anyMatch(l -> INTERP.matcher(l).matches());
             freeLocked();
-            // 39.3 keeps `.save none` and `interp` for every later run of the same library instance: a
-            // circuit that does not ask for them gets a clean instance.
-            if ((instance.stickySaveNone && !wantsSaveNone) || (instance.stickyInterp && !wantsInterp)) {
-                replaceInstance();
+            // 39.3 keeps `.save none` and `interp` for every later run of the same library instance: a circuit
+            // that does not ask for them needs an instance that never ran them, and one that asks for them goes
+            // to an idle instance already stuck in them, so that clean instances stay clean.
+            if (!instance.suits(wantsSaveNone, wantsInterp)
+                    || (!instance.matches(wantsSaveNone, wantsInterp)
+                    && NgSpiceInstance.idleMatching(instance.callbacks, wantsSaveNone, wantsInterp))) {
+                replaceInstance(wantsSaveNone, wantsInterp);
             }
             List<String> deck = new ArrayList<>(lines.size() + 1);
             for (String l : lines) {
@@ -557,12 +560,20 @@ public final class NgSpice implements SpiceSimulator {
         }
     }
 
-    /** After ControlledExit, or when sticky output modes must go: a fresh private copy of the library. */
-    private void replaceInstance() {
+    /**
+     * Moves this session to another library instance: after ControlledExit (the dead one is dropped), or when the
+     * next circuit's output modes ({@code .save none}, {@code interp}) call for another (the current one, freed, goes
+     * back to the idle instances for reuse).
+     */
+    private void replaceInstance(boolean saveNone, boolean interp) {
         NgSpiceInstance old = instance;
-        instance = NgSpiceInstance.fresh(old.callbacks);
-        instance.streamListener = old.streamListener;
-        instance.stepControl = old.stepControl;
+        if (!old.dead) {
+            freeLocked();
+            callNative(() -> old.lib.ngSpice_Command(null));
+        }
+        instance = NgSpiceInstance.acquire(old.callbacks, saveNone, interp);
+        instance.takeDispatchFrom(old);
+        NgSpiceInstance.release(old);
         circuitLoaded = false;
         initialise();
     }
@@ -574,7 +585,7 @@ public final class NgSpice implements SpiceSimulator {
                 throw new IllegalStateException("this ngspice session is closed");
             }
             if (instance.dead) {
-                replaceInstance();
+                replaceInstance(false, false);
             }
             return body.get();
         } finally {

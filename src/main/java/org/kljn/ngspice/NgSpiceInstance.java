@@ -184,35 +184,76 @@ final class NgSpiceInstance {
         }
     }
 
-    /** Takes an idle healthy instance, or loads the system library, or a private copy of it. */
+    /** Takes an idle clean instance (no sticky output mode), or loads a fresh private copy of the library. */
     static NgSpiceInstance acquire(CallbackPath callbacks) {
+        return acquire(callbacks, false, false);
+    }
+
+    /**
+     * Takes an idle healthy instance that can run a circuit wanting (or not) {@code .save none} and {@code interp}:
+     * one already stuck in exactly those modes first (so clean instances stay clean), else one that {@link #suits}
+     * them, else a fresh private copy (every instance is a private, signal-free copy, see {@link SignalFreeElf}).
+     */
+    static NgSpiceInstance acquire(CallbackPath callbacks, boolean saveNone, boolean interp) {
         synchronized (IDLE) {
+            NgSpiceInstance suitable = null;
             for (java.util.Iterator<NgSpiceInstance> it = IDLE.iterator(); it.hasNext(); ) {
                 NgSpiceInstance idle = it.next();
-                if (idle.callbacks == callbacks) {
+                if (idle.callbacks == callbacks && idle.matches(saveNone, interp)) {
                     it.remove();
                     return idle;
                 }
+                if (suitable == null && idle.callbacks == callbacks && idle.suits(saveNone, interp)) {
+                    suitable = idle;
+                }
             }
-            // every instance is a private, signal-free copy (SignalFreeElf), the first one included
-            return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()), callbacks);
+            if (suitable != null) {
+                IDLE.remove(suitable);
+                return suitable;
+            }
+        }
+        return fresh(callbacks);
+    }
+
+    /** Loads a brand-new private copy of the library (a start-up stress test calls this directly). */
+    static NgSpiceInstance fresh(CallbackPath callbacks) {
+        return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()), callbacks);
+    }
+
+    /**
+     * Whether a circuit wanting (or not) {@code .save none} and {@code interp} runs right here: 39.3 never resets
+     * either once used, so an instance stuck in one serves only circuits that want it.
+     */
+    boolean suits(boolean saveNone, boolean interp) {
+        return (!stickySaveNone || saveNone) && (!stickyInterp || interp);
+    }
+
+    /** Whether this instance is already stuck in exactly these modes (running such a circuit changes nothing). */
+    boolean matches(boolean saveNone, boolean interp) {
+        return stickySaveNone == saveNone && stickyInterp == interp;
+    }
+
+    /** Whether an idle instance stuck in exactly these modes is waiting (a better home for such a circuit). */
+    static boolean idleMatching(CallbackPath callbacks, boolean saveNone, boolean interp) {
+        synchronized (IDLE) {
+            return IDLE.stream().anyMatch(i -> i.callbacks == callbacks && i.matches(saveNone, interp));
         }
     }
 
-    /** Returns a healthy instance for reuse; a dead or tainted one is dropped (never called again). */
+    /**
+     * Returns a healthy instance, freed of its circuits, for reuse, sticky output modes and all (each process keeps
+     * a few instances per mode instead of loading a private copy per circuit: issue 22.12, where a sweep alternating
+     * exact analyses and `.save none` transients mapped one more 7.4 MB copy per point). A dead instance (after
+     * ControlledExit) or one still running in the background is dropped (never called again).
+     */
     static void release(NgSpiceInstance instance) {
-        if (instance.dead || instance.backgroundRunning || instance.stickySaveNone || instance.stickyInterp) {
+        if (instance.dead || instance.backgroundRunning) {
             return;
         }
         instance.clearDispatch();
         synchronized (IDLE) {
             IDLE.addFirst(instance);
         }
-    }
-
-    /** Loads a brand-new private copy (used after ControlledExit or when output modes are sticky). */
-    static NgSpiceInstance fresh(CallbackPath callbacks) {
-        return new NgSpiceInstance(LibraryFiles.privateCopy(LibraryFiles.systemLibrary()), callbacks);
     }
 
     void registerSync(boolean withStepControl) {
@@ -276,6 +317,21 @@ final class NgSpiceInstance {
 
     synchronized void setCurrentSource(String name, DoubleUnaryOperator f) {
         currentSources.put(name, f);
+    }
+
+    /**
+     * Takes over the dispatch a session set on {@code old} (sources, stream listener, step control) when the session
+     * moves here; a session may set its sources before loading the circuit that moves it.
+     */
+    void takeDispatchFrom(NgSpiceInstance old) {
+        synchronized (old) {
+            synchronized (this) {
+                voltageSources.putAll(old.voltageSources);
+                currentSources.putAll(old.currentSources);
+                streamListener = old.streamListener;
+                stepControl = old.stepControl;
+            }
+        }
     }
 
     synchronized void clearDispatch() {
@@ -426,6 +482,11 @@ final class NgSpiceInstance {
 
         void clear() {
             byName.clear();
+            clearCache();
+        }
+
+        void putAll(SourceTable other) {
+            byName.putAll(other.byName);
             clearCache();
         }
 

@@ -233,7 +233,7 @@ class BinTransformTest {
     @ParameterizedTest(name = "M={0} steps/sample={1}")
     @org.junit.jupiter.params.provider.CsvSource({"20, 2", "200, 1", "200, 4", "40, 16", "2000, 2"})
     void statisticAgreesWithTheStreamingForm(int bitSamples, int stepsPerSample) {
-        LikelihoodRatioDetector detector = LikelihoodRatioDetectorTest.detector(100, 3e-8, 1, bitSamples);
+        LikelihoodRatioDetector detector = LikelihoodRatioDetectorIT.detector(100, 3e-8, 1, bitSamples);
         double tau = detector.bitDuration();
         int n = bitSamples * stepsPerSample;
         double h = tau / n;

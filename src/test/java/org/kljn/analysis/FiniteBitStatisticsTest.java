@@ -3,9 +3,8 @@ package org.kljn.analysis;
 import org.kljn.noise.Johnson;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.circuit.CableKind;
@@ -15,6 +14,7 @@ import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 import org.kljn.noise.BandShape;
 
 import java.util.ArrayList;
@@ -26,21 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link FiniteBitStatistics} against a closed form (the lumped loop with a brick-wall band), against the exact
- * moments, and the spectral form against the window form where {@link FiniteBitStatistics#distribution}
- * switches from one to the other.
+ * moments, and the spectral form in blocks against the unblocked one ({@code FiniteBitStatisticsIT}: the spectral
+ * form against the window form where {@link FiniteBitStatistics#distribution} switches from one to the other).
  */
+@ExtendWith(NgSpiceExtension.class)
 class FiniteBitStatisticsTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /**
      * Closed form for the lumped loop with a brick-wall band [0, Δf]. Each probe is an instantaneous real
@@ -205,47 +197,5 @@ class FiniteBitStatisticsTest {
                 assertEquals(p, q, 1e-3 * p, a + " tail at z = " + z);
             }
         }
-    }
-
-    /**
-     * Where {@link FiniteBitStatistics#distribution} switches to the spectral form (2 f_max τ = 128) the two agree
-     * within the accuracy target in both tails down to 1e-9 (relative 10 %), for every statistic
-     * on a capacitive line, and the window form is converged in its node density (4 vs 5 nodes per Nyquist
-     * interval: ≤ 0.3 %).
-     */
-    @Test
-    void spectralFormIsInsideTheTargetAboveTheSwitch() {
-        KljnLoop loop = KljnLoop.secure(new ResistorPair(1e3, 10e3), Resistor.H,
-                CableSpec.of(CableKind.LADDER, 500, 100e-9, Double.NaN, 8).line());
-        TransferFunctions tf = ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(1e3), 257);
-        FiniteBitStatistics stats = FiniteBitStatistics.of(loop, tf, 1e9, 1);
-        double tau = FiniteBitStatistics.WINDOW_LIMIT / (2 * stats.upperFrequency());
-        List<ProbeQuadraticForm> forms = new ArrayList<>();
-        for (Attack a : Attack.values()) {
-            forms.add(ProbeQuadraticForm.of(a));
-        }
-        forms.add(ProbeQuadraticForm.meanSquare(Probe.U_A));
-        forms.add(ProbeQuadraticForm.meanSquare(Probe.U_B));
-        double worst = 0;
-        for (ProbeQuadraticForm f : forms) {
-            ChiSquareMixture w = stats.window(f, tau);
-            ChiSquareMixture w5 = stats.window(f, tau, 5);
-            ChiSquareMixture s = stats.spectral(f, tau);
-            double sd = Math.sqrt(w.variance());
-            for (double z = -9; z <= 9; z += 0.5) {
-                double x = w.mean() + z * sd;
-                double sw = w.survival(x);
-                double cw = w.cdf(x);
-                if (sw > 1e-9 && sw < 0.5) {
-                    worst = Math.max(worst, Math.abs(s.survival(x) / sw - 1));
-                    assertEquals(sw, w5.survival(x), 3e-3 * sw, f.name() + " window converged at z=" + z);
-                }
-                if (cw > 1e-9 && cw < 0.5) {
-                    worst = Math.max(worst, Math.abs(s.cdf(x) / cw - 1));
-                    assertEquals(cw, w5.cdf(x), 3e-3 * cw, f.name() + " window converged at z=" + z);
-                }
-            }
-        }
-        assertTrue(worst < 0.1, "spectral vs window at the switch: worst relative tail difference " + worst);
     }
 }

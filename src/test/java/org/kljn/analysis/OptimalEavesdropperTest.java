@@ -1,9 +1,8 @@
 package org.kljn.analysis;
 
 import org.apache.commons.math3.complex.Complex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.analysis.closedform.TwoPort;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 import org.kljn.noise.BandShape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,18 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Jeffreys rate of the best eavesdropper, from ngspice's AC, against closed forms and its claimed properties. */
+@ExtendWith(NgSpiceExtension.class)
 class OptimalEavesdropperTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     private static OptimalEavesdropper eve(double rl, double rh, LineModel line, double bandwidth) {
         return OptimalEavesdropper.analyse(spice, new ResistorPair(rl, rh), line, bandwidth, 257);

@@ -52,7 +52,7 @@ class PrewarpedTransientIT {
     }
 
     private static BitExchangeSimulation.Settings settings(int k, AccuracyGoal goal, int steps, int bits) {
-        return new BitExchangeSimulation.Settings(PAIR, TransientAccuracyTest.LADDER, 1e9, 1.0, 1e3, 100, bits, 2027, k,
+        return new BitExchangeSimulation.Settings(PAIR, TransientAccuracyIT.LADDER, 1e9, 1.0, 1e3, 100, bits, 2027, k,
                 -1, BitExchangeSimulation.NoiseMode.JAVA, steps, goal);
     }
 

@@ -39,7 +39,7 @@ class TransientBiasIT {
 
     @Test
     void everyMomentOnACapacitiveLadderIsUnbiasedToWithinTheDiscretisationBound() {
-        BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(PAIR, TransientAccuracyTest.LADDER, 1e9,
+        BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(PAIR, TransientAccuracyIT.LADDER, 1e9,
                 1.0, 1e3, 100, 400, 2027, 0, -1);
         BitExchangeSimulation.Result r;
         BitExchangeSimulation.Expectations exact;

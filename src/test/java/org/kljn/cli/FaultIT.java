@@ -26,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class FaultIT {
+    /** How long a wait may take before the test calls it a hang (seconds): far above any run on a loaded machine. */
+    private static final int HANG_GUARD_SECONDS = 20 * 60;
+
     /** A line model whose netlist segfaults ngspice 39.3 (an EXTERNAL source with a DC value), and a good one. */
     private static final String CRASH_LIB = String.join("\n", ".subckt crasher in out", "R1 in out 100",
             "V1 out x dc 0 external", "R2 x 0 1k", ".ends crasher", ".subckt fine in out", "R1 in out 100",
@@ -126,18 +129,17 @@ class FaultIT {
 
     @Test
     void aNetlistOverItsTimeLimitFailsAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
-        // a long transient with a tiny step: far more than 2 s
+        // a transient of 10^10 steps of 1 ns: hours, far more than the 30 s limit; the limit is far above what the
+        // fast netlist needs on a loaded machine (a slow machine must not make b_fast time out)
         Files.writeString(dir.resolve("a_slow.cir"), String.join("\n", "* slow", "V1 in 0 sin(0 1 1k)",
                 "R1 in out 1k", "C1 out 0 1u", ".tran 1n 10 0 1n", ".end", ""));
         Files.writeString(dir.resolve("b_fast.cir"), netlist("fast", 2));
-        long t0 = System.nanoTime();
+        // the overrun was stopped: the command returns at all (a_slow alone would run for hours)
         RunCommandTest.Result r = RunCommandTest.kljn("run", dir.toString(), "--out", dir.resolve("o").toString(),
-                "--timeout", "2");
-        double seconds = (System.nanoTime() - t0) / 1e9;
+                "--timeout", "30");
         assertEquals(1, r.status(), r.out() + r.err());
-        assertTrue(r.out().contains("a_slow.cir: timed out after 2 s"), r.out());
+        assertTrue(r.out().contains("a_slow.cir: timed out after 30 s"), r.out());
         assertTrue(r.out().contains("ok    " + dir.resolve("b_fast.cir")), r.out());
-        assertTrue(seconds < 60, "the overrun was stopped: " + seconds + " s");
     }
 
     @Test
@@ -149,7 +151,7 @@ class FaultIT {
         Process first = kljnProcess(dir, "sweep", "mc.spec", "--out", csv.toString(), "--jobs", "1", "--progress",
                 "never");
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_GUARD_SECONDS);
             while (System.nanoTime() < deadline && (!Files.exists(csv) || Files.readAllLines(csv).size() < 2)) {
                 Thread.sleep(50);
             }
@@ -163,13 +165,13 @@ class FaultIT {
             assertTrue(Files.size(csv) >= before, "the second writer wrote nothing and truncated nothing");
         } finally {
             first.destroy();
-            first.waitFor(60, TimeUnit.SECONDS);
+            first.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
         }
         // the lock goes with its process: now the resume runs
         RunCommandTest.Result resumed = RunCommandTest.kljn("sweep", dir.resolve("mc.spec").toString(), "--out",
                 csv.toString(), "--resume", "--jobs", "2", "--progress", "never");
         assertEquals(0, resumed.status(), resumed.out() + resumed.err());
-        List<String> rows = SweepCommandTest.sortedRows(csv);
+        List<String> rows = SweepCommandIT.sortedRows(csv);
         assertEquals(13, rows.size(), "every point exactly once");
     }
 
@@ -182,7 +184,7 @@ class FaultIT {
         for (String how : List.of("SIGTERM", "SIGKILL")) {
             Process parent = kljnProcess(dir, "sweep", "slow.spec", "--out", dir.resolve(how + ".csv").toString(),
                     "--isolate", "--jobs", "2", "--progress", "never");
-            List<ProcessHandle> workers = awaitWorkers(parent, 60);
+            List<ProcessHandle> workers = awaitWorkers(parent, HANG_GUARD_SECONDS);
             assertFalse(workers.isEmpty(), how + ": the isolated sweep started worker JVMs");
             Thread.sleep(1500);
             if (how.equals("SIGTERM")) {
@@ -190,11 +192,11 @@ class FaultIT {
             } else {
                 parent.destroyForcibly();
             }
-            assertTrue(parent.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(parent.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
             if (how.equals("SIGTERM")) {
                 assertEquals(143, parent.exitValue(), "SIGTERM: 128 + 15, as the README says");
             }
-            awaitGone(workers, 10);
+            awaitGone(workers, HANG_GUARD_SECONDS);
             List<String> rows = Files.readAllLines(dir.resolve(how + ".csv"));
             assertTrue(Files.readString(dir.resolve(how + ".csv")).endsWith("\n"), how + ": whole rows only");
             for (String row : rows.subList(1, rows.size())) {
@@ -206,7 +208,7 @@ class FaultIT {
         }
         // kill -9 left the parent's (empty) folders; the next kljn process removes them
         Process next = kljnProcess(dir, "run", writeNetlist(dir), "--out", dir.resolve("o").toString(), "--in-process");
-        assertTrue(next.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(next.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, next.exitValue(), Files.readString(dir.resolve("child.err")));
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> stale = s.map(p -> p.getFileName().toString())
@@ -229,12 +231,12 @@ class FaultIT {
                 "bitSamples: 40", "seed: 3", ""));
         Path csv = dir.resolve("int.csv");
         Process p = kljnProcess(dir, "sweep", "mc.spec", "--out", csv.toString(), "--jobs", "1", "--progress", "never");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_GUARD_SECONDS);
         while (System.nanoTime() < deadline && (!Files.exists(csv) || Files.readAllLines(csv).size() < 3)) {
             Thread.sleep(50);
         }
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
         assertEquals(130, p.exitValue(), "SIGINT (Ctrl-C): 128 + 2");
         assertTrue(Files.readString(csv).endsWith("\n"));
     }
@@ -292,7 +294,7 @@ class FaultIT {
             RunCommandTest.Result whole = RunCommandTest.kljn("sweep", dir.resolve("g.spec").toString(), "--out",
                     dir.resolve("whole.csv").toString(), "--jobs", "1", "--progress", "never");
             assertEquals(0, whole.status());
-            assertEquals(SweepCommandTest.sortedRows(dir.resolve("whole.csv")), SweepCommandTest.sortedRows(csv));
+            assertEquals(SweepCommandIT.sortedRows(dir.resolve("whole.csv")), SweepCommandIT.sortedRows(csv));
         } finally {
             unmount(disk);
         }

@@ -99,7 +99,7 @@ class MessagesTest {
         pb.environment().put("NGSPICE_LIBRARY_PATH", notALibrary.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES));
         assertEquals(1, p.exitValue(), out);
         assertEquals("kljn: " + notALibrary + " is not an ngspice shared library (not an ELF file; environment variable"
                 + " NGSPICE_LIBRARY_PATH = " + notALibrary + ")", out.strip());

@@ -28,7 +28,8 @@ class SignalSafetyIT {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), InitStressMain.class.getName(), "8", "3")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        boolean finished = p.waitFor(180, TimeUnit.SECONDS);
+        // a hang guard: the stress run takes seconds to minutes
+        boolean finished = p.waitFor(30, TimeUnit.MINUTES);
         if (!finished) {
             p.destroyForcibly().waitFor();
         }

@@ -20,7 +20,7 @@ class HtmlReportTest {
     Path dir;
 
     private HtmlReport sample(Path reportDir) throws Exception {
-        ChartSpec spec = KljnCharts.signalVersusBeta(KljnChartsTest.ltraAttacks(), 1.17647);
+        ChartSpec spec = KljnCharts.signalVersusBeta(KljnChartsIT.ltraAttacks(), 1.17647);
         Charts.Rendered signal = Charts.write(spec, reportDir.resolve("figures"), "signal beta", 900, 600);
         Charts.Rendered ladder = Charts.write(KljnCharts.ladderConvergence(List.of(
                 new KljnCharts.ConvergenceCurve("bsy", new int[]{1, 2, 4}, new double[]{1, 0.25, 0.0625})), ""),

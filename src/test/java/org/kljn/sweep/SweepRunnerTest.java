@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -34,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The runner, the results file, resume and merge, with a cheap deterministic evaluator (no ngspice). */
 class SweepRunnerTest {
+    /** How long a wait may take before the test calls it a hang: far above any run on a loaded machine. */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(20);
 
     static final SweepSpec SPEC = SweepSpec.parse("""
             rl: 100, 1k
@@ -254,7 +258,7 @@ class SweepRunnerTest {
             if (p.index() >= quick) {
                 inFlight.incrementAndGet();
                 try {
-                    Thread.sleep(60_000);
+                    Thread.sleep(3_600_000); // until the interrupt (an hour: never returns on its own)
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
@@ -273,13 +277,14 @@ class SweepRunnerTest {
             }
         });
         t.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        // hang guards only (tens of minutes): a loaded machine may take long, never makes this fail
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
         while (inFlight.get() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(2, inFlight.get());
         t.interrupt();
-        t.join(10_000);
+        t.join(HANG_GUARD.toMillis());
         assertFalse(t.isAlive());
         assertEquals(null, error.get());
         SweepRunner.Summary s = summary.get();
@@ -302,17 +307,23 @@ class SweepRunnerTest {
     void stopDoesNotWaitForeverForAnEvaluatorThatIgnoresInterrupts(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.csv");
         AtomicInteger started = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        // ignores interrupts and returns only when the test releases it, after the run has returned: no clock decides
         Function<SweepPoint, Map<String, Object>> stubborn = p -> {
             started.incrementAndGet();
-            long end = System.nanoTime() + 1_500_000_000L;
-            while (System.nanoTime() < end) {
+            while (release.getCount() > 0) {
                 try {
-                    Thread.sleep(10);
+                    release.await();
                 } catch (InterruptedException ignored) {
                     // keeps going
                 }
             }
-            return evaluate(p);
+            try {
+                return evaluate(p);
+            } finally {
+                returned.countDown();
+            }
         };
         SweepRunner runner = SweepRunner.create(SPEC, COLUMNS, stubborn, out,
                 quiet(1).withStopGrace(Duration.ofMillis(100)));
@@ -322,20 +333,22 @@ class SweepRunnerTest {
                 while (started.get() == 0) {
                     Thread.sleep(5);
                 }
-                endedInTime.set(runner.stopAndWait(Duration.ofSeconds(5)));
+                endedInTime.set(runner.stopAndWait(HANG_GUARD));
             } catch (InterruptedException e) {
                 endedInTime.set(false);
             }
         });
         stopper.start();
-        long t0 = System.nanoTime();
         SweepRunner.Summary s = runner.run();
-        assertTrue(System.nanoTime() - t0 < 1_400_000_000L, "run returned within the grace");
+        // the run returned while the evaluation was still blocked: after the grace, not after the evaluation
+        assertEquals(1, release.getCount(), "run returned before the stubborn evaluation");
         assertTrue(s.stopped());
         assertEquals(0, s.ok());
         stopper.join();
         assertEquals(Boolean.TRUE, endedInTime.get());
-        Thread.sleep(1_700); // the stubborn evaluation returns: its row must not appear
+        release.countDown(); // the stubborn evaluation returns now: its row must not appear
+        assertTrue(returned.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS));
+        Thread.sleep(200); // (a row written late would show here; a slow machine could only hide it, never fail)
         assertEquals(1, Files.readAllLines(out).size());
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Deterministic properties of the band shapes (no random numbers). */
 @Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
-class RealisedBandTest {
+class RealisedBandIT {
 
     private static final double DF = 1_000.0;
 

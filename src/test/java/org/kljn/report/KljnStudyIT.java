@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.analysis.LineStudy;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -21,16 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main job end to end on a small configuration: every report file is there and holds what it should. */
 @Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
-class KljnStudyTest {
+@ExtendWith(NgSpiceExtension.class)
+class KljnStudyIT {
+
+    /**
+     * The main job's study made small (1 km, a 10-section ladder, 20 bits of 20 samples per Monte Carlo point, null
+     * confirmations of 40 bits): every part of the report, in a fraction of the main job's time. {@link
+     * ReportInBrowserIT} opens its report too.
+     */
+    static final LineStudy.Config SMALL = new LineStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3,
+            1e9, 500, 10, 20, new int[] {20}, 7, 40, 50);
+
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     @Test
     void theStudyWritesItsReportWithEveryFigureAndTable(@TempDir Path dir) throws Exception {
-        LineStudy.Config c = new LineStudy.Config(new ResistorPair(1e3, 10e3), CablePreset.CAT5, 1e3, 1e9, 500, 10, 20,
-                new int[] {20}, 7, 40, 50);
-        LineStudy.Result study;
-        try (NgSpice spice = NgSpice.open()) {
-            study = LineStudy.run(spice, c, line -> { });
-        }
+        LineStudy.Result study = LineStudy.run(spice, SMALL, line -> { });
         Path out = dir.resolve("report");
         String verdict = KljnStudy.write(study, out);
         assertTrue(verdict.contains("eq. 11 gives β = "), verdict);

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each KLJN chart renders to a valid PNG and SVG with its series; a sample of each goes to /tmp/kljn-plots. */
 @Tag("integration") // rendering: runs in mvn verify (failsafe), not in the fast mvn test
-class KljnChartsTest {
+class KljnChartsIT {
     @TempDir
     Path dir;
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sweep command end to end through the real library: shards merged equal the whole; resume; report. */
 @Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
-class SweepCommandTest {
+class SweepCommandIT {
     private static final String SPEC = String.join("\n",
             "rl: 1k", "rh: 10k", "alice: H, L", "cable: lumped, ladder", "rc: 100, 300", "cc: 100n",
             "bandwidth: 1k", "beta: 1, eq11, null", "analyses: exact", "");

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * accepted points are the same IEEE operations on both paths, so the per-bit averages agree bit for bit.
  */
 @Tag("integration") // eight whole bit-exchange runs with their exact expectations (~10 s): mvn verify
-class BitExchangeCallbackPathsTest {
+class BitExchangeCallbackPathsIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 
     private static BitExchangeSimulation.Settings settings(LineModel line, int samples, int bits, long seed) {

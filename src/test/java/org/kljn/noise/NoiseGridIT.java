@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Statistical and reproducibility properties of the grid samples. Fixed seeds; bounds are 5 standard errors. */
 @Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
-class NoiseGridTest {
+class NoiseGridIT {
 
     private static final double DF = 1_000.0;
     private static final double S0 = 4 * 1.380649e-23 * 300 * 1e5;   // 4kTR, T = 300 K, R = 100 kΩ

@@ -2,6 +2,8 @@ package org.kljn.ngspice;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Thousands of load-run-free cycles in one JVM keep resident memory flat. */
 @Tag("integration") // soak: runs in mvn verify (failsafe), not in the fast mvn test
-public class MemoryHygieneTest {
+@ExtendWith(NgSpiceExtension.class)
+public class MemoryHygieneIT {
 
     /** This process's resident set size (VmRSS), bytes. */
     public static long residentBytes() {
@@ -41,7 +44,7 @@ public class MemoryHygieneTest {
      * landed in the measurement and showed as 10-20 MB of "growth"), and after glibc returned free pages to the
      * system (malloc_trim). Live allocations, such as a leak in ngspice, still count.
      */
-    static long settledResidentBytes() {
+    public static long settledResidentBytes() {
         System.gc();
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -64,34 +67,32 @@ public class MemoryHygieneTest {
     }
 
     /** The JVM's committed heap and non-heap memory (bytes). */
-    static long jvmCommittedBytes() {
+    public static long jvmCommittedBytes() {
         java.lang.management.MemoryMXBean m = java.lang.management.ManagementFactory.getMemoryMXBean();
         return m.getHeapMemoryUsage().getCommitted() + m.getNonHeapMemoryUsage().getCommitted();
     }
 
     @Test
-    void twoThousandLoadRunFreeCyclesGrowResidentMemoryByLessThan20MB() {
-        try (NgSpice s = NgSpice.open()) {
-            // warm-up: JIT (in the shared failsafe JVM the cycle's code is still being compiled after 200 cycles),
-            // ngspice's first allocations
-            for (int i = 0; i < 1000; i++) {
-                cycle(s, i);
-            }
-            long before = settledResidentBytes();
-            long jvmBefore = jvmCommittedBytes();
-            for (int i = 0; i < 2000; i++) {
-                cycle(s, i);
-            }
-            long after = settledResidentBytes();
-            // the JVM's own committed heap and non-heap (the shared test JVM's heap grows or shrinks with other
-            // tests' garbage) is not memory kept by ngspice or the bridge: take its change out
-            long jvmChange = jvmCommittedBytes() - jvmBefore;
-            double growthMB = (after - before - jvmChange) / 1e6;
-            System.out.printf("MemoryHygieneTest: resident %.1f MB -> %.1f MB over 2000 cycles, JVM committed memory"
-                    + " %+.2f MB (growth outside the JVM's own %.2f MB)%n", before / 1e6, after / 1e6, jvmChange / 1e6,
-                    growthMB);
-            assertTrue(growthMB < 20, "resident memory grew " + growthMB + " MB");
+    void twoThousandLoadRunFreeCyclesGrowResidentMemoryByLessThan20MB(NgSpice s) {
+        // warm-up: JIT (in the shared failsafe JVM the cycle's code is still being compiled after 200 cycles),
+        // ngspice's first allocations
+        for (int i = 0; i < 1000; i++) {
+            cycle(s, i);
         }
+        long before = settledResidentBytes();
+        long jvmBefore = jvmCommittedBytes();
+        for (int i = 0; i < 2000; i++) {
+            cycle(s, i);
+        }
+        long after = settledResidentBytes();
+        // the JVM's own committed heap and non-heap (the shared test JVM's heap grows or shrinks with other
+        // tests' garbage) is not memory kept by ngspice or the bridge: take its change out
+        long jvmChange = jvmCommittedBytes() - jvmBefore;
+        double growthMB = (after - before - jvmChange) / 1e6;
+        System.out.printf("MemoryHygieneIT: resident %.1f MB -> %.1f MB over 2000 cycles, JVM committed memory"
+                + " %+.2f MB (growth outside the JVM's own %.2f MB)%n", before / 1e6, after / 1e6, jvmChange / 1e6,
+                growthMB);
+        assertTrue(growthMB < 20, "resident memory grew " + growthMB + " MB");
     }
 
     private static void cycle(NgSpice s, int i) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The interpolated waveform: exactness, ring buffer, and its realised statistics. Fixed seeds, 5-sigma bounds. */
 @Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
-class NoiseWaveformTest {
+class NoiseWaveformIT {
 
     private static final double DF = 1_000.0;
     private static final double S0 = 4 * 1.380649e-23 * 300 * 1e5;

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rate must agree with the predicted probability.
  */
 @Tag("integration") // tens of seconds of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
-class LikelihoodRatioDetectorTest {
+class LikelihoodRatioDetectorIT {
     private static final double RL = 1e3, RH = 10e3, BANDWIDTH = 1e3, T_EFF = 1e9;
     /** Samples per Nyquist interval in the synthesis (the transient's oversampling is of this order). */
     private static final int OVERSAMPLING = 4;

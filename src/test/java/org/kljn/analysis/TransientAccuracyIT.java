@@ -1,9 +1,8 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
@@ -11,6 +10,7 @@ import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 import org.kljn.ngspice.NgSpicePool;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,21 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step choice, and independence of the thread count.
  */
 @Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
-class TransientAccuracyTest {
+@ExtendWith(NgSpiceExtension.class)
+class TransientAccuracyIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     /** 100 nF over a 1 kHz band: the capacitive ladder on which K = 4, one step per grid point was +2 % on ⟨I_B²⟩. */
     static final LineModel LADDER = new RcLadder(500, 100e-9, 8);
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /** The FIR scheme (steps chosen by the trapezoidal error model), which this test's model checks are about. */
     private static BitExchangeSimulation.Settings settings(LineModel line, int samples, int bits, long seed) {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Transient bit exchanges in ngspice against the exact analysis, with fixed seeds. */
 @Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
 @ExtendWith(NgSpiceExtension.class)
-class BitExchangeSimulationTest {
+class BitExchangeSimulationIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     @NgSpiceExtension.Session
     static NgSpice spice;

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sweep reports from real sweeps: the swept parameter with its unit on the axis, failed points named. */
 @Tag("integration") // end to end: runs in mvn verify (failsafe), not in the fast mvn test
-class SweepReportTest {
+class SweepReportIT {
     @TempDir
     static Path dir;
     static Path lumped;

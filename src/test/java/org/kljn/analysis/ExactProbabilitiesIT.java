@@ -1,10 +1,9 @@
 package org.kljn.analysis;
 
 import org.kljn.noise.Johnson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.closedform.TwoPort;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CableSpec;
@@ -14,6 +13,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 import org.kljn.noise.BandShape;
 
 import java.util.function.DoubleFunction;
@@ -30,20 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * probability 6.3e-5 per check; about 1e-3 for the whole class). Each test states the smallest bias it catches.
  */
 @Tag("integration") // 9-33 s: runs in mvn verify (failsafe), not in the fast mvn test
-class ExactProbabilitiesTest {
+@ExtendWith(NgSpiceExtension.class)
+class ExactProbabilitiesIT {
     private static final double Z = 4;
     private static final double RL = 1e3, RH = 10e3, T_EFF = 1e9, DF = 1e3, RATE = 8e3;
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /** Counts over the Monte Carlo bits of both secure situations. */
     private record Counts(int[] eveCorrect, int aliceBobWrong, int bits) {

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // ~30 s of Monte Carlo: runs in mvn verify (failsafe)
 @ExtendWith(NgSpiceExtension.class)
-class FiniteWindowSpreadTest {
+class FiniteWindowSpreadIT {
     @NgSpiceExtension.Session
     static NgSpice spice;
 

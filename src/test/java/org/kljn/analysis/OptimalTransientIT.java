@@ -1,12 +1,12 @@
 package org.kljn.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,18 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The likelihood-ratio detector on bits simulated in ngspice (EXTERNAL Java noise) against its prediction. */
 @Tag("integration") // tens of seconds of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
-class OptimalTransientTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+@ExtendWith(NgSpiceExtension.class)
+class OptimalTransientIT {
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /**
      * 1000 bits on an RC ladder where the attacks' signals are small but the capacitance tells: the predicted

@@ -2,6 +2,7 @@ package org.kljn;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.ExactAnalysis;
@@ -12,8 +13,9 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
-import org.kljn.ngspice.MemoryHygieneTest;
+import org.kljn.ngspice.MemoryHygieneIT;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.util.SplittableRandom;
 
@@ -22,54 +24,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Long runs in one process: 10,000 exact analyses and a 10^7-sample transient, memory and answers checked. */
 @Tag("integration") // soak: runs in mvn verify (failsafe), not in the fast mvn test
-class SoakTest {
+@ExtendWith(NgSpiceExtension.class)
+class SoakIT {
 
     @Test
-    void tenThousandExactAnalysesInOneSession() {
+    void tenThousandExactAnalysesInOneSession(NgSpice spice) {
         SplittableRandom r = new SplittableRandom(10_000);
-        try (NgSpice spice = NgSpice.open()) {
-            long before = 0;
-            double worst = 0;
-            for (int i = 0; i < 10_000 + 200; i++) {
-                if (i == 200) {
-                    System.gc();
-                    before = MemoryHygieneTest.residentBytes(); // after warm-up
-                }
-                double rl = 100 + 9_900 * r.nextDouble();
-                double rh = rl * (1.5 + 20 * r.nextDouble());
-                double rc = rl * 0.5 * r.nextDouble();
-                KljnLoop loop = KljnLoop.secure(new ResistorPair(rl, rh), Resistor.H, new LumpedLine(rc));
-                KljnMoments m = KljnMoments.of(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9, 1);
-                LumpedKljn c = new LumpedKljn(rh, rl, rc, 1e9, 1e9, 1e3);
-                worst = Math.max(worst, Math.abs(m.signal(Attack.SECOND_LAW) - c.secondLawSignal()) / m.scale(Attack.SECOND_LAW));
+        long before = 0;
+        double worst = 0;
+        for (int i = 0; i < 10_000 + 200; i++) {
+            if (i == 200) {
+                System.gc();
+                before = MemoryHygieneIT.residentBytes(); // after warm-up
             }
-            System.gc();
-            double growthMB = (MemoryHygieneTest.residentBytes() - before) / 1e6;
-            System.out.printf("SoakTest: 10,000 exact analyses, worst relative deviation %.2e, resident growth %.2f MB%n",
-                    worst, growthMB);
-            assertTrue(worst < 1e-9, "worst relative deviation " + worst);
-            assertTrue(growthMB < 30, "resident memory grew " + growthMB + " MB");
+            double rl = 100 + 9_900 * r.nextDouble();
+            double rh = rl * (1.5 + 20 * r.nextDouble());
+            double rc = rl * 0.5 * r.nextDouble();
+            KljnLoop loop = KljnLoop.secure(new ResistorPair(rl, rh), Resistor.H, new LumpedLine(rc));
+            KljnMoments m = KljnMoments.of(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9, 1);
+            LumpedKljn c = new LumpedKljn(rh, rl, rc, 1e9, 1e9, 1e3);
+            worst = Math.max(worst, Math.abs(m.signal(Attack.SECOND_LAW) - c.secondLawSignal()) / m.scale(Attack.SECOND_LAW));
         }
+        System.gc();
+        double growthMB = (MemoryHygieneIT.residentBytes() - before) / 1e6;
+        System.out.printf("SoakIT: 10,000 exact analyses, worst relative deviation %.2e, resident growth %.2f MB%n",
+                worst, growthMB);
+        assertTrue(worst < 1e-9, "worst relative deviation " + worst);
+        assertTrue(growthMB < 30, "resident memory grew " + growthMB + " MB");
     }
 
     @Test
-    void aTenMillionSampleTransientStreamsWithFlatMemory() {
+    void aTenMillionSampleTransientStreamsWithFlatMemory(NgSpice spice) {
         // 2 bits x 1.25e6 Nyquist samples x K = 4 grid points = 10^7 injected noise samples per generator
         double bandwidth = 125e3;
         BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
                 new LumpedLine(500), 1e9, 1, bandwidth, 1_250_000, 2, 99, 4, 0);
         long before;
         BitExchangeSimulation.Result res;
-        try (NgSpice spice = NgSpice.open()) {
-            // warm-up run, then the measured one
-            BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
-                    new LumpedLine(500), 1e9, 1, bandwidth, 10_000, 2, 98, 4, 0), i -> { });
-            System.gc();
-            before = MemoryHygieneTest.residentBytes();
-            res = BitExchangeSimulation.run(spice, s, i -> { });
-        }
-        double growthMB = (MemoryHygieneTest.residentBytes() - before) / 1e6;
-        System.out.printf("SoakTest: %d accepted points in %.1f s of transient, resident growth %.2f MB%n",
+        // warm-up run, then the measured one
+        BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
+                new LumpedLine(500), 1e9, 1, bandwidth, 10_000, 2, 98, 4, 0), i -> { });
+        System.gc();
+        before = MemoryHygieneIT.residentBytes();
+        res = BitExchangeSimulation.run(spice, s, i -> { });
+        double growthMB = (MemoryHygieneIT.residentBytes() - before) / 1e6;
+        System.out.printf("SoakIT: %d accepted points in %.1f s of transient, resident growth %.2f MB%n",
                 res.acceptedPoints(), res.transientSeconds(), growthMB);
         assertTrue(res.acceptedPoints() >= 10_000_000L, "points " + res.acceptedPoints());
         assertTrue(growthMB < 30, "resident memory grew " + growthMB + " MB over 10^7 samples");

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code merge --spec}. The real submission is SlurmSweepIT's.
  */
 @Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
-class SlurmSweepCommandTest {
+class SlurmSweepCommandIT {
     private static final String SPEC = String.join("\n", "rl: 1k", "rh: 10k", "alice: H, L", "cable: lumped",
             "rc: 100, 300", "bandwidth: 1k", "beta: 1, eq11", "analyses: exact", "");
 
@@ -38,7 +38,7 @@ class SlurmSweepCommandTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
         Process p = pb.start();
-        assertTrue(p.waitFor(3, TimeUnit.MINUTES), script + " did not end");
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), script + " did not end");
         return p.exitValue();
     }
 
@@ -77,7 +77,7 @@ class SlurmSweepCommandTest {
         RunCommandTest.Result local = RunCommandTest.kljn("sweep", spec.toString(), "--out", dir.resolve("local.csv").toString(),
                 "--jobs", "2", "--progress", "never");
         assertEquals(0, local.status(), local.err());
-        assertEquals(SweepCommandTest.sortedRows(dir.resolve("local.csv")), Files.readAllLines(out.resolve("merged.csv")),
+        assertEquals(SweepCommandIT.sortedRows(dir.resolve("local.csv")), Files.readAllLines(out.resolve("merged.csv")),
                 "three shards run by the scripts and merged give the local sweep's rows");
 
         // a task run again (a requeue) finds its shard finished and changes nothing

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generic renderer: sizes, styles, awkward data, markup in names, atomic files. */
 @Tag("integration") // rendering: runs in mvn verify (failsafe), not in the fast mvn test
-class ChartsTest {
+class ChartsIT {
     @TempDir
     Path dir;
 
