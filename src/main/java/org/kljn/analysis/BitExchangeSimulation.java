@@ -7,6 +7,7 @@ import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.CallbackPath;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.TabulatedRun;
@@ -25,7 +26,6 @@ import org.kljn.noise.TrnoiseBand;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -225,7 +225,7 @@ public final class BitExchangeSimulation {
      * An attack's statistic over the bits of one situation: its sample mean, the standard error of that mean
      * (sample standard deviation / √n) and the exact expectation over the injected band.
      */
-    public record MeasuredStatistic(Attack attack, String situation, int bits, double mean, double standardError,
+    public record MeasuredStatistic(Attack attack, Situation situation, int bits, double mean, double standardError,
             double expected) {
         /** (mean − expected)/standardError. */
         public double z() {
@@ -252,7 +252,7 @@ public final class BitExchangeSimulation {
     public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
             List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
-            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal,
+            Map<Situation, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal,
             String callbacks) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
@@ -267,9 +267,9 @@ public final class BitExchangeSimulation {
     private BitExchangeSimulation() {
     }
 
-    /** Exact expectations the decisions need: means and variance rates for the four bit situations, and their transfer functions (keyed "HL", "LH", "HH", "LL"). */
-    record Expectations(Map<String, KljnMoments> moments, Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve,
-            Map<String, double[]> ownVarianceRates, Map<String, TransferFunctions> transfer) {
+    /** Exact expectations the decisions need: means and variance rates for the four bit situations, and their transfer functions. */
+    record Expectations(Map<Situation, KljnMoments> moments, Map<Situation, Map<Attack, EveStatistics.AttackStatistic>> eve,
+            Map<Situation, double[]> ownVarianceRates, Map<Situation, TransferFunctions> transfer) {
     }
 
     /** One ngspice run: consecutive bits of one situation. */
@@ -304,12 +304,8 @@ public final class BitExchangeSimulation {
             return s.withOversampling(StepChoice.MOMENTS_GRID);
         }
         BandShape nominal = BandShape.brickWall(s.bandwidth());
-        Map<String, TransferFunctions> transfer = new HashMap<>();
-        for (Resistor a : Resistor.values()) {
-            KljnLoop loop = KljnLoop.secure(s.resistors(), a, s.line());
-            transfer.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, nominal,
-                    ExactAnalysis.pointsFor(nominal, s.bandwidth())));
-        }
+        Map<Situation, TransferFunctions> transfer = ExactAnalysis.transferFunctions(spice, s.resistors(), s.line(),
+                nominal, ExactAnalysis.pointsFor(nominal, s.bandwidth()), Situation.SECURE);
         return s.withOversampling(StepChoice.distributionsGrid(s, transfer));
     }
 
@@ -611,11 +607,11 @@ public final class BitExchangeSimulation {
     }
 
     /** Each attack's statistic over the bits of each secure situation, against its exact mean. */
-    private static Map<String, Map<Attack, MeasuredStatistic>> measured(Expectations exact, List<Resistor> alice,
+    private static Map<Situation, Map<Attack, MeasuredStatistic>> measured(Expectations exact, List<Resistor> alice,
             List<double[]> perBit) {
-        Map<String, Map<Attack, MeasuredStatistic>> out = new java.util.LinkedHashMap<>();
+        Map<Situation, Map<Attack, MeasuredStatistic>> out = new java.util.LinkedHashMap<>();
         for (Resistor holds : Resistor.values()) {
-            String situation = holds.name() + holds.other().name();
+            Situation situation = Situation.secure(holds);
             Map<Attack, MeasuredStatistic> m = new EnumMap<>(Attack.class);
             for (Attack a : Attack.values()) {
                 double sum = 0, sum2 = 0;
@@ -675,43 +671,36 @@ public final class BitExchangeSimulation {
     /** The same with the four situations' AC sweeps spread over the sessions (same numbers for any thread count). */
     private static Expectations expectations(SessionAccess sessions, int threads, Settings s, BandShape band) {
         int points = ExactAnalysis.pointsFor(band, s.bandwidth());
-        List<KljnLoop> loops = new ArrayList<>();
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                loops.add(new KljnLoop(s.resistors(), a, b, s.line()));
-            }
-        }
-        TransferFunctions[] tf = new TransferFunctions[loops.size()];
-        Runnable[] tasks = new Runnable[loops.size()];
+        Situation[] situations = Situation.values();
+        TransferFunctions[] tf = new TransferFunctions[situations.length];
+        Runnable[] tasks = new Runnable[situations.length];
         for (int i = 0; i < tasks.length; i++) {
             int index = i;
-            tasks[i] = () -> tf[index] = sessions.apply(spice -> ExactAnalysis.transferFunctions(spice, loops.get(index),
-                    band, points));
+            tasks[i] = () -> tf[index] = sessions.apply(spice -> ExactAnalysis.transferFunctions(spice,
+                    situations[index].loop(s.resistors(), s.line()), band, points));
         }
         runAll(tasks, threads);
-        Map<String, TransferFunctions> transfer = new HashMap<>();
+        Map<Situation, TransferFunctions> transfer = new EnumMap<>(Situation.class);
         for (int i = 0; i < tf.length; i++) {
-            transfer.put(loops.get(i).situation(), tf[i]);
+            transfer.put(situations[i], tf[i]);
         }
         return expectations(s, transfer);
     }
 
-    /** Moments and Eve's statistics of the four situations from their transfer functions (keyed "HL", "LH", "HH", "LL"). */
-    private static Expectations expectations(Settings s, Map<String, TransferFunctions> transfer) {
-        Map<String, KljnMoments> moments = new HashMap<>();
-        Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new HashMap<>();
-        Map<String, double[]> own = new HashMap<>();
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                KljnLoop loop = new KljnLoop(s.resistors(), a, b, s.line());
-                TransferFunctions tf = transfer.get(loop.situation());
-                moments.put(loop.situation(), KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
-                if (a != b) {
-                    EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
-                    eve.put(loop.situation(), stats.at(s.beta()));
-                    own.put(loop.situation(), new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
-                            stats.meanSquareVarianceRate(Probe.U_B, s.beta())});
-                }
+    /** Moments and Eve's statistics of the four situations from their transfer functions. */
+    private static Expectations expectations(Settings s, Map<Situation, TransferFunctions> transfer) {
+        Map<Situation, KljnMoments> moments = new EnumMap<>(Situation.class);
+        Map<Situation, Map<Attack, EveStatistics.AttackStatistic>> eve = new EnumMap<>(Situation.class);
+        Map<Situation, double[]> own = new EnumMap<>(Situation.class);
+        for (Situation situation : Situation.values()) {
+            KljnLoop loop = situation.loop(s.resistors(), s.line());
+            TransferFunctions tf = transfer.get(situation);
+            moments.put(situation, KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
+            if (situation.isSecure()) {
+                EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
+                eve.put(situation, stats.at(s.beta()));
+                own.put(situation, new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
+                        stats.meanSquareVarianceRate(Probe.U_B, s.beta())});
             }
         }
         return new Expectations(moments, eve, own, Map.copyOf(transfer));
@@ -719,16 +708,16 @@ public final class BitExchangeSimulation {
 
     /** Alice holds {@code aliceHolds}; Bob's resistor is the other one; she compares <U_A²> with her threshold. */
     private static boolean aliceDecidesRight(Expectations e, Resistor aliceHolds, double meanSquareA) {
-        String secure = aliceHolds.name() + aliceHolds.other().name();
-        String same = aliceHolds.name() + aliceHolds.name();
+        Situation secure = Situation.secure(aliceHolds);
+        Situation same = Situation.same(aliceHolds);
         double muSecure = e.moments().get(secure).meanSquareVoltageA();
         double muSame = e.moments().get(same).meanSquareVoltageA();
         return Math.abs(meanSquareA - muSecure) <= Math.abs(meanSquareA - muSame);
     }
 
     private static boolean bobDecidesRight(Expectations e, Resistor bobHolds, double meanSquareB) {
-        String secure = bobHolds.other().name() + bobHolds.name();
-        String same = bobHolds.name() + bobHolds.name();
+        Situation secure = Situation.secure(bobHolds.other());
+        Situation same = Situation.same(bobHolds);
         double muSecure = e.moments().get(secure).meanSquareVoltageB();
         double muSame = e.moments().get(same).meanSquareVoltageB();
         return Math.abs(meanSquareB - muSecure) <= Math.abs(meanSquareB - muSame);

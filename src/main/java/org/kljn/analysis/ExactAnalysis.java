@@ -1,13 +1,19 @@
 package org.kljn.analysis;
 
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LineModel;
 import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
+import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.ngspice.SpiceVector;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.BrickWall;
 
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Exact expectations of Eve's statistics from ngspice AC analyses: no statistical noise.
@@ -93,6 +99,19 @@ public final class ExactAnalysis {
         }
         double extra = (brick ? 0 : TAIL) + fStart / fStop;
         return new TransferFunctions(frequency, weight, coarse, hAlice[0], hAlice[1], hBob[0], hBob[1], extra, gain);
+    }
+
+    /**
+     * The transfer functions of the bit situations {@code which} of {@code resistors} on {@code line}, swept in
+     * the order given (two AC sweeps each, {@link #transferFunctions(SpiceSimulator, KljnLoop, BandShape, int)}).
+     */
+    public static Map<Situation, TransferFunctions> transferFunctions(SpiceSimulator spice, ResistorPair resistors,
+            LineModel line, BandShape band, int points, Collection<Situation> which) {
+        Map<Situation, TransferFunctions> tf = new EnumMap<>(Situation.class);
+        for (Situation s : which) {
+            tf.put(s, transferFunctions(spice, s.loop(resistors, line), band, points));
+        }
+        return tf;
     }
 
     /** Band integrals J_s(X,Y) = ∫ g Re[H_sX conj(H_sY)] df from the transfer functions. */

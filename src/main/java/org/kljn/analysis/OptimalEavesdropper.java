@@ -13,6 +13,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
@@ -131,20 +132,17 @@ public final class OptimalEavesdropper {
     public static OptimalEavesdropper analyse(SpiceSimulator spice, ResistorPair resistors, LineModel line,
             double bandwidth, int points) {
         BandShape band = BandShape.brickWall(bandwidth);
-        java.util.Map<String, TransferFunctions> tf = new java.util.HashMap<>();
-        for (Resistor alice : Resistor.values()) {
-            KljnLoop loop = KljnLoop.secure(resistors, alice, line);
-            tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
-        }
+        java.util.Map<Situation, TransferFunctions> tf = ExactAnalysis.transferFunctions(spice, resistors, line, band,
+                points, Situation.SECURE);
         return of(resistors, line, tf, bandwidth);
     }
 
     /**
      * From the transfer functions of the secure situations over the brick-wall band [0, Δf] already computed
-     * (keyed by {@link KljnLoop#situation()}: "HL" and "LH"; other keys are ignored).
+     * (HL and LH; other situations are ignored).
      */
     public static OptimalEavesdropper of(ResistorPair resistors, LineModel line,
-            java.util.Map<String, TransferFunctions> situations, double bandwidth) {
+            java.util.Map<Situation, TransferFunctions> situations, double bandwidth) {
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
         KljnLoop lhLoop = KljnLoop.secure(resistors, Resistor.L, line);
         OptimalEavesdropper eve = of(hlLoop, situation(situations, hlLoop), lhLoop, situation(situations, lhLoop),
@@ -154,7 +152,7 @@ public final class OptimalEavesdropper {
         return eve;
     }
 
-    private static TransferFunctions situation(java.util.Map<String, TransferFunctions> situations, KljnLoop loop) {
+    private static TransferFunctions situation(java.util.Map<Situation, TransferFunctions> situations, KljnLoop loop) {
         TransferFunctions tf = situations.get(loop.situation());
         if (tf == null) {
             throw new IllegalArgumentException("no transfer functions for situation " + loop.situation());

@@ -8,6 +8,7 @@ import org.kljn.analysis.BitExchange;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Situation;
 import org.kljn.io.ProgressBar;
 import org.kljn.ngspice.NgSpicePool;
 import picocli.CommandLine.Command;
@@ -184,7 +185,7 @@ public final class AttackCommand implements Callable<Integer> {
     private static String hlMeans(BitExchangeSimulation.Result r) {
         StringBuilder sb = new StringBuilder();
         for (Attack a : Attack.values()) {
-            BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+            BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
             sb.append(String.format(Locale.ROOT, "%s%s %.4e ± %.1e (exact %.4e)", sb.length() == 0 ? "" : "; ", a.key(),
                     m.mean(), m.standardError(), m.expected()));
         }
@@ -246,10 +247,10 @@ public final class AttackCommand implements Callable<Integer> {
             // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
             Map<String, Object> measured = new LinkedHashMap<>();
             Map<String, Object> expected = new LinkedHashMap<>();
-            measured.put("situation", "HL");
-            expected.put("situation", "HL");
+            measured.put("situation", Situation.HL.name());
+            expected.put("situation", Situation.HL.name());
             for (Attack a : Attack.values()) {
-                BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+                BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("mean", finiteOrNull(m.mean()));
                 e.put("standardError", finiteOrNull(m.standardError()));

@@ -10,6 +10,7 @@ import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.noise.NoiseDesign;
 import org.kljn.noise.NoiseSpec;
@@ -52,7 +53,7 @@ class BitExchangeSimulationTest {
                 : NoiseDesign.of(NoiseSpec.of(s.bandwidth()).withOversampling(4)).band();
         BitExchangeSimulation.Expectations exact = BitExchangeSimulation.expectations(spice, s, band);
         for (Resistor alice : Resistor.values()) {
-            KljnMoments m = exact.moments().get(alice.name() + alice.other().name());
+            KljnMoments m = exact.moments().get(Situation.secure(alice));
             double[] expected = {m.meanSquareVoltageA(), m.meanSquareVoltageB(), m.meanSquareCurrentA(),
                     m.meanSquareCurrentB(), m.powerIntoCableA(), -m.powerIntoCableB()};
             for (int p = 0; p < WindowMoments.PRODUCTS; p++) {
@@ -170,6 +171,6 @@ class BitExchangeSimulationTest {
         assertTrue(r.acceptedPoints() >= 50L * 20 * 4, "every grid point was accepted: " + r.acceptedPoints());
         assertEquals(1, spice.vector("a").length());
         KljnLoop unused = KljnLoop.secure(PAIR, Resistor.H, new LumpedLine(100));
-        assertEquals("HL", unused.situation());
+        assertEquals(Situation.HL, unused.situation());
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.PrewarpedNoise;
@@ -69,7 +70,7 @@ class PrewarpedTransientIT {
         double[][] out = new double[12][];
         int row = 0;
         for (Resistor alice : Resistor.values()) {
-            String situation = alice.name() + alice.other().name();
+            Situation situation = Situation.secure(alice);
             double[] expected = TrapezoidModel.products(exact.moments().get(situation));
             double[] scale = {expected[0], expected[1], expected[2], expected[3], Math.sqrt(expected[0] * expected[2]),
                     Math.sqrt(expected[1] * expected[3])};
@@ -144,7 +145,7 @@ class PrewarpedTransientIT {
                 spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
         double hs = s.injectedNoise().gridStep();
         for (Resistor alice : Resistor.values()) {
-            String situation = alice.name() + alice.other().name();
+            Situation situation = Situation.secure(alice);
             KljnLoop loop = new KljnLoop(PAIR, alice, alice.other(), s.line());
             EveStatistics stats = EveStatistics.of(loop, exact.transfer().get(situation), s.tEff());
             int ua = Attack.values().length;

@@ -10,6 +10,7 @@ import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
 
@@ -82,9 +83,9 @@ class TransientAccuracyTest {
         var exact = BitExchangeSimulation.expectations(spice, s, noise.band());
         KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, LADDER);
         double[] modelCoarse = TrapezoidModel.products(KljnMoments.of(loop,
-                TrapezoidModel.integrals(exact.transfer().get("HL"), noise, 1), 1e9, 1.0));
+                TrapezoidModel.integrals(exact.transfer().get(Situation.HL), noise, 1), 1e9, 1.0));
         double[] modelFine = TrapezoidModel.products(KljnMoments.of(loop,
-                TrapezoidModel.integrals(exact.transfer().get("HL"), noise, 16), 1e9, 1.0));
+                TrapezoidModel.integrals(exact.transfer().get(Situation.HL), noise, 16), 1e9, 1.0));
         for (int p = 0; p < 4; p++) {
             double measured = coarse[p] / fine[p] - 1;
             double predicted = modelCoarse[p] / modelFine[p] - 1;

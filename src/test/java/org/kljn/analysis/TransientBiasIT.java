@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 
@@ -57,7 +58,7 @@ class TransientBiasIT {
         int[] lags = ControlVariates.lags(h, ControlVariates.loopTimeConstant(s));
         List<String> failures = new ArrayList<>();
         for (Resistor alice : Resistor.values()) {
-            String situation = alice.name() + alice.other().name();
+            Situation situation = Situation.secure(alice);
             double[] expected = TrapezoidModel.products(exact.moments().get(situation));
             double[] scale = {expected[0], expected[1], expected[2], expected[3], Math.sqrt(expected[0] * expected[2]),
                     Math.sqrt(expected[1] * expected[3])};
