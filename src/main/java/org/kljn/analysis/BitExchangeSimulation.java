@@ -660,8 +660,7 @@ public final class BitExchangeSimulation {
     }
 
     private static double s0(Settings s, Resistor holds, double resistance) {
-        double t = holds == Resistor.H ? s.tEff() : s.beta() * s.tEff();
-        return org.kljn.noise.Johnson.voltagePsd(t, resistance);
+        return org.kljn.noise.Johnson.voltagePsd(NoiseTemperatures.standard(holds, s.tEff(), s.beta()), resistance);
     }
 
     static Expectations expectations(NgSpice spice, Settings s, BandShape band) {

@@ -2,7 +2,6 @@ package org.kljn.analysis;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.Resistor;
 import org.kljn.noise.Johnson;
 
 import java.util.EnumMap;
@@ -149,8 +148,8 @@ public final class EveStatistics {
     }
 
     private void crossSpectra(double beta, double[][][] gRe, double[][][] gIm) {
-        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
-        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        double tAlice = NoiseTemperatures.standard(loop.alice(), tEff, beta);
+        double tBob = NoiseTemperatures.standard(loop.bob(), tEff, beta);
         double s0Alice = Johnson.voltagePsd(tAlice, loop.aliceResistance());
         double s0Bob = Johnson.voltagePsd(tBob, loop.bobResistance());
         int n = tf.size();
