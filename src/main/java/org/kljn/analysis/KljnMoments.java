@@ -92,19 +92,11 @@ public final class KljnMoments {
      * far below it is zero up to rounding.
      */
     public double scale(Attack attack) {
-        return switch (attack) {
-            case BSY -> meanSquareVoltageA() + meanSquareVoltageB();
-            case SECOND_LAW -> Math.sqrt(meanSquareVoltageA() * meanSquareCurrentA())
-                    + Math.sqrt(meanSquareVoltageB() * meanSquareCurrentB());
-            case CURRENT -> meanSquareCurrentA() + meanSquareCurrentB();
-        };
+        return ProbeQuadraticForm.scale(attack, m);
     }
 
+    /** The attack's signal: its statistic's mean ({@link ProbeQuadraticForm#terms(Attack)}). */
     public double signal(Attack attack) {
-        return switch (attack) {
-            case BSY -> meanSquareVoltageA() - meanSquareVoltageB();
-            case SECOND_LAW -> powerIntoCableA() - powerIntoCableB();
-            case CURRENT -> meanSquareCurrentA() - meanSquareCurrentB();
-        };
+        return ProbeQuadraticForm.mean(attack, m);
     }
 }

@@ -91,7 +91,7 @@ public final class OptimalEavesdropper {
                 t.lowAtBob() * resistors.low());
         double[][] lhM = moments(lhIntegrals, t.lowAtAlice() * resistors.low(), t.highAtBob() * resistors.high());
         for (Attack a : Attack.values()) {
-            result.put(a, signal(a, hlM) - signal(a, lhM));
+            result.put(a, ProbeQuadraticForm.mean(a, hlM) - ProbeQuadraticForm.mean(a, lhM));
         }
         return result;
     }
@@ -111,16 +111,6 @@ public final class OptimalEavesdropper {
             }
         }
         return m;
-    }
-
-    /** The attack statistics' means (as in {@link KljnMoments#signal}). */
-    private static double signal(Attack a, double[][] m) {
-        int ua = Probe.U_A.ordinal(), ub = Probe.U_B.ordinal(), ia = Probe.I_A.ordinal(), ib = Probe.I_B.ordinal();
-        return switch (a) {
-            case BSY -> m[ua][ua] - m[ub][ub];
-            case SECOND_LAW -> m[ua][ia] + m[ub][ib];
-            case CURRENT -> m[ia][ia] - m[ib][ib];
-        };
     }
 
     /**
