@@ -25,8 +25,8 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
     /** Sweep points above this buy nothing and cost memory and time linearly. */
     public static final int MAX_POINTS = 1_000_001;
-    /** The longest bit, in Nyquist samples. */
-    public static final int MAX_BIT_SAMPLES = 10_000_000;
+    /** The longest bit, in Nyquist samples ({@link BitLength#MAX_SAMPLES}). */
+    public static final int MAX_BIT_SAMPLES = BitLength.MAX_SAMPLES;
 
     public AnalysisSettings {
         Checks.positive(Parameter.NOISE_TEMPERATURE, tEff);
@@ -39,8 +39,7 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         if (beta == null) {
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }
-        Checks.between(Parameter.BIT_SAMPLES, bitSamples, 2, MAX_BIT_SAMPLES, "as in the Monte Carlo: the bit must"
-                + " span at least one Nyquist interval of the band");
+        BitLength.ofSamples(bitSamples);
     }
 
     /** The defaults: T_eff = 1e9 K, Δf = 1 kHz, 257 points, β = 1, M = 1000, minimax and lumped comparison on. */
@@ -54,9 +53,14 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
                 .minimax(minimax).lumpedComparison(lumpedComparison).optimal(optimal);
     }
 
+    /** The bit length M (checked when these settings were made). */
+    public BitLength bitLength() {
+        return BitLength.ofSamples(bitSamples);
+    }
+
     /** The bit duration τ = M/(2Δf), s. */
     public double bitDuration() {
-        return bitSamples / (2 * bandwidth);
+        return BitLength.duration(bitSamples, bandwidth);
     }
 
     /**

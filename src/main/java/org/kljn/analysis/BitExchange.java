@@ -27,10 +27,7 @@ public final class BitExchange {
      */
     public static void check(LineModel line, int bitSamples, int bits) {
         line.checkTransientCapable();
-        if (bitSamples < 2) {
-            throw new ParameterException(Parameter.BIT_SAMPLES, "a bit exchange needs at least 2 Nyquist samples per"
-                    + " bit (the bit must span at least one Nyquist interval of the band), got " + bitSamples);
-        }
+        BitLength.ofSamples(bitSamples);
         if (bits < 1 || bits > MAX_BITS) {
             throw new ParameterException(Parameter.BITS, Parameter.BITS.description() + " must be from 1 to " + MAX_BITS
                     + ", got " + bits);

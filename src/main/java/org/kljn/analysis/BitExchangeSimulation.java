@@ -112,9 +112,7 @@ public final class BitExchangeSimulation {
             if (bits < 1) {
                 throw new IllegalArgumentException("--bits must be at least 1, got " + bits);
             }
-            if (bitSamples < 2) {
-                throw new IllegalArgumentException("--bit-samples must be at least 2, got " + bitSamples);
-            }
+            BitLength.ofSamples(bitSamples);
             if (!(beta > 0) || Double.isInfinite(beta)) {
                 throw new IllegalArgumentException("--beta must be a positive finite number, got " + beta);
             }
@@ -137,7 +135,7 @@ public final class BitExchangeSimulation {
 
         /** The bit duration τ = M/(2Δf): M Nyquist samples of the band. */
         public double bitDuration() {
-            return bitSamples / (2 * bandwidth);
+            return BitLength.duration(bitSamples, bandwidth);
         }
 
         public Settings withStepsPerSample(int k) {

@@ -166,7 +166,7 @@ public final class OptimalEavesdropper {
         if (line == null) {
             throw new IllegalStateException("a detector needs the line: build with analyse() or of(resistors, line, ...)");
         }
-        double tau = bitSamples / (2 * bandwidth);
+        double tau = BitLength.duration(bitSamples, bandwidth);
         return LikelihoodRatioDetector.Bins.sweep(spice, resistors, line, bandwidth, tau,
                 BandShape.brickWall(bandwidth), LikelihoodRatioDetector.PREDICTION_MAX_BINS);
     }

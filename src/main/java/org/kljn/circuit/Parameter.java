@@ -21,6 +21,7 @@ public enum Parameter {
     BANDWIDTH("the noise bandwidth Δf"),
     BETA("the temperature ratio β"),
     BIT_SAMPLES("the bit length M in Nyquist samples"),
+    BIT_DURATION("the bit duration τ"),
     BITS("the number of bit exchanges N"),
     SWEEP_POINTS("the number of AC sweep points");
 

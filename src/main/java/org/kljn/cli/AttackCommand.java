@@ -5,6 +5,7 @@ import org.kljn.analysis.Attack;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchange;
+import org.kljn.analysis.BitLength;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
@@ -91,8 +92,6 @@ public final class AttackCommand implements Callable<Integer> {
 
     /** The most injected-noise grid points one attack may simulate (hours of ngspice time). */
     static final double MAX_GRID_POINTS = 2e9;
-    /** The most Nyquist samples per bit. */
-    static final int MAX_BIT_SAMPLES = 10_000_000;
 
     @Mixin
     Json json;
@@ -122,11 +121,8 @@ public final class AttackCommand implements Callable<Integer> {
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
         }
-        int bitSamples = BitLength.samples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
-        if (bitSamples < 2 || bitSamples > MAX_BIT_SAMPLES) {
-            throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed 2 to " + MAX_BIT_SAMPLES
-                    + " (the bit must span at least one Nyquist interval of the band)");
-        }
+        int bitSamples = BitLength.ofSamples(LoopOptions.bitSamples(bitSamplesOption, bitDuration,
+                options.bandwidthHz(), 100)).samples();
         if (guard != null && !(guard >= 0 && Double.isFinite(guard))) {
             throw new IllegalArgumentException("--guard " + guard + ": must be a finite number of seconds >= 0 (leave"
                     + " it out for 10 loop RC time constants)");

@@ -26,6 +26,7 @@ final class OptionNames {
             case BANDWIDTH -> "--bandwidth";
             case BETA -> "--beta";
             case BIT_SAMPLES -> "--bit-samples";
+            case BIT_DURATION -> "--bit-duration";
             case BITS -> "--bits";
             case SWEEP_POINTS -> "--points";
         };
