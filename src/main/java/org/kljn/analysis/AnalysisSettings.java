@@ -23,8 +23,8 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
                                boolean minimax, boolean lumpedComparison, boolean optimal) {
     /** Default AC sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
-    /** Sweep points above this buy nothing and cost memory and time linearly. */
-    public static final int MAX_POINTS = 1_000_001;
+    /** Sweep points above this buy nothing and cost memory and time linearly ({@link ExactAnalysis#MAX_POINTS}). */
+    public static final int MAX_POINTS = ExactAnalysis.MAX_POINTS;
     /** The longest bit, in Nyquist samples ({@link BitLength#MAX_SAMPLES}). */
     public static final int MAX_BIT_SAMPLES = BitLength.MAX_SAMPLES;
 
@@ -32,10 +32,7 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         Checks.positive(Parameter.NOISE_TEMPERATURE, tEff);
         KljnMoments.checkTemperature(tEff);
         Checks.positive(Parameter.BANDWIDTH, bandwidth);
-        if (points < 5 || (points - 1) % 4 != 0 || points > MAX_POINTS) {
-            throw new ParameterException(Parameter.SWEEP_POINTS, "sweep points must be 4m+1 >= 5 and at most "
-                    + MAX_POINTS + ", got " + points);
-        }
+        ExactAnalysis.checkPoints(points);
         if (beta == null) {
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }

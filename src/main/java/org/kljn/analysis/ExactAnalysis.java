@@ -26,6 +26,8 @@ import java.util.Map;
 public final class ExactAnalysis {
     /** Default sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = 257;
+    /** Sweep points above this buy nothing and cost memory and time linearly. */
+    public static final int MAX_POINTS = 1_000_001;
 
     private ExactAnalysis() {
     }
@@ -60,10 +62,7 @@ public final class ExactAnalysis {
      */
     public static TransferFunctions transferFunctions(SpiceSimulator spice, KljnLoop loop, BandShape band,
             int points) {
-        if (points < 5 || (points - 1) % 4 != 0 || points > AnalysisSettings.MAX_POINTS) {
-            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
-                    "sweep points must be 4m+1 >= 5 and at most " + AnalysisSettings.MAX_POINTS + ", got " + points);
-        }
+        checkPoints(points);
         boolean brick = band instanceof BrickWall;
         double fStop = brick ? ((BrickWall) band).bandwidth() : band.upperFrequency(TAIL);
         // ngspice's LTRA is singular at exactly 0 Hz: start a hair above; the skipped sliver of band is
@@ -112,6 +111,20 @@ public final class ExactAnalysis {
             tf.put(s, transferFunctions(spice, s.loop(resistors, line), band, points));
         }
         return tf;
+    }
+
+    /**
+     * Refuses a sweep that is not 4m+1 ≥ 5 points (Simpson's rule and its half-resolution twin) or longer than
+     * {@link #MAX_POINTS}.
+     *
+     * @throws org.kljn.circuit.ParameterException naming {@link org.kljn.circuit.Parameter#SWEEP_POINTS}
+     */
+    public static int checkPoints(int points) {
+        if (points < 5 || (points - 1) % 4 != 0 || points > MAX_POINTS) {
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
+                    "sweep points must be 4m+1 >= 5 and at most " + MAX_POINTS + ", got " + points);
+        }
+        return points;
     }
 
     /** Band integrals J_s(X,Y) = ∫ g Re[H_sX conj(H_sY)] df from the transfer functions. */

@@ -94,8 +94,12 @@ public final class Benchmarks {
         }
     }
 
-    /** Runs the plan; progress lines go to {@code log}. Returns the results as a JSON-ready map. */
-    public static Map<String, Object> run(Plan plan, PrintStream log) throws Exception {
+    /**
+     * Runs the plan; progress lines go to {@code log}. Returns the results as a JSON-ready map. {@code cliMain} is the
+     * command line's main class, which the end-to-end runs start in a child JVM when no launcher started this one
+     * (given by the caller, so that this package does not depend on the command line's).
+     */
+    public static Map<String, Object> run(Plan plan, PrintStream log, Class<?> cliMain) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("machine", machine());
         r.put("attackStartedBy", System.getProperty("kljn.launcher") != null ? "the kljn launcher" : "java "
@@ -114,7 +118,7 @@ public final class Benchmarks {
                 // the processes alternate, so a slow spell of the machine hits both sides alike
                 for (int k = 0; k < plan.repeats(); k++) {
                     for (int g = 0; g < goals; g++) {
-                        Measured a = attackProcess(line, n, List.of(), line.accuracyGoals().get(g));
+                        Measured a = attackProcess(line, n, List.of(), line.accuracyGoals().get(g), cliMain);
                         attack[g][k] = a.seconds();
                         attackCpu[g][k] = a.cpuSeconds();
                         attackRss[g] = Math.max(attackRss[g], a.peakRssKb());
@@ -177,7 +181,7 @@ public final class Benchmarks {
         List<Map<String, Object>> memory = new ArrayList<>();
         for (long n : plan.memorySamples()) {
             Measured child = attackProcess(EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"),
-                    "distributions");
+                    "distributions", cliMain);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("samples", n);
             m.put("attackPeakRssMB", child.peakRssKb() / 1024.0);
@@ -227,8 +231,8 @@ public final class Benchmarks {
     }
 
     /** The whole {@code kljn attack} process on the line for n noise samples (n / 200 bits of 200 samples). */
-    static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions, String accuracyGoal)
-            throws IOException, InterruptedException {
+    static Measured attackProcess(EndToEndLine line, long n, List<String> jvmOptions, String accuracyGoal,
+            Class<?> cliMain) throws IOException, InterruptedException {
         Path dir = org.kljn.ngspice.OwnedTempFolders.create("kljn-bench-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M"));
@@ -244,7 +248,7 @@ public final class Benchmarks {
             command.add(java);
             command.addAll(launcherJvmOptions());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.kljn.cli.Main.class.getName()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), cliMain.getName()));
         }
         command.addAll(List.of("attack",
                 "--rl", "1k", "--rh", "10k", "--bits", Long.toString(n / BIT_SAMPLES), "--bit-samples",

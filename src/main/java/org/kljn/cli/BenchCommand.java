@@ -40,7 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dir " + dir + ": cannot write the results there ("
                     + Main.describe(e) + ")");
         }
-        Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(), System.err);
+        Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(), System.err,
+                Main.class);
         String text = Json.write(r);
         Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".json");
         AtomicFiles.writeString(file, text + "\n");
