@@ -69,10 +69,10 @@ public final class NullConfirmation {
     public static Outcome confirm(NgSpicePool pool, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, Attack attack, double betaNullBrickWall, int bitSamples, int bits, long seed) {
         long t0 = System.nanoTime();
-        BitExchangeSimulation.Settings atOneSettings = new BitExchangeSimulation.Settings(resistors, line, tEff, 1.0,
-                bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);
+        BitExchangeSettings atOneSettings = BitExchangeSettings.builder(resistors, line).tEff(tEff).beta(1.0)
+                .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();
         InjectedNoise noise = atOneSettings.injectedNoise();
-        BitExchangeSimulation.Expectations atBetaOne = pool.withSession(
+        SituationExpectations atBetaOne = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, atOneSettings, noise.band()));
         KljnLoop hl = Situation.HL.loop(resistors, line);
         double betaNull = BetaCurve.of(hl, ExactAnalysis.integrals(atBetaOne.transfer().get(Situation.HL)), tEff)
@@ -86,10 +86,10 @@ public final class NullConfirmation {
     public static Outcome confirmAt(NgSpicePool pool, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, Attack attack, double betaNull, double betaNullBrickWall, int bitSamples, int bits,
             long seed, long t0) {
-        BitExchangeSimulation.Settings base = new BitExchangeSimulation.Settings(resistors, line, tEff, betaNull,
-                bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);
+        BitExchangeSettings base = BitExchangeSettings.builder(resistors, line).tEff(tEff).beta(betaNull)
+                .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();
         InjectedNoise noise = base.injectedNoise();
-        BitExchangeSimulation.Expectations exact = pool.withSession(
+        SituationExpectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, base, noise.band()));
         double[] atOne = new double[2];
         double[] atNull = new double[2];
@@ -110,7 +110,7 @@ public final class NullConfirmation {
             }
         }
         steps = Math.min(steps, StepChoice.MAX_STEPS);
-        BitExchangeSimulation.Settings s = base.withStepsPerSample(steps);
+        BitExchangeSettings s = base.withStepsPerSample(steps);
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, s, i -> { });
 
         double h = noise.gridStep();
@@ -140,7 +140,7 @@ public final class NullConfirmation {
     }
 
     /** The trapezoidal model's bias of the (HL − LH)/2 signal with k steps per noise grid step. */
-    static double signalBias(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact,
+    static double signalBias(BitExchangeSettings s, SituationExpectations exact,
             InjectedNoise noise, Attack attack, int k) {
         double[] d = new double[2];
         List<Situation> situations = Situation.SECURE;

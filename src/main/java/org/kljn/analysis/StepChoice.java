@@ -80,7 +80,7 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
                 + " backward-Euler step after each); not bounded");
     }
 
-    static StepChoice of(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact,
+    static StepChoice of(BitExchangeSettings s, SituationExpectations exact,
             InjectedNoise noise) {
         if (s.line().capacitance() == 0) {
             int k = Math.max(1, s.stepsPerSample());
@@ -121,7 +121,7 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
      * product's average is (1/τ)∫ w² [P_xu P_yv + P_xv P_yu] df = (1/τ)∫ [S_xu S_yv + S_xv S_yu] J df_w. Exact for
      * pre-warped noise; for FIR noise subdivided by k it is the leading order of the same effect.
      */
-    static double inflation(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact, double hs) {
+    static double inflation(BitExchangeSettings s, SituationExpectations exact, double hs) {
         double worst = 0;
         for (Situation situation : Situation.SECURE) {
             EveStatistics stats = EveStatistics.of(situation.loop(s.resistors(), s.line()), exact.transfer().get(situation), s.tEff());
@@ -142,7 +142,7 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
      * {@link #INFLATION_TARGET} with 10 % margin. The inflation is (π/(2KΔf))²·max m₂, m₂ the variance-weighted
      * mean of f², so K follows in closed form.
      */
-    static int distributionsGrid(BitExchangeSimulation.Settings s, java.util.Map<Situation, TransferFunctions> transfer) {
+    static int distributionsGrid(BitExchangeSettings s, java.util.Map<Situation, TransferFunctions> transfer) {
         double m2 = 0;
         for (Situation situation : Situation.SECURE) {
             EveStatistics stats = EveStatistics.of(situation.loop(s.resistors(), s.line()), transfer.get(situation), s.tEff());
@@ -159,7 +159,7 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
     }
 
     /** The largest predicted relative error of the six moments, over both secure situations. */
-    static double predictedError(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact,
+    static double predictedError(BitExchangeSettings s, SituationExpectations exact,
             InjectedNoise noise, int k) {
         double worst = 0;
         for (Situation situation : Situation.SECURE) {

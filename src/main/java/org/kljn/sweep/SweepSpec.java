@@ -436,7 +436,7 @@ public final class SweepSpec {
                 case BETA -> Key.BETA;
                 case BIT_SAMPLES -> Key.BIT_SAMPLES;
                 case BIT_DURATION -> Key.BIT_DURATION;
-                case BITS -> Key.BITS;
+                case BITS, NOISE_GRID, SOLVER_STEPS, ACCURACY_GOAL, GUARD_TIME -> Key.BITS;
                 case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS -> Key.CABLE;
             };
             Line at = lines.containsKey(key) ? lines.get(key) : lines.get(Key.CABLE);

@@ -30,8 +30,9 @@ class BitExchangeSimulationTest {
     @NgSpiceExtension.Session
     static NgSpice spice;
 
-    private static BitExchangeSimulation.Settings settings(LineModel line, double beta, int samples, int bits, long seed) {
-        return new BitExchangeSimulation.Settings(PAIR, line, 1e9, beta, 1e3, samples, bits, seed, 4, -1);
+    private static BitExchangeSettings settings(LineModel line, double beta, int samples, int bits, long seed) {
+        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(beta).bandwidth(1e3).bitSamples(samples)
+                .bits(bits).seed(seed).noiseGrid(4).build();
     }
 
     /**
@@ -44,14 +45,14 @@ class BitExchangeSimulationTest {
         assertMomentsAgree(settings(line, 1.0, samples, bits, seed), 4.5);
     }
 
-    private static void assertMomentsAgree(BitExchangeSimulation.Settings s, double zMax) {
+    private static void assertMomentsAgree(BitExchangeSettings s, double zMax) {
         LineModel line = s.line();
         int bits = s.bits();
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, s, i -> { });
-        org.kljn.noise.BandShape band = s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE
+        org.kljn.noise.BandShape band = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE
                 ? new org.kljn.noise.TrnoiseBand(s.bandwidth())
                 : NoiseDesign.of(NoiseSpec.of(s.bandwidth()).withOversampling(4)).band();
-        BitExchangeSimulation.Expectations exact = BitExchangeSimulation.expectations(spice, s, band);
+        SituationExpectations exact = BitExchangeSimulation.expectations(spice, s, band);
         for (Resistor alice : Resistor.values()) {
             KljnMoments m = exact.moments().get(Situation.secure(alice));
             double[] expected = {m.meanSquareVoltageA(), m.meanSquareVoltageB(), m.meanSquareCurrentA(),
@@ -87,8 +88,8 @@ class BitExchangeSimulationTest {
      */
     @Test
     void trnoiseModeMatchesTheExactAnalysisOverItsSincFourthBand() {
-        assertMomentsAgree(new BitExchangeSimulation.Settings(PAIR, new LumpedLine(500), 1e9, 1.0, 1e3, 50, 200, 21, 4,
-                -1, BitExchangeSimulation.NoiseMode.TRNOISE), 6);
+        assertMomentsAgree(BitExchangeSettings.builder(PAIR, new LumpedLine(500)).tEff(1e9).beta(1.0).bandwidth(1e3)
+                .bitSamples(50).bits(200).seed(21).noiseGrid(4).noise(BitExchangeSettings.NoiseMode.TRNOISE).build(), 6);
     }
 
     @Test

@@ -52,16 +52,16 @@ class PrewarpedTransientIT {
         pool.close();
     }
 
-    private static BitExchangeSimulation.Settings settings(int k, AccuracyGoal goal, int steps, int bits) {
-        return new BitExchangeSimulation.Settings(PAIR, TransientAccuracyTest.LADDER, 1e9, 1.0, 1e3, 100, bits, 2027, k,
-                -1, BitExchangeSimulation.NoiseMode.JAVA, steps, goal);
+    private static BitExchangeSettings settings(int k, AccuracyGoal goal, int steps, int bits) {
+        return BitExchangeSettings.builder(PAIR, TransientAccuracyTest.LADDER).tEff(1e9).beta(1.0).bandwidth(1e3)
+                .bitSamples(100).bits(bits).seed(2027).noiseGrid(k).stepsPerSample(steps).accuracy(goal).build();
     }
 
     /** Per product and situation: {deviation/scale, SE/scale}, rows HL 0..5 then LH 0..5. */
     private static double[][] deviations(BitExchangeSimulation.Result r) {
-        BitExchangeSimulation.Settings s = r.settings();
+        BitExchangeSettings s = r.settings();
         InjectedNoise noise = s.injectedNoise();
-        BitExchangeSimulation.Expectations exact = pool.withSession(
+        SituationExpectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, s, noise.band()));
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);
@@ -140,8 +140,8 @@ class PrewarpedTransientIT {
     void theVarianceOfAMeanSquareIsInflatedAsPredicted() {
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings(1, AccuracyGoal.MOMENTS, 0, 800),
                 i -> { });
-        BitExchangeSimulation.Settings s = r.settings();
-        BitExchangeSimulation.Expectations exact = pool.withSession(
+        BitExchangeSettings s = r.settings();
+        SituationExpectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
         double hs = s.injectedNoise().gridStep();
         for (Resistor alice : Resistor.values()) {

@@ -40,13 +40,14 @@ class TransientAccuracyTest {
     }
 
     /** The FIR scheme (steps chosen by the trapezoidal error model), which this test's model checks are about. */
-    private static BitExchangeSimulation.Settings settings(LineModel line, int samples, int bits, long seed) {
+    private static BitExchangeSettings settings(LineModel line, int samples, int bits, long seed) {
         return defaults(line, samples, bits, seed).withAccuracy(AccuracyGoal.FIR);
     }
 
     /** The default goal (distributions: pre-warped noise on a line with capacitance). */
-    private static BitExchangeSimulation.Settings defaults(LineModel line, int samples, int bits, long seed) {
-        return new BitExchangeSimulation.Settings(PAIR, line, 1e9, 1.0, 1e3, samples, bits, seed, 0, -1);
+    private static BitExchangeSettings defaults(LineModel line, int samples, int bits, long seed) {
+        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(samples).bits(bits)
+                .seed(seed).build();
     }
 
     /** Mean over the HL bits of each of the six products. */
@@ -76,7 +77,7 @@ class TransientAccuracyTest {
      */
     @Test
     void theTrapezoidalModelPredictsNgspicesDiscretisationError() {
-        BitExchangeSimulation.Settings s = settings(LADDER, 200, 16, 7).withOversampling(4);
+        BitExchangeSettings s = settings(LADDER, 200, 16, 7).withOversampling(4);
         double[] coarse = hlMeans(BitExchangeSimulation.run(spice, s.withStepsPerSample(1), i -> { }));
         double[] fine = hlMeans(BitExchangeSimulation.run(spice, s.withStepsPerSample(16), i -> { }));
         var noise = s.injectedNoise();
@@ -118,9 +119,9 @@ class TransientAccuracyTest {
         assertTrue(prewarped.discretisationBound() <= StepChoice.TARGET, prewarped.steps().toString());
         assertTrue(prewarped.steps().varianceInflation() <= StepChoice.INFLATION_TARGET, prewarped.steps().toString());
         // the grid is the coarsest that meets the target: one point fewer per Nyquist interval would not
-        BitExchangeSimulation.Settings coarser = prewarped.settings().withOversampling(
+        BitExchangeSettings coarser = prewarped.settings().withOversampling(
                 prewarped.settings().noiseGrid() - 1);
-        BitExchangeSimulation.Expectations exact = BitExchangeSimulation.expectations(spice, coarser,
+        SituationExpectations exact = BitExchangeSimulation.expectations(spice, coarser,
                 coarser.injectedNoise().band());
         assertTrue(StepChoice.inflation(coarser, exact, coarser.injectedNoise().gridStep())
                 > StepChoice.INFLATION_TARGET * 0.9, "K = " + prewarped.settings().noiseGrid() + " is not the coarsest");
@@ -133,7 +134,7 @@ class TransientAccuracyTest {
     @Test
     void theSameSeedGivesTheSameNumbersWithOneAndTwoThreads() {
         for (LineModel line : new LineModel[] {new LumpedLine(300), new RcLadder(200, 2e-9, 4)}) {
-            BitExchangeSimulation.Settings s = defaults(line, 100, 900, 17);
+            BitExchangeSettings s = defaults(line, 100, 900, 17);
             assertTrue(BitExchangeSimulation.blocks(s, java.util.Collections.nCopies(900, Resistor.H)).size() >= 3);
             BitExchangeSimulation.Result one = BitExchangeSimulation.run(spice, s, i -> { });
             BitExchangeSimulation.Result two;

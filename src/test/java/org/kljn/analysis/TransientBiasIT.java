@@ -40,13 +40,13 @@ class TransientBiasIT {
 
     @Test
     void everyMomentOnACapacitiveLadderIsUnbiasedToWithinTheDiscretisationBound() {
-        BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(PAIR, TransientAccuracyTest.LADDER, 1e9,
-                1.0, 1e3, 100, 400, 2027, 0, -1);
+        BitExchangeSettings s = BitExchangeSettings.builder(PAIR, TransientAccuracyTest.LADDER).tEff(1e9).beta(1.0)
+                .bandwidth(1e3).bitSamples(100).bits(400).seed(2027).build();
         BitExchangeSimulation.Result r;
-        BitExchangeSimulation.Expectations exact;
+        SituationExpectations exact;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, s, i -> { });
-            BitExchangeSimulation.Settings used = r.settings();
+            BitExchangeSettings used = r.settings();
             exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, used, used.injectedNoise().band()));
         }
         assertTrue(r.discretisationBound() <= StepChoice.TARGET, r.steps().toString());
