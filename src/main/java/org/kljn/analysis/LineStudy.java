@@ -208,7 +208,7 @@ public final class LineStudy {
                 // each bit length with its own prediction (Result.eve), beside the exact curve over M
                 BitExchangeSettings s = BitExchangeSettings.builder(c.resistors(), ladder.line()).tEff(c.tEff())
                         .beta(betas[k]).bandwidth(c.bandwidth()).bitSamples(mcSamples[j]).bits(c.mcBits())
-                        .seed(c.seed() + 100L * k + j).noiseGrid(4).build();
+                        .seed(c.seed() + 100L * k + j).build();
                 BitExchangeSimulation.Result res = BitExchange.run(spice, s, i -> { });
                 BitExchangeSimulation.AttackOutcome o = res.eve().get(best);
                 double[] ci = o.ci95();

@@ -84,7 +84,7 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                 BitExchangeSimulation.Result mc;
                 try {
                     mc = BitExchange.run(spice, BitExchangeSettings.builder(loop.resistors(), loop.line(),
-                            exact.settings()).beta(exact.betaUsed()).bits(p.bits()).seed(p.seed()).noiseGrid(4).build(),
+                            exact.settings()).beta(exact.betaUsed()).bits(p.bits()).seed(p.seed()).build(),
                             i -> { });
                 } catch (RuntimeException e) {
                     throw new PartialResultException(r, "Monte Carlo failed (the exact columns are kept)", e);
