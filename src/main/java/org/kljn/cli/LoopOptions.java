@@ -104,15 +104,7 @@ public final class LoopOptions {
     }
 
     static ResistorPair resistorPair(String rl, String rh) {
-        double low = positive("--rl", rl);
-        double high = positive("--rh", rh);
-        if (low == high) {
-            throw new IllegalArgumentException("--rl and --rh must differ (both are " + rl + ")");
-        }
-        if (low > high) {
-            throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
-        }
-        return new ResistorPair(low, high);
+        return new ResistorPair(positive("--rl", rl), positive("--rh", rh));
     }
 
     /** T_eff from {@code --teff}, as every command that takes it checks it. */

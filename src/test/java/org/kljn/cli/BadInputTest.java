@@ -23,8 +23,8 @@ class BadInputTest {
             "analyze --teff inf                     | 1 | --teff: cannot read 'inf'",
             "analyze --rc 10x                       | 1 | --rc: cannot read '10x'",
             "analyze --bandwidth 1kHzz              | 1 | --bandwidth: cannot read '1kHzz'",
-            "analyze --rl 10k --rh 10k              | 1 | --rl and --rh must differ",
-            "analyze --rl 20k --rh 10k              | 1 | must be smaller than --rh",
+            "analyze --rl 10k --rh 10k              | 1 | --rh: R_L and R_H must differ",
+            "analyze --rl 20k --rh 10k              | 1 | --rl: R_L = 20000 ohm must be smaller than R_H = 10000 ohm",
             "analyze --rc -5                        | 1 | --rc must be >= 0",
             "analyze --cable coax                   | 1 | --cable: unknown model 'coax'",
             "analyze --cable ladder --rc 100        | 1 | --cc: the ladder cable model needs the cable capacitance C_c",
@@ -86,15 +86,15 @@ class BadInputTest {
             "merge --out m.csv nowhere.csv          | 1 | nowhere.csv: no such file",
             "nosuchcommand                          | 2 | nosuchcommand",
             // the main job takes the user's loop and line, with the commands' rules, before anything runs
-            "--rl 20k --rh 10k                      | 1 | --rl (20k) must be smaller than --rh (10k)",
+            "--rl 20k --rh 10k                      | 1 | --rl: R_L = 20000 ohm must be smaller than R_H = 10000 ohm",
             "--length 500m                          | 1 | --length: '500m': lengths are in metres: write 500",
             "--preset cat9                          | 1 | --preset: unknown cable 'cat9'",
             "--sections 2 --bandwidth 100k          | 1 | use 5 sections or more",
             "--teff 1e200                           | 1 | --teff",
-            "--rl 10k --rh 10k                      | 1 | --rl and --rh must differ",
+            "--rl 10k --rh 10k                      | 1 | --rh: R_L and R_H must differ",
             // map checks R_L, R_H and T_eff with the same helper (LoopOptions.resistorPair, temperature)
-            "map --preset cat5 --rl 10k --rh 10k    | 1 | --rl and --rh must differ",
-            "map --preset cat5 --rl 20k --rh 10k    | 1 | --rl (20k) must be smaller than --rh (10k)",
+            "map --preset cat5 --rl 10k --rh 10k    | 1 | --rh: R_L and R_H must differ",
+            "map --preset cat5 --rl 20k --rh 10k    | 1 | --rl: R_L = 20000 ohm must be smaller than R_H = 10000 ohm",
             "map --preset cat5 --teff 1e200         | 1 | --teff"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
