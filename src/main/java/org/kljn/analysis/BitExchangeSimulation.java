@@ -2,11 +2,9 @@ package org.kljn.analysis;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.LineModel;
 import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.CallbackPath;
 import org.kljn.ngspice.NgSpice;
@@ -15,11 +13,8 @@ import org.kljn.ngspice.TabulatedSource;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.InjectedNoise;
-import org.kljn.noise.NoiseDesign;
-import org.kljn.noise.NoiseSpec;
 import org.kljn.noise.NoiseWaveform;
 import org.kljn.noise.NyquistNoise;
-import org.kljn.noise.PrewarpedNoise;
 import org.kljn.noise.StreamKey;
 import org.kljn.noise.TrnoiseBand;
 
