@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BitExchangeSettings;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.ExactAnalysis;
 import org.kljn.analysis.KljnMoments;
@@ -57,13 +58,14 @@ class SoakIT {
     void aTenMillionSampleTransientStreamsWithFlatMemory(NgSpice spice) {
         // 2 bits x 1.25e6 Nyquist samples x K = 4 grid points = 10^7 injected noise samples per generator
         double bandwidth = 125e3;
-        BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
-                new LumpedLine(500), 1e9, 1, bandwidth, 1_250_000, 2, 99, 4, 0);
+        BitExchangeSettings s = BitExchangeSettings.builder(new ResistorPair(1e3, 10e3), new LumpedLine(500)).tEff(1e9)
+                .beta(1).bandwidth(bandwidth).bitSamples(1_250_000).bits(2).seed(99).noiseGrid(4).guard(0).build();
         long before;
         BitExchangeSimulation.Result res;
         // warm-up run, then the measured one
-        BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
-                new LumpedLine(500), 1e9, 1, bandwidth, 10_000, 2, 98, 4, 0), i -> { });
+        BitExchangeSimulation.run(spice, BitExchangeSettings.builder(new ResistorPair(1e3, 10e3),
+                new LumpedLine(500)).tEff(1e9).beta(1).bandwidth(bandwidth).bitSamples(10_000).bits(2).seed(98)
+                .noiseGrid(4).guard(0).build(), i -> { });
         System.gc();
         before = MemoryHygieneIT.residentBytes();
         res = BitExchangeSimulation.run(spice, s, i -> { });

@@ -22,6 +22,12 @@ public enum AccuracyGoal {
      */
     FIR("fir");
 
+    /**
+     * The goal of every transient whose caller does not choose one (attack, sweep, the main job, the Java API): the
+     * success rates of the continuous loop.
+     */
+    public static final AccuracyGoal DEFAULT = DISTRIBUTIONS;
+
     private final String key;
 
     AccuracyGoal(String key) {

@@ -23,24 +23,20 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
                                boolean minimax, boolean lumpedComparison, boolean optimal) {
     /** Default AC sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
-    /** Sweep points above this buy nothing and cost memory and time linearly. */
-    public static final int MAX_POINTS = 1_000_001;
-    /** The longest bit, in Nyquist samples. */
-    public static final int MAX_BIT_SAMPLES = 10_000_000;
+    /** Sweep points above this buy nothing and cost memory and time linearly ({@link ExactAnalysis#MAX_POINTS}). */
+    public static final int MAX_POINTS = ExactAnalysis.MAX_POINTS;
+    /** The longest bit, in Nyquist samples ({@link BitLength#MAX_SAMPLES}). */
+    public static final int MAX_BIT_SAMPLES = BitLength.MAX_SAMPLES;
 
     public AnalysisSettings {
         Checks.positive(Parameter.NOISE_TEMPERATURE, tEff);
         KljnMoments.checkTemperature(tEff);
         Checks.positive(Parameter.BANDWIDTH, bandwidth);
-        if (points < 5 || (points - 1) % 4 != 0 || points > MAX_POINTS) {
-            throw new ParameterException(Parameter.SWEEP_POINTS, "sweep points must be 4m+1 >= 5 and at most "
-                    + MAX_POINTS + ", got " + points);
-        }
+        ExactAnalysis.checkPoints(points);
         if (beta == null) {
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }
-        Checks.between(Parameter.BIT_SAMPLES, bitSamples, 2, MAX_BIT_SAMPLES, "as in the Monte Carlo: the bit must"
-                + " span at least one Nyquist interval of the band");
+        BitLength.ofSamples(bitSamples);
     }
 
     /** The defaults: T_eff = 1e9 K, Δf = 1 kHz, 257 points, β = 1, M = 1000, minimax and lumped comparison on. */
@@ -54,9 +50,14 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
                 .minimax(minimax).lumpedComparison(lumpedComparison).optimal(optimal);
     }
 
+    /** The bit length M (checked when these settings were made). */
+    public BitLength bitLength() {
+        return BitLength.ofSamples(bitSamples);
+    }
+
     /** The bit duration τ = M/(2Δf), s. */
     public double bitDuration() {
-        return bitSamples / (2 * bandwidth);
+        return BitLength.duration(bitSamples, bandwidth);
     }
 
     /**

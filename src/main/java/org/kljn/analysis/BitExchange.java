@@ -1,7 +1,6 @@
 package org.kljn.analysis;
 
 import org.kljn.circuit.LineModel;
-import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
@@ -13,8 +12,8 @@ import java.util.function.IntConsumer;
  * anything runs, then {@link BitExchangeSimulation}.
  */
 public final class BitExchange {
-    /** Most bit exchanges one run accepts. */
-    public static final int MAX_BITS = 10_000_000;
+    /** Most bit exchanges one run accepts ({@link BitExchangeSettings#MAX_BITS}). */
+    public static final int MAX_BITS = BitExchangeSettings.MAX_BITS;
 
     private BitExchange() {
     }
@@ -27,25 +26,19 @@ public final class BitExchange {
      */
     public static void check(LineModel line, int bitSamples, int bits) {
         line.checkTransientCapable();
-        if (bitSamples < 2) {
-            throw new ParameterException(Parameter.BIT_SAMPLES, "a bit exchange needs at least 2 Nyquist samples per"
-                    + " bit (the bit must span at least one Nyquist interval of the band), got " + bitSamples);
-        }
-        if (bits < 1 || bits > MAX_BITS) {
-            throw new ParameterException(Parameter.BITS, Parameter.BITS.description() + " must be from 1 to " + MAX_BITS
-                    + ", got " + bits);
-        }
+        BitLength.ofSamples(bitSamples);
+        BitExchangeSettings.checkBits(bits);
     }
 
     /** Checks, then runs the bit exchanges on the instances of {@code pool}; {@code progress} receives the bits done. */
-    public static BitExchangeSimulation.Result run(NgSpicePool pool, BitExchangeSimulation.Settings settings,
+    public static BitExchangeSimulation.Result run(NgSpicePool pool, BitExchangeSettings settings,
             IntConsumer progress) {
         check(settings.line(), settings.bitSamples(), settings.bits());
         return BitExchangeSimulation.run(pool, settings, progress);
     }
 
     /** Checks, then runs the bit exchanges on {@code spice}; {@code progress} receives the bits done. */
-    public static BitExchangeSimulation.Result run(NgSpice spice, BitExchangeSimulation.Settings settings,
+    public static BitExchangeSimulation.Result run(NgSpice spice, BitExchangeSettings settings,
             IntConsumer progress) {
         check(settings.line(), settings.bitSamples(), settings.bits());
         return BitExchangeSimulation.run(spice, settings, progress);

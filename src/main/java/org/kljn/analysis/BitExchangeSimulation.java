@@ -2,11 +2,10 @@ package org.kljn.analysis;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.LineModel;
 import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.CallbackPath;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.TabulatedRun;
@@ -14,18 +13,14 @@ import org.kljn.ngspice.TabulatedSource;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.InjectedNoise;
-import org.kljn.noise.NoiseDesign;
-import org.kljn.noise.NoiseSpec;
 import org.kljn.noise.NoiseWaveform;
 import org.kljn.noise.NyquistNoise;
-import org.kljn.noise.PrewarpedNoise;
 import org.kljn.noise.StreamKey;
 import org.kljn.noise.TrnoiseBand;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -69,146 +64,6 @@ public final class BitExchangeSimulation {
      */
     static final int START_UP_POINTS = 128;
 
-    /**
-     * What to simulate.
-     *
-     * @param oversampling   noise grid points per Nyquist interval K: 1 samples the noise at the Nyquist rate
-     *                       ({@link NyquistNoise}, TRNOISE's sinc⁴ band), K ≥ 2 low-passes it with a FIR
-     *                       ({@link NoiseDesign}, flat band to 0.92 Δf); 0 chooses ({@link #noiseGrid()})
-     * @param stepsPerSample solver steps per noise grid interval; 0 chooses them from the line ({@link StepChoice})
-     * @param accuracy       what the step must get right on a line with capacitance ({@link AccuracyGoal}); with
-     *                       {@code distributions} or {@code moments} the noise is pre-warped, one solver step per grid
-     *                       point, and {@code oversampling} is that grid's K (0 = chosen by the goal)
-     */
-    public record Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-            int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise, int stepsPerSample,
-            AccuracyGoal accuracy) {
-
-        /**
-         * Without an accuracy goal: the FIR scheme when the grid or the steps are given (as before pre-warping),
-         * else {@code distributions}.
-         */
-        public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-                int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise,
-                int stepsPerSample) {
-            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, noise,
-                    stepsPerSample, oversampling > 0 || stepsPerSample > 0 ? AccuracyGoal.FIR
-                            : AccuracyGoal.DISTRIBUTIONS);
-        }
-
-        /** Java noise, steps chosen from the line. */
-        public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-                int bitSamples, int bits, long seed, int oversampling, double guard) {
-            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, NoiseMode.JAVA, 0);
-        }
-
-        /** Steps chosen from the line. */
-        public Settings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
-                int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise) {
-            this(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard, noise, 0);
-        }
-
-        public Settings {
-            if (bits < 1) {
-                throw new IllegalArgumentException("--bits must be at least 1, got " + bits);
-            }
-            if (bitSamples < 2) {
-                throw new IllegalArgumentException("--bit-samples must be at least 2, got " + bitSamples);
-            }
-            if (!(beta > 0) || Double.isInfinite(beta)) {
-                throw new IllegalArgumentException("--beta must be a positive finite number, got " + beta);
-            }
-            if (oversampling < 0 || oversampling > 64) {
-                throw new IllegalArgumentException("--oversampling must be between 1 and 64 (0 = automatic), got "
-                        + oversampling);
-            }
-            if (stepsPerSample < 0 || stepsPerSample > 256) {
-                throw new IllegalArgumentException("--steps-per-sample must be between 1 and 256 (0 = automatic), got "
-                        + stepsPerSample);
-            }
-            if (accuracy == null) {
-                throw new IllegalArgumentException("--accuracy must be given (distributions, moments or fir)");
-            }
-            if (accuracy != AccuracyGoal.FIR && stepsPerSample > 1 && line.capacitance() != 0) {
-                throw new IllegalArgumentException("--steps-per-sample " + stepsPerSample + " needs --accuracy fir:"
-                        + " pre-warped noise (--accuracy " + accuracy.key() + ") takes one solver step per grid point");
-            }
-        }
-
-        /** The bit duration τ = M/(2Δf): M Nyquist samples of the band. */
-        public double bitDuration() {
-            return bitSamples / (2 * bandwidth);
-        }
-
-        public Settings withStepsPerSample(int k) {
-            return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard,
-                    noise, k, accuracy);
-        }
-
-        public Settings withOversampling(int k) {
-            return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, k, guard, noise,
-                    stepsPerSample, accuracy);
-        }
-
-        public Settings withAccuracy(AccuracyGoal goal) {
-            return new Settings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling, guard,
-                    noise, stepsPerSample, goal);
-        }
-
-        /**
-         * Whether the injected noise is pre-warped for one trapezoidal step per grid point: Java noise on a line
-         * with capacitance (or an unknown subcircuit) under the {@code distributions} or {@code moments} goal.
-         */
-        public boolean prewarped() {
-            return accuracy != AccuracyGoal.FIR && noise == NoiseMode.JAVA && line.capacitance() != 0;
-        }
-
-        /**
-         * The noise grid K in use: as given, or automatic: 1 (Nyquist-rate samples) for a memoryless loop, which
-         * the solver reproduces exactly with one step per sample; 4 (FIR band) for a line with memory, whose band
-         * ends at Δf where the trapezoidal rule's frequency warping is smallest (on the 2 km Cat5 ladder at 500 Hz
-         * the sinc⁴ band needs 32 solver steps per Nyquist sample for the target, the FIR band 4 × 4 = 16).
-         */
-        public int noiseGrid() {
-            if (oversampling > 0) {
-                return oversampling;
-            }
-            if (prewarped()) {
-                if (accuracy == AccuracyGoal.MOMENTS) {
-                    return StepChoice.MOMENTS_GRID;
-                }
-                throw new IllegalStateException("the distributions grid depends on the line's transfer functions:"
-                        + " resolve the settings first (BitExchangeSimulation.resolve)");
-            }
-            return line.capacitance() == 0 ? 1 : NoiseSpec.DEFAULT_OVERSAMPLING;
-        }
-
-        /**
-         * The injected noise's design: pre-warped ({@link #prewarped()}), else Nyquist-rate samples for K = 1 and a
-         * FIR-band-limited grid otherwise.
-         */
-        public InjectedNoise injectedNoise() {
-            int k = noiseGrid();
-            if (prewarped()) {
-                return PrewarpedNoise.of(bandwidth, k);
-            }
-            return k == 1 ? new NyquistNoise(bandwidth)
-                    : NoiseDesign.of(NoiseSpec.of(bandwidth).withOversampling(k));
-        }
-    }
-
-    /** Where the generators' noise comes from. */
-    public enum NoiseMode {
-        /** Java noise through EXTERNAL sources: reproducible from the seed. */
-        JAVA,
-        /**
-         * ngspice's TRNOISE with NT = 1/(2Δf): not reproducible in 39.3 (seeded from the process id), and its
-         * linear interpolation shapes the band as sinc⁴ ({@link TrnoiseBand}); the seed still chooses the bit
-         * situations.
-         */
-        TRNOISE
-    }
-
     /** One attack's outcome over all bits. */
     public record AttackOutcome(Attack attack, int correct, int bits, double predicted) {
         public double successRate() {
@@ -225,7 +80,7 @@ public final class BitExchangeSimulation {
      * An attack's statistic over the bits of one situation: its sample mean, the standard error of that mean
      * (sample standard deviation / √n) and the exact expectation over the injected band.
      */
-    public record MeasuredStatistic(Attack attack, String situation, int bits, double mean, double standardError,
+    public record MeasuredStatistic(Attack attack, Situation situation, int bits, double mean, double standardError,
             double expected) {
         /** (mean − expected)/standardError. */
         public double z() {
@@ -249,10 +104,10 @@ public final class BitExchangeSimulation {
     }
 
     /** The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge. */
-    public record Result(Settings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
+    public record Result(BitExchangeSettings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
             List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
-            Map<String, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal,
+            Map<Situation, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal,
             String callbacks) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
@@ -267,22 +122,17 @@ public final class BitExchangeSimulation {
     private BitExchangeSimulation() {
     }
 
-    /** Exact expectations the decisions need: means and variance rates for the four bit situations, and their transfer functions (keyed "HL", "LH", "HH", "LL"). */
-    record Expectations(Map<String, KljnMoments> moments, Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve,
-            Map<String, double[]> ownVarianceRates, Map<String, TransferFunctions> transfer) {
-    }
-
     /** One ngspice run: consecutive bits of one situation. */
     record Block(Resistor aliceHolds, List<Integer> bits) {
     }
 
     /** Runs every block on one session, in order. */
-    public static Result run(NgSpice spice, Settings s, IntConsumer progress) {
+    public static Result run(NgSpice spice, BitExchangeSettings s, IntConsumer progress) {
         return run(s, progress, 1, SessionAccess.of(spice));
     }
 
     /** Runs the blocks on the pool's sessions in parallel; the numbers do not depend on the pool's size. */
-    public static Result run(NgSpicePool pool, Settings s, IntConsumer progress) {
+    public static Result run(NgSpicePool pool, BitExchangeSettings s, IntConsumer progress) {
         return run(s, progress, pool.size(), new SessionAccess() {
             @Override
             public <T> T apply(java.util.function.Function<NgSpice, T> work) {
@@ -296,7 +146,7 @@ public final class BitExchangeSimulation {
      * {@code distributions} the coarsest grid whose variance inflation is within {@link StepChoice#INFLATION_TARGET}
      * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band). Other settings unchanged.
      */
-    public static Settings resolve(NgSpice spice, Settings s) {
+    public static BitExchangeSettings resolve(NgSpice spice, BitExchangeSettings s) {
         if (!s.prewarped() || s.oversampling() > 0) {
             return s;
         }
@@ -304,18 +154,14 @@ public final class BitExchangeSimulation {
             return s.withOversampling(StepChoice.MOMENTS_GRID);
         }
         BandShape nominal = BandShape.brickWall(s.bandwidth());
-        Map<String, TransferFunctions> transfer = new HashMap<>();
-        for (Resistor a : Resistor.values()) {
-            KljnLoop loop = KljnLoop.secure(s.resistors(), a, s.line());
-            transfer.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, nominal,
-                    ExactAnalysis.pointsFor(nominal, s.bandwidth())));
-        }
+        Map<Situation, TransferFunctions> transfer = ExactAnalysis.transferFunctions(spice, s.resistors(), s.line(),
+                nominal, ExactAnalysis.pointsFor(nominal, s.bandwidth()), Situation.SECURE);
         return s.withOversampling(StepChoice.distributionsGrid(s, transfer));
     }
 
-    private static Result run(Settings unresolved, IntConsumer progress, int threads, SessionAccess sessions) {
-        Settings s = sessions.apply(spice -> resolve(spice, unresolved));
-        boolean trnoise = s.noise() == NoiseMode.TRNOISE;
+    private static Result run(BitExchangeSettings unresolved, IntConsumer progress, int threads, SessionAccess sessions) {
+        BitExchangeSettings s = sessions.apply(spice -> resolve(spice, unresolved));
+        boolean trnoise = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE;
         InjectedNoise noise = s.injectedNoise();
         BandShape band = trnoise ? new TrnoiseBand(s.bandwidth()) : noise.band();
         // the noise grid: the Java noise's kinks, or TRNOISE's samples (its breakpoints)
@@ -326,7 +172,7 @@ public final class BitExchangeSimulation {
 
         // exact expectations over the band the injected noise really has
         // (the four situations' AC sweeps run once, in parallel on the pool, and serve every exact quantity below)
-        Expectations exact = expectations(sessions, threads, s, band);
+        SituationExpectations exact = expectations(sessions, threads, s, band);
         // Eve's Bayes thresholds and the exact predictions for this bit length (the rule below uses the same): pure
         // Java on the transfer functions and needed only for the decisions, so it runs beside the transient
         java.util.concurrent.FutureTask<ExactProbabilities> probabilitiesTask = new java.util.concurrent.FutureTask<>(
@@ -521,7 +367,7 @@ public final class BitExchangeSimulation {
      * The fixed block layout: the bits of each situation, in order, cut every {@link #blockBits} bits. It
      * depends on the settings and the situations only, never on the number of threads.
      */
-    static List<Block> blocks(Settings s, List<Resistor> alice) {
+    static List<Block> blocks(BitExchangeSettings s, List<Resistor> alice) {
         int per = blockBits(s);
         List<Block> blocks = new ArrayList<>();
         for (Resistor aliceHolds : Resistor.values()) {
@@ -543,15 +389,15 @@ public final class BitExchangeSimulation {
     }
 
     /** Bits per block: about {@link #BLOCK_SAMPLES} Nyquist samples, at least one bit. */
-    static int blockBits(Settings s) {
+    static int blockBits(BitExchangeSettings s) {
         return Math.max(1, BLOCK_SAMPLES / s.bitSamples());
     }
 
     /** One block in one ngspice run; returns {accepted points, transient nanoseconds, 0 for the shim or 1 for JNA}. */
-    private static long[] runBlock(NgSpice spice, Settings s, InjectedNoise noise, Block block, double h,
+    private static long[] runBlock(NgSpice spice, BitExchangeSettings s, InjectedNoise noise, Block block, double h,
             double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
             double[] likelihoodRatio) {
-        boolean trnoise = s.noise() == NoiseMode.TRNOISE;
+        boolean trnoise = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE;
         List<Integer> bits = block.bits();
         KljnLoop loop = KljnLoop.secure(s.resistors(), block.aliceHolds(), s.line());
         BitWindows windows = new BitWindows(bits.size(), guard, s.bitDuration());
@@ -611,11 +457,11 @@ public final class BitExchangeSimulation {
     }
 
     /** Each attack's statistic over the bits of each secure situation, against its exact mean. */
-    private static Map<String, Map<Attack, MeasuredStatistic>> measured(Expectations exact, List<Resistor> alice,
+    private static Map<Situation, Map<Attack, MeasuredStatistic>> measured(SituationExpectations exact, List<Resistor> alice,
             List<double[]> perBit) {
-        Map<String, Map<Attack, MeasuredStatistic>> out = new java.util.LinkedHashMap<>();
+        Map<Situation, Map<Attack, MeasuredStatistic>> out = new java.util.LinkedHashMap<>();
         for (Resistor holds : Resistor.values()) {
-            String situation = holds.name() + holds.other().name();
+            Situation situation = Situation.secure(holds);
             Map<Attack, MeasuredStatistic> m = new EnumMap<>(Attack.class);
             for (Attack a : Attack.values()) {
                 double sum = 0, sum2 = 0;
@@ -642,7 +488,7 @@ public final class BitExchangeSimulation {
      * (R_H + R_c + R_L)·C_c, and ten of them let the previous bit's response decay by e^-10. A lumped line
      * has no memory: one grid step suffices (the step in which the noise switches to the next bit).
      */
-    static double guardTime(Settings s) {
+    static double guardTime(BitExchangeSettings s) {
         if (s.guard() >= 0) {
             return s.guard();
         }
@@ -663,72 +509,64 @@ public final class BitExchangeSimulation {
         return TabulatedRun.nextGridStep(time, h);
     }
 
-    private static double s0(Settings s, Resistor holds, double resistance) {
-        double t = holds == Resistor.H ? s.tEff() : s.beta() * s.tEff();
-        return org.kljn.noise.Johnson.voltagePsd(t, resistance);
+    private static double s0(BitExchangeSettings s, Resistor holds, double resistance) {
+        return org.kljn.noise.Johnson.voltagePsd(NoiseTemperatures.standard(holds, s.tEff(), s.beta()), resistance);
     }
 
-    static Expectations expectations(NgSpice spice, Settings s, BandShape band) {
+    static SituationExpectations expectations(NgSpice spice, BitExchangeSettings s, BandShape band) {
         return expectations(SessionAccess.of(spice), 1, s, band);
     }
 
     /** The same with the four situations' AC sweeps spread over the sessions (same numbers for any thread count). */
-    private static Expectations expectations(SessionAccess sessions, int threads, Settings s, BandShape band) {
+    private static SituationExpectations expectations(SessionAccess sessions, int threads, BitExchangeSettings s, BandShape band) {
         int points = ExactAnalysis.pointsFor(band, s.bandwidth());
-        List<KljnLoop> loops = new ArrayList<>();
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                loops.add(new KljnLoop(s.resistors(), a, b, s.line()));
-            }
-        }
-        TransferFunctions[] tf = new TransferFunctions[loops.size()];
-        Runnable[] tasks = new Runnable[loops.size()];
+        Situation[] situations = Situation.values();
+        TransferFunctions[] tf = new TransferFunctions[situations.length];
+        Runnable[] tasks = new Runnable[situations.length];
         for (int i = 0; i < tasks.length; i++) {
             int index = i;
-            tasks[i] = () -> tf[index] = sessions.apply(spice -> ExactAnalysis.transferFunctions(spice, loops.get(index),
-                    band, points));
+            tasks[i] = () -> tf[index] = sessions.apply(spice -> ExactAnalysis.transferFunctions(spice,
+                    situations[index].loop(s.resistors(), s.line()), band, points));
         }
         runAll(tasks, threads);
-        Map<String, TransferFunctions> transfer = new HashMap<>();
+        Map<Situation, TransferFunctions> transfer = new EnumMap<>(Situation.class);
         for (int i = 0; i < tf.length; i++) {
-            transfer.put(loops.get(i).situation(), tf[i]);
+            transfer.put(situations[i], tf[i]);
         }
         return expectations(s, transfer);
     }
 
-    /** Moments and Eve's statistics of the four situations from their transfer functions (keyed "HL", "LH", "HH", "LL"). */
-    private static Expectations expectations(Settings s, Map<String, TransferFunctions> transfer) {
-        Map<String, KljnMoments> moments = new HashMap<>();
-        Map<String, Map<Attack, EveStatistics.AttackStatistic>> eve = new HashMap<>();
-        Map<String, double[]> own = new HashMap<>();
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                KljnLoop loop = new KljnLoop(s.resistors(), a, b, s.line());
-                TransferFunctions tf = transfer.get(loop.situation());
-                moments.put(loop.situation(), KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
-                if (a != b) {
-                    EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
-                    eve.put(loop.situation(), stats.at(s.beta()));
-                    own.put(loop.situation(), new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
-                            stats.meanSquareVarianceRate(Probe.U_B, s.beta())});
-                }
+    /** Moments and Eve's statistics of the four situations from their transfer functions. */
+    private static SituationExpectations expectations(BitExchangeSettings s, Map<Situation, TransferFunctions> transfer) {
+        Map<Situation, KljnMoments> moments = new EnumMap<>(Situation.class);
+        Map<Situation, Map<Attack, EveStatistics.AttackStatistic>> eve = new EnumMap<>(Situation.class);
+        Map<Situation, double[]> own = new EnumMap<>(Situation.class);
+        for (Situation situation : Situation.values()) {
+            KljnLoop loop = situation.loop(s.resistors(), s.line());
+            TransferFunctions tf = transfer.get(situation);
+            moments.put(situation, KljnMoments.of(loop, ExactAnalysis.integrals(tf), s.tEff(), s.beta()));
+            if (situation.isSecure()) {
+                EveStatistics stats = EveStatistics.of(loop, tf, s.tEff());
+                eve.put(situation, stats.at(s.beta()));
+                own.put(situation, new double[] {stats.meanSquareVarianceRate(Probe.U_A, s.beta()),
+                        stats.meanSquareVarianceRate(Probe.U_B, s.beta())});
             }
         }
-        return new Expectations(moments, eve, own, Map.copyOf(transfer));
+        return new SituationExpectations(moments, eve, own, Map.copyOf(transfer));
     }
 
     /** Alice holds {@code aliceHolds}; Bob's resistor is the other one; she compares <U_A²> with her threshold. */
-    private static boolean aliceDecidesRight(Expectations e, Resistor aliceHolds, double meanSquareA) {
-        String secure = aliceHolds.name() + aliceHolds.other().name();
-        String same = aliceHolds.name() + aliceHolds.name();
+    private static boolean aliceDecidesRight(SituationExpectations e, Resistor aliceHolds, double meanSquareA) {
+        Situation secure = Situation.secure(aliceHolds);
+        Situation same = Situation.same(aliceHolds);
         double muSecure = e.moments().get(secure).meanSquareVoltageA();
         double muSame = e.moments().get(same).meanSquareVoltageA();
         return Math.abs(meanSquareA - muSecure) <= Math.abs(meanSquareA - muSame);
     }
 
-    private static boolean bobDecidesRight(Expectations e, Resistor bobHolds, double meanSquareB) {
-        String secure = bobHolds.other().name() + bobHolds.name();
-        String same = bobHolds.name() + bobHolds.name();
+    private static boolean bobDecidesRight(SituationExpectations e, Resistor bobHolds, double meanSquareB) {
+        Situation secure = Situation.secure(bobHolds.other());
+        Situation same = Situation.same(bobHolds);
         double muSecure = e.moments().get(secure).meanSquareVoltageB();
         double muSame = e.moments().get(same).meanSquareVoltageB();
         return Math.abs(meanSquareB - muSecure) <= Math.abs(meanSquareB - muSame);

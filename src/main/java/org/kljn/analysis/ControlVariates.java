@@ -119,7 +119,7 @@ public final class ControlVariates {
     }
 
     /** The loop's slowest time constant bound (R_H + R_c + R_L)·C_c, NaN if the line does not state it. */
-    static double loopTimeConstant(BitExchangeSimulation.Settings s) {
+    static double loopTimeConstant(BitExchangeSettings s) {
         double c = s.line().capacitance();
         double r = s.line().resistance();
         return Double.isNaN(c) || Double.isNaN(r) ? Double.NaN : (s.resistors().high() + r + s.resistors().low()) * c;

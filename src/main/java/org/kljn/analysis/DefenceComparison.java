@@ -4,6 +4,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
         // each secure situation swept once: the eavesdropper and the attacks' β curve share the HL sweep, and the
         // likelihood-ratio detector's bins are swept once for every row
         TransferFunctions tf = ExactAnalysis.transferFunctions(spice, hlLoop, band, points);
-        OptimalEavesdropper eve = OptimalEavesdropper.of(resistors, line, Map.of(hlLoop.situation(), tf,
-                lhLoop.situation(), ExactAnalysis.transferFunctions(spice, lhLoop, band, points)), bandwidth);
+        OptimalEavesdropper eve = OptimalEavesdropper.of(resistors, line, Map.of(Situation.HL, tf,
+                Situation.LH, ExactAnalysis.transferFunctions(spice, lhLoop, band, points)), bandwidth);
         LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, bitSamples);
         BetaCurve curve = BetaCurve.of(hlLoop, ExactAnalysis.integrals(tf), tEff);
         EveStatistics stats = EveStatistics.of(hlLoop, tf, tEff);

@@ -2,7 +2,6 @@ package org.kljn.analysis;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.Resistor;
 import org.kljn.noise.Johnson;
 
 import java.util.EnumMap;
@@ -92,7 +91,7 @@ public final class EveStatistics {
         double[][][] gIm = new double[4][4][];
         crossSpectra(beta, gRe, gIm);
         int x = probe.ordinal();
-        return varianceRate(new int[][] {{x, x, 1}}, gRe, gIm);
+        return varianceRate(ProbeQuadraticForm.meanSquareTerms(probe), gRe, gIm, null);
     }
 
     /** The best attack's snrRate at β. */
@@ -149,8 +148,8 @@ public final class EveStatistics {
     }
 
     private void crossSpectra(double beta, double[][][] gRe, double[][][] gIm) {
-        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
-        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        double tAlice = NoiseTemperatures.standard(loop.alice(), tEff, beta);
+        double tBob = NoiseTemperatures.standard(loop.bob(), tEff, beta);
         double s0Alice = Johnson.voltagePsd(tAlice, loop.aliceResistance());
         double s0Bob = Johnson.voltagePsd(tBob, loop.bobResistance());
         int n = tf.size();
@@ -173,22 +172,8 @@ public final class EveStatistics {
         }
     }
 
-    /** The terms (x, y, coefficient) of each attack's quadratic form. */
-    private static int[][] terms(Attack a) {
-        int ua = Probe.U_A.ordinal(), ub = Probe.U_B.ordinal(), ia = Probe.I_A.ordinal(), ib = Probe.I_B.ordinal();
-        return switch (a) {
-            case BSY -> new int[][] {{ua, ua, 1}, {ub, ub, -1}};
-            case SECOND_LAW -> new int[][] {{ua, ia, 1}, {ub, ib, 1}};
-            case CURRENT -> new int[][] {{ia, ia, 1}, {ib, ib, -1}};
-        };
-    }
-
     private double varianceRate(Attack a, double[][][] gRe, double[][][] gIm) {
-        return varianceRate(terms(a), gRe, gIm);
-    }
-
-    private double varianceRate(int[][] t, double[][][] gRe, double[][][] gIm) {
-        return varianceRate(t, gRe, gIm, null);
+        return varianceRate(ProbeQuadraticForm.terms(a), gRe, gIm, null);
     }
 
     /**
@@ -208,26 +193,26 @@ public final class EveStatistics {
         Attack[] attacks = Attack.values();
         double[] v = new double[attacks.length + 2];
         for (int i = 0; i < attacks.length; i++) {
-            v[i] = varianceRate(terms(attacks[i]), gRe, gIm, extra);
+            v[i] = varianceRate(ProbeQuadraticForm.terms(attacks[i]), gRe, gIm, extra);
         }
-        v[attacks.length] = varianceRate(new int[][] {{Probe.U_A.ordinal(), Probe.U_A.ordinal(), 1}}, gRe, gIm, extra);
-        v[attacks.length + 1] = varianceRate(new int[][] {{Probe.U_B.ordinal(), Probe.U_B.ordinal(), 1}}, gRe, gIm,
-                extra);
+        v[attacks.length] = varianceRate(ProbeQuadraticForm.meanSquareTerms(Probe.U_A), gRe, gIm, extra);
+        v[attacks.length + 1] = varianceRate(ProbeQuadraticForm.meanSquareTerms(Probe.U_B), gRe, gIm, extra);
         return v;
     }
 
-    private double varianceRate(int[][] t, double[][][] gRe, double[][][] gIm, double[] extra) {
+    private double varianceRate(java.util.List<ProbeQuadraticForm.Term> t, double[][][] gRe, double[][][] gIm,
+            double[] extra) {
         double v = 0;
-        for (int[] p : t) {
-            for (int[] q : t) {
-                int x = p[0], y = p[1], u = q[0], w = q[1];
+        for (ProbeQuadraticForm.Term p : t) {
+            for (ProbeQuadraticForm.Term q : t) {
+                int x = p.x().ordinal(), y = p.y().ordinal(), u = q.x().ordinal(), w = q.y().ordinal();
                 double sum = 0;
                 for (int k = 0; k < tf.size(); k++) {
                     double re1 = gRe[x][u][k] * gRe[y][w][k] + gIm[x][u][k] * gIm[y][w][k];
                     double re2 = gRe[x][w][k] * gRe[y][u][k] + gIm[x][w][k] * gIm[y][u][k];
                     sum += shapeWeight(k) * (re1 + re2) * (extra == null ? 1 : extra[k]);
                 }
-                v += p[2] * q[2] * 0.5 * sum;
+                v += p.coefficient() * q.coefficient() * 0.5 * sum;
             }
         }
         return v;

@@ -1,13 +1,19 @@
 package org.kljn.analysis;
 
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LineModel;
 import org.kljn.circuit.NetlistWriter;
 import org.kljn.circuit.Probes;
+import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.ngspice.SpiceVector;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.BrickWall;
 
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Exact expectations of Eve's statistics from ngspice AC analyses: no statistical noise.
@@ -20,6 +26,8 @@ import org.kljn.noise.BrickWall;
 public final class ExactAnalysis {
     /** Default sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = 257;
+    /** Sweep points above this buy nothing and cost memory and time linearly. */
+    public static final int MAX_POINTS = 1_000_001;
 
     private ExactAnalysis() {
     }
@@ -54,10 +62,7 @@ public final class ExactAnalysis {
      */
     public static TransferFunctions transferFunctions(SpiceSimulator spice, KljnLoop loop, BandShape band,
             int points) {
-        if (points < 5 || (points - 1) % 4 != 0 || points > AnalysisSettings.MAX_POINTS) {
-            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
-                    "sweep points must be 4m+1 >= 5 and at most " + AnalysisSettings.MAX_POINTS + ", got " + points);
-        }
+        checkPoints(points);
         boolean brick = band instanceof BrickWall;
         double fStop = brick ? ((BrickWall) band).bandwidth() : band.upperFrequency(TAIL);
         // ngspice's LTRA is singular at exactly 0 Hz: start a hair above; the skipped sliver of band is
@@ -93,6 +98,33 @@ public final class ExactAnalysis {
         }
         double extra = (brick ? 0 : TAIL) + fStart / fStop;
         return new TransferFunctions(frequency, weight, coarse, hAlice[0], hAlice[1], hBob[0], hBob[1], extra, gain);
+    }
+
+    /**
+     * The transfer functions of the bit situations {@code which} of {@code resistors} on {@code line}, swept in
+     * the order given (two AC sweeps each, {@link #transferFunctions(SpiceSimulator, KljnLoop, BandShape, int)}).
+     */
+    public static Map<Situation, TransferFunctions> transferFunctions(SpiceSimulator spice, ResistorPair resistors,
+            LineModel line, BandShape band, int points, Collection<Situation> which) {
+        Map<Situation, TransferFunctions> tf = new EnumMap<>(Situation.class);
+        for (Situation s : which) {
+            tf.put(s, transferFunctions(spice, s.loop(resistors, line), band, points));
+        }
+        return tf;
+    }
+
+    /**
+     * Refuses a sweep that is not 4m+1 ≥ 5 points (Simpson's rule and its half-resolution twin) or longer than
+     * {@link #MAX_POINTS}.
+     *
+     * @throws org.kljn.circuit.ParameterException naming {@link org.kljn.circuit.Parameter#SWEEP_POINTS}
+     */
+    public static int checkPoints(int points) {
+        if (points < 5 || (points - 1) % 4 != 0 || points > MAX_POINTS) {
+            throw new org.kljn.circuit.ParameterException(org.kljn.circuit.Parameter.SWEEP_POINTS,
+                    "sweep points must be 4m+1 >= 5 and at most " + MAX_POINTS + ", got " + points);
+        }
+        return points;
     }
 
     /** Band integrals J_s(X,Y) = ∫ g Re[H_sX conj(H_sY)] df from the transfer functions. */

@@ -3,12 +3,13 @@ package org.kljn.analysis;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
-import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,13 +80,8 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
      */
     public static Situations situations(SpiceSimulator spice, ResistorPair resistors, LineModel line, BandShape band,
             int points, double tEff, double beta) {
-        Map<String, TransferFunctions> tf = new java.util.HashMap<>();
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                KljnLoop loop = new KljnLoop(resistors, a, b, line);
-                tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
-            }
-        }
+        Map<Situation, TransferFunctions> tf = ExactAnalysis.transferFunctions(spice, resistors, line, band, points,
+                List.of(Situation.values()));
         return situations(resistors, line, tf, tEff, beta);
     }
 
@@ -95,19 +91,20 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
         return compute(situations(spice, resistors, line, band, points, tEff, beta), seconds);
     }
 
-    /** The same from transfer functions already computed, keyed "HL", "LH", "HH", "LL". */
-    public static Situations situations(ResistorPair resistors, LineModel line, Map<String, TransferFunctions> tf,
+    /** The same from transfer functions already computed for the four situations. */
+    public static Situations situations(ResistorPair resistors, LineModel line, Map<Situation, TransferFunctions> tf,
             double tEff, double beta) {
-        KljnLoop hl = new KljnLoop(resistors, Resistor.H, Resistor.L, line);
-        KljnLoop lh = new KljnLoop(resistors, Resistor.L, Resistor.H, line);
-        KljnLoop hh = new KljnLoop(resistors, Resistor.H, Resistor.H, line);
-        KljnLoop ll = new KljnLoop(resistors, Resistor.L, Resistor.L, line);
-        return new Situations(FiniteBitStatistics.of(hl, tf.get("HL"), tEff, beta),
-                FiniteBitStatistics.of(lh, tf.get("LH"), tEff, beta),
-                KljnMoments.of(hl, ExactAnalysis.integrals(tf.get("HL")), tEff, beta),
-                KljnMoments.of(lh, ExactAnalysis.integrals(tf.get("LH")), tEff, beta),
-                KljnMoments.of(hh, ExactAnalysis.integrals(tf.get("HH")), tEff, beta),
-                KljnMoments.of(ll, ExactAnalysis.integrals(tf.get("LL")), tEff, beta));
+        KljnLoop hl = Situation.HL.loop(resistors, line);
+        KljnLoop lh = Situation.LH.loop(resistors, line);
+        return new Situations(FiniteBitStatistics.of(hl, tf.get(Situation.HL), tEff, beta),
+                FiniteBitStatistics.of(lh, tf.get(Situation.LH), tEff, beta),
+                moments(resistors, line, tf, Situation.HL, tEff, beta), moments(resistors, line, tf, Situation.LH, tEff, beta),
+                moments(resistors, line, tf, Situation.HH, tEff, beta), moments(resistors, line, tf, Situation.LL, tEff, beta));
+    }
+
+    private static KljnMoments moments(ResistorPair resistors, LineModel line, Map<Situation, TransferFunctions> tf,
+            Situation s, double tEff, double beta) {
+        return KljnMoments.of(s.loop(resistors, line), ExactAnalysis.integrals(tf.get(s)), tEff, beta);
     }
 
     /** All probabilities for a bit of {@code seconds}. */

@@ -4,7 +4,6 @@ import org.kljn.noise.Johnson;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.Resistor;
 
 import java.util.Arrays;
 
@@ -69,8 +68,8 @@ public final class FiniteBitStatistics {
 
     /** The statistics of {@code loop} (its AC transfer functions {@code tf}) at noise temperature tEff and β. */
     public static FiniteBitStatistics of(KljnLoop loop, TransferFunctions tf, double tEff, double beta) {
-        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
-        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        double tAlice = NoiseTemperatures.standard(loop.alice(), tEff, beta);
+        double tBob = NoiseTemperatures.standard(loop.bob(), tEff, beta);
         double sA = Math.sqrt(Johnson.voltagePsd(tAlice, loop.aliceResistance()));
         double sB = Math.sqrt(Johnson.voltagePsd(tBob, loop.bobResistance()));
         int n = tf.size();

@@ -1,7 +1,6 @@
 package org.kljn.analysis;
 
 import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.Resistor;
 import org.kljn.noise.Johnson;
 
 /**
@@ -40,8 +39,8 @@ public final class KljnMoments {
 
     /** Moments of {@code loop} at noise temperature {@code tEff} (R_H side) and offset {@code beta}. */
     public static KljnMoments of(KljnLoop loop, LoopIntegrals j, double tEff, double beta) {
-        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
-        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        double tAlice = NoiseTemperatures.standard(loop.alice(), tEff, beta);
+        double tBob = NoiseTemperatures.standard(loop.bob(), tEff, beta);
         double s0Alice = Johnson.voltagePsd(tAlice, loop.aliceResistance());
         double s0Bob = Johnson.voltagePsd(tBob, loop.bobResistance());
         double[][] m = new double[4][4];
@@ -93,19 +92,11 @@ public final class KljnMoments {
      * far below it is zero up to rounding.
      */
     public double scale(Attack attack) {
-        return switch (attack) {
-            case BSY -> meanSquareVoltageA() + meanSquareVoltageB();
-            case SECOND_LAW -> Math.sqrt(meanSquareVoltageA() * meanSquareCurrentA())
-                    + Math.sqrt(meanSquareVoltageB() * meanSquareCurrentB());
-            case CURRENT -> meanSquareCurrentA() + meanSquareCurrentB();
-        };
+        return ProbeQuadraticForm.scale(attack, m);
     }
 
+    /** The attack's signal: its statistic's mean ({@link ProbeQuadraticForm#terms(Attack)}). */
     public double signal(Attack attack) {
-        return switch (attack) {
-            case BSY -> meanSquareVoltageA() - meanSquareVoltageB();
-            case SECOND_LAW -> powerIntoCableA() - powerIntoCableB();
-            case CURRENT -> meanSquareCurrentA() - meanSquareCurrentB();
-        };
+        return ProbeQuadraticForm.mean(attack, m);
     }
 }

@@ -205,8 +205,10 @@ public final class LineStudy {
             List<MonteCarloPoint> mc = new ArrayList<>();
             int[] mcSamples = c.mcBitSamples();
             for (int j = 0; j < mcSamples.length; j++) {
-                BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(c.resistors(), ladder.line(),
-                        c.tEff(), betas[k], c.bandwidth(), mcSamples[j], c.mcBits(), c.seed() + 100L * k + j, 4, -1);
+                // each bit length with its own prediction (Result.eve), beside the exact curve over M
+                BitExchangeSettings s = BitExchangeSettings.builder(c.resistors(), ladder.line()).tEff(c.tEff())
+                        .beta(betas[k]).bandwidth(c.bandwidth()).bitSamples(mcSamples[j]).bits(c.mcBits())
+                        .seed(c.seed() + 100L * k + j).build();
                 BitExchangeSimulation.Result res = BitExchange.run(spice, s, i -> { });
                 BitExchangeSimulation.AttackOutcome o = res.eve().get(best);
                 double[] ci = o.ci95();

@@ -4,7 +4,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
-import org.kljn.circuit.Resistor;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
@@ -60,15 +60,10 @@ public final class LoopAnalysis {
                 : Optional.empty();
         // the other bit situations' transfer functions: Eve's decision compares HL with LH, Alice and Bob compare
         // the secure situation with HH or LL
-        Map<String, TransferFunctions> situations = new java.util.HashMap<>();
+        java.util.EnumSet<Situation> others = java.util.EnumSet.complementOf(java.util.EnumSet.of(loop.situation()));
+        Map<Situation, TransferFunctions> situations = ExactAnalysis.transferFunctions(spice, loop.resistors(),
+                loop.line(), BandShape.brickWall(settings.bandwidth()), settings.points(), others);
         situations.put(loop.situation(), tf);
-        for (Resistor a : Resistor.values()) {
-            for (Resistor b : Resistor.values()) {
-                KljnLoop other = new KljnLoop(loop.resistors(), a, b, loop.line());
-                situations.computeIfAbsent(other.situation(), k -> ExactAnalysis.transferFunctions(spice, other,
-                        BandShape.brickWall(settings.bandwidth()), settings.points()));
-            }
-        }
         OptimalEavesdropper best = settings.needsOptimal()
                 ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth()) : null;
         OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
@@ -94,7 +89,7 @@ public final class LoopAnalysis {
      * situation's, {@code betaOptimal} the β minimising the Jeffreys rate when the settings ask for it.
      */
     private static LoopAnalysisResult evaluate(KljnLoop loop, AnalysisSettings settings, TransferFunctions tf,
-            Optional<LumpedComparison> lumped, Map<String, TransferFunctions> situations, OptionalDouble betaOptimal) {
+            Optional<LumpedComparison> lumped, Map<Situation, TransferFunctions> situations, OptionalDouble betaOptimal) {
         LoopIntegrals integrals = ExactAnalysis.integrals(tf).withinTolerance(settings.points(), settings.bandwidth());
         BetaCurve curve = BetaCurve.of(loop, integrals, settings.tEff());
         EveStatistics eve = EveStatistics.of(loop, tf, settings.tEff());

@@ -1,6 +1,7 @@
 package org.kljn.analysis;
 
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Situation;
 
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import java.util.OptionalDouble;
  *                          {@code betaUsed}, and the β minimising J
  */
 public record LoopAnalysisResult(KljnLoop loop, AnalysisSettings settings, TransferFunctions transferFunctions,
-                                 Map<String, TransferFunctions> situations, LoopIntegrals integrals, BetaCurve betaCurve, EveStatistics eveStatistics,
+                                 Map<Situation, TransferFunctions> situations, LoopIntegrals integrals, BetaCurve betaCurve, EveStatistics eveStatistics,
                                  double betaUsed, OptionalDouble betaEq11, KljnMoments moments,
                                  Map<Attack, AttackSignal> attacks, EvePrediction eve,
                                  Optional<LumpedComparison> lumpedEquivalent, Optional<OptimalPrediction> optimal) {

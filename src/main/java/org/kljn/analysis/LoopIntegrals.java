@@ -33,7 +33,7 @@ public record LoopIntegrals(double[][] alice, double[][] bob, double errorBound)
                     java.util.Locale.ROOT, "the band integrals' error bound"
                     + " is %.1e of their scale, above the tolerance %.0e: %d AC points over 0..%.4g Hz do not resolve"
                     + " this line's transfer functions (its resonances or the part of the band below the first"
-                    + " frequency); use more --points, a narrower --bandwidth or another line model", errorBound,
+                    + " frequency); use more AC points, a narrower band or another line model", errorBound,
                     TOLERANCE, points, bandwidth));
         }
         return this;

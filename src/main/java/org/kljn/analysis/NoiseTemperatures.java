@@ -23,7 +23,17 @@ public record NoiseTemperatures(double highAtAlice, double lowAtAlice, double hi
 
     /** The standard KLJN with the paper's offset: R_H sides at T_eff, R_L sides at β·T_eff. */
     public static NoiseTemperatures standard(double tEff, double beta) {
-        return new NoiseTemperatures(tEff, beta * tEff, tEff, beta * tEff);
+        return new NoiseTemperatures(standard(Resistor.H, tEff, beta), standard(Resistor.L, tEff, beta),
+                standard(Resistor.H, tEff, beta), standard(Resistor.L, tEff, beta));
+    }
+
+    /**
+     * The standard scheme's rule (paper, Sec. 2.3), the one place it is written: the generator of whoever holds
+     * R_H is at T_eff, of whoever holds R_L at β·T_eff. Unchecked, so that β = 0 gives the R_H side alone (the
+     * intercept of every moment's straight line in β, {@link BetaCurve}).
+     */
+    public static double standard(Resistor holds, double tEff, double beta) {
+        return holds == Resistor.H ? tEff : beta * tEff;
     }
 
     /** Alice's generator temperature when she holds {@code r}. */

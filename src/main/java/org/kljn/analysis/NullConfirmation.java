@@ -4,6 +4,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 
@@ -68,13 +69,13 @@ public final class NullConfirmation {
     public static Outcome confirm(NgSpicePool pool, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, Attack attack, double betaNullBrickWall, int bitSamples, int bits, long seed) {
         long t0 = System.nanoTime();
-        BitExchangeSimulation.Settings atOneSettings = new BitExchangeSimulation.Settings(resistors, line, tEff, 1.0,
-                bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);
+        BitExchangeSettings atOneSettings = BitExchangeSettings.builder(resistors, line).tEff(tEff).beta(1.0)
+                .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();
         InjectedNoise noise = atOneSettings.injectedNoise();
-        BitExchangeSimulation.Expectations atBetaOne = pool.withSession(
+        SituationExpectations atBetaOne = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, atOneSettings, noise.band()));
-        KljnLoop hl = loop(resistors, line, "HL");
-        double betaNull = BetaCurve.of(hl, ExactAnalysis.integrals(atBetaOne.transfer().get("HL")), tEff)
+        KljnLoop hl = Situation.HL.loop(resistors, line);
+        double betaNull = BetaCurve.of(hl, ExactAnalysis.integrals(atBetaOne.transfer().get(Situation.HL)), tEff)
                 .betaNull(attack).orElseThrow(() -> new IllegalArgumentException(attack.key()
                         + " has no null beta on " + line.describe()));
         return confirmAt(pool, resistors, line, tEff, bandwidth, attack, betaNull, betaNullBrickWall, bitSamples, bits,
@@ -85,19 +86,19 @@ public final class NullConfirmation {
     public static Outcome confirmAt(NgSpicePool pool, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, Attack attack, double betaNull, double betaNullBrickWall, int bitSamples, int bits,
             long seed, long t0) {
-        BitExchangeSimulation.Settings base = new BitExchangeSimulation.Settings(resistors, line, tEff, betaNull,
-                bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);
+        BitExchangeSettings base = BitExchangeSettings.builder(resistors, line).tEff(tEff).beta(betaNull)
+                .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();
         InjectedNoise noise = base.injectedNoise();
-        BitExchangeSimulation.Expectations exact = pool.withSession(
+        SituationExpectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, base, noise.band()));
         double[] atOne = new double[2];
         double[] atNull = new double[2];
-        String[] situations = {"HL", "LH"};
+        List<Situation> situations = Situation.SECURE;
         for (int i = 0; i < 2; i++) {
-            KljnLoop loop = loop(resistors, line, situations[i]);
-            LoopIntegrals j = ExactAnalysis.integrals(exact.transfer().get(situations[i]));
+            KljnLoop loop = situations.get(i).loop(resistors, line);
+            LoopIntegrals j = ExactAnalysis.integrals(exact.transfer().get(situations.get(i)));
             atOne[i] = KljnMoments.of(loop, j, tEff, 1.0).signal(attack);
-            atNull[i] = exact.moments().get(situations[i]).signal(attack);
+            atNull[i] = exact.moments().get(situations.get(i)).signal(attack);
         }
         double signalAtOne = (atOne[0] - atOne[1]) / 2;
         int steps = 1;
@@ -109,7 +110,7 @@ public final class NullConfirmation {
             }
         }
         steps = Math.min(steps, StepChoice.MAX_STEPS);
-        BitExchangeSimulation.Settings s = base.withStepsPerSample(steps);
+        BitExchangeSettings s = base.withStepsPerSample(steps);
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, s, i -> { });
 
         double h = noise.gridStep();
@@ -119,7 +120,7 @@ public final class NullConfirmation {
         double[] mean = new double[2];
         double[] se = new double[2];
         for (int i = 0; i < 2; i++) {
-            Resistor alice = situations[i].charAt(0) == 'H' ? Resistor.H : Resistor.L;
+            Resistor alice = situations.get(i).alice();
             List<double[]> controls = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (int b = 0; b < bits; b++) {
@@ -139,21 +140,16 @@ public final class NullConfirmation {
     }
 
     /** The trapezoidal model's bias of the (HL − LH)/2 signal with k steps per noise grid step. */
-    static double signalBias(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact,
+    static double signalBias(BitExchangeSettings s, SituationExpectations exact,
             InjectedNoise noise, Attack attack, int k) {
         double[] d = new double[2];
-        String[] situations = {"HL", "LH"};
+        List<Situation> situations = Situation.SECURE;
         for (int i = 0; i < 2; i++) {
-            KljnLoop loop = loop(s.resistors(), s.line(), situations[i]);
-            KljnMoments trap = KljnMoments.of(loop, TrapezoidModel.integrals(exact.transfer().get(situations[i]), noise, k),
+            KljnLoop loop = situations.get(i).loop(s.resistors(), s.line());
+            KljnMoments trap = KljnMoments.of(loop, TrapezoidModel.integrals(exact.transfer().get(situations.get(i)), noise, k),
                     s.tEff(), s.beta());
-            d[i] = trap.signal(attack) - exact.moments().get(situations[i]).signal(attack);
+            d[i] = trap.signal(attack) - exact.moments().get(situations.get(i)).signal(attack);
         }
         return (d[0] - d[1]) / 2;
-    }
-
-    private static KljnLoop loop(ResistorPair resistors, LineModel line, String situation) {
-        return new KljnLoop(resistors, situation.charAt(0) == 'H' ? Resistor.H : Resistor.L,
-                situation.charAt(1) == 'H' ? Resistor.H : Resistor.L, line);
     }
 }

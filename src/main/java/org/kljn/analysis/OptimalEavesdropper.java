@@ -13,6 +13,7 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.noise.BandShape;
 
@@ -90,7 +91,7 @@ public final class OptimalEavesdropper {
                 t.lowAtBob() * resistors.low());
         double[][] lhM = moments(lhIntegrals, t.lowAtAlice() * resistors.low(), t.highAtBob() * resistors.high());
         for (Attack a : Attack.values()) {
-            result.put(a, signal(a, hlM) - signal(a, lhM));
+            result.put(a, ProbeQuadraticForm.mean(a, hlM) - ProbeQuadraticForm.mean(a, lhM));
         }
         return result;
     }
@@ -112,16 +113,6 @@ public final class OptimalEavesdropper {
         return m;
     }
 
-    /** The attack statistics' means (as in {@link KljnMoments#signal}). */
-    private static double signal(Attack a, double[][] m) {
-        int ua = Probe.U_A.ordinal(), ub = Probe.U_B.ordinal(), ia = Probe.I_A.ordinal(), ib = Probe.I_B.ordinal();
-        return switch (a) {
-            case BSY -> m[ua][ua] - m[ub][ub];
-            case SECOND_LAW -> m[ua][ia] + m[ub][ib];
-            case CURRENT -> m[ia][ia] - m[ib][ib];
-        };
-    }
-
     /**
      * Runs the AC sweeps of both secure situations (Alice holding R_H, then R_L: the mirrored loop is simulated,
      * not assumed, since a user's subcircuit need not be symmetric) over the brick-wall band [0, Δf]. A caller that
@@ -131,20 +122,17 @@ public final class OptimalEavesdropper {
     public static OptimalEavesdropper analyse(SpiceSimulator spice, ResistorPair resistors, LineModel line,
             double bandwidth, int points) {
         BandShape band = BandShape.brickWall(bandwidth);
-        java.util.Map<String, TransferFunctions> tf = new java.util.HashMap<>();
-        for (Resistor alice : Resistor.values()) {
-            KljnLoop loop = KljnLoop.secure(resistors, alice, line);
-            tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
-        }
+        java.util.Map<Situation, TransferFunctions> tf = ExactAnalysis.transferFunctions(spice, resistors, line, band,
+                points, Situation.SECURE);
         return of(resistors, line, tf, bandwidth);
     }
 
     /**
      * From the transfer functions of the secure situations over the brick-wall band [0, Δf] already computed
-     * (keyed by {@link KljnLoop#situation()}: "HL" and "LH"; other keys are ignored).
+     * (HL and LH; other situations are ignored).
      */
     public static OptimalEavesdropper of(ResistorPair resistors, LineModel line,
-            java.util.Map<String, TransferFunctions> situations, double bandwidth) {
+            java.util.Map<Situation, TransferFunctions> situations, double bandwidth) {
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
         KljnLoop lhLoop = KljnLoop.secure(resistors, Resistor.L, line);
         OptimalEavesdropper eve = of(hlLoop, situation(situations, hlLoop), lhLoop, situation(situations, lhLoop),
@@ -154,7 +142,7 @@ public final class OptimalEavesdropper {
         return eve;
     }
 
-    private static TransferFunctions situation(java.util.Map<String, TransferFunctions> situations, KljnLoop loop) {
+    private static TransferFunctions situation(java.util.Map<Situation, TransferFunctions> situations, KljnLoop loop) {
         TransferFunctions tf = situations.get(loop.situation());
         if (tf == null) {
             throw new IllegalArgumentException("no transfer functions for situation " + loop.situation());
@@ -178,7 +166,7 @@ public final class OptimalEavesdropper {
         if (line == null) {
             throw new IllegalStateException("a detector needs the line: build with analyse() or of(resistors, line, ...)");
         }
-        double tau = bitSamples / (2 * bandwidth);
+        double tau = BitLength.duration(bitSamples, bandwidth);
         return LikelihoodRatioDetector.Bins.sweep(spice, resistors, line, bandwidth, tau,
                 BandShape.brickWall(bandwidth), LikelihoodRatioDetector.PREDICTION_MAX_BINS);
     }

@@ -1,6 +1,7 @@
 package org.kljn.analysis;
 
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Situation;
 import org.kljn.noise.InjectedNoise;
 
 /**
@@ -79,7 +80,7 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
                 + " backward-Euler step after each); not bounded");
     }
 
-    static StepChoice of(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact,
+    static StepChoice of(BitExchangeSettings s, SituationExpectations exact,
             InjectedNoise noise) {
         if (s.line().capacitance() == 0) {
             int k = Math.max(1, s.stepsPerSample());
@@ -120,10 +121,10 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
      * product's average is (1/τ)∫ w² [P_xu P_yv + P_xv P_yu] df = (1/τ)∫ [S_xu S_yv + S_xv S_yu] J df_w. Exact for
      * pre-warped noise; for FIR noise subdivided by k it is the leading order of the same effect.
      */
-    static double inflation(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact, double hs) {
+    static double inflation(BitExchangeSettings s, SituationExpectations exact, double hs) {
         double worst = 0;
-        for (String situation : new String[] {"HL", "LH"}) {
-            EveStatistics stats = EveStatistics.of(loop(s, situation), exact.transfer().get(situation), s.tEff());
+        for (Situation situation : Situation.SECURE) {
+            EveStatistics stats = EveStatistics.of(situation.loop(s.resistors(), s.line()), exact.transfer().get(situation), s.tEff());
             double[] plain = stats.decisionVarianceRates(s.beta(), f -> 1);
             double[] warped = stats.decisionVarianceRates(s.beta(), f -> 1 + Math.pow(Math.PI * f * hs, 2));
             for (int i = 0; i < plain.length; i++) {
@@ -141,10 +142,10 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
      * {@link #INFLATION_TARGET} with 10 % margin. The inflation is (π/(2KΔf))²·max m₂, m₂ the variance-weighted
      * mean of f², so K follows in closed form.
      */
-    static int distributionsGrid(BitExchangeSimulation.Settings s, java.util.Map<String, TransferFunctions> transfer) {
+    static int distributionsGrid(BitExchangeSettings s, java.util.Map<Situation, TransferFunctions> transfer) {
         double m2 = 0;
-        for (String situation : new String[] {"HL", "LH"}) {
-            EveStatistics stats = EveStatistics.of(loop(s, situation), transfer.get(situation), s.tEff());
+        for (Situation situation : Situation.SECURE) {
+            EveStatistics stats = EveStatistics.of(situation.loop(s.resistors(), s.line()), transfer.get(situation), s.tEff());
             double[] plain = stats.decisionVarianceRates(s.beta(), f -> 1);
             double[] second = stats.decisionVarianceRates(s.beta(), f -> f * f);
             for (int i = 0; i < plain.length; i++) {
@@ -157,21 +158,13 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
         return (int) Math.max(1, Math.min(64, Math.ceil(k)));
     }
 
-    private static KljnLoop loop(BitExchangeSimulation.Settings s, String situation) {
-        return new KljnLoop(s.resistors(), situation.charAt(0) == 'H' ? org.kljn.circuit.Resistor.H
-                : org.kljn.circuit.Resistor.L, situation.charAt(1) == 'H' ? org.kljn.circuit.Resistor.H
-                : org.kljn.circuit.Resistor.L, s.line());
-    }
-
     /** The largest predicted relative error of the six moments, over both secure situations. */
-    static double predictedError(BitExchangeSimulation.Settings s, BitExchangeSimulation.Expectations exact,
+    static double predictedError(BitExchangeSettings s, SituationExpectations exact,
             InjectedNoise noise, int k) {
         double worst = 0;
-        for (String situation : new String[] {"HL", "LH"}) {
+        for (Situation situation : Situation.SECURE) {
             TransferFunctions tf = exact.transfer().get(situation);
-            KljnLoop loop = new KljnLoop(s.resistors(), situation.charAt(0) == 'H' ? org.kljn.circuit.Resistor.H
-                    : org.kljn.circuit.Resistor.L, situation.charAt(1) == 'H' ? org.kljn.circuit.Resistor.H
-                    : org.kljn.circuit.Resistor.L, s.line());
+            KljnLoop loop = situation.loop(s.resistors(), s.line());
             KljnMoments trapezoid = KljnMoments.of(loop, TrapezoidModel.integrals(tf, noise, k), s.tEff(), s.beta());
             for (double e : TrapezoidModel.relativeErrors(trapezoid, exact.moments().get(situation))) {
                 worst = Math.max(worst, Math.abs(e));

@@ -148,12 +148,40 @@ public final class WindowMoments implements StreamListener {
         return points;
     }
 
-    /** Eve's statistic for an attack from a window's averages. */
+    /** Eve's statistic for an attack from a window's averages ({@link ProbeQuadraticForm#terms(Attack)}). */
     public static double statistic(Attack attack, double[] averages) {
-        return switch (attack) {
-            case BSY -> averages[UA2] - averages[UB2];
-            case SECOND_LAW -> averages[UAIA] + averages[UBIB];
-            case CURRENT -> averages[IA2] - averages[IB2];
-        };
+        List<ProbeQuadraticForm.Term> terms = ProbeQuadraticForm.terms(attack);
+        double sum = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            ProbeQuadraticForm.Term t = terms.get(i);
+            double term = t.coefficient() * averages[product(t.x(), t.y())];
+            sum = i == 0 ? term : sum + term;
+        }
+        return sum;
+    }
+
+    /**
+     * Where the window averages hold <x y>. The transient accumulates the products the attacks' terms use; a
+     * statistic with another product needs it added to {@link #addSegment} first.
+     */
+    static int product(Probe x, Probe y) {
+        if (x.compareTo(y) > 0) {
+            return product(y, x);
+        }
+        if (x == y) {
+            return switch (x) {
+                case U_A -> UA2;
+                case U_B -> UB2;
+                case I_A -> IA2;
+                case I_B -> IB2;
+            };
+        }
+        if (x == Probe.U_A && y == Probe.I_A) {
+            return UAIA;
+        }
+        if (x == Probe.U_B && y == Probe.I_B) {
+            return UBIB;
+        }
+        throw new IllegalArgumentException("the transient does not accumulate <" + x + " " + y + ">");
     }
 }

@@ -29,7 +29,8 @@ public record KljnLoop(ResistorPair resistors, Resistor alice, Resistor bob, Lin
         return new KljnLoop(resistors, bob, alice, line);
     }
 
-    public String situation() {
-        return alice.name() + bob.name();
+    /** Which bit situation this loop is. */
+    public Situation situation() {
+        return Situation.of(alice, bob);
     }
 }

@@ -21,7 +21,12 @@ public enum Parameter {
     BANDWIDTH("the noise bandwidth Δf"),
     BETA("the temperature ratio β"),
     BIT_SAMPLES("the bit length M in Nyquist samples"),
+    BIT_DURATION("the bit duration τ"),
     BITS("the number of bit exchanges N"),
+    NOISE_GRID("the noise grid K in points per Nyquist interval"),
+    SOLVER_STEPS("the solver steps per noise grid interval"),
+    ACCURACY_GOAL("the transient's accuracy goal"),
+    GUARD_TIME("the guard interval before each bit"),
     SWEEP_POINTS("the number of AC sweep points");
 
     private final String description;

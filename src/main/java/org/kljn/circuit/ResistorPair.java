@@ -23,6 +23,11 @@ public record ResistorPair(double low, double high) {
             throw new ParameterException(Parameter.HIGH_RESISTANCE, "R_L and R_H must differ (both are " + low
                     + " ohm): with equal resistors there is no key bit");
         }
+        if (low > high) {
+            throw new ParameterException(Parameter.LOW_RESISTANCE, "R_L = " + SpiceNumbers.format(low)
+                    + " ohm must be smaller than R_H = " + SpiceNumbers.format(high) + " ohm (R_L is the low resistor"
+                    + " of the pair)");
+        }
     }
 
     public double of(Resistor r) {

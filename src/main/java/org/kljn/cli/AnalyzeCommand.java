@@ -67,7 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
                 .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
-                .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
+                .bitSamples(LoopOptions.bitSamples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
                 .optimal(true).build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;

@@ -5,9 +5,11 @@ import org.kljn.analysis.Attack;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchange;
+import org.kljn.analysis.BitExchangeSettings;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Situation;
 import org.kljn.io.ProgressBar;
 import org.kljn.ngspice.NgSpicePool;
 import picocli.CommandLine.Command;
@@ -88,10 +90,6 @@ public final class AttackCommand implements Callable<Integer> {
             description = "progress on stderr: auto (when stderr is a terminal), always, never (default ${DEFAULT-VALUE})")
     ProgressBar.Mode progress;
 
-    /** The most injected-noise grid points one attack may simulate (hours of ngspice time). */
-    static final double MAX_GRID_POINTS = 2e9;
-    /** The most Nyquist samples per bit. */
-    static final int MAX_BIT_SAMPLES = 10_000_000;
 
     @Mixin
     Json json;
@@ -101,11 +99,11 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BitExchangeSimulation.NoiseMode mode;
+        BitExchangeSettings.NoiseMode mode;
         if (noise.equalsIgnoreCase("java")) {
-            mode = BitExchangeSimulation.NoiseMode.JAVA;
+            mode = BitExchangeSettings.NoiseMode.JAVA;
         } else if (noise.equalsIgnoreCase("trnoise")) {
-            mode = BitExchangeSimulation.NoiseMode.TRNOISE;
+            mode = BitExchangeSettings.NoiseMode.TRNOISE;
             System.err.println("kljn attack: --noise trnoise is not reproducible (ngspice 39.3 seeds TRNOISE from the"
                     + " process id); --seed still chooses the bit situations");
         } else {
@@ -113,52 +111,36 @@ public final class AttackCommand implements Callable<Integer> {
         }
         int k = autoOrInt("--oversampling", oversampling, 1, 64);
         int steps = autoOrInt("--steps-per-sample", stepsPerSample, 1, 256);
-        AccuracyGoal goal = accuracy != null ? AccuracyGoal.parse("--accuracy", accuracy)
-                : k > 0 || steps > 0 ? AccuracyGoal.FIR : AccuracyGoal.DISTRIBUTIONS;
+        AccuracyGoal goal = accuracy != null ? AccuracyGoal.parse("--accuracy", accuracy) : null;
         if (jobs < 0 || jobs > 64) {
             throw new IllegalArgumentException("--jobs " + jobs + ": allowed 1 to 64 (0 = one per core)");
         }
-        if (bits < 1 || bits > 10_000_000) {
-            throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
-        }
-        int bitSamples = BitLength.samples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
-        if (bitSamples < 2 || bitSamples > MAX_BIT_SAMPLES) {
-            throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed 2 to " + MAX_BIT_SAMPLES
-                    + " (the bit must span at least one Nyquist interval of the band)");
-        }
-        if (guard != null && !(guard >= 0 && Double.isFinite(guard))) {
-            throw new IllegalArgumentException("--guard " + guard + ": must be a finite number of seconds >= 0 (leave"
-                    + " it out for 10 loop RC time constants)");
-        }
-        // every bit simulates (guard + bit) on a grid of K points per Nyquist interval; automatic: the most the goal
-        // can choose (fir 4, moments StepChoice.MOMENTS_GRID, distributions 64 on a capacitive line)
-        int gridK = k > 0 ? k : switch (goal) {
-            case FIR -> 4;
-            case MOMENTS -> org.kljn.analysis.StepChoice.MOMENTS_GRID;
-            case DISTRIBUTIONS -> 64;
-        };
-        double perBit = (bitSamples + (guard == null ? 0 : guard) * 2 * options.bandwidthHz()) * gridK;
-        if ((double) bits * perBit > MAX_GRID_POINTS) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--bits %d with --bit-samples %d"
-                    + "%s and --oversampling %s would simulate up to %.3g noise grid points; at most %.0e (hours of"
-                    + " ngspice time; --accuracy %s may take %d grid points per Nyquist interval): fewer bits, shorter"
-                    + " bits or a shorter --guard", bits, bitSamples, guard == null ? "" : ", --guard " + guard,
-                    oversampling, bits * perBit, MAX_GRID_POINTS, goal.key(), gridK));
-        }
+        int bitSamples = LoopOptions.bitSamples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
         KljnLoop loop = options.loop();
         BitExchange.check(loop.line(), bitSamples, bits);
-        double bandwidth = options.bandwidthHz();
-        double tEff = options.temperature();
         BetaRule rule = BetaRule.parse(beta);
-        AnalysisSettings exact = AnalysisSettings.builder().tEff(tEff).bandwidth(bandwidth).beta(rule)
-                .minimax(false).lumpedComparison(false).build();
+        // one noise, band and bit length for the exact analysis (which resolves a β rule) and the Monte Carlo
+        AnalysisSettings exact = AnalysisSettings.builder().tEff(options.temperature()).bandwidth(options.bandwidthHz())
+                .beta(rule).bitSamples(bitSamples).minimax(false).lumpedComparison(false).build();
         LoopAnalysis.check(loop, exact);
-        double b;
+        BitExchangeSettings.Builder monteCarlo = BitExchangeSettings.builder(loop.resistors(), loop.line(), exact)
+                .bits(bits).seed(seed).noise(mode).accuracy(goal);
+        if (k > 0) {
+            monteCarlo.noiseGrid(k);
+        }
+        if (steps > 0) {
+            monteCarlo.stepsPerSample(steps);
+        }
+        if (guard != null) {
+            monteCarlo.guard(guard);
+        }
+        monteCarlo.build(); // every rule checked before anything runs (β = 1 stands in for a rule's β)
         int instances = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         try (NgSpicePool pool = NgSpicePool.of(instances)) {
-            b = rule.isNumber() ? rule.value() : pool.withSession(spice -> LoopAnalysis.run(spice, loop, exact).betaUsed());
-            BitExchangeSimulation.Settings settings = new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                    tEff, b, bandwidth, bitSamples, bits, seed, k, guard == null ? -1 : guard, mode, steps, goal);
+            if (!rule.isNumber()) {
+                monteCarlo.beta(pool.withSession(spice -> LoopAnalysis.run(spice, loop, exact).betaUsed()));
+            }
+            BitExchangeSettings settings = monteCarlo.build();
             // --progress auto: on a terminal only, no carriage returns in log files
             ProgressBar bar = ProgressBar.create(progress, System.err, bits, 0, "bits");
             long t0 = System.nanoTime();
@@ -177,14 +159,14 @@ public final class AttackCommand implements Callable<Integer> {
     private static String bound(BitExchangeSimulation.Result r) {
         double b = r.discretisationBound();
         return !Double.isNaN(b) ? String.format(Locale.ROOT, "%.1e", b)
-                : r.settings().noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? "none (TRNOISE)"
+                : r.settings().noise() == BitExchangeSettings.NoiseMode.TRNOISE ? "none (TRNOISE)"
                 : "none (ngspice cut steps)";
     }
 
     private static String hlMeans(BitExchangeSimulation.Result r) {
         StringBuilder sb = new StringBuilder();
         for (Attack a : Attack.values()) {
-            BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+            BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
             sb.append(String.format(Locale.ROOT, "%s%s %.4e ± %.1e (exact %.4e)", sb.length() == 0 ? "" : "; ", a.key(),
                     m.mean(), m.standardError(), m.expected()));
         }
@@ -214,7 +196,7 @@ public final class AttackCommand implements Callable<Integer> {
 
     private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BitExchangeSimulation.Settings s = r.settings();
+        BitExchangeSettings s = r.settings();
         if (json.enabled()) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("bits", s.bits());
@@ -246,10 +228,10 @@ public final class AttackCommand implements Callable<Integer> {
             // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
             Map<String, Object> measured = new LinkedHashMap<>();
             Map<String, Object> expected = new LinkedHashMap<>();
-            measured.put("situation", "HL");
-            expected.put("situation", "HL");
+            measured.put("situation", Situation.HL.name());
+            expected.put("situation", Situation.HL.name());
             for (Attack a : Attack.values()) {
-                BitExchangeSimulation.MeasuredStatistic m = r.measured().get("HL").get(a);
+                BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("mean", finiteOrNull(m.mean()));
                 e.put("standardError", finiteOrNull(m.standardError()));
@@ -268,7 +250,7 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("successRateShiftBound", finiteOrNull(r.steps().successRateShiftBound()));
             root.put("distributionsInflated", distributionsInflated(r));
             root.put("solverPointsPerNyquistSample", (double) r.acceptedPoints() / ((double) s.bits() * s.bitSamples()));
-            root.put("noiseGrid", s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
+            root.put("noiseGrid", s.noise() == BitExchangeSettings.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
             root.put("stepsPerSample", r.steps().stepsPerSample());
             root.put("noiseBand", r.noiseBand());
             root.put("aliceBobErrorRate", r.aliceBobErrorRate());

@@ -1,6 +1,7 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.Attack;
+import org.kljn.analysis.BitLength;
 import org.kljn.analysis.DefenceComparison;
 import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.analysis.OptimalResult;
@@ -45,10 +46,7 @@ public final class DefendCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
-        if (bitSamples < 2) {
-            throw new IllegalArgumentException("--bit-samples must be at least 2 (a frequency bin below the band"
-                    + " edge), got " + bitSamples);
-        }
+        BitLength.ofSamples(bitSamples);
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("--points must be 4m+1 >= 5, got " + points);
         }
@@ -110,7 +108,7 @@ public final class DefendCommand implements Callable<Integer> {
                         + " samples (%.4g s)%n%n", loop.line().describe(),
                 org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()),
                 org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
-                org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(), c.bitSamples() / (2 * bandwidth));
+                org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(), BitLength.duration(c.bitSamples(), bandwidth));
         out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %11s %11s %11s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
                 "T_LB/T_HA", "J [nats/s]", "Eve opt. p", "bsy [V2]", "2nd law [W]", "current[A2]");
         for (DefenceComparison.Row row : c.rows()) {

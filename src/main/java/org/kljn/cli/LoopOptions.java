@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.analysis.BitLength;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.CableSpec;
@@ -86,16 +87,24 @@ public final class LoopOptions {
      * R_L and R_H from {@code --rl} and {@code --rh}, as every command that takes them checks them: each a positive
      * resistance, R_L below R_H.
      */
+    /**
+     * The bit length M from {@code --bit-samples M} or {@code --bit-duration SECONDS} (one of them; {@code fallback}
+     * when neither is given): a duration is converted by {@link BitLength#ofDuration}; M itself is checked where it
+     * is used ({@link BitLength}).
+     */
+    static int bitSamples(Integer samples, Double duration, double bandwidth, int fallback) {
+        if (samples != null && duration != null) {
+            throw new IllegalArgumentException("--bit-samples " + samples + " and --bit-duration " + duration
+                    + ": give one of them (tau = M/(2 bandwidth))");
+        }
+        if (duration != null) {
+            return BitLength.ofDuration(duration, bandwidth).samples();
+        }
+        return samples == null ? fallback : samples;
+    }
+
     static ResistorPair resistorPair(String rl, String rh) {
-        double low = positive("--rl", rl);
-        double high = positive("--rh", rh);
-        if (low == high) {
-            throw new IllegalArgumentException("--rl and --rh must differ (both are " + rl + ")");
-        }
-        if (low > high) {
-            throw new IllegalArgumentException("--rl (" + rl + ") must be smaller than --rh (" + rh + ")");
-        }
-        return new ResistorPair(low, high);
+        return new ResistorPair(positive("--rl", rl), positive("--rh", rh));
     }
 
     /** T_eff from {@code --teff}, as every command that takes it checks it. */

@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.analysis.BitLength;
 import org.kljn.analysis.SecurityMap;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
@@ -91,9 +92,7 @@ public final class MapCommand implements Callable<Integer> {
         double tEff = LoopOptions.temperature(teff);
         double[] ls = grid("--lengths", lengths, "--length-points", lengthPoints);
         double[] bs = grid("--bandwidths", bandwidths, "--band-points", bandPoints);
-        if (bitSamples < 2 || bitSamples > 100_000) {
-            throw new IllegalArgumentException("--bit-samples must be in 2..100000, got " + bitSamples);
-        }
+        BitLength.ofSamples(bitSamples);
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
         }

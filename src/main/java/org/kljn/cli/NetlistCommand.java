@@ -1,10 +1,10 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.noise.Johnson;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.NetlistWriter;
-import org.kljn.circuit.Resistor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,9 +57,9 @@ public final class NetlistCommand implements Callable<Integer> {
         } else if (analysis.equalsIgnoreCase("tran")) {
             // TRNOISE samples every 1/(2 Δf) with the rms of 4kTRΔf
             double t = options.temperature();
-            double rmsAlice = Math.sqrt(Johnson.meanSquareVoltage(t * (loop.alice() == Resistor.H ? 1 : beta),
+            double rmsAlice = Math.sqrt(Johnson.meanSquareVoltage(NoiseTemperatures.standard(loop.alice(), t, beta),
                     loop.aliceResistance(), bandwidth));
-            double rmsBob = Math.sqrt(Johnson.meanSquareVoltage(t * (loop.bob() == Resistor.H ? 1 : beta),
+            double rmsBob = Math.sqrt(Johnson.meanSquareVoltage(NoiseTemperatures.standard(loop.bob(), t, beta),
                     loop.bobResistance(), bandwidth));
             lines = NetlistWriter.transientTrnoise(loop, rmsAlice, rmsBob, 1 / (2 * bandwidth), duration);
         } else {

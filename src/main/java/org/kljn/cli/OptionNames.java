@@ -26,7 +26,12 @@ final class OptionNames {
             case BANDWIDTH -> "--bandwidth";
             case BETA -> "--beta";
             case BIT_SAMPLES -> "--bit-samples";
+            case BIT_DURATION -> "--bit-duration";
             case BITS -> "--bits";
+            case NOISE_GRID -> "--oversampling";
+            case SOLVER_STEPS -> "--steps-per-sample";
+            case ACCURACY_GOAL -> "--accuracy";
+            case GUARD_TIME -> "--guard";
             case SWEEP_POINTS -> "--points";
         };
     }

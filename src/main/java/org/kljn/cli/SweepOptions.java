@@ -52,6 +52,12 @@ public final class SweepOptions {
     /** The runner options these flags give; stderr for the bar, 10 s stop grace. */
     public SweepRunner.Options options() {
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        return new SweepRunner.Options(j, Shard.parse(shard), resume, progress, System.err, Duration.ofSeconds(10));
+        Shard part;
+        try {
+            part = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
+        }
+        return new SweepRunner.Options(j, part, resume, progress, System.err, Duration.ofSeconds(10));
     }
 }

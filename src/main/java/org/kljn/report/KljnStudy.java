@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaCurve;
+import org.kljn.analysis.BitLength;
 import org.kljn.analysis.LineStudy;
 import org.kljn.analysis.NullConfirmation;
 import org.kljn.circuit.SpiceNumbers;
@@ -49,7 +50,7 @@ public final class KljnStudy {
                 .withVerdict(verdict)
                 .withTable("Line models at " + length + " (β nulls exact; Eve's best exact success for a bit of "
                                 + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples, " + String.format(Locale.ROOT,
-                                "%.4g", LineStudy.REFERENCE_BIT_SAMPLES / (2 * c.bandwidth())) + " s)",
+                                "%.4g", BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth())) + " s)",
                         List.of("model", "β null bsy", "β null secondLaw", "β null current", "minimax β",
                                 "Eve, no defence", "Eve, eq. 11 β", "Eve, minimax β"), rows)
                 .withTable("Monte Carlo in ngspice (" + c.mcBits() + " bits each, " + study.monteCarloLine() + ")",
@@ -293,7 +294,7 @@ public final class KljnStudy {
                 study.betaEq11(), fmt(lumped.exact().betaNull(Attack.SECOND_LAW)), fmt(ltra.exact().betaNull(Attack.BSY)),
                 fmt(ltra.exact().betaNull(Attack.SECOND_LAW)), fmt(ltra.exact().betaNull(Attack.CURRENT)),
                 fmt(ltra.betaMinimax()), LineStudy.REFERENCE_BIT_SAMPLES,
-                LineStudy.REFERENCE_BIT_SAMPLES / (2 * c.bandwidth()), ltra.eveNoDefence(), ltra.eveEq11(),
+                BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth()), ltra.eveNoDefence(), ltra.eveEq11(),
                 ltra.eveMinimax());
     }
 

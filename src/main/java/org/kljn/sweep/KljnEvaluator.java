@@ -4,6 +4,7 @@ import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchange;
+import org.kljn.analysis.BitExchangeSettings;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.LoopAnalysis;
@@ -82,8 +83,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             if (p.runs(Analysis.ATTACK)) {
                 BitExchangeSimulation.Result mc;
                 try {
-                    mc = BitExchange.run(spice, new BitExchangeSimulation.Settings(loop.resistors(), loop.line(),
-                            p.teff(), exact.betaUsed(), p.bandwidth(), p.bitSamples(), p.bits(), p.seed(), 4, -1), i -> { });
+                    mc = BitExchange.run(spice, BitExchangeSettings.builder(loop.resistors(), loop.line(),
+                            exact.settings()).beta(exact.betaUsed()).bits(p.bits()).seed(p.seed()).build(),
+                            i -> { });
                 } catch (RuntimeException e) {
                     throw new PartialResultException(r, "Monte Carlo failed (the exact columns are kept)", e);
                 }

@@ -21,19 +21,20 @@ public record Shard(int index, int count) {
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {
-            throw new IllegalArgumentException("--shard: need i/n with 1 <= i <= n, got " + index + "/" + count);
+            throw new IllegalArgumentException("need i/n with 1 <= i <= n, got " + index + "/" + count);
         }
     }
 
     /**
      * Parses {@code i/n}.
      *
-     * @throws IllegalArgumentException naming the text and the allowed form
+     * @throws IllegalArgumentException naming the text and the allowed form (a front end adds its own name for
+     *                                  the shard, e.g. the command line's {@code --shard})
      */
     public static Shard parse(String text) {
         Matcher m = text == null ? null : FORM.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("--shard: expected i/n (e.g. 2/4, 1 <= i <= n), got '" + text + "'");
+            throw new IllegalArgumentException("expected i/n (e.g. 2/4, 1 <= i <= n), got '" + text + "'");
         }
         int i;
         int n;
@@ -41,10 +42,10 @@ public record Shard(int index, int count) {
             i = Integer.parseInt(m.group(1));
             n = Integer.parseInt(m.group(2));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--shard: '" + text + "' is out of range", e);
+            throw new IllegalArgumentException("'" + text + "' is out of range", e);
         }
         if (n < 1 || i < 1 || i > n) {
-            throw new IllegalArgumentException("--shard: need 1 <= i <= n, got '" + text.strip() + "'");
+            throw new IllegalArgumentException("need 1 <= i <= n, got '" + text.strip() + "'");
         }
         return new Shard(i, n);
     }

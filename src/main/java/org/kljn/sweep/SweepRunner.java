@@ -47,7 +47,7 @@ public final class SweepRunner {
                           Duration stopGrace) {
         public Options {
             if (jobs < 1) {
-                throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+                throw new IllegalArgumentException("the number of parallel evaluations must be >= 1, got " + jobs);
             }
             Objects.requireNonNull(shard);
             Objects.requireNonNull(progress);

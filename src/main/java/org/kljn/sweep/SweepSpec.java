@@ -2,6 +2,7 @@ package org.kljn.sweep;
 
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.BitExchange;
+import org.kljn.analysis.BitLength;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
@@ -435,7 +436,8 @@ public final class SweepSpec {
                 case BANDWIDTH -> Key.BANDWIDTH;
                 case BETA -> Key.BETA;
                 case BIT_SAMPLES -> Key.BIT_SAMPLES;
-                case BITS -> Key.BITS;
+                case BIT_DURATION -> Key.BIT_DURATION;
+                case BITS, NOISE_GRID, SOLVER_STEPS, ACCURACY_GOAL, GUARD_TIME -> Key.BITS;
                 case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS -> Key.CABLE;
             };
             Line at = lines.containsKey(key) ? lines.get(key) : lines.get(Key.CABLE);
@@ -536,14 +538,11 @@ public final class SweepSpec {
             double bandwidth = (Double) d.get(Key.BANDWIDTH).get(0);
             List<Integer> out = new ArrayList<>();
             for (double tau : numbers(Key.BIT_DURATION, Domain.POSITIVE, Double.NaN)) {
-                double m = 2 * bandwidth * tau;
-                long rounded = Math.round(m);
-                if (rounded < 1 || rounded > Integer.MAX_VALUE || Math.abs(m - rounded) > 1e-6 * Math.max(1, m)) {
-                    throw error(line, SpiceNumbers.format(tau) + " s is " + SpiceNumbers.format(m) + " Nyquist"
-                            + " intervals 1/(2 bandwidth) = " + SpiceNumbers.format(1 / (2 * bandwidth)) + " s; allowed"
-                            + " a whole number of them");
+                try {
+                    out.add(BitLength.ofDuration(tau, bandwidth).samples());
+                } catch (ParameterException e) {
+                    throw error(line, e.getMessage());
                 }
-                out.add((int) rounded);
             }
             return out;
         }

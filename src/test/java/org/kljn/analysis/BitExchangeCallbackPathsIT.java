@@ -25,11 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BitExchangeCallbackPathsIT {
     private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 
-    private static BitExchangeSimulation.Settings settings(LineModel line, int samples, int bits, long seed) {
-        return new BitExchangeSimulation.Settings(PAIR, line, 1e9, 1.0, 1e3, samples, bits, seed, 4, -1);
+    private static BitExchangeSettings settings(LineModel line, int samples, int bits, long seed) {
+        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(samples).bits(bits)
+                .seed(seed).noiseGrid(4).build();
     }
 
-    private static BitExchangeSimulation.Result run(CallbackPath path, BitExchangeSimulation.Settings s) {
+    private static BitExchangeSimulation.Result run(CallbackPath path, BitExchangeSettings s) {
         try (NgSpice spice = NgSpice.open(path)) {
             return BitExchangeSimulation.run(spice, s, i -> { });
         }
@@ -50,7 +51,7 @@ class BitExchangeCallbackPathsIT {
     void shimAndJnaGiveIdenticalPerBitAveragesOnTheLumpedLoopAndAnEightSectionLadder() {
         assertTrue(NgSpice.shimAvailable(), "the shim must load here: " + NgSpice.shimProblem());
         for (LineModel line : List.of(new LumpedLine(100), new RcLadder(500, 100e-9, 8))) {
-            BitExchangeSimulation.Settings s = settings(line, 50, 24, 5);
+            BitExchangeSettings s = settings(line, 50, 24, 5);
             BitExchangeSimulation.Result shim = run(CallbackPath.SHIM, s);
             BitExchangeSimulation.Result jna = run(CallbackPath.JNA, s);
             assertEquals("shim", shim.callbacks());
@@ -61,7 +62,7 @@ class BitExchangeCallbackPathsIT {
             assertTrue(shim.acceptedPoints() >= 24L * 50 * 4, "points " + shim.acceptedPoints());
         }
         // the pre-warped noise (one solver step per grid point) goes through the same tables
-        BitExchangeSimulation.Settings prewarped = settings(new RcLadder(500, 100e-9, 8), 50, 24, 5)
+        BitExchangeSettings prewarped = settings(new RcLadder(500, 100e-9, 8), 50, 24, 5)
                 .withOversampling(0).withAccuracy(AccuracyGoal.MOMENTS);
         assertTrue(prewarped.prewarped());
         assertSameBits(run(CallbackPath.SHIM, prewarped), run(CallbackPath.JNA, prewarped), "pre-warped ladder");
@@ -69,7 +70,7 @@ class BitExchangeCallbackPathsIT {
 
     @Test
     void oneAndTwoThreadsOnTheShimGiveIdenticalResults() {
-        BitExchangeSimulation.Settings s = settings(new RcLadder(500, 100e-9, 8), 20, 200, 9);
+        BitExchangeSettings s = settings(new RcLadder(500, 100e-9, 8), 20, 200, 9);
         BitExchangeSimulation.Result one = run(CallbackPath.SHIM, s);
         BitExchangeSimulation.Result two;
         try (NgSpicePool pool = NgSpicePool.of(2)) {

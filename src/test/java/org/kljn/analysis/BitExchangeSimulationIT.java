@@ -10,6 +10,7 @@ import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.noise.NoiseDesign;
 import org.kljn.noise.NoiseSpec;
@@ -29,8 +30,9 @@ class BitExchangeSimulationIT {
     @NgSpiceExtension.Session
     static NgSpice spice;
 
-    private static BitExchangeSimulation.Settings settings(LineModel line, double beta, int samples, int bits, long seed) {
-        return new BitExchangeSimulation.Settings(PAIR, line, 1e9, beta, 1e3, samples, bits, seed, 4, -1);
+    private static BitExchangeSettings settings(LineModel line, double beta, int samples, int bits, long seed) {
+        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(beta).bandwidth(1e3).bitSamples(samples)
+                .bits(bits).seed(seed).noiseGrid(4).build();
     }
 
     /**
@@ -43,16 +45,16 @@ class BitExchangeSimulationIT {
         assertMomentsAgree(settings(line, 1.0, samples, bits, seed), 4.5);
     }
 
-    private static void assertMomentsAgree(BitExchangeSimulation.Settings s, double zMax) {
+    private static void assertMomentsAgree(BitExchangeSettings s, double zMax) {
         LineModel line = s.line();
         int bits = s.bits();
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, s, i -> { });
-        org.kljn.noise.BandShape band = s.noise() == BitExchangeSimulation.NoiseMode.TRNOISE
+        org.kljn.noise.BandShape band = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE
                 ? new org.kljn.noise.TrnoiseBand(s.bandwidth())
                 : NoiseDesign.of(NoiseSpec.of(s.bandwidth()).withOversampling(4)).band();
-        BitExchangeSimulation.Expectations exact = BitExchangeSimulation.expectations(spice, s, band);
+        SituationExpectations exact = BitExchangeSimulation.expectations(spice, s, band);
         for (Resistor alice : Resistor.values()) {
-            KljnMoments m = exact.moments().get(alice.name() + alice.other().name());
+            KljnMoments m = exact.moments().get(Situation.secure(alice));
             double[] expected = {m.meanSquareVoltageA(), m.meanSquareVoltageB(), m.meanSquareCurrentA(),
                     m.meanSquareCurrentB(), m.powerIntoCableA(), -m.powerIntoCableB()};
             for (int p = 0; p < WindowMoments.PRODUCTS; p++) {
@@ -86,8 +88,8 @@ class BitExchangeSimulationIT {
      */
     @Test
     void trnoiseModeMatchesTheExactAnalysisOverItsSincFourthBand() {
-        assertMomentsAgree(new BitExchangeSimulation.Settings(PAIR, new LumpedLine(500), 1e9, 1.0, 1e3, 50, 200, 21, 4,
-                -1, BitExchangeSimulation.NoiseMode.TRNOISE), 6);
+        assertMomentsAgree(BitExchangeSettings.builder(PAIR, new LumpedLine(500)).tEff(1e9).beta(1.0).bandwidth(1e3)
+                .bitSamples(50).bits(200).seed(21).noiseGrid(4).noise(BitExchangeSettings.NoiseMode.TRNOISE).build(), 6);
     }
 
     @Test
@@ -170,6 +172,6 @@ class BitExchangeSimulationIT {
         assertTrue(r.acceptedPoints() >= 50L * 20 * 4, "every grid point was accepted: " + r.acceptedPoints());
         assertEquals(1, spice.vector("a").length());
         KljnLoop unused = KljnLoop.secure(PAIR, Resistor.H, new LumpedLine(100));
-        assertEquals("HL", unused.situation());
+        assertEquals(Situation.HL, unused.situation());
     }
 }

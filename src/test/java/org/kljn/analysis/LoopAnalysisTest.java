@@ -57,7 +57,7 @@ class LoopAnalysisTest {
         AnalysisSettings wide = AnalysisSettings.builder().bandwidth(1e6).lumpedComparison(false).minimax(false).build();
         ParameterException e = assertThrows(ParameterException.class, () -> LoopAnalysis.run(spice, rc, wide));
         assertEquals(Parameter.SWEEP_POINTS, e.parameter());
-        assertTrue(e.getMessage().contains("above the tolerance 1e-03") && e.getMessage().contains("more --points"),
+        assertTrue(e.getMessage().contains("above the tolerance 1e-03") && e.getMessage().contains("more AC points"),
                 e.getMessage());
         LoopAnalysisResult fine = LoopAnalysis.run(spice, rc, wide.toBuilder().points(4097).build());
         assertTrue(fine.errorBound() <= 1e-3, "bound " + fine.errorBound());

@@ -27,8 +27,8 @@ class OptimalTransientIT {
      */
     @Test
     void transientSuccessRateAgreesWithThePrediction() {
-        BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(new ResistorPair(1e3, 10e3),
-                new RcLadder(100, 30e-9, 8), 1e9, 1.0, 1e3, 40, 1000, 20261129L, 8, -1);
+        BitExchangeSettings s = BitExchangeSettings.builder(new ResistorPair(1e3, 10e3), new RcLadder(100, 30e-9, 8))
+                .tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(40).bits(1000).seed(20261129L).noiseGrid(8).build();
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, s, done -> { });
         BitExchangeSimulation.OptimalOutcome o = r.optimal();
         assertNotNull(o);

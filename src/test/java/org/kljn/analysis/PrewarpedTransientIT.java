@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.PrewarpedNoise;
@@ -51,16 +52,16 @@ class PrewarpedTransientIT {
         pool.close();
     }
 
-    private static BitExchangeSimulation.Settings settings(int k, AccuracyGoal goal, int steps, int bits) {
-        return new BitExchangeSimulation.Settings(PAIR, TransientAccuracyIT.LADDER, 1e9, 1.0, 1e3, 100, bits, 2027, k,
-                -1, BitExchangeSimulation.NoiseMode.JAVA, steps, goal);
+    private static BitExchangeSettings settings(int k, AccuracyGoal goal, int steps, int bits) {
+        return BitExchangeSettings.builder(PAIR, TransientAccuracyIT.LADDER).tEff(1e9).beta(1.0).bandwidth(1e3)
+                .bitSamples(100).bits(bits).seed(2027).noiseGrid(k).stepsPerSample(steps).accuracy(goal).build();
     }
 
     /** Per product and situation: {deviation/scale, SE/scale}, rows HL 0..5 then LH 0..5. */
     private static double[][] deviations(BitExchangeSimulation.Result r) {
-        BitExchangeSimulation.Settings s = r.settings();
+        BitExchangeSettings s = r.settings();
         InjectedNoise noise = s.injectedNoise();
-        BitExchangeSimulation.Expectations exact = pool.withSession(
+        SituationExpectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, s, noise.band()));
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);
@@ -69,7 +70,7 @@ class PrewarpedTransientIT {
         double[][] out = new double[12][];
         int row = 0;
         for (Resistor alice : Resistor.values()) {
-            String situation = alice.name() + alice.other().name();
+            Situation situation = Situation.secure(alice);
             double[] expected = TrapezoidModel.products(exact.moments().get(situation));
             double[] scale = {expected[0], expected[1], expected[2], expected[3], Math.sqrt(expected[0] * expected[2]),
                     Math.sqrt(expected[1] * expected[3])};
@@ -139,12 +140,12 @@ class PrewarpedTransientIT {
     void theVarianceOfAMeanSquareIsInflatedAsPredicted() {
         BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings(1, AccuracyGoal.MOMENTS, 0, 800),
                 i -> { });
-        BitExchangeSimulation.Settings s = r.settings();
-        BitExchangeSimulation.Expectations exact = pool.withSession(
+        BitExchangeSettings s = r.settings();
+        SituationExpectations exact = pool.withSession(
                 spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
         double hs = s.injectedNoise().gridStep();
         for (Resistor alice : Resistor.values()) {
-            String situation = alice.name() + alice.other().name();
+            Situation situation = Situation.secure(alice);
             KljnLoop loop = new KljnLoop(PAIR, alice, alice.other(), s.line());
             EveStatistics stats = EveStatistics.of(loop, exact.transfer().get(situation), s.tEff());
             int ua = Attack.values().length;

@@ -9,6 +9,7 @@ import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.testing.NgSpiceExtension;
 import org.kljn.ngspice.NgSpicePool;
@@ -31,13 +32,14 @@ class TransientAccuracyIT {
     static NgSpice spice;
 
     /** The FIR scheme (steps chosen by the trapezoidal error model), which this test's model checks are about. */
-    private static BitExchangeSimulation.Settings settings(LineModel line, int samples, int bits, long seed) {
+    private static BitExchangeSettings settings(LineModel line, int samples, int bits, long seed) {
         return defaults(line, samples, bits, seed).withAccuracy(AccuracyGoal.FIR);
     }
 
     /** The default goal (distributions: pre-warped noise on a line with capacitance). */
-    private static BitExchangeSimulation.Settings defaults(LineModel line, int samples, int bits, long seed) {
-        return new BitExchangeSimulation.Settings(PAIR, line, 1e9, 1.0, 1e3, samples, bits, seed, 0, -1);
+    private static BitExchangeSettings defaults(LineModel line, int samples, int bits, long seed) {
+        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(samples).bits(bits)
+                .seed(seed).build();
     }
 
     /** Mean over the HL bits of each of the six products. */
@@ -67,16 +69,16 @@ class TransientAccuracyIT {
      */
     @Test
     void theTrapezoidalModelPredictsNgspicesDiscretisationError() {
-        BitExchangeSimulation.Settings s = settings(LADDER, 200, 16, 7).withOversampling(4);
+        BitExchangeSettings s = settings(LADDER, 200, 16, 7).withOversampling(4);
         double[] coarse = hlMeans(BitExchangeSimulation.run(spice, s.withStepsPerSample(1), i -> { }));
         double[] fine = hlMeans(BitExchangeSimulation.run(spice, s.withStepsPerSample(16), i -> { }));
         var noise = s.injectedNoise();
         var exact = BitExchangeSimulation.expectations(spice, s, noise.band());
         KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, LADDER);
         double[] modelCoarse = TrapezoidModel.products(KljnMoments.of(loop,
-                TrapezoidModel.integrals(exact.transfer().get("HL"), noise, 1), 1e9, 1.0));
+                TrapezoidModel.integrals(exact.transfer().get(Situation.HL), noise, 1), 1e9, 1.0));
         double[] modelFine = TrapezoidModel.products(KljnMoments.of(loop,
-                TrapezoidModel.integrals(exact.transfer().get("HL"), noise, 16), 1e9, 1.0));
+                TrapezoidModel.integrals(exact.transfer().get(Situation.HL), noise, 16), 1e9, 1.0));
         for (int p = 0; p < 4; p++) {
             double measured = coarse[p] / fine[p] - 1;
             double predicted = modelCoarse[p] / modelFine[p] - 1;
@@ -109,9 +111,9 @@ class TransientAccuracyIT {
         assertTrue(prewarped.discretisationBound() <= StepChoice.TARGET, prewarped.steps().toString());
         assertTrue(prewarped.steps().varianceInflation() <= StepChoice.INFLATION_TARGET, prewarped.steps().toString());
         // the grid is the coarsest that meets the target: one point fewer per Nyquist interval would not
-        BitExchangeSimulation.Settings coarser = prewarped.settings().withOversampling(
+        BitExchangeSettings coarser = prewarped.settings().withOversampling(
                 prewarped.settings().noiseGrid() - 1);
-        BitExchangeSimulation.Expectations exact = BitExchangeSimulation.expectations(spice, coarser,
+        SituationExpectations exact = BitExchangeSimulation.expectations(spice, coarser,
                 coarser.injectedNoise().band());
         assertTrue(StepChoice.inflation(coarser, exact, coarser.injectedNoise().gridStep())
                 > StepChoice.INFLATION_TARGET * 0.9, "K = " + prewarped.settings().noiseGrid() + " is not the coarsest");
@@ -124,7 +126,7 @@ class TransientAccuracyIT {
     @Test
     void theSameSeedGivesTheSameNumbersWithOneAndTwoThreads() {
         for (LineModel line : new LineModel[] {new LumpedLine(300), new RcLadder(200, 2e-9, 4)}) {
-            BitExchangeSimulation.Settings s = defaults(line, 100, 900, 17);
+            BitExchangeSettings s = defaults(line, 100, 900, 17);
             assertTrue(BitExchangeSimulation.blocks(s, java.util.Collections.nCopies(900, Resistor.H)).size() >= 3);
             BitExchangeSimulation.Result one = BitExchangeSimulation.run(spice, s, i -> { });
             BitExchangeSimulation.Result two;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 
@@ -39,13 +40,13 @@ class TransientBiasIT {
 
     @Test
     void everyMomentOnACapacitiveLadderIsUnbiasedToWithinTheDiscretisationBound() {
-        BitExchangeSimulation.Settings s = new BitExchangeSimulation.Settings(PAIR, TransientAccuracyIT.LADDER, 1e9,
-                1.0, 1e3, 100, 400, 2027, 0, -1);
+        BitExchangeSettings s = BitExchangeSettings.builder(PAIR, TransientAccuracyIT.LADDER).tEff(1e9).beta(1.0)
+                .bandwidth(1e3).bitSamples(100).bits(400).seed(2027).build();
         BitExchangeSimulation.Result r;
-        BitExchangeSimulation.Expectations exact;
+        SituationExpectations exact;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, s, i -> { });
-            BitExchangeSimulation.Settings used = r.settings();
+            BitExchangeSettings used = r.settings();
             exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, used, used.injectedNoise().band()));
         }
         assertTrue(r.discretisationBound() <= StepChoice.TARGET, r.steps().toString());
@@ -57,7 +58,7 @@ class TransientBiasIT {
         int[] lags = ControlVariates.lags(h, ControlVariates.loopTimeConstant(s));
         List<String> failures = new ArrayList<>();
         for (Resistor alice : Resistor.values()) {
-            String situation = alice.name() + alice.other().name();
+            Situation situation = Situation.secure(alice);
             double[] expected = TrapezoidModel.products(exact.moments().get(situation));
             double[] scale = {expected[0], expected[1], expected[2], expected[3], Math.sqrt(expected[0] * expected[2]),
                     Math.sqrt(expected[1] * expected[3])};

@@ -19,11 +19,11 @@ class ShardTest {
         assertEquals("3/7", Shard.parse("3/7").toString());
         for (String bad : List.of("0/4", "5/4", "1/0", "x/2", "2", "1/2/3", "-1/2", "", "99999999999/1")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse(bad), bad);
-            assertTrue(e.getMessage().startsWith("--shard: "), e.getMessage());
+            assertTrue(e.getMessage().contains(bad.strip().isEmpty() ? "''" : bad.strip()), e.getMessage());
         }
-        assertEquals("--shard: need 1 <= i <= n, got '5/4'",
+        assertEquals("need 1 <= i <= n, got '5/4'",
                 assertThrows(IllegalArgumentException.class, () -> Shard.parse("5/4")).getMessage());
-        assertEquals("--shard: expected i/n (e.g. 2/4, 1 <= i <= n), got 'x/2'",
+        assertEquals("expected i/n (e.g. 2/4, 1 <= i <= n), got 'x/2'",
                 assertThrows(IllegalArgumentException.class, () -> Shard.parse("x/2")).getMessage());
     }
 

@@ -217,8 +217,8 @@ class SweepSpecTest {
                 Arguments.of("bits: 10\n", "t.spec:1: bits: is used only by the attack analysis; add attack to 'analyses'"),
                 Arguments.of("cable: ltra\npreset: cat5\nlength: log 100m 5k 8\n", "t.spec:3: length: '100m': lengths are in metres: write 100"),
                 Arguments.of("analyses: attack\nseed: -1\n", "t.spec:2: seed: must be an integer from 0 to"),
-                Arguments.of("bitDuration: 0.0101\n", "t.spec:1: bitDuration: 0.0101 s is 20.2 Nyquist intervals"
-                        + " 1/(2 bandwidth) = 5.0e-4 s; allowed a whole number of them"),
+                Arguments.of("bitDuration: 0.0101\n", "t.spec:1: bitDuration: the bit duration τ 0.0101 s: allowed a"
+                        + " whole number of Nyquist intervals 1/(2 bandwidth) = 0.000500000 s (this is 20.2000 of them)"),
                 Arguments.of("bitSamples: 20\nbitDuration: 0.01\n", "t.spec:2: bitDuration: conflicts with bitSamples"
                         + " on line 1"),
                 Arguments.of("bandwidth: 1k, 2k\nbitDuration: 0.01\n", "t.spec:2: bitDuration: needs a single bandwidth"),
