@@ -1,5 +1,6 @@
 package org.kljn.bench;
 
+import org.kljn.analysis.BitExchangeSettings;
 import org.kljn.analysis.BitExchangeSimulation;
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.noise.Johnson;
@@ -209,9 +210,9 @@ public final class Benchmarks {
         double bandwidth = 1 / (2.0 * OVERSAMPLING * SAMPLE_SPACING);
         int bitSamples = (int) (n / bits / OVERSAMPLING);
         try (NgSpice spice = NgSpice.open()) {
-            BitExchangeSimulation.Result res = BitExchangeSimulation.run(spice, new BitExchangeSimulation.Settings(PAIR,
-                    lineModel(line), 1e9, 1.0, bandwidth, bitSamples, bits, 1, OVERSAMPLING, 0,
-                    BitExchangeSimulation.NoiseMode.JAVA, 1), i -> { });
+            BitExchangeSimulation.Result res = BitExchangeSimulation.run(spice, BitExchangeSettings.builder(PAIR,
+                    lineModel(line)).tEff(1e9).beta(1.0).bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(1)
+                    .noiseGrid(OVERSAMPLING).guard(0).stepsPerSample(1).build(), i -> { });
             return res.transientSeconds();
         }
     }
