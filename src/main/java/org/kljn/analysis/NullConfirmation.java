@@ -67,6 +67,7 @@ public final class NullConfirmation {
      */
     public static Outcome confirm(NgSpicePool pool, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, Attack attack, double betaNullBrickWall, int bitSamples, int bits, long seed) {
+        line.checkTransientCapable(); // before the AC sweeps: the transient would refuse the line anyway
         long t0 = System.nanoTime();
         BitExchangeSimulation.Settings atOneSettings = new BitExchangeSimulation.Settings(resistors, line, tEff, 1.0,
                 bandwidth, bitSamples, bits, seed, 0, -1).withAccuracy(AccuracyGoal.MOMENTS);

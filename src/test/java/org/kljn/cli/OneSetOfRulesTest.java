@@ -24,10 +24,13 @@ class OneSetOfRulesTest {
             "analyze --cable ladder --rc 1k --cc 10u --sections 2 --bandwidth 100k"
                     + " | cable: ladder\\nrc: 1k\\ncc: 10u\\nsections: 2\\nbandwidth: 100k"
                     + " | --sections: 2 sections cannot resolve this line | t.spec:4: sections: 2 sections cannot resolve this line",
-            // LTRA with inductance cannot run bit exchanges (ngspice 39.3: 'Timestep too small' at run time)
+            // LTRA cannot run bit exchanges: RLC fails in ngspice 39.3 ('Timestep too small'), RC is biased (issue 22)
             "attack --cable ltra --preset cat5 --length 1k"
                     + " | cable: ltra\\npreset: cat5\\nlength: 1k\\nanalyses: exact, attack"
-                    + " | --lc: ngspice 39.3's LTRA fails in transient | t.spec:1: cable: ngspice 39.3's LTRA fails in transient",
+                    + " | --cable: the ltra model cannot run bit exchanges | t.spec:1: cable: the ltra model cannot run bit exchanges",
+            "attack --cable ltra --rc 1.2k --cc 60n"
+                    + " | cable: ltra\\nrc: 1.2k\\ncc: 60n\\nanalyses: exact, attack"
+                    + " | --cable: the ltra model cannot run bit exchanges | t.spec:1: cable: the ltra model cannot run bit exchanges",
             // eq. 11 needs R_c, which a subcircuit does not state
             "analyze --cable subckt --subckt netlists/twisted-pair.lib --subckt-name twisted_pair --beta eq11"
                     + " | cable: subckt\\nsubckt: netlists/twisted-pair.lib twisted_pair\\nbeta: eq11"
