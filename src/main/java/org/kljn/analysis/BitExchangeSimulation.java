@@ -115,6 +115,7 @@ public final class BitExchangeSimulation {
             if (bitSamples < 2) {
                 throw new IllegalArgumentException("--bit-samples must be at least 2, got " + bitSamples);
             }
+            AnalysisSettings.checkBandwidth(bandwidth);
             if (!(beta > 0) || Double.isInfinite(beta)) {
                 throw new IllegalArgumentException("--beta must be a positive finite number, got " + beta);
             }

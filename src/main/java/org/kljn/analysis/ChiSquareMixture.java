@@ -97,7 +97,8 @@ public final class ChiSquareMixture {
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             if (!Double.isFinite(weights[j])) {
-                throw new IllegalArgumentException("weight " + j + " is " + weights[j] + "; must be finite");
+                throw new IllegalArgumentException("a chi-square mixture's weights must be finite numbers; weight " + j
+                        + " of " + n + " is " + weights[j]);
             }
             if (!(degreesOfFreedom[j] > 0) || !Double.isFinite(degreesOfFreedom[j])) {
                 throw new IllegalArgumentException("degrees of freedom " + j + " is " + degreesOfFreedom[j]

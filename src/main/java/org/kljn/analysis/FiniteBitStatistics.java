@@ -289,6 +289,16 @@ public final class FiniteBitStatistics {
         if (count == 0) {
             throw new VanishingStatistic(form);
         }
+        for (int j = 0; j < count; j++) {
+            if (!Double.isFinite(w[j])) {
+                // at a 1e-300 Hz band the spectra underflowed here (issue 22: "weight 0 is NaN"); the ranges of T_eff,
+                // the bandwidth, R and C now keep them finite: reaching this means a combination outside them
+                throw new ArithmeticException("the finite-bit statistics of this loop are not finite numbers"
+                        + " (eigenvalue " + j + " of " + count + " is " + w[j] + "): the loop's spectra left double"
+                        + " precision; bring T_eff, the bandwidth or the resistances and capacitance closer to ordinary"
+                        + " values");
+            }
+        }
         return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
     }
 
@@ -418,6 +428,16 @@ public final class FiniteBitStatistics {
         }
         if (count == 0) {
             throw new VanishingStatistic(form);
+        }
+        for (int j = 0; j < count; j++) {
+            if (!Double.isFinite(w[j])) {
+                // at a 1e-300 Hz band the spectra underflowed here (issue 22: "weight 0 is NaN"); the ranges of T_eff,
+                // the bandwidth, R and C now keep them finite: reaching this means a combination outside them
+                throw new ArithmeticException("the finite-bit statistics of this loop are not finite numbers"
+                        + " (eigenvalue " + j + " of " + count + " is " + w[j] + "): the loop's spectra left double"
+                        + " precision; bring T_eff, the bandwidth or the resistances and capacitance closer to ordinary"
+                        + " values");
+            }
         }
         return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
     }
