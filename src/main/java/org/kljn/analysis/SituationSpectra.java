@@ -50,7 +50,7 @@ public record SituationSpectra(Resistor aliceHolds, double aliceResistance, doub
         // (fStart as the spacing for one), and the extra ones dropped
         int swept = Math.max(NetlistWriter.MIN_AC_POINTS, points);
         double spacing = points == 1 ? fStart : (fStop - fStart) / (points - 1);
-        double stop = fStart + (swept - 1) * spacing;
+        double stop = swept == points ? fStop : fStart + (swept - 1) * spacing;
         spice.loadCircuit(NetlistWriter.ac(loop, 1, 0, swept, fStart, stop));
         double[][] re = new double[4][];
         double[][] im = new double[4][];
