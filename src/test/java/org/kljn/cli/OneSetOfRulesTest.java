@@ -57,4 +57,26 @@ class OneSetOfRulesTest {
         assertTrue(e.getMessage().startsWith(specSays), "the spec should say \"" + specSays + "\" but said: "
                 + e.getMessage());
     }
+
+    /**
+     * A user's line model with an independent source (it injects its own signal) is refused for bit exchanges by
+     * attack and by a sweep with the attack analysis, naming the file, line and element; analyze accepts it.
+     */
+    @org.junit.jupiter.api.Test
+    void aSubcircuitWithASourceIsRefusedForTransientsByAttackAndSweep(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("src.lib");
+        java.nio.file.Files.write(lib, java.util.List.of(".subckt cable a b", "R1 a m 100", "V1 m b sin(0 1m 100)",
+                ".ends cable"));
+        String says = lib + " line 3 'V1 m b sin(0 1m 100)': this line model cannot run bit exchanges: an independent"
+                + " source with a value";
+        RunCommandTest.Result r = RunCommandTest.kljn("attack", "--cable", "subckt", "--subckt", lib.toString(),
+                "--subckt-name", "cable", "--bits", "10");
+        assertEquals(1, r.status(), r.err() + r.out());
+        assertTrue(r.err().contains("--subckt: " + says), r.err());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(
+                "cable: subckt\nsubckt: src.lib cable\nanalyses: exact, attack\n", "t.spec", dir));
+        assertTrue(e.getMessage().startsWith("t.spec:2: subckt: " + says), e.getMessage());
+        assertEquals(0, RunCommandTest.kljn("analyze", "--cable", "subckt", "--subckt", lib.toString(), "--subckt-name",
+                "cable").status(), "the exact analysis accepts it");
+    }
 }
