@@ -28,11 +28,27 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
     /** The longest bit, in Nyquist samples ({@link BitLength#MAX_SAMPLES}). */
     public static final int MAX_BIT_SAMPLES = BitLength.MAX_SAMPLES;
 
+    /**
+     * The noise bandwidths accepted, Hz. The statistics scale as (4kTRΔf)² (and the bit as 1/Δf): at 1e-300 Hz they
+     * underflowed (Alice's and Bob's error probability failed as "weight 0 is NaN") and a map called the narrower
+     * band less secure. Over this range with T_eff and the resistances in theirs, every spectrum and variance stays
+     * well inside double precision, and no KLJN band is narrower than a µHz or wider than a THz.
+     */
+    public static final double MIN_BANDWIDTH = 1e-6;
+    public static final double MAX_BANDWIDTH = 1e12;
+
+    /** {@code bandwidth} if it is within [{@link #MIN_BANDWIDTH}, {@link #MAX_BANDWIDTH}], else a refusal naming them. */
+    public static double checkBandwidth(double bandwidth) {
+        return Checks.within(Parameter.BANDWIDTH, bandwidth, MIN_BANDWIDTH, MAX_BANDWIDTH, "Hz", "the statistics scale"
+                + " as (4kTR bandwidth)^2 and leave double precision far outside");
+    }
+
     public AnalysisSettings {
         Checks.positive(Parameter.NOISE_TEMPERATURE, tEff);
         KljnMoments.checkTemperature(tEff);
         Checks.positive(Parameter.BANDWIDTH, bandwidth);
         ExactAnalysis.checkPoints(points);
+        checkBandwidth(bandwidth);
         if (beta == null) {
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }

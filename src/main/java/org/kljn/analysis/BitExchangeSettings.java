@@ -61,6 +61,7 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
     public BitExchangeSettings {
         checkBits(bits);
         BitLength.ofSamples(bitSamples);
+        AnalysisSettings.checkBandwidth(bandwidth);
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new ParameterException(Parameter.BETA, "β = " + beta + ": allowed a positive finite number");
         }

@@ -126,12 +126,21 @@ public final class BitExchangeSimulation {
     record Block(Resistor aliceHolds, List<Integer> bits) {
     }
 
-    /** Runs every block on one session, in order. */
+    /**
+     * Runs every block on one session, in order.
+     *
+     * @throws org.kljn.circuit.ParameterException for a line whose transient the accuracy bound does not cover
+     *                                             ({@link LineModel#checkTransientCapable()}), before anything runs
+     */
     public static Result run(NgSpice spice, BitExchangeSettings s, IntConsumer progress) {
         return run(s, progress, 1, SessionAccess.of(spice));
     }
 
-    /** Runs the blocks on the pool's sessions in parallel; the numbers do not depend on the pool's size. */
+    /**
+     * Runs the blocks on the pool's sessions in parallel; the numbers do not depend on the pool's size.
+     *
+     * @throws org.kljn.circuit.ParameterException as {@link #run(NgSpice, BitExchangeSettings, IntConsumer)}
+     */
     public static Result run(NgSpicePool pool, BitExchangeSettings s, IntConsumer progress) {
         return run(s, progress, pool.size(), new SessionAccess() {
             @Override
@@ -160,6 +169,9 @@ public final class BitExchangeSimulation {
     }
 
     private static Result run(BitExchangeSettings unresolved, IntConsumer progress, int threads, SessionAccess sessions) {
+        // every transient passes here (attack, sweeps, the main job, NullConfirmation, the Java API): a line whose
+        // transient the accuracy bound was not derived for is refused before anything runs
+        unresolved.line().checkTransientCapable();
         BitExchangeSettings s = sessions.apply(spice -> resolve(spice, unresolved));
         boolean trnoise = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE;
         InjectedNoise noise = s.injectedNoise();

@@ -97,7 +97,8 @@ public final class ChiSquareMixture {
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             if (!Double.isFinite(weights[j])) {
-                throw new IllegalArgumentException("weight " + j + " is " + weights[j] + "; must be finite");
+                throw new IllegalArgumentException("a chi-square mixture's weights must be finite numbers; weight " + j
+                        + " of " + n + " is " + weights[j]);
             }
             if (!(degreesOfFreedom[j] > 0) || !Double.isFinite(degreesOfFreedom[j])) {
                 throw new IllegalArgumentException("degrees of freedom " + j + " is " + degreesOfFreedom[j]
@@ -246,7 +247,9 @@ public final class ChiSquareMixture {
         double bestRightH = 0;
         double cPrime = c;
         for (int i = 1; i <= 4; i++) {
-            double cp = sPlus == Double.POSITIVE_INFINITY ? c * (1 + 2 * i) : c + i * 0.2 * (sPlus - c);
+            // candidates up to 9c, nearer where the singularity s_+ is: a far s_+ (a tiny positive weight, e.g. an
+            // eigenvalue's rounding noise) would otherwise put c' where M(c') e^{-c'x} is e^(1e18), beyond doubles
+            double cp = Math.min(c * (1 + 2 * i), c + i * 0.2 * (sPlus - c));
             double lnA = logMgf(cp) - cp * x;
             double hr = 2 * Math.PI * (cp - c) / Math.max(1, Math.log(2 / target) + lnA);
             if (hr > bestRightH) {
@@ -428,8 +431,11 @@ public final class ChiSquareMixture {
     /** Poisson-summation bound on the aliasing terms m ≠ 0 (see the class comment). */
     private double aliasingBound(double c, double cPrime, double x, double h) {
         double r = Math.exp(-2 * Math.PI * c / h);
-        double q = Math.exp(-2 * Math.PI * (cPrime - c) / h);
-        return r / (1 - r) + Math.exp(logMgf(cPrime) - cPrime * x) * q / (1 - q);
+        // the right term in logs: with a far singularity (a tiny positive weight, e.g. rounding noise of an
+        // eigenvalue) M(c') e^{-c'x} overflows while q underflows, and their product (bounded by the choice of h)
+        // would be ∞·0 = NaN
+        double lnQ = -2 * Math.PI * (cPrime - c) / h;
+        return r / (1 - r) + Math.exp(logMgf(cPrime) - cPrime * x + lnQ) / -Math.expm1(lnQ);
     }
 
     /** ln of the bound on (1/π) ∫_T^∞ |M(c+it) e^{−(c+it)x}/(c+it)| dt (Imhof's bound on the shifted line). */

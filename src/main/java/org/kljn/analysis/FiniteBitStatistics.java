@@ -285,10 +285,7 @@ public final class FiniteBitStatistics {
                 count++;
             }
         }
-        if (count == 0) {
-            throw new VanishingStatistic(form);
-        }
-        return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
+        return mixture(form, w, d, count);
     }
 
     /** g(f), linear between grid points, 0 above the grid. */
@@ -415,8 +412,25 @@ public final class FiniteBitStatistics {
                 count++;
             }
         }
+        return mixture(form, w, d, count);
+    }
+
+    /**
+     * Σ w_j χ²_{d_j} over the first {@code count} weights. A non-finite weight means the loop's spectra left double
+     * precision (at a 1e-300 Hz band they underflowed: issue 22's "weight 0 is NaN"); the ranges of T_eff, the
+     * bandwidth, R and C keep them finite, so reaching it means a combination outside those.
+     */
+    private static ChiSquareMixture mixture(ProbeQuadraticForm form, double[] w, double[] d, int count) {
         if (count == 0) {
             throw new VanishingStatistic(form);
+        }
+        for (int j = 0; j < count; j++) {
+            if (!Double.isFinite(w[j])) {
+                throw new ArithmeticException("the finite-bit statistics of this loop are not finite numbers"
+                        + " (eigenvalue " + j + " of " + count + " is " + w[j] + "): the loop's spectra left double"
+                        + " precision; bring T_eff, the bandwidth or the resistances and capacitance closer to ordinary"
+                        + " values");
+            }
         }
         return ChiSquareMixture.of(Arrays.copyOf(w, count), Arrays.copyOf(d, count));
     }

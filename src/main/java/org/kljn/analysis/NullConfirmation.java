@@ -68,6 +68,7 @@ public final class NullConfirmation {
      */
     public static Outcome confirm(NgSpicePool pool, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, Attack attack, double betaNullBrickWall, int bitSamples, int bits, long seed) {
+        line.checkTransientCapable(); // before the AC sweeps: the transient would refuse the line anyway
         long t0 = System.nanoTime();
         BitExchangeSettings atOneSettings = BitExchangeSettings.builder(resistors, line).tEff(tEff).beta(1.0)
                 .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();

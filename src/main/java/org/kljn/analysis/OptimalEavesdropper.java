@@ -2,6 +2,7 @@ package org.kljn.analysis;
 
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -39,6 +40,8 @@ import org.kljn.noise.BandShape;
  * the error.
  */
 public final class OptimalEavesdropper {
+    /** Objective evaluations per Nelder-Mead run of {@link #bestTemperatures}. */
+    static final int MAX_EVALUATIONS = 20_000;
     private final SituationSpectra hl;
     private final SituationSpectra lh;
     private final double[] weight;
@@ -282,10 +285,24 @@ public final class OptimalEavesdropper {
             double value = Double.POSITIVE_INFINITY;
             for (int restart = 0; restart < 6; restart++) {
                 SimplexOptimizer opt = new SimplexOptimizer(1e-14, 1e-300);
-                PointValuePair p = opt.optimize(new MaxEval(20000),
-                        new ObjectiveFunction(y -> jeffreysRate(temperatures(y)) / scale), GoalType.MINIMIZE,
-                        new InitialGuess(x), new NelderMeadSimplex(new double[] {0.2, 0.2, 0.2}));
-                if (!(p.getValue() < value * (1 - 1e-9))) {
+                PointValuePair[] seen = {new PointValuePair(x, Double.POSITIVE_INFINITY)};
+                PointValuePair p;
+                boolean exhausted = false;
+                try {
+                    p = opt.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(y -> {
+                        double v = jeffreysRate(temperatures(y)) / scale;
+                        if (v < seen[0].getValue()) {
+                            seen[0] = new PointValuePair(y, v);
+                        }
+                        return v;
+                    }), GoalType.MINIMIZE, new InitialGuess(x), new NelderMeadSimplex(new double[] {0.2, 0.2, 0.2}));
+                } catch (TooManyEvaluationsException e) {
+                    // J can reach 0 (a line where HL and LH can be made identical): the relative convergence test
+                    // then never holds while J keeps falling; the best point seen is the answer (its J is exact)
+                    p = seen[0];
+                    exhausted = true;
+                }
+                if (exhausted || !(p.getValue() < value * (1 - 1e-9))) {
                     if (p.getValue() < value) {
                         value = p.getValue();
                         x = p.getPoint();

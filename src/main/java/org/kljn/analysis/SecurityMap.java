@@ -1,5 +1,6 @@
 package org.kljn.analysis;
 
+import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LossyLine;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpicePool;
@@ -89,6 +90,7 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
     public static SecurityMap compute(NgSpicePool pool, PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, int bitSamples, double epsilon, java.util.Map<Integer, Point> known,
             PointListener listener) {
+        check(cable, lengths, bandwidths);
         ExecutorService exec = Executors.newFixedThreadPool(pool.size());
         try {
             List<Future<Point>> futures = new ArrayList<>();
@@ -100,9 +102,7 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
                         continue;
                     }
                     futures.add(exec.submit(() -> pool.withSession(spice -> {
-                        double km = length / 1000;
-                        LossyLine line = new LossyLine(cable.resistance() * km, cable.inductance() * km, 0,
-                                cable.capacitance() * km);
+                        LossyLine line = line(cable, length);
                         OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, resistors, line, band,
                                 ExactAnalysis.DEFAULT_POINTS);
                         double beta = eve.betaMinimizing(1e-3, 1e3);
@@ -140,5 +140,26 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
         } finally {
             exec.shutdownNow();
         }
+    }
+
+    /**
+     * Refuses a map with a band or a line (LTRA, at each length) outside the rules every analysis applies
+     * ({@link AnalysisSettings#checkBandwidth}, {@link LineModel#checkResolves}), before anything runs.
+     *
+     * @throws org.kljn.circuit.ParameterException naming the quantity
+     */
+    public static void check(PerKm cable, double[] lengths, double[] bandwidths) {
+        for (double band : bandwidths) {
+            AnalysisSettings.checkBandwidth(band);
+            for (double length : lengths) {
+                line(cable, length).checkResolves(band);
+            }
+        }
+    }
+
+    /** The exact line (LTRA) of {@code metres} of the cable. */
+    private static LossyLine line(PerKm cable, double metres) {
+        double km = metres / 1000;
+        return new LossyLine(cable.resistance() * km, cable.inductance() * km, 0, cable.capacitance() * km);
     }
 }

@@ -46,21 +46,32 @@ public record SituationSpectra(Resistor aliceHolds, double aliceResistance, doub
         if (points < 1) {
             throw new IllegalArgumentException("need at least one frequency, got " + points);
         }
-        double stop = points == 1 ? fStart : fStop;
-        spice.loadCircuit(NetlistWriter.ac(loop, 1, 0, points, fStart, stop));
+        // ngspice 39.3's ".ac lin 2" yields one point: fewer than 3 frequencies are swept as 3 at the same spacing
+        // (fStart as the spacing for one), and the extra ones dropped
+        int swept = Math.max(NetlistWriter.MIN_AC_POINTS, points);
+        double spacing = points == 1 ? fStart : (fStop - fStart) / (points - 1);
+        double stop = swept == points ? fStop : fStart + (swept - 1) * spacing;
+        spice.loadCircuit(NetlistWriter.ac(loop, 1, 0, swept, fStart, stop));
         double[][] re = new double[4][];
         double[][] im = new double[4][];
         double[] frequency;
         try {
             spice.run();
-            read(spice, re, im, 0, points);
+            read(spice, re, im, 0, swept);
             frequency = spice.vector("frequency").real();
             spice.command("alter " + Probes.ALICE_SOURCE + " acmag=0");
             spice.command("alter " + Probes.BOB_SOURCE + " acmag=1");
             spice.run();
-            read(spice, re, im, 2, points);
+            read(spice, re, im, 2, swept);
         } finally {
             spice.freeCircuit();
+        }
+        if (swept != points) {
+            frequency = java.util.Arrays.copyOf(frequency, points);
+            for (int p = 0; p < 4; p++) {
+                re[p] = java.util.Arrays.copyOf(re[p], points);
+                im[p] = java.util.Arrays.copyOf(im[p], points);
+            }
         }
         return new SituationSpectra(loop.alice(), loop.aliceResistance(), loop.bobResistance(), frequency, re, im);
     }

@@ -59,6 +59,27 @@ public sealed interface LineModel permits LumpedLine, RcLadder, UniformRcLine, L
     default void checkTransientCapable() {
     }
 
+    /**
+     * Refuses a series resistance R_c above {@link ResistorPair#MAX_OHMS}, the resistors' own limit: beyond it the
+     * loop's currents leave ngspice's resolution (at R_c = 1e308 Ω defend printed J = 0 and Eve's p = 0.5).
+     */
+    static double checkResistance(double ohms) {
+        return Checks.within(Parameter.CABLE_RESISTANCE, ohms, 0, ResistorPair.MAX_OHMS, "ohm", "as R_L and R_H: larger"
+                + " ones leave ngspice's solver resolution");
+    }
+
+    /** The largest shunt capacitance C_c accepted, F: no cable has a farad (a 1000 km pair has about 50 µF). */
+    double MAX_CAPACITANCE = 1;
+
+    /**
+     * Refuses a shunt capacitance C_c above {@link #MAX_CAPACITANCE}: far beyond it the line's spectra leave double
+     * precision (C_c = 1e300 F failed as "weight 0 is NaN").
+     */
+    static double checkCapacitance(double farads) {
+        return Checks.within(Parameter.CABLE_CAPACITANCE, farads, 0, MAX_CAPACITANCE, "F", "no cable has a farad;"
+                + " far beyond, the line's spectra leave double precision");
+    }
+
     /** The section rule of {@link #checkResolves} for a model of {@code sections} sections. */
     static void checkSections(LineModel line, int sections, double bandwidth) {
         double theta = Math.sqrt(2 * Math.PI * bandwidth * line.resistance() * line.capacitance());

@@ -6,6 +6,7 @@ import java.util.List;
 public record LumpedLine(double resistance) implements LineModel {
     public LumpedLine {
         Checks.nonNegative(Parameter.CABLE_RESISTANCE, resistance);
+        LineModel.checkResistance(resistance);
     }
 
     @Override

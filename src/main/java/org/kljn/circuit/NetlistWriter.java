@@ -22,6 +22,9 @@ public final class NetlistWriter {
     private NetlistWriter() {
     }
 
+    /** The fewest points of {@link #ac}'s linear sweep: ngspice 39.3's {@code .ac lin 2 f1 f2} yields one point. */
+    public static final int MIN_AC_POINTS = 3;
+
     /**
      * The AC netlist: Alice's generator with {@code ac aliceMagnitude}, Bob's with {@code ac bobMagnitude},
      * and a linear sweep of {@code points} frequencies from {@code fStart} to {@code fStop}. Results are
@@ -29,8 +32,8 @@ public final class NetlistWriter {
      */
     public static List<String> ac(KljnLoop loop, double aliceMagnitude, double bobMagnitude, int points,
             double fStart, double fStop) {
-        Checks.between(Parameter.SWEEP_POINTS, points, 2, 1_000_001, "a linear sweep needs two points; more only"
-                + " cost time");
+        Checks.between(Parameter.SWEEP_POINTS, points, MIN_AC_POINTS, 1_000_001, "ngspice 39.3's linear sweep of 2"
+                + " points yields 1; more than a million only cost time");
         require(fStart >= 0 && Double.isFinite(fStart), "AC start frequency", fStart);
         Checks.positive(Parameter.BANDWIDTH, fStop);
         if (!(fStop > fStart)) {

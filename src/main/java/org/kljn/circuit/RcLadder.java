@@ -13,7 +13,9 @@ public record RcLadder(double resistance, double capacitance, int sections) impl
 
     public RcLadder {
         Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
+        LineModel.checkResistance(resistance);
         Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
+        LineModel.checkCapacitance(capacitance);
         Checks.between(Parameter.SECTIONS, sections, 1, MAX_SECTIONS, "a finer ladder only grows the netlist: the"
                 + " exact distributed line is the ltra model");
     }

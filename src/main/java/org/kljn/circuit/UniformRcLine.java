@@ -15,7 +15,9 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
 
     public UniformRcLine {
         Checks.positive(Parameter.CABLE_RESISTANCE, resistance);
+        LineModel.checkResistance(resistance);
         Checks.positive(Parameter.CABLE_CAPACITANCE, capacitance);
+        LineModel.checkCapacitance(capacitance);
         Checks.between(Parameter.SECTIONS, lumps, 1, MAX_LUMPS, "ngspice 39.3's URC expansion gives wrong DC"
                 + " resistances from about 60 lumps and fails from 78");
     }

@@ -98,6 +98,15 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
         return List.of(".include \"" + file + "\"");
     }
 
+    /**
+     * Refuses a subcircuit holding anything the transient's accuracy bound does not cover ({@link TransientElements}:
+     * sources with a value, transmission lines, nonlinear elements, commands); lumped R, L, C, K and URC pass.
+     */
+    @Override
+    public void checkTransientCapable() {
+        TransientElements.check(file, name);
+    }
+
     @Override
     public String describe() {
         return "subcircuit " + name + " from " + file.getFileName();

@@ -68,7 +68,7 @@ public final class LoopOptions {
     }
 
     double bandwidthHz() {
-        return positive("--bandwidth", bandwidth);
+        return org.kljn.analysis.AnalysisSettings.checkBandwidth(positive("--bandwidth", bandwidth));
     }
 
     /** The loop, with the line checked against the band (the same rule as every analysis). */

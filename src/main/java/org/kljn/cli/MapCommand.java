@@ -100,6 +100,13 @@ public final class MapCommand implements Callable<Integer> {
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("--jobs must be in 1..64, got " + n);
         }
+        try {
+            SecurityMap.check(cable, ls, bs);
+        } catch (org.kljn.circuit.ParameterException e) {
+            // the map's own options: a band from --bandwidths, a line from --lengths at a band
+            throw new IllegalArgumentException((e.parameter() == org.kljn.circuit.Parameter.BANDWIDTH ? "--bandwidths: "
+                    : "--lengths and --bandwidths: ") + e.getMessage(), e);
+        }
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();

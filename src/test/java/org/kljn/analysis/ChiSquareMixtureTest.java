@@ -230,4 +230,20 @@ class ChiSquareMixtureTest {
         assertEquals(0, negative.survival(0.5));
         assertEquals(positive.survival(2.5), negative.cdf(-2.5), 1e-12);
     }
+
+    /**
+     * A far singularity (a weight 1e-16 of the largest and of the other sign, as an eigenvalue's rounding noise leaves)
+     * at any scale: the left tail keeps its value and a small bound (issue 22: Alice/Bob's error printed "+/- NaN" at
+     * --teff 1e25 or 1e-3, where M(c')e^{-c'x} overflowed and q underflowed). The oracle is the single weight's χ²₄
+     * distribution (Commons Math), which the tiny weight moves by about 1e-16 relative.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-20, 1, 1e20})
+    void aTinyWeightOfTheOtherSignLeavesTheLeftTailAndItsBoundFinite(double scale) {
+        ChiSquareMixture q = ChiSquareMixture.of(new double[] {scale, -1e-16 * scale}, new double[] {4, 2});
+        double exact = new ChiSquaredDistribution(4).cumulativeProbability(0.2);
+        ChiSquareMixture.Probability p = q.cdfWithBound(0.2 * scale);
+        assertEquals(exact, p.value(), 1e-8 * exact, "P(Q <= 0.2 scale)");
+        assertTrue(p.errorBound() < 1e-8 * exact, "bound " + p.errorBound());
+    }
 }

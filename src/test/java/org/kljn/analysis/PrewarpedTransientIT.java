@@ -57,8 +57,11 @@ class PrewarpedTransientIT {
                 .bitSamples(100).bits(bits).seed(2027).noiseGrid(k).stepsPerSample(steps).accuracy(goal).build();
     }
 
-    /** Per product and situation: {deviation/scale, SE/scale}, rows HL 0..5 then LH 0..5. */
-    private static double[][] deviations(BitExchangeSimulation.Result r) {
+    /**
+     * Per product and situation: {deviation/scale, SE/scale}, rows HL 0..5 then LH 0..5 (the exact moments over the
+     * realised band, from {@code pool}; the means adjusted by {@link ControlVariates}).
+     */
+    static double[][] deviations(NgSpicePool pool, BitExchangeSimulation.Result r) {
         BitExchangeSettings s = r.settings();
         InjectedNoise noise = s.injectedNoise();
         SituationExpectations exact = pool.withSession(
@@ -105,7 +108,7 @@ class PrewarpedTransientIT {
             assertEquals(1, r.steps().stepsPerSample());
             // a NaN bound would mean ngspice cut steps (then the map is not the bilinear one)
             assertTrue(r.discretisationBound() <= 1e-4, r.steps().toString());
-            double[][] d = deviations(r);
+            double[][] d = deviations(pool, r);
             for (int i = 0; i < d.length; i++) {
                 String line = String.format(Locale.ROOT, "pre-warped K = %d, %s product %d: deviation %+.2e of scale,"
                         + " se %.1e", k, i < 6 ? "HL" : "LH", i % 6, d[i][0], d[i][1]);
@@ -120,7 +123,7 @@ class PrewarpedTransientIT {
         }
         // the plain FIR noise at the same solver step (K = 2, one step per grid point): measurably biased
         BitExchangeSimulation.Result fir = BitExchangeSimulation.run(pool, settings(2, AccuracyGoal.FIR, 1, 400), i -> { });
-        double[][] d = deviations(fir);
+        double[][] d = deviations(pool, fir);
         double worst = 0;
         for (int i = 0; i < d.length; i++) {
             System.out.printf(Locale.ROOT, "FIR K = 2, one step per point, %s product %d: deviation %+.2e of scale,"

@@ -24,10 +24,13 @@ class OneSetOfRulesTest {
             "analyze --cable ladder --rc 1k --cc 10u --sections 2 --bandwidth 100k"
                     + " | cable: ladder\\nrc: 1k\\ncc: 10u\\nsections: 2\\nbandwidth: 100k"
                     + " | --sections: 2 sections cannot resolve this line | t.spec:4: sections: 2 sections cannot resolve this line",
-            // LTRA with inductance cannot run bit exchanges (ngspice 39.3: 'Timestep too small' at run time)
+            // LTRA cannot run bit exchanges: RLC fails in ngspice 39.3 ('Timestep too small'), RC is biased (issue 22)
             "attack --cable ltra --preset cat5 --length 1k"
                     + " | cable: ltra\\npreset: cat5\\nlength: 1k\\nanalyses: exact, attack"
-                    + " | --lc: ngspice 39.3's LTRA fails in transient | t.spec:1: cable: ngspice 39.3's LTRA fails in transient",
+                    + " | --cable: the ltra model cannot run bit exchanges | t.spec:1: cable: the ltra model cannot run bit exchanges",
+            "attack --cable ltra --rc 1.2k --cc 60n"
+                    + " | cable: ltra\\nrc: 1.2k\\ncc: 60n\\nanalyses: exact, attack"
+                    + " | --cable: the ltra model cannot run bit exchanges | t.spec:1: cable: the ltra model cannot run bit exchanges",
             // eq. 11 needs R_c, which a subcircuit does not state
             "analyze --cable subckt --subckt netlists/twisted-pair.lib --subckt-name twisted_pair --beta eq11"
                     + " | cable: subckt\\nsubckt: netlists/twisted-pair.lib twisted_pair\\nbeta: eq11"
@@ -53,5 +56,27 @@ class OneSetOfRulesTest {
                 () -> SweepSpec.parse(spec.replace("\\n", "\n"), "t.spec", Path.of("").toAbsolutePath()));
         assertTrue(e.getMessage().startsWith(specSays), "the spec should say \"" + specSays + "\" but said: "
                 + e.getMessage());
+    }
+
+    /**
+     * A user's line model with an independent source (it injects its own signal) is refused for bit exchanges by
+     * attack and by a sweep with the attack analysis, naming the file, line and element; analyze accepts it.
+     */
+    @org.junit.jupiter.api.Test
+    void aSubcircuitWithASourceIsRefusedForTransientsByAttackAndSweep(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("src.lib");
+        java.nio.file.Files.write(lib, java.util.List.of(".subckt cable a b", "R1 a m 100", "V1 m b sin(0 1m 100)",
+                ".ends cable"));
+        String says = lib + " line 3 'V1 m b sin(0 1m 100)': this line model cannot run bit exchanges: an independent"
+                + " source with a value";
+        RunCommandTest.Result r = RunCommandTest.kljn("attack", "--cable", "subckt", "--subckt", lib.toString(),
+                "--subckt-name", "cable", "--bits", "10");
+        assertEquals(1, r.status(), r.err() + r.out());
+        assertTrue(r.err().contains("--subckt: " + says), r.err());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(
+                "cable: subckt\nsubckt: src.lib cable\nanalyses: exact, attack\n", "t.spec", dir));
+        assertTrue(e.getMessage().startsWith("t.spec:2: subckt: " + says), e.getMessage());
+        assertEquals(0, RunCommandTest.kljn("analyze", "--cable", "subckt", "--subckt", lib.toString(), "--subckt-name",
+                "cable").status(), "the exact analysis accepts it");
     }
 }
