@@ -5,6 +5,7 @@ import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpiceException;
 import org.kljn.ngspice.SpiceVector;
 import org.kljn.io.AtomicFiles;
+import org.kljn.io.TextFiles;
 import org.kljn.worker.WorkerLoop;
 import org.kljn.worker.WorkerProcess;
 import picocli.CommandLine.Command;
@@ -13,10 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -374,7 +371,7 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = netlist.toAbsolutePath().getParent();
         List<String> result = new ArrayList<>();
         boolean inControl = false;
-        for (String line : readText(netlist).split("\r?\n", -1)) {
+        for (String line : TextFiles.read(netlist, "netlist file").split("\r?\n", -1)) {
             if (CONTROL.matcher(line).matches()) {
                 inControl = true;
             } else if (ENDC.matcher(line).matches()) {
@@ -395,21 +392,5 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("empty netlist file " + netlist);
         }
         return result;
-    }
-
-    private static String readText(Path netlist) throws IOException {
-        byte[] bytes = Files.readAllBytes(netlist);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new IllegalArgumentException("netlist file " + netlist + " is not text (a NUL byte at offset "
-                        + i + "); a netlist is a text file");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -34,6 +34,14 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
 
     private static final Pattern WARNING = Pattern.compile("^\\s*warning\\b", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A warning that ngspice put a value of its own in place of one it could not read: "can't find model '10q'"
+     * (a value read as a model name, the element left at its default) and "resistance to low, set to 1 mOhm" (a
+     * resistor with no value). The circuit ngspice then simulates is not the one written.
+     */
+    private static final Pattern SUBSTITUTED = Pattern.compile("can't find model|set to \\d|to low|using default",
+            Pattern.CASE_INSENSITIVE);
+
     /** A line that starts a message of its own, ending a warning's continuation. */
     private static final Pattern NEW_MESSAGE = Pattern.compile("^\\s*(error|warning|note)\\b|^\\s*\\*",
             Pattern.CASE_INSENSITIVE);
@@ -92,6 +100,11 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
         }
         return new NgSpiceOutput(List.copyOf(out), List.copyOf(notes), List.copyOf(errors),
                 warnings.stream().map(StringBuilder::toString).distinct().toList());
+    }
+
+    /** The warnings saying ngspice replaced a value it could not read by one of its own (see SUBSTITUTED). */
+    public List<String> substitutions() {
+        return warnings.stream().filter(w -> SUBSTITUTED.matcher(w).find()).toList();
     }
 
     public boolean hasErrors() {

@@ -26,11 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class FaultIT {
-    /** A line model whose netlist segfaults ngspice 39.3 (an EXTERNAL source with a DC value), and a good one. */
-    private static final String CRASH_LIB = String.join("\n", ".subckt crasher in out", "R1 in out 100",
-            "V1 out x dc 0 external", "R2 x 0 1k", ".ends crasher", ".subckt fine in out", "R1 in out 100",
-            ".ends fine", "");
-
     private static final String CRASH_NETLIST = String.join("\n", "* crashes ngspice 39.3", "V1 in 0 dc 1",
             "R1 in out 1k", "V2 out x dc 0 external", "R2 x 0 1k", ".tran 1u 10u", ".end", "");
 
