@@ -25,9 +25,13 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
                     + "|transient solution|\\s*node\\s+voltage|-----)",
             Pattern.CASE_INSENSITIVE);
 
+    // "error = 3" is `print error` of a vector named error, not ngspice's word
     private static final Pattern ERROR_ON_STDOUT = Pattern.compile(
-            "^(error|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
+            "^(error(?!\\s*=)|.*dc solution failed|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
             Pattern.CASE_INSENSITIVE);
+
+    /** A control block's {@code echo TEXT}: TEXT on stdout is the netlist's own words. */
+    private static final Pattern ECHO_COMMAND = Pattern.compile("^\\s*echo\\s+(.*)$", Pattern.CASE_INSENSITIVE);
 
     /** ngspice's echo of the netlist's title ("Circuit: * my title"): netlist text, never a message. */
     private static final Pattern TITLE_ECHO = Pattern.compile("^circuit:\\s", Pattern.CASE_INSENSITIVE);
@@ -43,7 +47,9 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
             Pattern.CASE_INSENSITIVE);
 
     /** A line that starts a message of its own, ending a warning's continuation. */
-    private static final Pattern NEW_MESSAGE = Pattern.compile("^\\s*(error|warning|note)\\b|^\\s*\\*",
+    private static final Pattern NEW_MESSAGE = Pattern.compile(
+            "^\\s*(error|warning|note|trying|supplies reduced|doanalyses|using|gmin|source stepping)\\b|^\\s*\\*"
+                    + "|simulation\\(s\\) aborted",
             Pattern.CASE_INSENSITIVE);
 
     /** "Error on line 3 or its substitute:" (39.3) and older "Error on line 3 :" forms. */
@@ -61,6 +67,10 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
         java.util.Set<String> echoes = new java.util.HashSet<>();
         for (String l : netlist) {
             echoes.add(l.strip().toLowerCase(Locale.ROOT));
+            Matcher echo = ECHO_COMMAND.matcher(l);
+            if (echo.matches()) {
+                echoes.add(echo.group(1).strip().toLowerCase(Locale.ROOT)); // what `echo Error: ...` prints
+            }
         }
         List<String> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -95,16 +95,15 @@ class FaultIT {
         Files.writeString(d2.resolve("title.cir"), netlist("timestep too small demo", 6));
         Path out = dir.resolve("out");
 
-        RunCommandTest.Result r = RunCommandTest.kljn("run", d1.resolve("a_crash.cir").toString(),
-                d1.resolve("x.cir").toString(), d2.resolve("x.cir").toString(), d2.resolve("title.cir").toString(),
-                "--out", out.toString());
+        // the folder and its subfolders: outputs named by the path below it (d1_x, d2_x), whatever else runs
+        RunCommandTest.Result r = RunCommandTest.kljn("run", dir.toString(), "--out", out.toString());
 
         assertEquals(1, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("FAIL  " + d1.resolve("a_crash.cir")) && r.out().contains("SIGSEGV"),
                 "the crash is reported with its signal: " + r.out());
         assertEquals(1.0, opOut(out.resolve("d1_x.op1.csv")), 1e-12, "the netlists after the crash ran");
         assertEquals(2.0, opOut(out.resolve("d2_x.op1.csv")), 1e-12, "same file names in two folders: two outputs");
-        assertEquals(3.0, opOut(out.resolve("title.op1.csv")), 1e-12);
+        assertEquals(3.0, opOut(out.resolve("d2_title.op1.csv")), 1e-12);
         List<String> summary = Files.readAllLines(out.resolve(RunCommand.SUMMARY));
         assertEquals(5, summary.size(), summary.toString());
         assertTrue(summary.get(1).contains(",failed,") && summary.get(1).contains("SIGSEGV"), summary.get(1));
