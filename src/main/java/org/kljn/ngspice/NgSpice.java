@@ -255,6 +255,7 @@ public final class NgSpice implements SpiceSimulator {
     }
 
     /** ngspice's warnings while loading and running the current circuit ("Warning: can't parse 'out': ignored"). */
+    @Override
     public List<String> warnings() {
         return withLock(() -> List.copyOf(warnings));
     }

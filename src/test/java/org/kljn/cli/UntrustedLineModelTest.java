@@ -94,4 +94,16 @@ class UntrustedLineModelTest {
         assertEquals(168, new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("lumpedEquivalent")
                 .get("seriesResistance").asDouble(), 1e-9 * 168, "the file's text, as written, is what ran");
     }
+
+    @Test
+    void ngspiceWarningsAboutALineModelReachTheUser(@TempDir Path dir) throws Exception {
+        // a parameter ngspice does not know is ignored with a warning; it once vanished, and the circuit ran
+        Path lib = dir.resolve("warned.lib");
+        Files.writeString(lib, String.join("\n", ".subckt pair a b", "R1 a x 158", "R2 x b rmod l=10u w=1u",
+                ".model rmod R(rsh=1 foo=3)", ".ends pair", ""));
+        RunCommandTest.Result r = RunCommandTest.kljn("analyze", "--subckt", lib.toString(), "--subckt-name", "pair");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("--subckt: " + lib + ": ngspice warned about the subcircuit pair from warned.lib")
+                && r.err().contains("unrecognized parameter (foo) - ignored"), r.err());
+    }
 }
