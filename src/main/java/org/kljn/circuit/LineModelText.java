@@ -98,7 +98,7 @@ final class LineModelText {
         String name = shown(first);
         if (kind == 'R' || kind == 'C' || kind == 'L') {
             if (t.length < 4) {
-                throw refused(file, number, name + " has no value (ngspice would put in a default: 1 mOhm for a"
+                throw wrong(file, number, name + " has no value (ngspice would put in a default: 1 mOhm for a"
                         + " resistor, 0 for a capacitor or inductor)");
             }
             String value = t[3];
@@ -107,16 +107,16 @@ final class LineModelText {
                     .contains(value.substring(0, eq))) {
                 value = value.substring(eq + 1);
             } else if (eq >= 0) {
-                throw refused(file, number, name + " has no value (ngspice would put in a default)");
+                throw wrong(file, number, name + " has no value (ngspice would put in a default)");
             }
             if (!EXPRESSION.matcher(value).matches() && !models.contains(value) && !isNumber(value)) {
-                throw refused(file, number, "the value of " + name + " is not a number: write a decimal number with"
+                throw wrong(file, number, "the value of " + name + " is not a number: write a decimal number with"
                         + " an optional SPICE suffix f p n u m k meg g t (e.g. 16.8, 52u, 5.2n), a {expression} or"
                         + " the name of a .model in the file (ngspice would read it as a model name or drop the rest)");
             }
         }
         if ((kind == 'V' || kind == 'I') && List.of(t).contains("external")) {
-            throw refused(file, number, name + " is an external source: those are kljn's own noise inputs, not part"
+            throw wrong(file, number, name + " is an external source: those are kljn's own noise inputs, not part"
                     + " of a cable (and ngspice 39.3 crashes on one with a DC value)");
         }
     }
@@ -153,7 +153,13 @@ final class LineModelText {
         return cut >= 0 ? s.substring(0, cut) : s;
     }
 
+    /** A line of a kind the file may not hold: says what it may hold. */
     private static ParameterException refused(Path file, int number, String why) {
-        return new ParameterException(Parameter.SUBCIRCUIT_FILE, file + " line " + number + ": " + why + "; " + ALLOWED);
+        return wrong(file, number, why + "; " + ALLOWED);
+    }
+
+    /** A line of an allowed kind with a wrong value. */
+    private static ParameterException wrong(Path file, int number, String why) {
+        return new ParameterException(Parameter.SUBCIRCUIT_FILE, file + " line " + number + ": " + why);
     }
 }

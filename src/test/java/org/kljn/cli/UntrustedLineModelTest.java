@@ -51,7 +51,10 @@ class UntrustedLineModelTest {
         RunCommandTest.Result r = RunCommandTest.kljn("analyze", "--subckt", lib.toString(), "--subckt-name", "cable");
         assertEquals(1, r.status(), r.out() + r.err());
         assertTrue(r.err().contains("--subckt: " + lib + " " + expected), r.err());
-        assertTrue(r.err().contains("a line-model file holds circuit elements only"), "says what is allowed: " + r.err());
+        if (expected.contains("not allowed") || expected.contains("not an element")) {
+            assertTrue(r.err().contains("a line-model file holds circuit elements only"), "says what is allowed: "
+                    + r.err());
+        }
         assertFalse(r.err().contains("root:"), "never quotes another file: " + r.err());
         assertFalse(Files.exists(mark), "no command ran");
     }
