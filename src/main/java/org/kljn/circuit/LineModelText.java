@@ -21,19 +21,20 @@ import java.util.regex.Pattern;
  *   <li>comments ({@code *} lines, {@code ;} and {@code $} tails) and blank lines; {@code +} continues a line;</li>
  *   <li>element lines whose name starts with one of {@link #ELEMENTS}: R, C, L (with a value that is a SPICE
  *       number, a {@code {expression}} or a model defined in the file), K, T, O (LTRA), U (URC), X (a subcircuit
- *       instance), E, F, G, H (linear controlled sources), V, I (but no {@code external} source: those are
- *       kljn's own inputs, and 39.3 crashes on one with a DC value);</li>
+ *       instance), E, F, G, H (controlled sources), B (behavioural sources: an expression, no program), V, I
+ *       (but no {@code external} source: those are kljn's own inputs, and 39.3 crashes on one with a DC
+ *       value);</li>
  *   <li>the dot-commands {@code .subckt .ends .model .param .end}.</li>
  * </ul>
  */
 final class LineModelText {
     /** The first letters of the element lines a line model may hold. */
-    static final String ELEMENTS = "RCLKTOUXEFGHVI";
+    static final String ELEMENTS = "RCLKTOUXEFGHBVI";
     private static final Set<String> DOT_COMMANDS = Set.of(".subckt", ".ends", ".model", ".param", ".end");
     private static final Pattern DIRECTIVE = Pattern.compile("\\.[a-z_]{1,20}");
     private static final Pattern EXPRESSION = Pattern.compile("^[{'].*");
     private static final String ALLOWED = "a line-model file holds circuit elements only: element lines (names"
-            + " starting with R, C, L, K, T, O, U, X, E, F, G, H, V or I), .subckt, .ends, .model, .param and comments";
+            + " starting with R, C, L, K, T, O, U, X, E, F, G, H, B, V or I), .subckt, .ends, .model, .param and comments";
 
     private LineModelText() {
     }
