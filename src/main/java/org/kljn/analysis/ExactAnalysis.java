@@ -3,9 +3,12 @@ package org.kljn.analysis;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.NetlistWriter;
+import org.kljn.circuit.Parameter;
+import org.kljn.circuit.ParameterException;
 import org.kljn.circuit.Probes;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
+import org.kljn.circuit.UserSubcircuit;
 import org.kljn.ngspice.SpiceSimulator;
 import org.kljn.ngspice.SpiceVector;
 import org.kljn.noise.BandShape;
@@ -14,6 +17,8 @@ import org.kljn.noise.BrickWall;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.List;
+
 
 /**
  * Exact expectations of Eve's statistics from ngspice AC analyses: no statistical noise.
@@ -52,6 +57,20 @@ public final class ExactAnalysis {
         return Math.max(intervals, 4) + 1;
     }
 
+    /**
+     * ngspice's warnings about a user's line model reach the user (issue 22 item 3): kljn's own netlists give none,
+     * so a warning is about the user's file (an ignored parameter, a questionable value), and nothing is computed on
+     * a circuit ngspice questioned.
+     */
+    static void refuseWarnings(SpiceSimulator spice, KljnLoop loop) {
+        List<String> warnings = spice.warnings();
+        if (loop.line() instanceof UserSubcircuit user && !warnings.isEmpty()) {
+            throw new ParameterException(Parameter.SUBCIRCUIT_FILE, user.file() + ": ngspice warned about the "
+                    + user.describe() + ": " + String.join(" | ", warnings) + "; kljn computes nothing on a line model"
+                    + " ngspice questioned: correct the file");
+        }
+    }
+
     /** Relative tail of a non-brick-wall band left above the sweep. */
     static final double TAIL = 1e-7;
 
@@ -70,6 +89,7 @@ public final class ExactAnalysis {
         double fStart = loop.line().singularAtDc() ? fStop * 1e-9 : 0.0;
         spice.loadCircuit(NetlistWriter.ac(loop, 1, 0, points, fStart, fStop));
         spice.run();
+        refuseWarnings(spice, loop);
         double[][][] hAlice = readProbes(spice, points);
         double[] frequency = spice.vector("frequency").real();
         spice.command("alter " + Probes.ALICE_SOURCE + " acmag=0");

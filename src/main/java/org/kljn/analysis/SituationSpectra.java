@@ -57,6 +57,7 @@ public record SituationSpectra(Resistor aliceHolds, double aliceResistance, doub
         double[] frequency;
         try {
             spice.run();
+            ExactAnalysis.refuseWarnings(spice, loop);
             read(spice, re, im, 0, swept);
             frequency = spice.vector("frequency").real();
             spice.command("alter " + Probes.ALICE_SOURCE + " acmag=0");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.kljn.io.TextFiles;
 
 /**
  * A user's own cable model: a {@code .subckt} from a SPICE file with two ports (A, B; ground is the
@@ -15,13 +16,19 @@ import java.util.Locale;
  * references to ground instead would short the return conductor (a 168 Ω loop would show as its 84 Ω forward
  * conductor).
  *
+ * <p>The file is untrusted input: it is checked against {@link LineModelText}'s allow-list when read, and the
+ * netlist carries the checked text itself, never an {@code .include} of the file (which ngspice would read again,
+ * perhaps changed, and which would put the file's name into the netlist).
+ *
  * @param file  the SPICE file holding the subcircuit
  * @param name  the subcircuit's name
  * @param ports its port names as declared
+ * @param text  the file's checked lines
  */
-public record UserSubcircuit(Path file, String name, List<String> ports) implements LineModel {
+public record UserSubcircuit(Path file, String name, List<String> ports, List<String> text) implements LineModel {
     public UserSubcircuit {
         ports = List.copyOf(ports);
+        text = List.copyOf(text);
         if (ports.size() != 2 && ports.size() != 4) {
             throw new ParameterException(Parameter.SUBCIRCUIT_NAME, "subcircuit " + name + " in " + file + " has " + ports.size()
                     + " ports " + ports + "; a cable model needs 2 (a b, ground common) or 4 (a a_ref b b_ref)");
@@ -31,8 +38,8 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
     /**
      * Reads {@code file} and finds {@code .subckt name ...}.
      *
-     * @throws IllegalArgumentException for a missing file, a missing subcircuit (listing the ones there
-     *                                  are) or a wrong number of ports
+     * @throws IllegalArgumentException for a missing file, a line the file may not hold ({@link LineModelText}), a
+     *                                  missing subcircuit (listing the ones there are) or a wrong number of ports
      */
     public static UserSubcircuit read(Path file, String name) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -40,9 +47,13 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = LineModelText.check(file, List.of(TextFiles.read(file, "line-model file").split("\n", -1)));
         } catch (IOException e) {
             throw new ParameterException(Parameter.SUBCIRCUIT_FILE, "cannot read " + file + ": " + e.getMessage(), e);
+        } catch (ParameterException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(Parameter.SUBCIRCUIT_FILE, e.getMessage(), e);
         }
         List<String> found = new ArrayList<>();
         for (String line : lines) {
@@ -58,7 +69,7 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
                         }
                         ports.add(tokens[i]);
                     }
-                    return new UserSubcircuit(file.toAbsolutePath(), tokens[1], ports);
+                    return new UserSubcircuit(file.toAbsolutePath(), tokens[1], ports, lines);
                 }
             }
         }
@@ -95,7 +106,10 @@ public record UserSubcircuit(Path file, String name, List<String> ports) impleme
 
     @Override
     public List<String> definitions(String prefix) {
-        return List.of(".include \"" + file + "\"");
+        List<String> lines = new ArrayList<>(text.size() + 2);
+        lines.add("* line model " + name + " from " + file.getFileName().toString().replaceAll("\\p{Cntrl}", "?"));
+        lines.addAll(text);
+        return lines;
     }
 
     /**

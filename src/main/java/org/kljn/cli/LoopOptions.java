@@ -32,7 +32,11 @@ public final class LoopOptions {
                     + " a preset or --cc needs a model chosen)")
     String cable;
 
-    @Option(names = "--rc", defaultValue = "100", description = "total cable (loop) resistance R_c, ohm (default ${DEFAULT-VALUE})")
+    /** R_c when neither --rc nor a preset gives it. */
+    static final String DEFAULT_RC = "100";
+
+    // no picocli default: a value the user typed must be told from the default, so that a preset can refuse it
+    @Option(names = "--rc", description = "total cable (loop) resistance R_c, ohm (default " + DEFAULT_RC + ")")
     String rc;
 
     @Option(names = "--cc", description = "total cable capacitance C_c, farad (ladder, urc, ltra)")
@@ -51,7 +55,7 @@ public final class LoopOptions {
     String subcktName;
 
     @Option(names = "--preset", description = "cable preset giving R, L, C per km: cat5, telephone, rg58"
-            + " (with --length; overrides --rc, --cc, --lc)")
+            + " (with --length; gives R_c, C_c and L_c, so --rc, --cc and --lc are refused beside it)")
     String preset;
 
     @Option(names = "--length", description = "cable length in metres with --preset (2k = 2 km; 'm' is refused: SPICE reads it as milli)")
@@ -126,11 +130,26 @@ public final class LoopOptions {
                         : "--length " + length + " needs --preset (cat5, telephone or rg58) to give the cable's R, L"
                         + " and C per km");
             }
+            refuseValuesBesidePreset();
             return CableSpec.preset(kind, CablePreset.named(preset), positiveLength(length), n)
                     .withSubcircuit(subckt, subcktName);
         }
-        return CableSpec.of(kind, nonNegative("--rc", rc), cc == null ? Double.NaN : positive("--cc", cc),
+        return CableSpec.of(kind, nonNegative("--rc", rc == null ? DEFAULT_RC : rc), cc == null ? Double.NaN : positive("--cc", cc),
                 lc == null ? Double.NaN : nonNegative("--lc", lc), n).withSubcircuit(subckt, subcktName);
+    }
+
+    /**
+     * A preset gives R_c, C_c and L_c from its per-km values and the length: a value typed beside it would be
+     * silently replaced (issue 22 item 4), so it is refused, as a sweep spec refuses rc/cc/lc beside length.
+     */
+    private void refuseValuesBesidePreset() {
+        String given = java.util.stream.Stream.of(rc == null ? null : "--rc " + rc, cc == null ? null : "--cc " + cc,
+                lc == null ? null : "--lc " + lc).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(given + ": --preset " + preset + " with --length " + length + " gives"
+                    + " R_c, C_c and L_c itself; give either --preset and --length, or --rc/--cc/--lc");
+        }
     }
 
     LineModel line() {

@@ -5,6 +5,7 @@ import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpiceException;
 import org.kljn.ngspice.SpiceVector;
 import org.kljn.io.AtomicFiles;
+import org.kljn.io.TextFiles;
 import org.kljn.worker.WorkerLoop;
 import org.kljn.worker.WorkerProcess;
 import picocli.CommandLine.Command;
@@ -13,10 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +49,8 @@ public final class RunCommand implements Callable<Integer> {
     private static final Pattern QUIT = Pattern.compile("^\\s*(quit|exit)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final List<String> EXTENSIONS = List.of(".cir", ".sp", ".spice", ".net", ".ckt");
     static final String SUMMARY = "run-summary.csv";
+    /** The output folder's lock file ({@link org.kljn.io.FolderLock}). */
+    static final String LOCK = ".kljn-run.lock";
     /** The longest --timeout accepted: a day. */
     static final double MAX_TIMEOUT_SECONDS = 86_400;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +71,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "run the netlists in this JVM (no worker JVM: a native crash in ngspice ends the whole"
                     + " batch, and --timeout is not available)")
     boolean inProcess;
+
+    @Option(names = "--safe",
+            description = "refuse netlists whose .control or .exec blocks can run programs or load code (shell,"
+                    + " alias, source, exec, codemodel, aspice, rspice, edit, load, cd, a command from a $variable or"
+                    + " a `backquote`); without it a netlist is trusted code, as in ngspice itself")
+    boolean safe;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -99,26 +104,32 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
                     + ": is a file; --out names a folder for the CSV files");
         }
-        List<Path> netlists = new ArrayList<>();
+        Map<Path, String> stems = new LinkedHashMap<>();
         for (Path p : files) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> EXTENSIONS.stream().anyMatch(e -> f.getFileName().toString()
-                            .toLowerCase(Locale.ROOT).endsWith(e))).sorted().forEach(netlists::add);
+                // the whole tree: a netlist in a subfolder is named by its path below the folder given (sub_x)
+                try (Stream<Path> s = Files.walk(p)) {
+                    for (Path f : s.filter(Files::isRegularFile).filter(RunCommand::isNetlist).sorted().toList()) {
+                        stems.putIfAbsent(f, stem(p.relativize(f)));
+                    }
                 }
             } else {
-                netlists.add(p);
+                stems.putIfAbsent(p, stem(p.getFileName()));
             }
         }
-        if (netlists.isEmpty()) {
-            stderr.println("kljn run: no netlists found in " + files + " (looked for " + EXTENSIONS + ")");
+        if (stems.isEmpty()) {
+            stderr.println("kljn run: no netlists found in " + files + " (looked for " + EXTENSIONS
+                    + " in the folders and their subfolders)");
             return 2;
         }
-        Map<Path, String> stems = stems(netlists);
+        refuseSharedOutputNames(stems);
+        List<Path> netlists = List.copyOf(stems.keySet());
         int failed = 0;
         List<List<String>> summary = new ArrayList<>();
         summary.add(List.of("netlist", "status", "outputs", "warnings", "error"));
-        try (Runner runner = inProcess ? new InProcess() : new InWorker(timeout)) {
+        // one run per output folder: two would replace each other's CSV files and summary
+        try (org.kljn.io.FolderLock lock = org.kljn.io.FolderLock.acquire(out, LOCK, "kljn run");
+             Runner runner = inProcess ? new InProcess(safe) : new InWorker(timeout, safe)) {
             for (Path netlist : netlists) {
                 Outcome o = runner.run(netlist, out, stems.get(netlist));
                 List<String> shown = o.written().stream().map(f -> out.resolve(f).toString()).toList();
@@ -135,14 +146,14 @@ public final class RunCommand implements Callable<Integer> {
                 summary.add(List.of(netlist.toString(), o.ok() ? "ok" : "failed", String.join(" ", shown),
                         String.join(" | ", o.warnings()), o.ok() ? "" : o.error()));
             }
+            Path summaryFile = out.resolve(SUMMARY);
+            AtomicFiles.write(summaryFile, w -> {
+                for (List<String> row : summary) {
+                    w.write(csvLine(row));
+                }
+            });
+            stdout.println("summary: " + summaryFile);
         }
-        Path summaryFile = out.resolve(SUMMARY);
-        AtomicFiles.write(summaryFile, w -> {
-            for (List<String> row : summary) {
-                w.write(csvLine(row));
-            }
-        });
-        stdout.println("summary: " + summaryFile);
         if (failed > 0) {
             stderr.println("kljn run: " + failed + " of " + netlists.size() + " netlists failed");
             return 1;
@@ -165,50 +176,34 @@ public final class RunCommand implements Callable<Integer> {
         return b.append('\n').toString();
     }
 
-    /**
-     * Output stems that never collide: a netlist's file name without extension, and for netlists that share one
-     * ({@code d1/x.cir}, {@code d2/x.cir}) as many parent folder names as make them distinct ({@code d1_x}).
-     */
-    static Map<Path, String> stems(List<Path> netlists) {
-        List<Path> distinct = netlists.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
-        Map<Path, String> byFile = new HashMap<>();
-        for (Path p : distinct) {
-            int depth = 0;
-            while (depth < 32) {
-                String candidate = stem(p, depth);
-                int d = depth;
-                if (distinct.stream().noneMatch(q -> !q.equals(p) && stem(q, d).equals(candidate))) {
-                    break;
-                }
-                depth++;
-            }
-            byFile.put(p, stem(p, depth));
-        }
-        // a stem made longer can still meet another file's plain stem ("d1_x.cir"): number what still collides
-        Map<String, Integer> uses = new HashMap<>();
-        byFile.values().forEach(s -> uses.merge(s, 1, Integer::sum));
-        int n = 0;
-        for (Path p : distinct) {
-            if (uses.get(byFile.get(p)) > 1) {
-                byFile.put(p, byFile.get(p) + "-" + (++n));
-            }
-        }
-        Map<Path, String> result = new LinkedHashMap<>();
-        for (Path p : netlists) {
-            result.put(p, byFile.get(p.toAbsolutePath().normalize()));
-        }
-        return result;
+    private static boolean isNetlist(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    private static String stem(Path p, int parents) {
-        Path abs = p.toAbsolutePath().normalize();
-        String name = abs.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        StringBuilder b = new StringBuilder(name);
-        Path dir = abs.getParent();
-        for (int i = 0; i < parents && dir != null && dir.getFileName() != null; i++, dir = dir.getParent()) {
-            b.insert(0, dir.getFileName() + "_");
+    /**
+     * A netlist's output stem: its path (below the folder given, or its file name) without the extension, folders
+     * joined by {@code _}. It depends on that path alone, never on what else is in the batch.
+     */
+    static String stem(Path relative) {
+        String joined = relative.normalize().toString().replace('/', '_');
+        return joined.replaceFirst("\\.[^._]*$", "");
+    }
+
+    /**
+     * Two netlists with one stem ({@code x.cir} and {@code x.sp}, or {@code d1/x.cir} and {@code d1_x.cir}) would
+     * write the same CSV files: refused before anything runs, naming both (one pass, a map: a batch of 10,000 is
+     * checked at once).
+     */
+    static void refuseSharedOutputNames(Map<Path, String> stems) {
+        Map<String, Path> first = new HashMap<>();
+        for (Map.Entry<Path, String> e : stems.entrySet()) {
+            Path other = first.putIfAbsent(e.getValue(), e.getKey());
+            if (other != null && !other.toAbsolutePath().normalize().equals(e.getKey().toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("netlists " + other + " and " + e.getKey() + " would both write "
+                        + e.getValue() + ".<plot>.csv: rename one, or run them into different --out folders");
+            }
         }
-        return b.toString();
     }
 
     /** How netlists are run: here, or in a worker JVM. */
@@ -220,14 +215,19 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static final class InProcess implements Runner {
+        private final boolean safe;
         private NgSpice spice;
+
+        InProcess(boolean safe) {
+            this.safe = safe;
+        }
 
         @Override
         public Outcome run(Path netlist, Path out, String stem) {
             if (spice == null) {
                 spice = NgSpice.open();
             }
-            return runHere(spice, netlist, out, stem);
+            return runHere(spice, netlist, out, stem, safe);
         }
 
         @Override
@@ -242,16 +242,18 @@ public final class RunCommand implements Callable<Integer> {
         private final WorkerProcess worker = WorkerProcess.of(RunCommand.class,
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of());
         private final Duration limit;
+        private final boolean safe;
 
-        InWorker(Double seconds) {
+        InWorker(Double seconds, boolean safe) {
             this.limit = seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000));
+            this.safe = safe;
         }
 
         @Override
         public Outcome run(Path netlist, Path out, String stem) {
             try {
                 Map<String, String> request = Map.of("netlist", netlist.toAbsolutePath().toString(),
-                        "out", out.toAbsolutePath().toString(), "stem", stem);
+                        "out", out.toAbsolutePath().toString(), "stem", stem, "safe", Boolean.toString(safe));
                 WorkerProcess.Reply reply = worker.call(JSON.writeValueAsString(request), limit);
                 if (!reply.answered()) {
                     return new Outcome(List.of(), List.of(), reply.failure()
@@ -295,7 +297,7 @@ public final class RunCommand implements Callable<Integer> {
                     spice[0] = NgSpice.open();
                 }
                 Outcome o = runHere(spice[0], Path.of((String) m.get("netlist")), Path.of((String) m.get("out")),
-                        (String) m.get("stem"));
+                        (String) m.get("stem"), Boolean.parseBoolean((String) m.get("safe")));
                 Map<String, Object> reply = new LinkedHashMap<>();
                 reply.put("written", o.written());
                 reply.put("warnings", o.warnings());
@@ -308,18 +310,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs one netlist in {@code spice}; failures become the outcome's error. */
-    static Outcome runHere(NgSpice spice, Path netlist, Path out, String stem) {
+    static Outcome runHere(NgSpice spice, Path netlist, Path out, String stem, boolean safe) {
         List<String> warnings = new ArrayList<>();
         try {
-            List<String> written = runOne(spice, netlist, out, stem, warnings);
+            List<String> written = runOne(spice, netlist, out, stem, safe, warnings);
             return new Outcome(written, warnings, null);
         } catch (NgSpiceException | IOException | IllegalArgumentException | IllegalStateException e) {
             return new Outcome(List.of(), warnings, e.getMessage());
         }
     }
 
-    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, List<String> warnings)
-            throws IOException {
+    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, boolean safe,
+            List<String> warnings) throws IOException {
         if (!Files.exists(netlist)) {
             throw new IOException("cannot read netlist file " + netlist + ": no such file");
         }
@@ -328,6 +330,9 @@ public final class RunCommand implements Callable<Integer> {
                     + (Files.isDirectory(netlist) ? "is a folder" : "not a readable file"));
         }
         List<String> lines = prepare(netlist);
+        if (safe) {
+            refuseCode(netlist, lines);
+        }
         boolean hasControl = lines.stream().anyMatch(l -> CONTROL.matcher(l).matches());
         try {
             spice.loadCircuit(lines); // a .control block runs here
@@ -374,7 +379,7 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = netlist.toAbsolutePath().getParent();
         List<String> result = new ArrayList<>();
         boolean inControl = false;
-        for (String line : readText(netlist).split("\r?\n", -1)) {
+        for (String line : TextFiles.read(netlist, "netlist file").split("\r?\n", -1)) {
             if (CONTROL.matcher(line).matches()) {
                 inControl = true;
             } else if (ENDC.matcher(line).matches()) {
@@ -383,8 +388,12 @@ public final class RunCommand implements Callable<Integer> {
                 continue;
             }
             Matcher m = INCLUDE.matcher(line);
-            if (m.matches() && !Path.of(m.group(3)).isAbsolute()) {
-                line = m.group(1) + m.group(2) + dir.resolve(m.group(3)).normalize() + m.group(4) + m.group(5);
+            if (m.matches()) {
+                Path included = dir.resolve(m.group(3)).normalize();
+                refuseIncludeCycle(netlist, included, new ArrayList<>(List.of(netlist.toAbsolutePath().normalize())));
+                if (!Path.of(m.group(3)).isAbsolute()) {
+                    line = m.group(1) + m.group(2) + included + m.group(4) + m.group(5);
+                }
             }
             result.add(line);
         }
@@ -397,19 +406,68 @@ public final class RunCommand implements Callable<Integer> {
         return result;
     }
 
-    private static String readText(Path netlist) throws IOException {
-        byte[] bytes = Files.readAllBytes(netlist);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new IllegalArgumentException("netlist file " + netlist + " is not text (a NUL byte at offset "
-                        + i + "); a netlist is a text file");
+    /** How deep includes may nest before a netlist is refused as (probably) recursive. */
+    private static final int MAX_INCLUDE_DEPTH = 16;
+
+    /**
+     * A file that includes itself, directly or through others, makes ngspice recurse until it crashes (issue 22
+     * item 13): refused, naming the chain. Only the include lines of the files are read; nothing of them is quoted.
+     */
+    private static void refuseIncludeCycle(Path netlist, Path included, List<Path> chain) throws IOException {
+        Path file = included.toAbsolutePath().normalize();
+        if (chain.contains(file) || chain.size() > MAX_INCLUDE_DEPTH) {
+            chain.add(file);
+            throw new IllegalArgumentException("netlist file " + netlist + " includes "
+                    + (chain.size() > MAX_INCLUDE_DEPTH + 1 ? "files nested over " + MAX_INCLUDE_DEPTH + " deep"
+                    : "a file that includes itself") + " (" + chain.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(" -> ")) + "); ngspice would recurse until it crashed");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return; // ngspice says it cannot open it
+        }
+        chain.add(file);
+        for (String line : TextFiles.read(file, "included file").split("\r?\n")) {
+            Matcher m = INCLUDE.matcher(line);
+            if (m.matches()) {
+                refuseIncludeCycle(netlist, file.getParent().resolve(m.group(3)).normalize(), chain);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+        chain.remove(chain.size() - 1);
+    }
+
+    /** Control-block commands that run programs or load code ({@code --safe} refuses them). */
+    private static final java.util.Set<String> CODE_COMMANDS = java.util.Set.of("shell", "alias", "source", "exec",
+            "codemodel", "aspice", "rspice", "edit", "load", "cd", "unalias");
+    private static final Pattern EXEC = Pattern.compile("^\\s*\\.exec\\b.*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@code --safe}: a netlist whose {@code .control} or {@code .exec} block holds a command that runs a program or
+     * loads code is refused before ngspice sees it, naming the line. A command word taken from a variable or
+     * backquotes could be any of them, so those are refused too.
+     */
+    static void refuseCode(Path netlist, List<String> lines) {
+        boolean inBlock = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (CONTROL.matcher(line).matches() || EXEC.matcher(line).matches()) {
+                inBlock = true;
+                continue;
+            }
+            if (ENDC.matcher(line).matches()) {
+                inBlock = false;
+                continue;
+            }
+            if (!inBlock || line.isEmpty() || line.startsWith("*")) {
+                continue;
+            }
+            String word = lower.split("[\\s(;]+", 2)[0];
+            if (CODE_COMMANDS.contains(word) || word.contains("$") || lower.contains("`")) {
+                throw new IllegalArgumentException("--safe: netlist file " + netlist + " line " + (i + 1) + ": the"
+                        + " control command '" + (CODE_COMMANDS.contains(word) ? word : "$variable or `backquote`")
+                        + "' can run a program or load code; --safe refuses " + new java.util.TreeSet<>(CODE_COMMANDS)
+                        + " and commands named by a variable or backquotes");
+            }
         }
     }
 }

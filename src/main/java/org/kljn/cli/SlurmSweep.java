@@ -31,6 +31,10 @@ final class SlurmSweep {
     private SlurmSweep() {
     }
 
+    /** Folders that are each machine's own, not shared with the nodes. */
+    private static final List<Path> NODE_LOCAL = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"),
+            Path.of("/run"));
+
     record Request(Path spec, Path out, SweepSpec sweep, SlurmOptions options, boolean resume, boolean isolate,
                    boolean dryRun) {
     }
@@ -95,6 +99,15 @@ final class SlurmSweep {
             return 0;
         }
 
+        SlurmScripts.refuseInScripts(spec, dir, r.options());
+        for (Path p : List.of(dir, spec)) {
+            if (NODE_LOCAL.stream().anyMatch(local -> p.toAbsolutePath().normalize().startsWith(local))) {
+                out.printf("warning: %s is in %s, which is local to each machine: the nodes will not see this one's"
+                        + " files (nor it theirs); put the spec and the sweep folder on a file system the nodes share%n",
+                        p, NODE_LOCAL.stream().filter(l -> p.toAbsolutePath().normalize().startsWith(l)).findFirst()
+                                .orElseThrow());
+            }
+        }
         // checked: now write
         Files.createDirectories(dir.resolve("logs"));
         List<String> kljn = new ArrayList<>(SlurmScripts.kljnCommand(Main.class));

@@ -129,10 +129,13 @@ public final class NgSpice implements SpiceSimulator {
             warnings.addAll(out.warnings());
             checkAlive("loading the circuit", out);
             String current = callNative(() -> instance.lib.ngSpice_CurPlot());
-            if (rc != 0 || out.hasErrors() || !circuitExists()) {
+            if (rc != 0 || out.hasErrors() || !out.substitutions().isEmpty() || !circuitExists()) {
                 // what ngspice managed to parse must not leak into the next load
                 circuitLoaded = circuitExists();
                 freeLocked();
+                if (!out.hasErrors() && rc == 0 && !out.substitutions().isEmpty()) {
+                    throw substituted(out, deck);
+                }
                 throw errorFor("ngspice rejected the circuit \"" + deck.get(0).strip() + "\"", out, deck);
             }
             circuitLoaded = true;
@@ -155,6 +158,9 @@ public final class NgSpice implements SpiceSimulator {
             throwIfCallbackFailed();
             if (out.hasErrors()) {
                 throw errorFor("the simulation of \"" + circuitLines.get(0).strip() + "\" failed", out, circuitLines);
+            }
+            if (!out.substitutions().isEmpty()) {
+                throw substituted(out, circuitLines);
             }
             return null;
         });
@@ -252,6 +258,7 @@ public final class NgSpice implements SpiceSimulator {
     }
 
     /** ngspice's warnings while loading and running the current circuit ("Warning: can't parse 'out': ignored"). */
+    @Override
     public List<String> warnings() {
         return withLock(() -> List.copyOf(warnings));
     }
@@ -614,6 +621,16 @@ public final class NgSpice implements SpiceSimulator {
             result.add(s);
         }
         return result;
+    }
+
+    /**
+     * ngspice replaced a value it could not read (a typo such as {@code 10q}, a resistor with no value) by a default
+     * and warned only: the circuit it would simulate is not the one written, so it is refused (issue 22 item 3).
+     */
+    private static NgSpiceException substituted(NgSpiceOutput out, List<String> deck) {
+        return errorFor("ngspice could not read a value in \"" + deck.get(0).strip() + "\" and put in a default of"
+                + " its own; refusing to simulate a circuit other than the one written", new NgSpiceOutput(out.stdout(),
+                out.notes(), out.substitutions(), out.warnings()), deck);
     }
 
     private static NgSpiceException errorFor(String what, NgSpiceOutput out, List<String> deck) {

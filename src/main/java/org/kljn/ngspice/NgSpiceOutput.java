@@ -25,17 +25,31 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
                     + "|transient solution|\\s*node\\s+voltage|-----)",
             Pattern.CASE_INSENSITIVE);
 
+    // "error = 3" is `print error` of a vector named error, not ngspice's word
     private static final Pattern ERROR_ON_STDOUT = Pattern.compile(
-            "^(error|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
+            "^(error(?!\\s*=)|.*dc solution failed|.*simulation\\(s\\) aborted|.*timestep too small|.*singular matrix|.*no convergence)",
             Pattern.CASE_INSENSITIVE);
+
+    /** A control block's {@code echo TEXT}: TEXT on stdout is the netlist's own words. */
+    private static final Pattern ECHO_COMMAND = Pattern.compile("^\\s*echo\\s+(.*)$", Pattern.CASE_INSENSITIVE);
 
     /** ngspice's echo of the netlist's title ("Circuit: * my title"): netlist text, never a message. */
     private static final Pattern TITLE_ECHO = Pattern.compile("^circuit:\\s", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern WARNING = Pattern.compile("^\\s*warning\\b", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A warning that ngspice put a value of its own in place of one it could not read: "can't find model '10q'"
+     * (a value read as a model name, the element left at its default) and "resistance to low, set to 1 mOhm" (a
+     * resistor with no value). The circuit ngspice then simulates is not the one written.
+     */
+    private static final Pattern SUBSTITUTED = Pattern.compile("can't find model|set to \\d|to low|using default",
+            Pattern.CASE_INSENSITIVE);
+
     /** A line that starts a message of its own, ending a warning's continuation. */
-    private static final Pattern NEW_MESSAGE = Pattern.compile("^\\s*(error|warning|note)\\b|^\\s*\\*",
+    private static final Pattern NEW_MESSAGE = Pattern.compile(
+            "^\\s*(error|warning|note|trying|supplies reduced|doanalyses|using|gmin|source stepping)\\b|^\\s*\\*"
+                    + "|simulation\\(s\\) aborted",
             Pattern.CASE_INSENSITIVE);
 
     /** "Error on line 3 or its substitute:" (39.3) and older "Error on line 3 :" forms. */
@@ -53,6 +67,10 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
         java.util.Set<String> echoes = new java.util.HashSet<>();
         for (String l : netlist) {
             echoes.add(l.strip().toLowerCase(Locale.ROOT));
+            Matcher echo = ECHO_COMMAND.matcher(l);
+            if (echo.matches()) {
+                echoes.add(echo.group(1).strip().toLowerCase(Locale.ROOT)); // what `echo Error: ...` prints
+            }
         }
         List<String> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -92,6 +110,11 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
         }
         return new NgSpiceOutput(List.copyOf(out), List.copyOf(notes), List.copyOf(errors),
                 warnings.stream().map(StringBuilder::toString).distinct().toList());
+    }
+
+    /** The warnings saying ngspice replaced a value it could not read by one of its own (see SUBSTITUTED). */
+    public List<String> substitutions() {
+        return warnings.stream().filter(w -> SUBSTITUTED.matcher(w).find()).toList();
     }
 
     public boolean hasErrors() {

@@ -3,25 +3,30 @@ package org.kljn.ngspice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Temporary folders that name their owner process ({@code PREFIX-PID-START[-N]} in the temporary folder), so
+ * Temporary folders that name their owner process ({@code PREFIX-PID-START-RANDOM} in the temporary folder), so
  * that a later run can remove those of a killed or crashed process: a folder whose owner (that process id with
  * that start time) is gone is stale. A folder in an older naming without an owner is removed when it is over ten
  * minutes old and no running process has a file in it open or mapped.
  */
 public final class OwnedTempFolders {
-    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     /** The folders kljn makes (and {@code kljn-isolated-} of older versions): all cleaned at a process's first. */
     private static final List<String> KNOWN = List.of("kljn-ngspice-", "kljn-worker-", "kljn-bench-",
             "kljn-isolated-");
@@ -30,7 +35,12 @@ public final class OwnedTempFolders {
     private OwnedTempFolders() {
     }
 
-    /** A new folder {@code PREFIX-PID-START-N} (deleted at exit if empty), after removing stale ones. */
+    /**
+     * A new private folder {@code PREFIX-PID-START-RANDOM} (deleted at exit if empty), after removing stale ones.
+     * It is created atomically with owner-only permissions (0700) under a name no other process can predict, and a
+     * name that exists already is never taken: the libraries loaded from it can only be the ones this process put
+     * there (issue 22 item 19; a predictable name let another user plant a world-writable folder first).
+     */
     public static Path create(String prefix) throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         if (!cleaned) {
@@ -39,8 +49,9 @@ public final class OwnedTempFolders {
         }
         cleanStale(tmp, prefix);
         ProcessHandle self = ProcessHandle.current();
-        Path folder = tmp.resolve(prefix + self.pid() + "-" + startMillis(self) + "-" + COUNT.incrementAndGet());
-        Files.createDirectories(folder);
+        // createTempDirectory adds a random part, creates the folder with mkdir (which fails on anything that
+        // exists, a symbolic link included) and sets the permissions in the same call
+        Path folder = Files.createTempDirectory(tmp, prefix + self.pid() + "-" + startMillis(self) + "-", OWNER_ONLY);
         folder.toFile().deleteOnExit();
         return folder;
     }
@@ -58,7 +69,9 @@ public final class OwnedTempFolders {
         List<Path> removed = new ArrayList<>();
         List<Path> candidates;
         try (Stream<Path> list = Files.list(tmp)) {
-            candidates = list.filter(p -> p.getFileName().toString().startsWith(prefix)).filter(Files::isDirectory)
+            // only real folders (not links) of this user: another user's folder is never ours to judge or delete
+            candidates = list.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(OwnedTempFolders::ownedByMe)
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             return removed;
@@ -83,6 +96,16 @@ public final class OwnedTempFolders {
             }
         }
         return removed;
+    }
+
+    private static boolean ownedByMe(Path p) {
+        try {
+            // /proc/self belongs to this process's user
+            return Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+                    .equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean olderThan(Path p, Duration age) {

@@ -26,6 +26,11 @@ public interface SpiceSimulator extends AutoCloseable {
     /** A vector of the current plot, or {@code plot.vector}, copied out. */
     SpiceVector vector(String name);
 
+    /** What the engine warned about the loaded circuit while loading and running it (none by default). */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** Frees the circuit and its plots. */
     void freeCircuit();
 

@@ -163,21 +163,9 @@ public final class SweepWriter implements Closeable {
         return lock;
     }
 
-    /** The process holding a POSIX lock on {@code file}, from {@code /proc/locks}, or -1 if unknown. */
+    /** The process holding a POSIX lock on {@code file}, or -1 if unknown. */
     static long lockHolder(Path file) {
-        try {
-            Object ino = Files.getAttribute(file, "unix:ino");
-            for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
-                // "1: POSIX  ADVISORY  WRITE 12345 08:01:1234567 0 EOF"
-                String[] f = line.trim().split("\\s+");
-                if (f.length >= 6 && f[1].equals("POSIX") && f[5].endsWith(":" + ino)) {
-                    return Long.parseLong(f[4]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // no /proc or no unix attributes: the message then names no process
-        }
-        return -1;
+        return org.kljn.io.FolderLock.holder(file);
     }
 
     /** Another sweep (this or another process) holds the results file's lock. */

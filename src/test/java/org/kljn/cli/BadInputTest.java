@@ -39,6 +39,12 @@ class BadInputTest {
             "analyze --preset cat5                  | 1 | --preset cat5 needs --length (the cable length in metres",
             "analyze --length 500                   | 1 | --length 500 needs --preset",
             "analyze --preset fibre --length 1k     | 1 | --preset: unknown cable 'fibre'",
+            // a preset gives R_c, C_c and L_c: a value typed beside it would be dropped (issue 22 item 4)
+            "analyze --cable ltra --preset cat5 --length 500 --rc 50 | 1 | --rc 50: --preset cat5 with --length 500 gives R_c, C_c and L_c itself",
+            "defend --cable ltra --preset cat5 --length 500 --cc 1n | 1 | --cc 1n: --preset cat5 with --length 500 gives R_c, C_c and L_c itself",
+            "netlist --cable ltra --preset cat5 --length 500 --lc 1m | 1 | --lc 1m: --preset cat5 with --length 500 gives",
+            "crosscheck --cable ltra --preset cat5 --length 500 --rc 50 --cc 1n | 1 | --rc 50, --cc 1n: --preset cat5",
+            "attack --cable ladder --preset cat5 --length 500 --rc 50 | 1 | --rc 50: --preset cat5 with --length 500 gives",
             "analyze --alice X                      | 2 | --alice",
             "analyze --points 10                    | 1 | sweep points must be 4m+1",
             "analyze --points 100000001             | 1 | sweep points must be 4m+1 >= 5 and at most 1000001, got 100000001",

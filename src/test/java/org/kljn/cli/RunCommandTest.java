@@ -87,4 +87,113 @@ class RunCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("FILE"), r.err());
     }
+
+    @Test
+    void aVectorOrEchoNamedErrorIsOutputNotAFailure(@TempDir Path dir) throws Exception {
+        // issue 22 item 7: `print error` prints "error = 3.0e+00"; `echo Error: ...` is the netlist's own words
+        Files.write(dir.resolve("e.cir"), List.of("* words", "V1 in 0 dc 1", "R1 in 0 1k", ".control", "op",
+                "let error = 3", "print error", "echo Error: only a word", ".endc", ".end"));
+        Result r = kljn("run", dir.resolve("e.cir").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("ok    " + dir.resolve("e.cir")), r.out());
+    }
+
+    @Test
+    void subfoldersAreRunAndNamesDependOnThePathAlone(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in/sub"));
+        Files.write(in.resolve("y.cir"), List.of("* y", "V1 in 0 dc 2", "R1 in 0 1k", ".op", ".end"));
+        Result r = kljn("run", dir.resolve("in").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(Files.exists(dir.resolve("o/sub_y.op1.csv")), "a netlist in a subfolder runs: " + r.out());
+        // alone, or beside another netlist of the same file name elsewhere: the same output name
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.write(other.resolve("y.cir"), List.of("* y2", "V1 in 0 dc 3", "R1 in 0 1k", ".op", ".end"));
+        Result both = kljn("run", dir.resolve("in").toString(), other.resolve("y.cir").toString(), "--out",
+                dir.resolve("o2").toString());
+        assertEquals(0, both.status(), both.out() + both.err());
+        assertTrue(Files.exists(dir.resolve("o2/sub_y.op1.csv")) && Files.exists(dir.resolve("o2/y.op1.csv")),
+                both.out());
+    }
+
+    @Test
+    void netlistsThatWouldWriteOneFileAreRefusedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        // issue 22 item 9: x.cir and x.sp, and a file named like a numbered output, once replaced one CSV
+        Path a = Files.createDirectories(dir.resolve("a"));
+        for (String name : List.of("x.cir", "x.sp", "x-1.cir")) {
+            Files.write(a.resolve(name), List.of("* " + name, "V1 in 0 dc 1", "R1 in 0 1k", ".op", ".end"));
+        }
+        Path out = dir.resolve("o");
+        Result r = kljn("run", a.toString(), "--out", out.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("netlists " + a.resolve("x.cir") + " and " + a.resolve("x.sp")
+                + " would both write x.<plot>.csv"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aSecondRunIntoTheSameFolderIsRefusedWhileTheFirstHoldsIt(@TempDir Path dir) throws Exception {
+        Path netlist = dir.resolve("x.cir");
+        Files.write(netlist, List.of("* x", "V1 in 0 dc 1", "R1 in 0 1k", ".op", ".end"));
+        Path out = dir.resolve("o");
+        try (org.kljn.io.FolderLock held = org.kljn.io.FolderLock.acquire(out, RunCommand.LOCK, "kljn run")) {
+            Result r = kljn("run", netlist.toString(), "--out", out.toString(), "--in-process");
+            assertEquals(1, r.status(), r.out() + r.err());
+            assertTrue(r.err().contains(out + " is being written by another kljn run"), r.err());
+            assertFalse(Files.exists(out.resolve("x.op1.csv")));
+        }
+        Result after = kljn("run", netlist.toString(), "--out", out.toString(), "--in-process");
+        assertEquals(0, after.status(), after.out() + after.err());
+    }
+
+    @Test
+    void aNetlistThatIncludesItselfFailsClearlyAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
+        // issue 22 item 13: ngspice recursed until it crashed (exit 139, nothing printed)
+        Files.write(dir.resolve("a_self.cir"), List.of("* self", "V1 in 0 dc 1", "R1 in 0 1k", ".include a_self.cir",
+                ".op", ".end"));
+        Files.write(dir.resolve("b_loop.cir"), List.of("* loop", "V1 in 0 dc 1", ".include c.inc", ".op", ".end"));
+        Files.write(dir.resolve("c.inc"), List.of(".include d.inc"));
+        Files.write(dir.resolve("d.inc"), List.of("R1 in 0 1k", ".include c.inc"));
+        Files.write(dir.resolve("e_fine.cir"), List.of("* fine", "V1 in 0 dc 1", "R1 in 0 1k", ".op", ".end"));
+        Result r = kljn("run", dir.toString(), "--out", dir.resolve("o").toString(), "--in-process");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL  " + dir.resolve("a_self.cir") + ": netlist file " + dir.resolve("a_self.cir")
+                + " includes a file that includes itself"), r.out());
+        assertTrue(r.out().contains(dir.resolve("c.inc") + " -> " + dir.resolve("d.inc") + " -> " + dir.resolve("c.inc")),
+                r.out());
+        assertTrue(r.out().contains("ok    " + dir.resolve("e_fine.cir")), r.out());
+    }
+
+    @Test
+    void safeRefusesCommandsThatRunProgramsAndOtherwiseTheyAreTrustedCode(@TempDir Path dir) throws Exception {
+        Path mark = dir.resolve("ran");
+        for (String[] c : new String[][] {{"a_shell.cir", "shell touch " + mark}, {"b_alias.cir", "alias x shell"},
+                {"c_var.cir", "$cmd touch " + mark}, {"d_exec.cir", "Shell touch " + mark}}) {
+            Files.write(dir.resolve(c[0]), List.of("* code", "V1 in 0 dc 1", "R1 in 0 1k", ".control", "op", c[1],
+                    ".endc", ".end"));
+        }
+        Result r = kljn("run", dir.toString(), "--out", dir.resolve("o").toString(), "--safe");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("4 of 4 netlists failed"), r.out() + r.err());
+        assertTrue(r.out().contains("--safe: netlist file " + dir.resolve("a_shell.cir") + " line 6: the control command"
+                + " 'shell' can run a program"), r.out());
+        assertFalse(Files.exists(mark), "no command ran");
+        // without --safe a netlist is trusted code: its shell command runs, as in ngspice
+        Result trusted = kljn("run", dir.resolve("a_shell.cir").toString(), "--out", dir.resolve("t").toString());
+        assertEquals(0, trusted.status(), trusted.out() + trusted.err());
+        assertTrue(Files.exists(mark));
+    }
+
+    @Test
+    void tenThousandNetlistNamesAreCheckedAtOnce() {
+        // issue 22 item 15: the name check compiled a regex per pair (95 s before the first run at 10,000); it is one
+        // map pass now. No time limit here (the machine's speed is not the test's business): 10,000 names pass, each
+        // named by its own path
+        java.util.Map<Path, String> stems = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            Path p = Path.of("d" + (i % 100), "n" + i + ".cir");
+            stems.put(p, RunCommand.stem(p));
+        }
+        RunCommand.refuseSharedOutputNames(stems);
+        assertEquals("d7_n7", stems.get(Path.of("d7", "n7.cir")));
+    }
 }

@@ -36,6 +36,8 @@ class SlurmSweepCommandIT {
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // the node's java: here this JVM's
+        pb.environment().put("KLJN_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
         assertTrue(p.waitFor(20, TimeUnit.MINUTES), script + " did not end");
@@ -62,10 +64,11 @@ class SlurmSweepCommandIT {
         }
         assertTrue(a.contains("--shard \"$shard/3\" --resume"), "every task resumes its shard: " + a);
         assertTrue(m.contains("#SBATCH --output=" + out.toAbsolutePath() + "/logs/merge.job-%j.out"), m);
-        assertFalse(m.contains("--mem="), "the merge needs no task memory: " + m);
-        // kljn by absolute path: an executable java
+        assertTrue(m.lines().anyMatch("#SBATCH --mem=2G"::equals), "the merge holds every shard's rows: " + m);
+        // the node's java ($KLJN_JAVA or its PATH), not the submit host's JDK path
         String java = a.lines().filter(l -> l.startsWith("kljn() { ")).findFirst().orElseThrow().split(" ")[2];
-        assertTrue(java.startsWith("/") && Files.isExecutable(Path.of(java)), java);
+        assertEquals("\"${KLJN_JAVA:-java}\"", java);
+        assertTrue(r.out().contains("warning: " + out + " is in /tmp, which is local to each machine"), r.out());
         assertFalse(Files.exists(out.resolve("slurm/sweep.json")), "a dry run submits and records nothing");
 
         // run the scripts as Slurm would, one process per task, in reverse order
@@ -89,10 +92,10 @@ class SlurmSweepCommandIT {
 
     @Test
     void aShardWithFailedPointsStillLetsTheMergeRun(@TempDir Path dir) throws Exception {
-        // a point that fails at run time: ngspice 39.3 crashes on an EXTERNAL source with a DC value (--isolate keeps
-        // the crash in a child JVM and records the point as failed); the task still exits 0, its shard being finished
+        // a point that fails at run time (ngspice rejects its line model's unknown subcircuit; --isolate runs it in a
+        // child JVM and records the point as failed); the task still exits 0, its shard being finished
         Files.writeString(dir.resolve("crash.lib"), String.join("\n", ".subckt crasher in out", "R1 in out 100",
-                "V1 out x dc 0 external", "R2 x 0 1k", ".ends crasher", ".subckt fine in out", "R1 in out 100",
+                "X1 out 0 nosuchline", ".ends crasher", ".subckt fine in out", "R1 in out 100",
                 ".ends fine", ""));
         Path spec = dir.resolve("iso.spec");
         Files.writeString(spec, String.join("\n", "rl: 1k", "rh: 10k", "cable: subckt",
@@ -201,5 +204,40 @@ class SlurmSweepCommandIT {
                 out.resolve("sweep.shard-1-of-2.csv").toString(), "--out", out.resolve("merged.csv").toString());
         assertEquals(1, foreign.status());
         assertTrue(foreign.err().contains("has key") && foreign.err().contains("another sweep"), foreign.err());
+    }
+
+    @Test
+    void userStringsCannotInjectCommandsIntoTheScripts(@TempDir Path dir) throws Exception {
+        // issue 22 item 18: a newline in the spec's name ended the script's comment line and ran what followed
+        Path mark = dir.resolve("injected");
+        String spec8 = Files.readString(spec(dir));
+        Path newline = dir.resolve("a\ntouch injected\n.spec");
+        Files.writeString(newline, spec8);
+        RunCommandTest.Result r = RunCommandTest.kljn("sweep", newline.toString(), "--out", dir.resolve("c1").toString(),
+                "--slurm", "2", "--dry-run");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("the sweep spec's path") && r.err().contains("holds a newline"), r.err());
+        assertFalse(Files.exists(dir.resolve("c1/slurm")), "nothing written");
+        RunCommandTest.Result arg = RunCommandTest.kljn("sweep", spec(dir).toString(), "--out",
+                dir.resolve("c2").toString(), "--slurm", "2", "--partition", "debug\ntouch " + mark, "--dry-run");
+        assertTrue(arg.status() != 0 && arg.err().contains("--partition"), arg.out() + arg.err());
+        assertFalse(Files.exists(dir.resolve("c2/slurm")), "nothing written");
+        // $(...), backquotes and quotes in the spec's name are quoted (--out refuses them itself): the scripts run and
+        // nothing is executed from a name
+        Path odd = Files.createDirectories(dir.resolve("it's $(touch " + mark + ") `touch " + mark + "`"));
+        Path spec = odd.resolve("s \"q\".spec");
+        Files.writeString(spec, spec8);
+        Path out = dir.resolve("c3");
+        RunCommandTest.Result ok = RunCommandTest.kljn("sweep", spec.toString(), "--out", out.toString(), "--slurm", "2",
+                "--dry-run");
+        assertEquals(0, ok.status(), ok.out() + ok.err());
+        Path log = dir.resolve("odd.log");
+        for (int task = 1; task <= 2; task++) {
+            assertEquals(0, bash(out.resolve("slurm/array.sbatch"), Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task)),
+                    log), Files.readString(log));
+        }
+        assertEquals(0, bash(out.resolve("slurm/merge.sbatch"), Map.of(), log), Files.readString(log));
+        assertTrue(Files.exists(out.resolve("merged.csv")));
+        assertFalse(Files.exists(mark), "a name ran as a command");
     }
 }

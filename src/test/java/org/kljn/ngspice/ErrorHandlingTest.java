@@ -67,6 +67,18 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aValueNgspiceReplacesByADefaultRefusesTheCircuit() {
+        // "10q" is no number: ngspice 39.3 reads it as a model it cannot find, warns on stdout, and would simulate
+        // the capacitor at its default (issue 22 item 3)
+        NgSpiceException e = assertThrows(NgSpiceException.class, () -> spice.loadCircuit(List.of(
+                "typo", "V1 in 0 dc 1 ac 1", "R1 in out 1k", "C1 out 0 10q", ".ac lin 3 1 10")));
+        assertTrue(e.getMessage().contains("could not read a value") && e.getMessage().contains("can't find model '10q'"),
+                e.getMessage());
+        assertEquals("C1 out 0 10q", e.netlistLine().orElseThrow(), e.getMessage());
+        assertGoodCircuitStillRight();
+    }
+
+    @Test
     void badValueNamesTheLine() {
         NgSpiceException e = assertThrows(NgSpiceException.class, () -> spice.loadCircuit(List.of(
                 "bad value", "V1 in 0 dc 1", "R1 in out 1k", "R2 out 0 abc", ".op")));

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * it is submitted with {@code --dependency=afterok:<array job>} and {@code --kill-on-invalid-dep=yes}, so it
  * runs only when every task succeeded and is cancelled instead of waiting forever when one failed.
  *
- * <p>kljn is called by absolute paths (this JVM's java and kljn's jar or class path), which must be visible on
- * the nodes (a shared file system, as DIR must be). Logs go to {@code DIR/logs}.
+ * <p>kljn's jar or class path is called by absolute path, which must be visible on the nodes (a shared file
+ * system, as DIR must be); java is the node's ({@code $KLJN_JAVA}, else {@code java} on its PATH). Logs go to
+ * {@code DIR/logs}. Every user string in a script is quoted, or refused when it holds a control character.
  *
  * @param array the array script's text
  * @param merge the merge script's text
@@ -46,8 +47,11 @@ public record SlurmScripts(String array, String merge) {
     public static SlurmScripts of(Path spec, Path dir, SlurmOptions options, List<Integer> tasks, boolean isolate,
                                   List<String> kljn) {
         int n = options.shards();
-        // java, then $KLJN_JAVA_OPTS (word-split on purpose, as in the kljn launcher), then the rest
-        String k = quote(kljn.get(0)) + " ${KLJN_JAVA_OPTS:-} "
+        refuseInScripts(spec, dir, options);
+        kljn.forEach(v -> refuseInScript("kljn's own path", v));
+        // the node's java ($KLJN_JAVA, or java on the node's PATH: the submit host's JDK path need not exist there),
+        // then $KLJN_JAVA_OPTS (word-split on purpose, as in the kljn launcher), then the rest
+        String k = "\"${KLJN_JAVA:-java}\" ${KLJN_JAVA_OPTS:-} "
                 + kljn.subList(1, kljn.size()).stream().map(SlurmScripts::quote).collect(Collectors.joining(" "));
         String jobs = options.cpusPerTask().map(String::valueOf).orElse("${SLURM_CPUS_PER_TASK:-1}");
         StringBuilder a = new StringBuilder();
@@ -93,6 +97,8 @@ public record SlurmScripts(String array, String merge) {
         m.append("#SBATCH --output=").append(dir.resolve("logs")).append("/merge.job-%j.out\n");
         m.append("#SBATCH --ntasks=1\n");
         common(m, options);
+        // merge holds the rows of every shard: the same memory as a task, not the partition's default
+        options.memory().ifPresent(mem -> m.append("#SBATCH --mem=").append(mem).append('\n'));
         m.append("set -u\n");
         m.append("kljn() { ").append(k).append(" \"$@\"; }\n");
         m.append("kljn merge --spec ").append(quote(spec.toString()));
@@ -135,6 +141,30 @@ public record SlurmScripts(String array, String merge) {
             }
         }
         return b.toString();
+    }
+
+    /** Checks every user string the scripts will hold ({@link #refuseInScript}), before anything is written. */
+    public static void refuseInScripts(Path spec, Path dir, SlurmOptions options) {
+        refuseInScript("the sweep spec's path", spec.toString());
+        refuseInScript("the sweep folder", dir.toString());
+        options.partition().ifPresent(v -> refuseInScript("--partition", v));
+        options.time().ifPresent(v -> refuseInScript("--time", v));
+        options.memory().ifPresent(v -> refuseInScript("--mem", v));
+        options.extraArgs().forEach(v -> refuseInScript("--sbatch-arg", v));
+    }
+
+    /**
+     * A user's string that enters a script: in a command it is single-quoted ({@link #quote}), but a comment or an
+     * {@code #SBATCH} line ends at a newline, and what follows would run as a command (issue 22 item 18): refused.
+     */
+    static void refuseInScript(String what, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(what + " " + value.replaceAll("\\p{Cntrl}", "?") + ": holds a"
+                        + " newline or another control character (at " + i + "), which cannot go into a Slurm"
+                        + " script; rename it");
+            }
+        }
     }
 
     /** A word for bash: single-quoted unless plainly safe. */
