@@ -22,7 +22,9 @@ public enum Parameter {
     BETA("the temperature ratio β"),
     BIT_SAMPLES("the bit length M in Nyquist samples"),
     BITS("the number of bit exchanges N"),
-    SWEEP_POINTS("the number of AC sweep points");
+    SWEEP_POINTS("the number of AC sweep points"),
+    EVE_NOISE_VOLTAGE("Eve's voltage-channel noise floor N_V"),
+    EVE_NOISE_CURRENT("Eve's current-channel noise floor N_I");
 
     private final String description;
 

@@ -28,6 +28,8 @@ final class OptionNames {
             case BIT_SAMPLES -> "--bit-samples";
             case BITS -> "--bits";
             case SWEEP_POINTS -> "--points";
+            case EVE_NOISE_VOLTAGE -> "--eve-noise-voltage";
+            case EVE_NOISE_CURRENT -> "--eve-noise-current";
         };
     }
 

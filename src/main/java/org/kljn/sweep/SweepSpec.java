@@ -435,7 +435,7 @@ public final class SweepSpec {
                 case BETA -> Key.BETA;
                 case BIT_SAMPLES -> Key.BIT_SAMPLES;
                 case BITS -> Key.BITS;
-                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS -> Key.CABLE;
+                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS, EVE_NOISE_VOLTAGE, EVE_NOISE_CURRENT -> Key.CABLE;
             };
             Line at = lines.containsKey(key) ? lines.get(key) : lines.get(Key.CABLE);
             String where = "(at point " + p.index() + ": " + p.key() + ")";

@@ -1,0 +1,185 @@
+package org.kljn.analysis;
+
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LineModel;
+import org.kljn.circuit.LumpedLine;
+import org.kljn.circuit.ParameterException;
+import org.kljn.circuit.RcLadder;
+import org.kljn.circuit.Resistor;
+import org.kljn.circuit.ResistorPair;
+import org.kljn.ngspice.NgSpice;
+import org.kljn.noise.BandShape;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Eve's exact window likelihood ratio against an independent closed form, its claimed properties and bad input. */
+class WindowEavesdropperTest {
+    private static NgSpice spice;
+
+    @BeforeAll
+    static void open() {
+        spice = NgSpice.open();
+    }
+
+    @AfterAll
+    static void close() {
+        spice.close();
+    }
+
+    static Map<String, TransferFunctions> situations(ResistorPair pair, LineModel line, double bandwidth) {
+        Map<String, TransferFunctions> tf = new HashMap<>();
+        for (Resistor alice : Resistor.values()) {
+            KljnLoop loop = KljnLoop.secure(pair, alice, line);
+            tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth), 257));
+        }
+        return tf;
+    }
+
+    /**
+     * The prolate eigenvalues λ_n(c) of the kernel sin c(x−y)/(π(x−y)) on [−1, 1], from the tridiagonal matrix of
+     * the commuting differential operator (1−x²)ψ'' − 2xψ' − c²x²ψ in the normalised Legendre basis (its
+     * eigenvectors are the prolates' Legendre coefficients β), and μ_n from the eigen-relation at x = 0:
+     * even n: ∫ψ = μ ψ(0), μ = √2 β_0/ψ(0); odd n: ic ∫xψ = μ ψ'(0), μ = c √(2/3) β_1/ψ'(0); λ = (c/2π)|μ|².
+     * Independent of the code under test (no Bessel functions, no quadrature, no Cholesky).
+     */
+    static double[] prolateEigenvalues(double c, int count) {
+        int size = (int) Math.ceil(1.5 * c + 60 + count);
+        double[] out = new double[count];
+        for (int parity = 0; parity < 2; parity++) {
+            int n = size / 2;
+            RealMatrix m = MatrixUtils.createRealMatrix(n, n);
+            for (int i = 0; i < n; i++) {
+                double k = 2 * i + parity;
+                m.setEntry(i, i, k * (k + 1) + c * c * (2 * k * (k + 1) - 1) / ((2 * k + 3) * (2 * k - 1)));
+                if (i + 1 < n) {
+                    double off = c * c * (k + 2) * (k + 1) / ((2 * k + 3) * Math.sqrt((2 * k + 1) * (2 * k + 5)));
+                    m.setEntry(i, i + 1, off);
+                    m.setEntry(i + 1, i, off);
+                }
+            }
+            EigenDecomposition e = new EigenDecomposition(m);
+            double[] chi = e.getRealEigenvalues();
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
+            java.util.Arrays.sort(idx, (a, b) -> Double.compare(chi[a], chi[b]));
+            for (int r = 0; r < n; r++) {
+                int index = 2 * r + parity;
+                if (index >= count) {
+                    break;
+                }
+                double[] beta = e.getEigenvector(idx[r]).toArray();
+                double at0 = 0;
+                for (int i = 0; i < n; i++) {
+                    int k = 2 * i + parity;
+                    // P_k(0) (even k) or P_k'(0) = k P_{k−1}(0) (odd k), times √(k + ½)
+                    double p = legendreAtZero(parity == 0 ? k : k - 1) * (parity == 0 ? 1 : k);
+                    at0 += beta[i] * Math.sqrt(k + 0.5) * p;
+                }
+                double mu = parity == 0 ? Math.sqrt(2) * beta[0] / at0 : c * Math.sqrt(2.0 / 3) * beta[0] / at0;
+                out[index] = c / (2 * Math.PI) * mu * mu;
+            }
+        }
+        return out;
+    }
+
+    /** P_k(0) for even k: (−1)^{k/2} (k−1)!!/k!!. */
+    private static double legendreAtZero(int k) {
+        double p = 1;
+        for (int j = 2; j <= k; j += 2) {
+            p *= -(j - 1.0) / j;
+        }
+        return p;
+    }
+
+    /**
+     * The oracle's own check: λ_0(1) = 0.5726 (Slepian &amp; Pollak 1961), the trace Σ λ_n = 2c/π and the
+     * Hilbert-Schmidt norm Σ λ_n² = ∫_{−2}^{2} (2 − |u|) (sin cu/(πu))² du (a 1-D integral, Simpson).
+     */
+    @Test
+    void prolateEigenvaluesHaveTheirKnownValues() {
+        assertEquals(0.5726, prolateEigenvalues(1, 6)[0], 1e-4);
+        for (double c : new double[] {3, 20}) {
+            double[] l = prolateEigenvalues(c, (int) (2 * c / Math.PI) + 40);
+            double sum = 0, squares = 0;
+            for (double v : l) {
+                sum += v;
+                squares += v * v;
+            }
+            int n = 200_000;
+            double h = 2.0 / n, hs = 0;
+            for (int i = 0; i <= n; i++) {
+                double u = i * h;
+                double k = u == 0 ? c / Math.PI : Math.sin(c * u) / (Math.PI * u);
+                hs += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * (2 - u) * k * k;
+            }
+            hs *= 2 * h / 3;
+            assertEquals(2 * c / Math.PI, sum, 1e-9, "trace at c = " + c);
+            assertEquals(hs, squares, 1e-9, "Hilbert-Schmidt norm at c = " + c);
+        }
+    }
+
+    /**
+     * The lumped loop is memoryless: G_s(f) is one 2×2 matrix over the brick-wall band, the signal operator is
+     * G_s ⊗ (sinc kernel), and the pencil splits along the prolate functions of the band on the window: dimension n
+     * carries the 2×2 pencil (N + λ_n G_HL, N + λ_n G_LH), N = diag(N_V, N_I). Its δ's (Hermitian2 on 2×2
+     * matrices) give the window's Jeffreys divergence in closed form; the information and success follow from them.
+     */
+    @ParameterizedTest(name = "M={0} beta={1} floor x{2}")
+    @CsvSource({"2, 1, 1", "10, 1, 1", "10, 1.3, 0.01", "50, 1, 100", "50, 0.7, 1", "20, 1, 1e4"})
+    void lumpedBrickWallMatchesTheProlateSplitting(int m, double beta, double floorScale) {
+        double bandwidth = 1e3;
+        ResistorPair pair = new ResistorPair(1e3, 10e3);
+        LineModel line = new LumpedLine(200);
+        Map<String, TransferFunctions> tf = situations(pair, line, bandwidth);
+        WindowEavesdropper eve = WindowEavesdropper.of(pair, line, tf);
+        double tau = m / (2 * bandwidth);
+        NoiseTemperatures t = NoiseTemperatures.standard(1e9, beta);
+        EveInstrument floor = EveInstrument.defaults().scaled(floorScale);
+        WindowLikelihoodRatio lr = eve.test(t, tau, floor);
+
+        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get("HL"));
+        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get("LH"));
+        double[] gHl = new double[4], gLh = new double[4];
+        hl.matrix(0, t.highAtAlice(), t.lowAtBob(), gHl);
+        lh.matrix(0, t.lowAtAlice(), t.highAtBob(), gLh);
+        double kb4 = 4 * org.kljn.noise.Johnson.BOLTZMANN;
+        double c = Math.PI * bandwidth * tau;
+        int count = (int) Math.ceil(2 * c / Math.PI + 40);
+        double[] lambda = prolateEigenvalues(c, count);
+        double[] delta = new double[2 * count];
+        double jeffreys = 0;
+        for (int n = 0; n < count; n++) {
+            double[] b = new double[4], d = new double[4], nu = new double[2];
+            for (int i = 0; i < 4; i++) {
+                b[i] = lambda[n] * kb4 * gLh[i];
+                d[i] = lambda[n] * kb4 * (gHl[i] - gLh[i]);
+            }
+            b[0] += floor.voltageNoise();
+            b[1] += floor.currentNoise();
+            Hermitian2.relativeEigenvalues(b, d, nu);
+            delta[2 * n] = nu[0];
+            delta[2 * n + 1] = nu[1];
+            jeffreys += 0.5 * (nu[0] * nu[0] / (1 + nu[0]) + nu[1] * nu[1] / (1 + nu[1]));
+        }
+        WindowLikelihoodRatio oracle = WindowLikelihoodRatio.ofEigenvalues(tau, floor, t, delta);
+        assertEquals(jeffreys, lr.jeffreys(), 1e-7 * jeffreys, "Jeffreys divergence of the window");
+        assertEquals(oracle.mutualInformation(), lr.mutualInformation(),
+                1e-7 * oracle.mutualInformation() + 1e-11, "I(K; Eve), bits");
+        assertEquals(oracle.successProbability(), lr.successProbability(), 1e-7, "Eve's success");
+    }
+}
