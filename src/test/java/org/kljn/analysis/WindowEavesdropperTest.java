@@ -226,4 +226,64 @@ class WindowEavesdropperTest {
             }
         }
     }
+
+    /**
+     * At the lumped null β* = (1 + R_c/2R_L)/(1 + R_c/2R_H) G_HL = G_LH over the band: Eve's information is zero
+     * (to 1e-12 bits, its bounds included) at every bit length and floor, and her success 1/2 (to 1e-6, the
+     * left-out energy's Pinsker term).
+     */
+    @Test
+    void zeroAtTheLumpedNull() {
+        double rl = 1e3, rh = 10e3, rc = 300;
+        ResistorPair pair = new ResistorPair(rl, rh);
+        LineModel line = new LumpedLine(rc);
+        WindowEavesdropper eve = WindowEavesdropper.of(pair, line, situations(pair, line, 1e3));
+        double nullBeta = (1 + rc / (2 * rl)) / (1 + rc / (2 * rh));
+        for (int m : new int[] {2, 9, 40, 120}) {
+            for (double scale : new double[] {1e-2, 1, 1e2}) {
+                WindowLikelihoodRatio lr = eve.test(NoiseTemperatures.standard(1e9, nullBeta), m / 2e3,
+                        EveInstrument.defaults().scaled(scale));
+                assertTrue(lr.mutualInformation() <= 1e-12, "M=" + m + " x" + scale + ": I = " + lr.mutualInformation());
+                assertEquals(0.5, lr.successProbability(), 1e-6, "M=" + m + " x" + scale);
+            }
+        }
+    }
+
+    /**
+     * More window or a quieter instrument never gives Eve less (a sub-observation is a garbling): on a capacitive
+     * ladder her information and Jeffreys divergence grow with M at a fixed floor and as the floor falls at a fixed M.
+     */
+    @Test
+    void informationGrowsWithTheWindowAndFallsWithTheFloor() {
+        ResistorPair pair = new ResistorPair(1.5e3, 12e3);
+        LineModel line = new RcLadder(800, 15e-9, 8);
+        WindowEavesdropper eve = WindowEavesdropper.of(pair, line, situations(pair, line, 1e3));
+        NoiseTemperatures t = NoiseTemperatures.standard(2e9, 1);
+        double previous = 0, previousJ = 0;
+        for (int m : new int[] {2, 3, 5, 8, 13, 21, 34}) {
+            WindowLikelihoodRatio lr = eve.test(t, m / 2e3, EveInstrument.defaults().scaled(1e4));
+            assertTrue(lr.mutualInformation() >= previous, "M=" + m + ": " + lr.mutualInformation() + " < " + previous);
+            assertTrue(lr.jeffreys() >= previousJ, "M=" + m);
+            previous = lr.mutualInformation();
+            previousJ = lr.jeffreys();
+        }
+        previous = 0;
+        for (double scale : new double[] {1e8, 1e6, 1e4, 1e2, 1, 1e-2}) {
+            WindowLikelihoodRatio lr = eve.test(t, 10 / 2e3, EveInstrument.defaults().scaled(scale));
+            assertTrue(lr.mutualInformation() >= previous, "floor x" + scale);
+            previous = lr.mutualInformation();
+        }
+    }
+
+    /** A floor that is negative, zero, NaN or absurd is refused, naming the quantity, the value and the range. */
+    @Test
+    void badFloorsAreRefused() {
+        for (double v : new double[] {-1e-18, 0, Double.NaN, Double.POSITIVE_INFINITY, 1, 1e-40}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> new EveInstrument(v, 1e-24));
+            assertEquals(org.kljn.circuit.Parameter.EVE_NOISE_VOLTAGE, e.parameter());
+            assertTrue(e.getMessage().contains("allowed"), e.getMessage());
+            ParameterException c = assertThrows(ParameterException.class, () -> new EveInstrument(1e-18, v));
+            assertEquals(org.kljn.circuit.Parameter.EVE_NOISE_CURRENT, c.parameter());
+        }
+    }
 }
