@@ -37,7 +37,7 @@ import org.kljn.noise.Johnson;
  */
 public final class WindowEavesdropper {
     /** The largest signal energy left outside the basis, in units of the floor (t_HL + t_LH). */
-    static final double TAIL_TARGET = 1e-14;
+    static final double TAIL_TARGET = 1e-20;
     /** The most basis functions per channel (a pencil of twice this dimension). */
     public static final int MAX_ORDER = 8192;
 
