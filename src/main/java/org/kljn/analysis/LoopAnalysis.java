@@ -65,7 +65,8 @@ public final class LoopAnalysis {
                 loop.line(), BandShape.brickWall(settings.bandwidth()), settings.points(), others);
         situations.put(loop.situation(), tf);
         OptimalEavesdropper best = settings.needsOptimal()
-                ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth()) : null;
+                ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth())
+                        .withInstrument(settings.eveInstrument()) : null;
         OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
                 : OptionalDouble.of(best.betaMinimizing(MINIMAX_LOW, MINIMAX_HIGH));
         LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, situations, betaOptimal);

@@ -27,7 +27,9 @@ public enum Parameter {
     SOLVER_STEPS("the solver steps per noise grid interval"),
     ACCURACY_GOAL("the transient's accuracy goal"),
     GUARD_TIME("the guard interval before each bit"),
-    SWEEP_POINTS("the number of AC sweep points");
+    SWEEP_POINTS("the number of AC sweep points"),
+    EVE_NOISE_VOLTAGE("Eve's voltage-channel noise floor N_V"),
+    EVE_NOISE_CURRENT("Eve's current-channel noise floor N_I");
 
     private final String description;
 

@@ -33,6 +33,8 @@ final class OptionNames {
             case ACCURACY_GOAL -> "--accuracy";
             case GUARD_TIME -> "--guard";
             case SWEEP_POINTS -> "--points";
+            case EVE_NOISE_VOLTAGE -> "--eve-noise-voltage";
+            case EVE_NOISE_CURRENT -> "--eve-noise-current";
         };
     }
 

@@ -438,7 +438,7 @@ public final class SweepSpec {
                 case BIT_SAMPLES -> Key.BIT_SAMPLES;
                 case BIT_DURATION -> Key.BIT_DURATION;
                 case BITS, NOISE_GRID, SOLVER_STEPS, ACCURACY_GOAL, GUARD_TIME -> Key.BITS;
-                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS -> Key.CABLE;
+                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS, EVE_NOISE_VOLTAGE, EVE_NOISE_CURRENT -> Key.CABLE;
             };
             Line at = lines.containsKey(key) ? lines.get(key) : lines.get(Key.CABLE);
             String where = "(at point " + p.index() + ": " + p.key() + ")";

@@ -1,0 +1,473 @@
+package org.kljn.analysis;
+
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Situation;
+import org.kljn.circuit.Resistor;
+import org.kljn.noise.Johnson;
+
+/**
+ * Eve's exact likelihood-ratio test for one bit window [0, τ]: she records (U_A, I_A) continuously over the bit
+ * through an instrument that adds white noise ({@link EveInstrument}), and decides between the secure situations HL
+ * and LH. Second-order statistics are all she has (the processes are Gaussian), so the best detector and her
+ * information about the bit follow from the two situations' covariance operators on the window.
+ *
+ * <p><b>The operators.</b> In situation s the signal's 2×2 matrix kernel is R_s(t − t') with
+ * R_ab(Δ) = ∫_0^∞ Re[G_ab(f) e^{2πifΔ}] df, G the one-sided cross-spectral matrix of (U_A, I_A)
+ * ({@link SituationSpectra}, linear between the AC grid's points, zero above its last point); the instrument adds
+ * (N_a/2) δ(t − t') on channel a. Eve's observation is expanded on each channel in the orthonormal Legendre
+ * polynomials of the window, φ_n(t) = √((2n+1)/τ) P_n(2t/τ − 1), n &lt; K, whose Fourier transforms are
+ * Φ_n(f) = √((2n+1)τ) (−i)ⁿ e^{−iπfτ} j_n(πfτ) (spherical Bessel functions). The coefficients' covariance is
+ * <pre>
+ *   C_{(a,m),(b,n)} = √((2m+1)(2n+1)) τ ∫_0^∞ j_m(πfτ) j_n(πfτ) Re[i^{m−n} G_ab(f)] df  +  (N_a/2) δ_ab δ_mn,
+ * </pre>
+ * integrated by Gauss-Legendre on each AC interval (G linear there, the Bessel products entire). Whitened by the
+ * floor, the two situations are I + A_HL and I + A_LH, and the pencil's generalised eigenvalues μ_j = 1 + δ_j are
+ * the eigenvalues of L⁻¹(A_HL − A_LH)L⁻ᵀ, LLᵀ = I + A_LH (δ computed directly, so that a pencil with G_HL = G_LH
+ * has δ = 0 to rounding, not 1 − 1).
+ *
+ * <p><b>What is left out, bounded.</b> The part of the observation outside the K polynomials: with Y that part and
+ * Z the rest, I(K; Y | Z) ≤ Σ_s ½ E D(P_s(y|z) ‖ N(0, N/2)) ≤ ¼ (t_HL + t_LH) nats, where t_s = Σ_a (2/N_a)
+ * E‖s_a‖²_⊥ is the signal's energy outside the basis in units of the floor (the conditional covariance exceeds
+ * the floor's, so −ln det ≤ 0), and by Pinsker the success probability rises by at most ¼(√t_HL + √t_LH). The
+ * energy outside is τ ∫ G_aa(f) Σ_{n≥K} (2n+1) j_n(πfτ)² df ≤ τ P_a Σ_{n≥K} (2n+1) j_n(x_max)² (each term
+ * increases with x below its first maximum, past n), P_a the channel's power; K is the smallest order that
+ * makes t_HL + t_LH ≤ {@link #TAIL_TARGET}. K ≈ π f_max τ + O((π f_max τ)^{1/3}): π/2 functions per Nyquist
+ * sample per channel.
+ */
+public final class WindowEavesdropper {
+    /** The largest signal energy left outside the basis, in units of the floor (t_HL + t_LH). */
+    static final double TAIL_TARGET = 1e-20;
+    /** The most basis functions per channel (a pencil of twice this dimension). */
+    public static final int MAX_ORDER = 8192;
+
+    private final SituationSpectra hl;
+    private final SituationSpectra lh;
+    private final double[] gain;
+
+    private WindowEavesdropper(SituationSpectra hl, SituationSpectra lh, double[] gain) {
+        if (hl.aliceHolds() != Resistor.H || lh.aliceHolds() != Resistor.L) {
+            throw new IllegalArgumentException("need the HL and the LH situation, got " + hl.aliceHolds() + ", "
+                    + lh.aliceHolds());
+        }
+        if (hl.size() != lh.size() || hl.size() != gain.length || hl.size() < 2) {
+            throw new IllegalArgumentException("HL and LH spectra and the band gain must share one grid of >= 2 points");
+        }
+        this.hl = hl;
+        this.lh = lh;
+        this.gain = gain.clone();
+    }
+
+    /** From the secure situations' spectra on one grid and the band gain g there. */
+    public static WindowEavesdropper of(SituationSpectra hl, SituationSpectra lh, double[] gain) {
+        return new WindowEavesdropper(hl, lh, gain);
+    }
+
+    /** From the exact analysis's transfer functions of both secure situations. */
+    public static WindowEavesdropper of(KljnLoop hlLoop, TransferFunctions hlTf, KljnLoop lhLoop,
+            TransferFunctions lhTf) {
+        return new WindowEavesdropper(SituationSpectra.of(hlLoop, hlTf), SituationSpectra.of(lhLoop, lhTf),
+                hlTf.gain());
+    }
+
+    /** From the transfer functions of the bit situations (at least {@link Situation#HL} and {@link Situation#LH}). */
+    public static WindowEavesdropper of(org.kljn.circuit.ResistorPair resistors, org.kljn.circuit.LineModel line,
+            java.util.Map<Situation, TransferFunctions> situations) {
+        TransferFunctions hlTf = situations.get(Situation.HL);
+        TransferFunctions lhTf = situations.get(Situation.LH);
+        if (hlTf == null || lhTf == null) {
+            throw new IllegalArgumentException("need the transfer functions of HL and LH, have " + situations.keySet());
+        }
+        return of(Situation.HL.loop(resistors, line), hlTf, Situation.LH.loop(resistors, line), lhTf);
+    }
+
+    /**
+     * Eve's likelihood-ratio test on a bit of {@code seconds} at the generator temperatures {@code t} through
+     * {@code instrument}.
+     */
+    public WindowLikelihoodRatio test(NoiseTemperatures t, double seconds, EveInstrument instrument) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
+        }
+        int nf = hl.size();
+        double[] f = hl.frequency();
+        // G_LH and G_HL − G_LH at the grid points, SI: {UU, II, Re UI, Im UI}
+        double[][] gLh = new double[nf][4];
+        double[][] gDelta = new double[nf][4];
+        double[] a = new double[4];
+        double[] b = new double[4];
+        int last = 0;
+        for (int k = 0; k < nf; k++) {
+            hl.matrix(k, t.highAtAlice(), t.lowAtBob(), a);
+            lh.matrix(k, t.lowAtAlice(), t.highAtBob(), b);
+            double scale = 4 * Johnson.BOLTZMANN * gain[k];
+            for (int i = 0; i < 4; i++) {
+                gLh[k][i] = scale * b[i];
+                gDelta[k][i] = scale * (a[i] - b[i]);
+            }
+            if (gain[k] > 0) {
+                last = k;
+            }
+        }
+        int top = Math.min(nf - 1, last + 1); // G is linear up to the first zero-gain point after the band
+        double fMax = f[top];
+        double[] floor = {instrument.voltageNoise(), instrument.currentNoise()};
+        // each channel's power in each situation (G linear between points: the trapezoid is exact)
+        double[] tailWeight = new double[2]; // Σ_a (2τ/N_a) P_a, per situation
+        for (int k = 0; k < top; k++) {
+            double h = f[k + 1] - f[k];
+            for (int ch = 0; ch < 2; ch++) {
+                double pLh = 0.5 * h * (gLh[k][ch] + gLh[k + 1][ch]);
+                double pHl = pLh + 0.5 * h * (gDelta[k][ch] + gDelta[k + 1][ch]);
+                tailWeight[0] += 2 * seconds / floor[ch] * pHl;
+                tailWeight[1] += 2 * seconds / floor[ch] * pLh;
+            }
+        }
+        if (f[0] > 0) {
+            for (int ch = 0; ch < 2; ch++) {
+                tailWeight[0] += 2 * seconds / floor[ch] * f[0] * (gLh[0][ch] + gDelta[0][ch]);
+                tailWeight[1] += 2 * seconds / floor[ch] * f[0] * gLh[0][ch];
+            }
+        }
+        double xMax = Math.PI * fMax * seconds;
+        double[] tail = besselTail(xMax);
+        // the tail bound needs every left-out order past its first maximum: K > x_max
+        int order = (int) Math.ceil(xMax) + 1;
+        while (order < tail.length && (tailWeight[0] + tailWeight[1]) * tail[order] > TAIL_TARGET) {
+            order++;
+        }
+        if (order >= tail.length || order > MAX_ORDER) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a bit of %.4g s over a band to"
+                    + " %.4g Hz needs more than %d window functions per channel", seconds, fMax, MAX_ORDER));
+        }
+        double tailHl = tailWeight[0] * tail[order];
+        double tailLh = tailWeight[1] * tail[order];
+        Quadrature q = quadrature(f, top, seconds, gLh, gDelta);
+        double[][][] gram = gram(q, order, seconds, floor);
+        double[] delta = relativeEigenvalues(gram[0], gram[1]);
+        return new WindowLikelihoodRatio(seconds, instrument, t, order, delta, tailHl, tailLh);
+    }
+
+    /**
+     * tail[n] = Σ_{m ≥ n} (2m+1) j_m(x)² (tail[0] = 1), for n up to where it underflows past 1e-40 relative to
+     * anything the caller needs; by Miller's backward recurrence normalised with Σ (2m+1) j_m² = 1.
+     */
+    static double[] besselTail(double x) {
+        int n = (int) Math.ceil(x + 20 + 12 * Math.cbrt(Math.max(x, 1)) + Math.sqrt(60 * Math.max(x, 1)));
+        double[] j = spherical(x, n);
+        double[] tail = new double[n + 1];
+        for (int m = n - 1; m >= 0; m--) {
+            tail[m] = tail[m + 1] + (2 * m + 1) * j[m] * j[m];
+        }
+        return tail;
+    }
+
+    /**
+     * j_0(x) … j_{n−1}(x), by backward recurrence j_{m−1} = ((2m+1)/x) j_m − j_{m+1} from far above n (stable for
+     * the decaying solution) and normalised with Σ (2m+1) j_m² = 1.
+     */
+    static double[] spherical(double x, int n) {
+        double[] out = new double[n];
+        if (x == 0) {
+            out[0] = 1;
+            return out;
+        }
+        int start = n + 16 + (int) Math.ceil(Math.max(x, 1) + 10 * Math.cbrt(Math.max(x, 1)));
+        double above = 0;
+        double current = 1e-30;
+        double sum = 0;
+        for (int m = start; m > 0; m--) {
+            if (m < n) {
+                out[m] = current;
+            }
+            sum += (2 * m + 1) * current * current;
+            double below = (2 * m + 1) / x * current - above;
+            above = current;
+            current = below;
+            if (Math.abs(current) > 1e100) {
+                // rescale everything so far (squares must not overflow)
+                double s = 1e-100;
+                current *= s;
+                above *= s;
+                sum *= s * s;
+                for (int k = Math.max(m - 1, 1); k < n; k++) {
+                    out[k] *= s;
+                }
+            }
+        }
+        out[0] = current;
+        sum += current * current;
+        double norm = 1 / Math.sqrt(sum);
+        // the sign from whichever of j_0 = sin x/x, j_1 = sin x/x² − cos x/x is the larger
+        double j0 = Math.abs(x) < 1e-4 ? 1 - x * x / 6 : Math.sin(x) / x;
+        double j1 = Math.abs(x) < 1e-4 ? x / 3 : Math.sin(x) / (x * x) - Math.cos(x) / x;
+        boolean useJ1 = n > 1 && Math.abs(j1) > Math.abs(j0);
+        if (useJ1 ? Math.signum(j1) != Math.signum(out[1]) : Math.signum(j0) != Math.signum(current)) {
+            norm = -norm;
+        }
+        for (int m = 0; m < n; m++) {
+            out[m] *= norm;
+        }
+        return out;
+    }
+
+    /** Gauss-Legendre nodes over the band: frequency, weight, G_LH and ΔG there. */
+    private record Quadrature(double[] x, double[] weight, double[][] gLh, double[][] gDelta) {
+    }
+
+    private static Quadrature quadrature(double[] f, int top, double seconds, double[][] gLh, double[][] gDelta) {
+        java.util.List<double[]> nodes = new java.util.ArrayList<>();
+        GaussIntegratorFactory factory = new GaussIntegratorFactory();
+        java.util.Map<Integer, GaussIntegrator> rules = new java.util.HashMap<>();
+        if (f[0] > 0) {
+            addInterval(nodes, rules, factory, 0, f[0], seconds, gLh[0], gLh[0], gDelta[0], gDelta[0]);
+        }
+        for (int k = 0; k < top; k++) {
+            addInterval(nodes, rules, factory, f[k], f[k + 1], seconds, gLh[k], gLh[k + 1], gDelta[k], gDelta[k + 1]);
+        }
+        int n = nodes.size();
+        double[] x = new double[n];
+        double[] w = new double[n];
+        double[][] l = new double[n][];
+        double[][] d = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] v = nodes.get(i);
+            x[i] = v[0];
+            w[i] = v[1];
+            l[i] = java.util.Arrays.copyOfRange(v, 2, 6);
+            d[i] = java.util.Arrays.copyOfRange(v, 6, 10);
+        }
+        return new Quadrature(x, w, l, d);
+    }
+
+    /**
+     * Gauss-Legendre points on [lo, hi]. On u ∈ [−1, 1] the Bessel products oscillate at most like e^{iωu},
+     * ω = πτ(hi − lo), and G is linear, so the p-point rule's error is at most
+     * 2^{2p+1}(p!)⁴/((2p+1)((2p)!)³) ω^{2p} (times the integrand's size): p is the smallest making that ≤ 1e-13.
+     */
+    private static void addInterval(java.util.List<double[]> nodes, java.util.Map<Integer, GaussIntegrator> rules,
+            GaussIntegratorFactory factory, double lo, double hi, double seconds, double[] l0, double[] l1,
+            double[] d0, double[] d1) {
+        double omega = Math.PI * seconds * (hi - lo);
+        int p = gaussPoints(omega);
+        GaussIntegrator rule = rules.computeIfAbsent(p, factory::legendre);
+        double mid = 0.5 * (lo + hi);
+        double half = 0.5 * (hi - lo);
+        for (int i = 0; i < rule.getNumberOfPoints(); i++) {
+            double u = rule.getPoint(i);
+            double theta = 0.5 * (1 + u);
+            double[] v = new double[10];
+            v[0] = Math.PI * (mid + half * u) * seconds;
+            v[1] = half * rule.getWeight(i);
+            for (int e = 0; e < 4; e++) {
+                v[2 + e] = l0[e] + theta * (l1[e] - l0[e]);
+                v[6 + e] = d0[e] + theta * (d1[e] - d0[e]);
+            }
+            nodes.add(v);
+        }
+    }
+
+    static int gaussPoints(double omega) {
+        for (int p = 3; p < 200; p++) {
+            double logBound = (2 * p + 1) * Math.log(2) + 4 * logFactorial(p) - Math.log(2 * p + 1)
+                    - 3 * logFactorial(2 * p) + 2 * p * Math.log(Math.max(omega, 1e-300));
+            if (logBound <= Math.log(1e-13)) {
+                return p;
+            }
+        }
+        return 200;
+    }
+
+    private static double logFactorial(int n) {
+        double s = 0;
+        for (int k = 2; k <= n; k++) {
+            s += Math.log(k);
+        }
+        return s;
+    }
+
+    /**
+     * The whitened Gram matrices {A_LH, A_HL − A_LH} (2K × 2K, channel-major: (a, n) at a·K + n). Accumulated as
+     * Σ_nodes (weight·G·J_m) J_n row by row (an axpy over n, which the JIT vectorises, unlike a dot product's
+     * reduction), with each order's parity classes kept apart: G_aa is real, so the diagonal blocks have only even
+     * m − n; in the U-I block even m − n takes Re G_UI and odd m − n takes Im G_UI (Re[i^{m−n} G]).
+     */
+    private static double[][][] gram(Quadrature q, int order, double seconds, double[] floor) {
+        int nq = q.x.length;
+        int[] size = {(order + 1) / 2, order / 2}; // orders of each parity: n = 2r + parity
+        // jt[parity][node][r] = √((2n+1)τ) j_n(x_node), n = 2r + parity
+        double[][][] jt = new double[2][nq][];
+        for (int i = 0; i < nq; i++) {
+            double[] j = spherical(q.x[i], order);
+            jt[0][i] = new double[size[0]];
+            jt[1][i] = new double[size[1]];
+            for (int n = 0; n < order; n++) {
+                jt[n & 1][i][n >> 1] = Math.sqrt((2 * n + 1) * seconds) * j[n];
+            }
+        }
+        double[] white = {2 / floor[0], 2 / floor[1]};
+        double[] entryScale = {white[0], white[1], Math.sqrt(white[0] * white[1]), Math.sqrt(white[0] * white[1])};
+        double[][] wl = new double[4][nq];
+        double[][] wd = new double[4][nq];
+        for (int i = 0; i < nq; i++) {
+            for (int e = 0; e < 4; e++) {
+                wl[e][i] = q.weight[i] * q.gLh[i][e] * entryScale[e];
+                wd[e][i] = q.weight[i] * q.gDelta[i][e] * entryScale[e];
+            }
+        }
+        int dim = 2 * order;
+        double[][] lhGram = new double[dim][dim];
+        double[][] deltaGram = new double[dim][dim];
+        // raw[block][m][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI
+        for (int m = 0; m < order; m++) {
+            int pm = m & 1;
+            double jmScale = Math.sqrt((2 * m + 1) * seconds);
+            double[][][] rowL = new double[4][2][];
+            double[][][] rowD = new double[4][2][];
+            for (int e = 0; e < 4; e++) {
+                for (int par = 0; par < 2; par++) {
+                    // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
+                    boolean needed = e < 3 ? par == pm : par != pm;
+                    if (needed) {
+                        rowL[e][par] = new double[size[par]];
+                        rowD[e][par] = new double[size[par]];
+                    }
+                }
+            }
+            for (int i = 0; i < nq; i++) {
+                double jm = jt[pm][i][m >> 1];
+                if (jm == 0) {
+                    continue;
+                }
+                for (int e = 0; e < 4; e++) {
+                    int par = e < 3 ? pm : 1 - pm;
+                    double[] col = jt[par][i];
+                    double al = jm * wl[e][i];
+                    double ad = jm * wd[e][i];
+                    double[] rl = rowL[e][par];
+                    double[] rd = rowD[e][par];
+                    // the diagonal blocks are symmetric: n ≤ m only (mirrored below)
+                    int len = e < 2 ? (m >> 1) + 1 : col.length;
+                    for (int r = 0; r < len; r++) {
+                        rl[r] += al * col[r];
+                        rd[r] += ad * col[r];
+                    }
+                }
+            }
+            for (int e = 0; e < 4; e++) {
+                int par = e < 3 ? pm : 1 - pm;
+                double[] rl = rowL[e][par];
+                double[] rd = rowD[e][par];
+                for (int r = 0; r < rl.length; r++) {
+                    int n = 2 * r + par;
+                    int d = Math.floorMod(m - n, 4);
+                    // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
+                    double sign = d == 0 || d == 3 ? 1 : -1;
+                    if (e < 2) {
+                        if (n > m) {
+                            break;
+                        }
+                        int off = e * order;
+                        lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
+                        deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
+                    } else {
+                        lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
+                        deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
+                    }
+                }
+            }
+        }
+        return new double[][][] {lhGram, deltaGram};
+    }
+
+    /** δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). */
+    static double[] relativeEigenvalues(double[][] aLh, double[][] delta) {
+        int n = aLh.length;
+        for (int i = 0; i < n; i++) {
+            aLh[i][i] += 1;
+        }
+        double[][] l = cholesky(aLh);
+        // W = L⁻¹ Δ (column by column: forward substitution on each row block), then L⁻¹ Wᵀ (Δ symmetric)
+        double[][] w = lowerSolveColumns(l, delta);
+        double[][] wt = transpose(w);
+        double[][] x = lowerSolveColumns(l, wt);
+        // symmetrise the rounding
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0.5 * (x[i][j] + x[j][i]);
+                x[i][j] = s;
+                x[j][i] = s;
+            }
+        }
+        return SymmetricEigenvalues.of(x);
+    }
+
+    /** The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned). */
+    static double[][] cholesky(double[][] a) {
+        int n = a.length;
+        for (int j = 0; j < n; j++) {
+            double[] aj = a[j];
+            double s = aj[j];
+            for (int k = 0; k < j; k++) {
+                s -= aj[k] * aj[k];
+            }
+            if (!(s > 0)) {
+                throw new ArithmeticException("covariance not positive definite at " + j + " (" + s + ")");
+            }
+            double root = Math.sqrt(s);
+            aj[j] = root;
+            for (int i = j + 1; i < n; i++) {
+                double[] ai = a[i];
+                double t = ai[j];
+                for (int k = 0; k < j; k++) {
+                    t -= ai[k] * aj[k];
+                }
+                ai[j] = t / root;
+            }
+            for (int k = j + 1; k < n; k++) {
+                aj[k] = 0;
+            }
+        }
+        return a;
+    }
+
+    /** L⁻¹ B for lower-triangular L (row-major), B row-major; returns a new matrix. */
+    static double[][] lowerSolveColumns(double[][] l, double[][] b) {
+        int n = l.length;
+        int cols = b[0].length;
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] xi = b[i].clone();
+            double[] li = l[i];
+            for (int k = 0; k < i; k++) {
+                double c = li[k];
+                if (c == 0) {
+                    continue;
+                }
+                double[] xk = x[k];
+                for (int j = 0; j < cols; j++) {
+                    xi[j] -= c * xk[j];
+                }
+            }
+            double inv = 1 / li[i];
+            for (int j = 0; j < cols; j++) {
+                xi[j] *= inv;
+            }
+            x[i] = xi;
+        }
+        return x;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        int n = a.length;
+        int m = a[0].length;
+        double[][] t = new double[m][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+}
