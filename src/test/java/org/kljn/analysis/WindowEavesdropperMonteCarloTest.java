@@ -68,9 +68,9 @@ class WindowEavesdropperMonteCarloTest {
         WindowLikelihoodRatio lr = WindowEavesdropper.of(pair, line, tf).test(t, tau, floor);
         int k = lr.basisFunctions();
 
-        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get("HL"));
-        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get("LH"));
-        double[] gain = tf.get("HL").gain();
+        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get(Situation.HL));
+        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get(Situation.LH));
+        double[] gain = tf.get(Situation.HL).gain();
         RealMatrix covHl = coefficientCovariance(hl, gain, t.highAtAlice(), t.lowAtBob(), tau, k, floor);
         RealMatrix covLh = coefficientCovariance(lh, gain, t.lowAtAlice(), t.highAtBob(), tau, k, floor);
         CholeskyDecomposition cHl = new CholeskyDecomposition(covHl, 1e-14, 1e-300);

@@ -155,8 +155,8 @@ class WindowEavesdropperTest {
         EveInstrument floor = EveInstrument.defaults().scaled(floorScale);
         WindowLikelihoodRatio lr = eve.test(t, tau, floor);
 
-        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get("HL"));
-        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get("LH"));
+        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get(Situation.HL));
+        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get(Situation.LH));
         double[] gHl = new double[4], gLh = new double[4];
         hl.matrix(0, t.highAtAlice(), t.lowAtBob(), gHl);
         lh.matrix(0, t.lowAtAlice(), t.highAtBob(), gLh);
@@ -303,8 +303,8 @@ class WindowEavesdropperTest {
         WindowEavesdropper window = WindowEavesdropper.of(pair, line, tf);
         NoiseTemperatures t = NoiseTemperatures.standard(1e9, 1.2);
         EveInstrument floor = EveInstrument.defaults().scaled(1e6);
-        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get("HL"));
-        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get("LH"));
+        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get(Situation.HL));
+        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get(Situation.LH));
         double[] gHl = new double[4], gLh = new double[4], d = new double[4], nu = new double[2];
         hl.matrix(0, t.highAtAlice(), t.lowAtBob(), gHl);
         lh.matrix(0, t.lowAtAlice(), t.highAtBob(), gLh);
