@@ -46,7 +46,7 @@ class OneSetOfRulesTest {
             // a bit must span a Nyquist interval
             "attack --bit-samples 1"
                     + " | analyses: exact, attack\\nbitSamples: 1"
-                    + " | --bit-samples 1: allowed 2 to 10000000 | t.spec:2: bitSamples: the bit length M in Nyquist samples 1: allowed 2 to 10000000"})
+                    + " | --bit-samples: the bit length M in Nyquist samples 1: allowed 2 to 10000000 | t.spec:2: bitSamples: the bit length M in Nyquist samples 1: allowed 2 to 10000000"})
     void sweepRefusesWhatTheCommandRefuses(String commandLine, String spec, String commandSays, String specSays,
             @TempDir Path dir) {
         RunCommandTest.Result r = RunCommandTest.kljn(commandLine.strip().split("\\s+"));
