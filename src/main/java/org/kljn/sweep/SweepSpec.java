@@ -266,12 +266,13 @@ public final class SweepSpec {
             cc = clean(preset.capacitance(length));
             lc = clean(preset.inductance(length));
         } else {
+            // R_c and L_c the spec leaves out take their defaults where the model has them (not in a subckt)
+            boolean subckt = CableKind.SUBCKT.word().equals(v.get(Key.CABLE));
             rc = (Double) v.get(Key.RC);
-            if (Double.isNaN(rc) && !CableKind.SUBCKT.word().equals(v.get(Key.CABLE))) {
-                rc = DEFAULT_RC;
-            }
+            rc = Double.isNaN(rc) && !subckt ? DEFAULT_RC : rc;
             cc = (Double) v.get(Key.CC);
             lc = (Double) v.get(Key.LC);
+            lc = Double.isNaN(lc) && !subckt ? 0 : lc;
         }
         SweepPoint p = new SweepPoint(index, "", (Double) v.get(Key.RL), (Double) v.get(Key.RH),
                 (Resistor) v.get(Key.ALICE), (String) v.get(Key.CABLE), preset, length, rc, cc, lc,
@@ -349,7 +350,7 @@ public final class SweepSpec {
             // no rc line: NaN here, the default R_c at the points whose model uses it (not a subckt's)
             d.put(Key.RC, byLength ? List.of(Double.NaN) : numbers(Key.RC, Domain.NON_NEGATIVE, Double.NaN));
             d.put(Key.CC, byLength ? List.of(Double.NaN) : numbers(Key.CC, Domain.POSITIVE, Double.NaN));
-            d.put(Key.LC, byLength ? List.of(Double.NaN) : numbers(Key.LC, Domain.NON_NEGATIVE, 0));
+            d.put(Key.LC, byLength ? List.of(Double.NaN) : numbers(Key.LC, Domain.NON_NEGATIVE, Double.NaN));
             d.put(Key.SECTIONS, ints(integers(Key.SECTIONS, 1, Integer.MAX_VALUE, 20)));
             d.put(Key.SUBCKT, subckts());
             d.put(Key.TEFF, numbers(Key.TEFF, Domain.POSITIVE, 1e9));
