@@ -203,8 +203,9 @@ public final class SweepMerge {
                 }
             }
             throw new IllegalArgumentException("merge: the sweep has " + n + " shards, and shard"
-                    + (absent.size() > 1 ? "s " : " ") + absent.stream().map(i -> i + "/" + n).toList()
-                    + " is not among the inputs; give every shard's file; nothing written");
+                    + (absent.size() > 1 ? "s " : " ") + String.join(", ", absent.stream().map(i -> i + "/" + n)
+                    .toList()) + (absent.size() > 1 ? " are" : " is") + " not among the inputs; give every shard's"
+                    + " file; nothing written");
         }
         int points = first.points();
         if (rows.size() < points) {

@@ -19,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Runs the points of one shard of a sweep through an evaluator on worker threads and writes a row per point to a
- * {@link SweepWriter} as each finishes: rows appear in completion order, not index order (merge or sort by
- * {@code index}). Workers take the pending points in ascending index order.
+ * {@link SweepWriter} as each finishes: rows appear in completion order while the run goes on; a run that finishes
+ * its shard rewrites the file in index order ({@link SweepWriter#sortByIndex}, as a merge writes it). Workers take
+ * the pending points in ascending index order; the shard's points are walked, never listed.
  *
  * <p>An evaluator that throws an {@link Exception} gives a {@code failed} row with the exception's message (and, for a
  * {@link PartialResultException}, the results it had), and the sweep goes on; an {@link Error}, or a failure to write the file, stops the sweep and {@link #run} throws it.

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * {@code lin START STOP COUNT} (evenly spaced) or {@code log START STOP COUNT} (evenly spaced in log,
  * START and STOP > 0); list items may themselves be ranges ({@code 0.9, lin 1 1.1 3}). Ranges include both
  * ends; COUNT 1 needs START = STOP. Numbers take SPICE suffixes (f p n u m k meg g t; note that {@code m} is
- * milli, {@code meg} is 10^6); every number and range value is rounded to 15 significant digits, so that
+ * milli, {@code meg} is 10^6; rl, rh, rc and cc refuse {@code m}/{@code M}, which SPICE reads as milli in either case,
+ * and length refuses milli and smaller); every number and range value is rounded to 15 significant digits, so that
  * {@code 100n} is 1e-7 and {@code lin 0.9 1.1 5} steps by 0.05 exactly as written. The same value twice in one
  * list is an error. Example:
  *

@@ -21,15 +21,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The results file of a sweep: a CSV with a header, then one row per finished point, appended as points finish
- * (so in completion order, not index order; {@link SweepMerge} sorts). Columns:
+ * The results file of a sweep: a {@link SweepStamp} line ({@code # kljn sweep fingerprint=... shard=i/n points=N}),
+ * a CSV header, then one row per finished point, appended as points finish (in completion order; a finished shard is
+ * rewritten in index order by {@link #sortByIndex}). Columns:
  * {@code index, key}, the {@link SweepPoint#PARAMETER_COLUMNS parameters}, the evaluator's result columns,
  * {@code status} ({@code ok} or {@code failed}) and {@code error} (the failure's message, empty when ok).
  * A failed point keeps its parameters, with empty result cells.
  *
  * <p>Each row goes to the file with a single write of the whole line, then an fsync, so a killed process leaves
- * at most a partial last line. {@link #open} with {@code resume} checks the header and every row against the
- * spec, drops a partial last line, and reports the finished points (ok or failed), which a resumed run skips.
+ * at most a partial last line. {@link #open} with {@code resume} checks the stamp (the same sweep and shard), the
+ * header and every row against the spec before it changes anything, then drops a partial last line, and reports the
+ * finished points (ok or failed), which a resumed run skips. A file it did not write is refused untouched.
  * Thread-safe.
  */
 public final class SweepWriter implements Closeable {

@@ -298,6 +298,40 @@ class FaultIT {
         }
     }
 
+    /** Issue 22 item 11: a map on a full disk names its partial file, keeps whole rows, and resumes. */
+    @Test
+    void aFullDiskStopsAMapNamingItsFileWithWholeRowsAndResumeCompletesIt(@TempDir Path dir) throws Exception {
+        Path disk = smallDisk(dir, 256);
+        try {
+            Path out = disk.resolve("map");
+            String[] args = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "5", "--bandwidths",
+                    "10,1k", "--band-points", "5", "--bit-samples", "100", "--jobs", "1", "--out", out.toString()};
+            Files.createDirectories(out);
+            fill(disk, 4096); // room for the settings and about a dozen of the 25 rows
+            RunCommandTest.Result full = RunCommandTest.kljn(args);
+            Path partial = out.resolve(MapCommand.PARTIAL);
+            assertEquals(1, full.status(), full.out() + full.err());
+            assertTrue(full.err().contains(partial.toString()) && full.err().contains("No space left on device"),
+                    "the message names the file and the cause: " + full.err());
+            String text = Files.readString(partial);
+            assertTrue(text.endsWith("\n"), "no torn last row");
+            List<String> rows = Files.readAllLines(partial).stream().filter(l -> !l.startsWith("#")).toList();
+            assertTrue(rows.size() > 2 && rows.size() < 26, "some rows kept: " + rows.size());
+            for (String row : rows) {
+                assertEquals(15, row.split(",", -1).length, "whole row: " + row);
+            }
+            Files.delete(disk.resolve("filler"));
+            List<String> resume = new ArrayList<>(List.of(args));
+            resume.add("--resume");
+            RunCommandTest.Result resumed = RunCommandTest.kljn(resume.toArray(String[]::new));
+            assertEquals(0, resumed.status(), resumed.out() + resumed.err());
+            assertTrue(resumed.err().contains((rows.size() - 1) + " of 25 points from"), resumed.err());
+            assertEquals(26, Files.readAllLines(out.resolve("security-map.csv")).size(), "header and 25 points");
+        } finally {
+            unmount(disk);
+        }
+    }
+
     @Test
     void aFullDiskFailsOneOutputNamingItAndFreesItsSpace(@TempDir Path dir) throws Exception {
         Path disk = smallDisk(dir, 512);
