@@ -195,18 +195,6 @@ public final class SweepMerge {
             }
         }
         int n = first.shard().count();
-        if (shardFiles.size() < n) {
-            List<Integer> absent = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-                if (!shardFiles.containsKey(i)) {
-                    absent.add(i);
-                }
-            }
-            throw new IllegalArgumentException("merge: the sweep has " + n + " shards, and shard"
-                    + (absent.size() > 1 ? "s " : " ") + String.join(", ", absent.stream().map(i -> i + "/" + n)
-                    .toList()) + (absent.size() > 1 ? " are" : " is") + " not among the inputs; give every shard's"
-                    + " file; nothing written");
-        }
         int points = first.points();
         if (rows.size() < points) {
             List<Integer> missing = new ArrayList<>();
@@ -215,10 +203,18 @@ public final class SweepMerge {
                     missing.add(p);
                 }
             }
+            List<String> absent = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                if (!shardFiles.containsKey(i)) {
+                    absent.add(i + "/" + n);
+                }
+            }
+            String why = absent.isEmpty() ? "a shard is unfinished; 'kljn status' shows which, 'kljn sweep ... --resume'"
+                    + " finishes it" : "shard" + (absent.size() > 1 ? "s " : " ") + String.join(", ", absent)
+                    + (absent.size() > 1 ? " are" : " is") + " not among the inputs; give every shard's file";
             throw new IllegalArgumentException("merge: " + (points - rows.size()) + " of " + points
                     + " points" + (spec == null ? "" : " of " + spec.source()) + " are missing (points " + missing
-                    + (points - rows.size() > missing.size() ? " ..." : "") + "): a shard is unfinished;"
-                    + " 'kljn status' shows which, 'kljn sweep ... --resume' finishes it; nothing written");
+                    + (points - rows.size() > missing.size() ? " ..." : "") + "): " + why + "; nothing written");
         }
         String head = new SweepStamp(first.fingerprint(), Shard.ALL, points).line() + "\n" + header;
         AtomicFiles.write(out, w -> {

@@ -170,7 +170,7 @@ class FaultIT {
                 csv.toString(), "--resume", "--jobs", "2", "--progress", "never");
         assertEquals(0, resumed.status(), resumed.out() + resumed.err());
         List<String> rows = SweepCommandTest.sortedRows(csv);
-        assertEquals(13, rows.size(), "every point exactly once");
+        assertEquals(14, rows.size(), "stamp, header and every point exactly once");
     }
 
     @Test
@@ -197,7 +197,7 @@ class FaultIT {
             awaitGone(workers, 10);
             List<String> rows = Files.readAllLines(dir.resolve(how + ".csv"));
             assertTrue(Files.readString(dir.resolve(how + ".csv")).endsWith("\n"), how + ": whole rows only");
-            for (String row : rows.subList(1, rows.size())) {
+            for (String row : rows.subList(2, rows.size())) { // after the stamp and the header
                 assertTrue(row.endsWith(",ok,"), how + ": a kept row is a finished point: " + row);
             }
             if (how.equals("SIGTERM")) {
@@ -280,6 +280,8 @@ class FaultIT {
             String text = Files.readString(csv);
             assertTrue(text.endsWith("\n"), "no torn last row");
             List<String> rows = Files.readAllLines(csv);
+            assertTrue(rows.get(0).startsWith("# kljn sweep fingerprint="), rows.get(0));
+            rows = rows.subList(1, rows.size()); // the header and the rows
             assertTrue(rows.size() > 1 && rows.size() < 13, "some rows kept: " + rows.size());
             int cells = rows.get(0).split(",", -1).length;
             for (String row : rows) {

@@ -230,7 +230,7 @@ class SweepRunnerTest {
         // a lone shard is refused, without the spec: its stamp says it is 1 of 2
         IllegalArgumentException half = assertThrows(IllegalArgumentException.class,
                 () -> SweepMerge.merge(List.of(s1), dir.resolve("half.csv")));
-        assertTrue(half.getMessage().contains("the sweep has 2 shards, and shard 2/2 is not among the inputs"),
+        assertTrue(half.getMessage().contains("shard 2/2 is not among the inputs; give every shard's file; nothing written"),
                 half.getMessage());
         assertFalse(Files.exists(dir.resolve("half.csv")));
     }
