@@ -117,10 +117,6 @@ public final class SweepMerge {
             }
             if (first == null) {
                 first = stamp;
-                if (spec != null && !stamp.fingerprint().equals(spec.fingerprint())) {
-                    throw new IllegalArgumentException(in + ":1: not a part of " + spec.source() + ": "
-                            + stamp.difference(SweepStamp.of(spec, stamp.shard())) + "; nothing written");
-                }
             } else if (!stamp.fingerprint().equals(first.fingerprint()) || stamp.points() != first.points()) {
                 throw new IllegalArgumentException(in + ":1: a part of another sweep than " + inputs.get(0)
                         + " (fingerprint " + stamp.fingerprint().substring(0, 12) + "... against "
@@ -171,6 +167,10 @@ public final class SweepMerge {
                             + " shard " + stamp.shard() + " of a sweep of " + stamp.points() + " points");
                 }
                 if (spec != null) {
+                    if (index >= spec.size()) {
+                        throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " is outside "
+                                + spec.source() + "'s " + spec.size() + " points (a part of another sweep?)");
+                    }
                     String key = spec.point(index).key();
                     if (!key.equals(c.get(1))) {
                         throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " has key '"
@@ -193,6 +193,12 @@ public final class SweepMerge {
                             + "'; expected ok or failed");
                 }
             }
+        }
+        if (spec != null && !first.fingerprint().equals(spec.fingerprint())) {
+            // after the rows' keys, which name the point when the spec's values changed: this catches the rest
+            // (an edited subckt file, the analyses)
+            throw new IllegalArgumentException(inputs.get(0) + ":1: not a part of " + spec.source() + ": "
+                    + first.difference(SweepStamp.of(spec, first.shard())) + "; nothing written");
         }
         int n = first.shard().count();
         int points = first.points();

@@ -202,7 +202,7 @@ class SlurmSweepIT {
             end--; // a partial last line, if the kill tore one, is dropped on resume
         }
         byte[] kept = java.util.Arrays.copyOf(beforeBytes, end);
-        int keptRows = (int) new String(kept, StandardCharsets.UTF_8).lines().count() - 1;
+        int keptRows = (int) new String(kept, StandardCharsets.UTF_8).lines().count() - 2; // less stamp and header
         Proc status = kljn(dir, "status", out.toString(), "--json");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
         int left1 = json.get("perShard").get(0).get("left").asInt();
