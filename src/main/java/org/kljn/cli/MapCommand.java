@@ -211,10 +211,8 @@ public final class MapCommand implements Callable<Integer> {
         }
         double lo = reader.applyAsDouble(option, range[0]);
         double hi = reader.applyAsDouble(option, range[1]);
-        for (String r : range) {
-            if (!(reader.applyAsDouble(option, r) > 0)) {
-                throw new IllegalArgumentException(option + " must be > 0, got " + r);
-            }
+        if (!(lo > 0 && hi > 0)) {
+            throw new IllegalArgumentException(option + " must be > 0, got " + String.join(",", range));
         }
         if (!(hi > lo)) {
             throw new IllegalArgumentException(option + ": the second value must exceed the first, got "

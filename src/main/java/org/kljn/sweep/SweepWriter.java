@@ -217,13 +217,12 @@ public final class SweepWriter implements Closeable {
         private final InputStream in;
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         private long offset;
-        private boolean torn;
 
         Lines(InputStream in) {
             this.in = in;
         }
 
-        /** The next whole line without its '\n', or null at the end (then {@link #torn} says if bytes were left). */
+        /** The next whole line without its '\n', or null at the end (then {@link #tornText} holds any bytes left). */
         String next() throws IOException {
             line.reset();
             for (int b; (b = in.read()) >= 0; ) {
@@ -233,17 +232,12 @@ public final class SweepWriter implements Closeable {
                 }
                 line.write(b);
             }
-            torn = line.size() > 0;
             return null;
         }
 
         /** The bytes of a last line without '\n' (after {@link #next} returned null). */
         String tornText() {
             return line.toString(StandardCharsets.UTF_8);
-        }
-
-        boolean torn() {
-            return torn;
         }
 
         long offset() {

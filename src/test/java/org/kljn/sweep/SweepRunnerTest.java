@@ -339,6 +339,17 @@ class SweepRunnerTest {
         }
     }
 
+    /** Issue 22: the spec's bit count has one bound, the attack's, whichever check meets it. */
+    @Test
+    void specBitsHaveOneBound() {
+        for (String bits : List.of("20000000", "3000000000")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SweepSpec.parse("analyses: exact, attack\nbits: " + bits + "\n", "b.spec", Path.of(".")));
+            assertTrue(e.getMessage().contains("b.spec:2: bits: must be an integer from 1 to 10000000, got '" + bits
+                    + "'"), e.getMessage());
+        }
+    }
+
     @Test
     void interruptStopsCleanlyAndResumeFinishes(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.csv");
