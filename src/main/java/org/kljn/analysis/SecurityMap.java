@@ -30,6 +30,14 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
             double jeffreysBestTemperatures, double successBestTemperatures) {
     }
 
+    /**
+     * Everything a map's points are computed from: a resumed map checks its partial file against all of it (the
+     * fingerprint is derived from this record, so a setting added here is checked without more code).
+     */
+    public record Settings(PerKm cable, ResistorPair resistors, double tEff, double[] lengths, double[] bandwidths,
+            int bitSamples, double epsilon) {
+    }
+
     /** Cable per km of loop: R (Ω/km), C (F/km), L (H/km). */
     public record PerKm(double resistance, double capacitance, double inductance) {
     }
@@ -72,8 +80,8 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
     public static SecurityMap compute(NgSpicePool pool, PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, int bitSamples, double epsilon,
             java.util.function.IntConsumer progress) {
-        return compute(pool, cable, resistors, tEff, lengths, bandwidths, bitSamples, epsilon, java.util.Map.of(),
-                (i, p) -> progress.accept(i));
+        return compute(pool, new Settings(cable, resistors, tEff, lengths, bandwidths, bitSamples, epsilon),
+                java.util.Map.of(), (i, p) -> progress.accept(i));
     }
 
     /** Receives each point as it is computed (in grid order), with its index (lengths fastest). */
@@ -87,9 +95,15 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
      * java.util.function.IntConsumer)}, skipping the points in {@code known} (by index: a resumed map) and handing each
      * newly computed point to {@code listener}.
      */
-    public static SecurityMap compute(NgSpicePool pool, PerKm cable, ResistorPair resistors, double tEff,
-            double[] lengths, double[] bandwidths, int bitSamples, double epsilon, java.util.Map<Integer, Point> known,
+    public static SecurityMap compute(NgSpicePool pool, Settings settings, java.util.Map<Integer, Point> known,
             PointListener listener) {
+        PerKm cable = settings.cable();
+        ResistorPair resistors = settings.resistors();
+        double tEff = settings.tEff();
+        double[] lengths = settings.lengths();
+        double[] bandwidths = settings.bandwidths();
+        int bitSamples = settings.bitSamples();
+        double epsilon = settings.epsilon();
         check(cable, lengths, bandwidths);
         ExecutorService exec = Executors.newFixedThreadPool(pool.size());
         try {

@@ -80,14 +80,24 @@ public sealed interface LineModel permits LumpedLine, RcLadder, UniformRcLine, L
                 + " far beyond, the line's spectra leave double precision");
     }
 
-    /** The section rule of {@link #checkResolves} for a model of {@code sections} sections. */
-    static void checkSections(LineModel line, int sections, double bandwidth) {
+    /**
+     * The section rule of {@link #checkResolves} for a model of {@code sections} sections, of which it allows at most
+     * {@code maxSections}: the advice names a count the model accepts, or says that none does.
+     */
+    static void checkSections(LineModel line, int sections, int maxSections, double bandwidth) {
         double theta = Math.sqrt(2 * Math.PI * bandwidth * line.resistance() * line.capacitance());
         if (theta / sections > 1) {
+            double needed = Math.ceil(theta);
+            String advice = needed <= maxSections
+                    ? String.format(Locale.ROOT, "use %d sections or more (at most %d), or the exact line (ltra)",
+                            (int) needed, maxSections)
+                    : String.format(Locale.ROOT, "it would take %.0f sections, more than the %s model's maximum of %d:"
+                            + " use the exact line (ltra), or a narrower band or a shorter line", needed, line.kind(),
+                            maxSections);
             throw new ParameterException(Parameter.SECTIONS, String.format(Locale.ROOT,
                     "%d sections cannot resolve this line over a band of %s Hz (sqrt(2 pi f R C) = %.3g at the band edge,"
-                            + " %.3g per section; allowed at most 1): use %d sections or more, or the exact line (ltra)",
-                    sections, SpiceNumbers.engineering(bandwidth), theta, theta / sections, (int) Math.ceil(theta)));
+                            + " %.3g per section; allowed at most 1): %s",
+                    sections, SpiceNumbers.engineering(bandwidth), theta, theta / sections, advice));
         }
     }
 }

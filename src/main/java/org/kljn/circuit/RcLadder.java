@@ -49,7 +49,7 @@ public record RcLadder(double resistance, double capacitance, int sections) impl
 
     @Override
     public void checkResolves(double bandwidth) {
-        LineModel.checkSections(this, sections, bandwidth);
+        LineModel.checkSections(this, sections, MAX_SECTIONS, bandwidth);
     }
 
     @Override

@@ -74,6 +74,26 @@ public final class SpiceNumbers {
         return v;
     }
 
+    /**
+     * Parses a resistance or a capacitance, refusing the suffix {@code m}/{@code M}: SPICE reads both as milli, so
+     * "1M" (meant as a megohm, as electronics writes it) would silently be 1 mΩ. Mega is {@code meg}; a milli value
+     * is written as a number ({@code 0.001}, {@code 1e-3}).
+     *
+     * @param option names the option or key in the error message
+     * @throws IllegalArgumentException naming the option, the value and the two readings
+     */
+    public static double parseNoMilli(String option, String text) {
+        double v = parse(option, text);
+        Matcher m = VALUE.matcher(text.strip());
+        if (m.matches() && "m".equalsIgnoreCase(m.group(2))) {
+            String n = m.group(1);
+            throw new IllegalArgumentException(option + ": '" + text + "' is ambiguous: SPICE reads the suffix '"
+                    + m.group(2) + "' as milli (" + format(v) + "), not mega; write " + n + "meg for "
+                    + format(Double.parseDouble(n) * 1e6) + ", or " + format(v) + " for milli");
+        }
+        return v;
+    }
+
     /** A value as SPICE reads it back exactly, independent of the default locale. */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {

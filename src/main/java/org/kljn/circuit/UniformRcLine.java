@@ -42,7 +42,7 @@ public record UniformRcLine(double resistance, double capacitance, int lumps) im
 
     @Override
     public void checkResolves(double bandwidth) {
-        LineModel.checkSections(this, lumps, bandwidth);
+        LineModel.checkSections(this, lumps, MAX_LUMPS, bandwidth);
     }
 
     @Override

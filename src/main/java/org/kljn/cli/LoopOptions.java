@@ -183,8 +183,19 @@ public final class LoopOptions {
         return line.describe() + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
 
+    /**
+     * The resistance and capacitance options: their suffix m/M is refused ({@link SpiceNumbers#parseNoMilli}; "1M"
+     * would be 1 mΩ).
+     */
+    private static final java.util.Set<String> NO_MILLI = java.util.Set.of("--rl", "--rh", "--rc", "--cc",
+            "--r-per-km", "--c-per-km");
+
+    private static double parse(String option, String text) {
+        return NO_MILLI.contains(option) ? SpiceNumbers.parseNoMilli(option, text) : SpiceNumbers.parse(option, text);
+    }
+
     static double positive(String option, String text) {
-        double v = SpiceNumbers.parse(option, text);
+        double v = parse(option, text);
         if (!(v > 0)) {
             throw new IllegalArgumentException(option + " must be > 0, got " + text);
         }
@@ -192,7 +203,7 @@ public final class LoopOptions {
     }
 
     static double nonNegative(String option, String text) {
-        double v = SpiceNumbers.parse(option, text);
+        double v = parse(option, text);
         if (v < 0) {
             throw new IllegalArgumentException(option + " must be >= 0, got " + text);
         }

@@ -147,6 +147,11 @@ public final class Main implements Runnable {
     public void run() {
         org.kljn.analysis.LineStudy.Config config = config();
         try {
+            org.kljn.io.AtomicFiles.checkWritableFolder("--out", out); // before the job, not after it
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
             org.kljn.analysis.LineStudy.Result study;
             try (org.kljn.ngspice.NgSpice spice = org.kljn.ngspice.NgSpice.open()) {
                 study = org.kljn.analysis.LineStudy.run(spice, config, System.err::println);

@@ -90,8 +90,14 @@ public final class MapCommand implements Callable<Integer> {
         SecurityMap.PerKm cable = cable();
         ResistorPair pair = LoopOptions.resistorPair(rl, rh);
         double tEff = LoopOptions.temperature(teff);
-        double[] ls = grid("--lengths", lengths, "--length-points", lengthPoints);
-        double[] bs = grid("--bandwidths", bandwidths, "--band-points", bandPoints);
+        double[] ls = grid("--lengths", lengths, "--length-points", lengthPoints, (o, t) -> {
+            try {
+                return SpiceNumbers.parseLength(o, t);
+            } catch (org.kljn.circuit.ParameterException e) {
+                throw new IllegalArgumentException(o + ": " + e.getMessage(), e);
+            }
+        });
+        double[] bs = grid("--bandwidths", bandwidths, "--band-points", bandPoints, SpiceNumbers::parse);
         BitLength.ofSamples(bitSamples);
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
@@ -107,10 +113,12 @@ public final class MapCommand implements Callable<Integer> {
             throw new IllegalArgumentException((e.parameter() == org.kljn.circuit.Parameter.BANDWIDTH ? "--bandwidths: "
                     : "--lengths and --bandwidths: ") + e.getMessage(), e);
         }
+        // everything a point depends on: the partial file records it and a resume must match all of it
+        SecurityMap.Settings settings = new SecurityMap.Settings(cable, pair, tEff, ls, bs, bitSamples, epsilon);
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
-        java.nio.file.Files.createDirectories(out);
+        AtomicFiles.checkWritableFolder("--out", out);
         Path partial = out.resolve(PARTIAL);
         // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
         // resumes with --resume
@@ -120,14 +128,14 @@ public final class MapCommand implements Callable<Integer> {
             if (lock == null) {
                 throw new IllegalArgumentException("--out " + out + ": another kljn map is writing this folder");
             }
-            Map<Integer, SecurityMap.Point> known = resume ? MapPartial.read(partial, ls, bs) : Map.of();
+            Map<Integer, SecurityMap.Point> known = resume ? MapPartial.read(partial, settings) : Map.of();
             if (!known.isEmpty()) {
                 err.printf(Locale.ROOT, "map: %d of %d points from %s%n", known.size(), total, partial);
             }
-            try (MapPartial writer = MapPartial.open(partial, !known.isEmpty());
+            try (MapPartial writer = MapPartial.open(partial, settings, resume && java.nio.file.Files.exists(partial));
                  NgSpicePool pool = NgSpicePool.of(n)) {
                 int[] done = {known.size()};
-                map = SecurityMap.compute(pool, cable, pair, tEff, ls, bs, bitSamples, epsilon, known, (i, p) -> {
+                map = SecurityMap.compute(pool, settings, known, (i, p) -> {
                     writer.append(i, p);
                     done[0]++;
                     if (done[0] % Math.max(1, total / 10) == 0 || done[0] == total) {
@@ -202,12 +210,16 @@ public final class MapCommand implements Callable<Integer> {
                 LoopOptions.positive("--c-per-km", cPerKm), LoopOptions.nonNegative("--l-per-km", lPerKm));
     }
 
-    private static double[] grid(String option, String[] range, String countOption, int count) {
+    private static double[] grid(String option, String[] range, String countOption, int count,
+                                 java.util.function.ToDoubleBiFunction<String, String> reader) {
         if (range.length != 2) {
             throw new IllegalArgumentException(option + " takes two values LOW,HIGH, got " + String.join(",", range));
         }
-        double lo = LoopOptions.positive(option, range[0]);
-        double hi = LoopOptions.positive(option, range[1]);
+        double lo = reader.applyAsDouble(option, range[0]);
+        double hi = reader.applyAsDouble(option, range[1]);
+        if (!(lo > 0 && hi > 0)) {
+            throw new IllegalArgumentException(option + " must be > 0, got " + String.join(",", range));
+        }
         if (!(hi > lo)) {
             throw new IllegalArgumentException(option + ": the second value must exceed the first, got "
                     + String.join(",", range));

@@ -101,16 +101,41 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Makes sure files can be written into {@code dir} (creating it), by creating and removing a probe file there:
+     * a command calls this before its computation, so that an unwritable output (a read-only folder, /proc) fails
+     * at once and not after the whole job.
+     *
+     * @param option names the option in the message ({@code --out})
+     * @throws IOException naming the option, the folder and the cause, with "nothing computed"
+     */
+    public static void checkWritableFolder(String option, Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileSystemException(option + " " + dir, null, "is a file, not a folder; nothing computed");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".kljn-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IOException(option + " " + dir + ": cannot write there (" + reason(e) + "); nothing computed", e);
+        }
+    }
+
     /** An I/O failure as "what: cause", keeping its type for callers that test it. */
     static IOException named(String what, IOException e) {
-        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getMessage();
+        String reason = reason(e);
         if (reason != null && what.contains(reason)) {
             return e;
         }
         IOException wrapped = new IOException(what + ": " + reason, e);
         return wrapped;
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage();
     }
 }

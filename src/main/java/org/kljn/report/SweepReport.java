@@ -86,17 +86,26 @@ public final class SweepReport {
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("sweep CSV " + csv + ": no such file");
             }
-            if (lines.isEmpty()) {
+            // a sweep's results file starts with its stamp line ('# kljn sweep fingerprint=...'), then the header
+            int first = !lines.isEmpty() && lines.get(0).startsWith("# ") ? 1 : 0;
+            if (lines.size() <= first) {
                 throw new IllegalArgumentException("sweep CSV " + csv + " is empty: no header row");
             }
-            List<String> h = Csv.parse(lines.get(0));
+            List<String> h = Csv.parse(lines.get(first));
+            for (String needed : List.of("index", "status")) {
+                if (!h.contains(needed)) {
+                    throw new IllegalArgumentException("sweep CSV " + csv + ": not a results file of kljn sweep (no"
+                            + " column '" + needed + "' in its header '" + shorten(lines.get(first)) + "'); report the"
+                            + " files that 'kljn sweep' or 'kljn merge' wrote");
+                }
+            }
             if (header == null) {
                 header = h;
             } else if (!header.equals(h)) {
                 throw new IllegalArgumentException("sweep CSV " + csv + " has other columns than " + csvs.get(0)
                         + ": report sweeps of one kind together");
             }
-            for (int i = 1; i < lines.size(); i++) {
+            for (int i = first + 1; i < lines.size(); i++) {
                 if (lines.get(i).isBlank()) {
                     continue;
                 }
@@ -105,17 +114,26 @@ public final class SweepReport {
                     throw new IllegalArgumentException("sweep CSV " + csv + ", line " + (i + 1) + ": " + row.size()
                             + " fields where the header has " + h.size() + " (a torn or edited row)");
                 }
+                if (!row.get(h.indexOf("index")).matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException("sweep CSV " + csv + ", line " + (i + 1) + ": index '"
+                            + shorten(row.get(h.indexOf("index"))) + "' is not a point number");
+                }
                 rows.add(row);
             }
         }
         return new Table(header, rows);
     }
 
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
     public static Path write(List<Path> csvs, Path out) throws IOException {
         Table t = read(csvs);
         Map<String, Integer> col = t.columns();
         List<List<String>> rows = new ArrayList<>(t.rows());
-        rows.sort((a, b) -> Integer.compare(Integer.parseInt(a.get(0)), Integer.parseInt(b.get(0))));
+        int index = col.get("index");
+        rows.sort((a, b) -> Integer.compare(Integer.parseInt(a.get(index)), Integer.parseInt(b.get(index))));
         List<List<String>> ok = rows.stream().filter(r -> "ok".equals(r.get(col.get("status")))).toList();
         List<List<String>> failed = rows.stream().filter(r -> !"ok".equals(r.get(col.get("status")))).toList();
         Files.createDirectories(out);

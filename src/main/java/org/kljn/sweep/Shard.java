@@ -36,18 +36,17 @@ public record Shard(int index, int count) {
         if (m == null || !m.matches()) {
             throw new IllegalArgumentException("expected i/n (e.g. 2/4, 1 <= i <= n), got '" + text + "'");
         }
-        int i;
-        int n;
-        try {
-            i = Integer.parseInt(m.group(1));
-            n = Integer.parseInt(m.group(2));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is out of range", e);
+        long i = m.group(1).length() > 10 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
+        long n = m.group(2).length() > 10 ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+        if (n > Integer.MAX_VALUE) {
+            // more shards than points is allowed (the extra ones are empty), more than a sweep's index is not
+            throw new IllegalArgumentException("'" + text.strip() + "': n must be at most " + Integer.MAX_VALUE
+                    + " (1 <= i <= n)");
         }
         if (n < 1 || i < 1 || i > n) {
             throw new IllegalArgumentException("need 1 <= i <= n, got '" + text.strip() + "'");
         }
-        return new Shard(i, n);
+        return new Shard((int) i, (int) n);
     }
 
     /** Whether point {@code pointIndex} (0-based) belongs to this shard. */

@@ -15,10 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Joins the results files of a sweep's shards (or one unsorted file) into one file sorted by point index,
- * written atomically (temporary file and rename). Rows are copied byte for byte. Refused, with the file and line
- * named: differing headers, a file without a header, a partial last line (a killed shard: finish it with
- * {@code --resume} first), a malformed row, an index that appears twice.
+ * Joins the results files of a sweep's shards into one file sorted by point index, written atomically (temporary
+ * file and rename) to a file that is none of the inputs. Rows are copied byte for byte; the result is stamped as the
+ * whole sweep ({@link SweepStamp}, shard 1/1), as an unsharded run would write it. Each input's stamp says which
+ * sweep and shard it holds, so that without the spec a merge still refuses, with the file and line named: a file
+ * no sweep wrote, parts of different sweeps or splits, a shard missing or unfinished (a point missing), a shard
+ * given twice, differing headers, a partial last line (a killed shard: finish it with {@code --resume} first), a
+ * malformed row, an index that appears twice or outside its shard.
  */
 public final class SweepMerge {
     private SweepMerge() {
@@ -56,7 +59,7 @@ public final class SweepMerge {
     }
 
     /**
-     * Merges {@code inputs} into {@code out} (which may be one of the inputs).
+     * Merges {@code inputs}, every shard of one sweep, into {@code out} (not one of the inputs).
      *
      * @throws IllegalArgumentException naming the file and line of the first problem
      */
@@ -83,8 +86,16 @@ public final class SweepMerge {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("merge: no input files");
         }
+        for (Path in : inputs) {
+            if (Files.exists(out) && Files.exists(in) && Files.isSameFile(in, out)) {
+                throw new IllegalArgumentException("merge: --out " + out + " is also an input (" + in + "); the merge"
+                        + " writes a new file: give another --out; nothing written");
+            }
+        }
         String header = null;
         Path headerFile = null;
+        SweepStamp first = null;
+        Map<Integer, Path> shardFiles = new TreeMap<>();
         Map<Integer, Row> rows = new TreeMap<>();
         int ok = 0;
         int failed = 0;
@@ -99,23 +110,46 @@ public final class SweepMerge {
                         + " finish it with --resume, then merge");
             }
             String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-            List<String> cols = cells(in, 1, lines[0]);
+            SweepStamp stamp = SweepStamp.parse(lines[0]);
+            if (stamp == null) {
+                throw new IllegalArgumentException(in + ":1: not a results file of kljn sweep (no '" + SweepStamp.PREFIX
+                        + "fingerprint=... shard=i/n' first line); merge joins only the files a sweep wrote");
+            }
+            if (first == null) {
+                first = stamp;
+            } else if (!stamp.fingerprint().equals(first.fingerprint()) || stamp.points() != first.points()) {
+                throw new IllegalArgumentException(in + ":1: a part of another sweep than " + inputs.get(0)
+                        + " (fingerprint " + stamp.fingerprint().substring(0, 12) + "... against "
+                        + first.fingerprint().substring(0, 12) + "...); merge the parts of one sweep; nothing written");
+            } else if (stamp.shard().count() != first.shard().count()) {
+                throw new IllegalArgumentException(in + ":1: shard " + stamp.shard() + ", but " + inputs.get(0)
+                        + " is shard " + first.shard() + ": parts of two different splits; nothing written");
+            }
+            Path twin = shardFiles.put(stamp.shard().index(), in);
+            if (twin != null) {
+                throw new IllegalArgumentException(in + " and " + twin + " are both shard " + stamp.shard()
+                        + " (a file given twice?); nothing written");
+            }
+            if (lines.length < 2) {
+                throw new IllegalArgumentException(in + ":2: no column header");
+            }
+            List<String> cols = cells(in, 2, lines[1]);
             if (header == null) {
-                header = lines[0];
+                header = lines[1];
                 headerFile = in;
                 if (cols.size() < 4 || !cols.get(0).equals("index") || !cols.get(cols.size() - 2).equals("status")) {
-                    throw new IllegalArgumentException(in + ":1: not a sweep CSV header (expected index, key, ...,"
-                            + " status, error), got '" + lines[0] + "'");
+                    throw new IllegalArgumentException(in + ":2: not a sweep CSV header (expected index, key, ...,"
+                            + " status, error), got '" + lines[1] + "'");
                 }
                 if (expectedHeader != null && !cols.equals(expectedHeader)) {
-                    throw new IllegalArgumentException(in + ":1: not a results file of " + spec.source() + ": "
+                    throw new IllegalArgumentException(in + ":2: not a results file of " + spec.source() + ": "
                             + SweepWriter.firstDifference(cols, expectedHeader));
                 }
-            } else if (!header.equals(lines[0])) {
-                throw new IllegalArgumentException(in + ":1: header differs from " + headerFile + "'s: "
+            } else if (!header.equals(lines[1])) {
+                throw new IllegalArgumentException(in + ":2: header differs from " + headerFile + "'s: "
                         + SweepWriter.firstDifference(cols, Csv.parse(header)));
             }
-            for (int i = 1; i < lines.length; i++) {
+            for (int i = 2; i < lines.length; i++) {
                 List<String> c = cells(in, i + 1, lines[i]);
                 if (c.size() != cols.size()) {
                     throw new IllegalArgumentException(in + ":" + (i + 1) + ": has " + c.size() + " cells, the header "
@@ -128,8 +162,9 @@ public final class SweepMerge {
                     throw new IllegalArgumentException(in + ":" + (i + 1) + ": index '" + c.get(0)
                             + "' is not an integer");
                 }
-                if (index < 0) {
-                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": negative index " + index);
+                if (index < 0 || index >= stamp.points() || !stamp.shard().contains(index)) {
+                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " is not a point of"
+                            + " shard " + stamp.shard() + " of a sweep of " + stamp.points() + " points");
                 }
                 if (spec != null) {
                     if (index >= spec.size()) {
@@ -159,19 +194,35 @@ public final class SweepMerge {
                 }
             }
         }
-        if (spec != null && rows.size() < spec.size()) {
+        if (spec != null && !first.fingerprint().equals(spec.fingerprint())) {
+            // after the rows' keys, which name the point when the spec's values changed: this catches the rest
+            // (an edited subckt file, the analyses)
+            throw new IllegalArgumentException(inputs.get(0) + ":1: not a part of " + spec.source() + ": "
+                    + first.difference(SweepStamp.of(spec, first.shard())) + "; nothing written");
+        }
+        int n = first.shard().count();
+        int points = first.points();
+        if (rows.size() < points) {
             List<Integer> missing = new ArrayList<>();
-            for (int p = 0; p < spec.size() && missing.size() < 20; p++) {
+            for (int p = 0; p < points && missing.size() < 20; p++) {
                 if (!rows.containsKey(p)) {
                     missing.add(p);
                 }
             }
-            throw new IllegalArgumentException("merge: " + (spec.size() - rows.size()) + " of " + spec.size()
-                    + " points of " + spec.source() + " are missing (points " + missing
-                    + (spec.size() - rows.size() > missing.size() ? " ..." : "") + "): a shard is missing or unfinished;"
-                    + " 'kljn status' shows which, 'kljn sweep ... --resume' finishes it; nothing written");
+            List<String> absent = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                if (!shardFiles.containsKey(i)) {
+                    absent.add(i + "/" + n);
+                }
+            }
+            String why = absent.isEmpty() ? "a shard is unfinished; 'kljn status' shows which, 'kljn sweep ... --resume'"
+                    + " finishes it" : "shard" + (absent.size() > 1 ? "s " : " ") + String.join(", ", absent)
+                    + (absent.size() > 1 ? " are" : " is") + " not among the inputs; give every shard's file";
+            throw new IllegalArgumentException("merge: " + (points - rows.size()) + " of " + points
+                    + " points" + (spec == null ? "" : " of " + spec.source()) + " are missing (points " + missing
+                    + (points - rows.size() > missing.size() ? " ..." : "") + "): " + why + "; nothing written");
         }
-        String head = header;
+        String head = new SweepStamp(first.fingerprint(), Shard.ALL, points).line() + "\n" + header;
         AtomicFiles.write(out, w -> {
             w.write(head);
             w.write('\n');

@@ -19,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Runs the points of one shard of a sweep through an evaluator on worker threads and writes a row per point to a
- * {@link SweepWriter} as each finishes: rows appear in completion order, not index order (merge or sort by
- * {@code index}). Workers take the pending points in ascending index order.
+ * {@link SweepWriter} as each finishes: rows appear in completion order while the run goes on; a run that finishes
+ * its shard rewrites the file in index order ({@link SweepWriter#sortByIndex}, as a merge writes it). Workers take
+ * the pending points in ascending index order; the shard's points are walked, never listed.
  *
  * <p>An evaluator that throws an {@link Exception} gives a {@code failed} row with the exception's message (and, for a
  * {@link PartialResultException}, the results it had), and the sweep goes on; an {@link Error}, or a failure to write the file, stops the sweep and {@link #run} throws it.
@@ -150,27 +151,30 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         SweepWriter writer = null;
         try {
-            writer = SweepWriter.open(out, spec, resultColumns, options.resume());
+            Shard shard = options.shard();
+            writer = SweepWriter.open(out, spec, shard, resultColumns, options.resume());
             SweepWriter w = writer;
             BitSet done = writer.finished();
-            int[] selected = options.shard().select(spec.size());
-            int[] pending = java.util.Arrays.stream(selected).filter(i -> !done.get(i)).toArray();
-            int already = selected.length - pending.length;
-            ProgressBar bar = ProgressBar.create(options.progress(), options.err(), selected.length, already);
+            // the shard's points are p = index - 1 + k * count, k = 0, 1, ...: walked, never listed (a shard of 10^7
+            // points would otherwise cost its arrays before the first point)
+            int selectedCount = shard.size(spec.size());
+            int already = done.cardinality();
+            int pendingCount = selectedCount - already;
+            ProgressBar bar = ProgressBar.create(options.progress(), options.err(), selectedCount, already);
             AtomicInteger next = new AtomicInteger();
             AtomicInteger ok = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             AtomicReference<Throwable> fatal = new AtomicReference<>();
-            int n = Math.min(options.jobs(), Math.max(1, pending.length));
+            int n = Math.min(options.jobs(), Math.max(1, pendingCount));
             CountDownLatch finished = new CountDownLatch(n);
             Runnable work = () -> {
                 try {
                     while (!stopped) {
-                        int k = next.getAndIncrement();
-                        if (k >= pending.length) {
+                        int index = nextPending(next, done, shard, selectedCount);
+                        if (index < 0) {
                             break;
                         }
-                        SweepPoint p = spec.point(pending[k]);
+                        SweepPoint p = spec.point(index);
                         String row;
                         boolean good;
                         try {
@@ -235,6 +239,11 @@ public final class SweepRunner {
                     // a second interrupt: stop waiting
                 }
             }
+            boolean complete = fatal.get() == null && !stopped && !interrupted
+                    && already + ok.get() + failed.get() == selectedCount;
+            if (complete) {
+                writer.sortByIndex(); // the rows came in finishing order; the finished file is in index order
+            }
             writer.close(); // a straggling worker can no longer write
             bar.finish();
             if (interrupted) {
@@ -251,14 +260,28 @@ public final class SweepRunner {
                 throw er;
             }
             int finishedNow = ok.get() + failed.get();
-            return new Summary(selected.length, already, ok.get(), failed.get(),
-                    already + finishedNow < selected.length, writer.droppedBytes(),
+            return new Summary(selectedCount, already, ok.get(), failed.get(),
+                    already + finishedNow < selectedCount, writer.droppedBytes(),
                     Duration.ofNanos(System.nanoTime() - t0));
         } finally {
             if (writer != null) {
                 writer.close();
             }
             ended.countDown();
+        }
+    }
+
+    /** The next point of the shard not yet done (ascending), or -1 when none is left; thread-safe. */
+    private static int nextPending(AtomicInteger next, BitSet done, Shard shard, int selectedCount) {
+        while (true) {
+            int k = next.getAndIncrement();
+            if (k >= selectedCount) {
+                return -1;
+            }
+            int index = shard.index() - 1 + k * shard.count();
+            if (!done.get(index)) { // done is only read here, never written, after the file was opened
+                return index;
+            }
         }
     }
 

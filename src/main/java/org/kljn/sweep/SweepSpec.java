@@ -12,6 +12,7 @@ import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.ParameterException;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.SpiceNumbers;
+import org.kljn.io.Fingerprint;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
  * {@code lin START STOP COUNT} (evenly spaced) or {@code log START STOP COUNT} (evenly spaced in log,
  * START and STOP > 0); list items may themselves be ranges ({@code 0.9, lin 1 1.1 3}). Ranges include both
  * ends; COUNT 1 needs START = STOP. Numbers take SPICE suffixes (f p n u m k meg g t; note that {@code m} is
- * milli, {@code meg} is 10^6); every number and range value is rounded to 15 significant digits, so that
+ * milli, {@code meg} is 10^6; rl, rh, rc and cc refuse {@code m}/{@code M}, which SPICE reads as milli in either case,
+ * and length refuses milli and smaller); every number and range value is rounded to 15 significant digits, so that
  * {@code 100n} is 1e-7 and {@code lin 0.9 1.1 5} steps by 0.05 exactly as written. The same value twice in one
  * list is an error. Example:
  *
@@ -65,7 +67,7 @@ import java.util.stream.Stream;
  * <tr><td>cable</td><td>lumped, ladder, urc, ltra, subckt</td><td>lumped</td></tr>
  * <tr><td>preset</td><td>a cable name from {@link CablePreset} (cat5, telephone, rg58); needs length</td><td>-</td></tr>
  * <tr><td>length</td><td>metres, > 0; needs preset, excludes rc, cc, lc</td><td>-</td></tr>
- * <tr><td>rc</td><td>total R_c, >= 0 (> 0 for ladder, urc, ltra)</td><td>100</td></tr>
+ * <tr><td>rc</td><td>total R_c, >= 0 (> 0 for ladder, urc, ltra)</td><td>100 (none for subckt)</td></tr>
  * <tr><td>cc</td><td>total C_c, > 0; needed by ladder, urc, ltra</td><td>-</td></tr>
  * <tr><td>lc</td><td>total L_c, >= 0 (ltra)</td><td>0</td></tr>
  * <tr><td>sections</td><td>integer >= 1: ladder sections, URC lumps</td><td>20</td></tr>
@@ -102,6 +104,9 @@ import java.util.stream.Stream;
  * names the value and what is allowed.
  */
 public final class SweepSpec {
+    /** R_c when the spec gives none (a subckt point has none: its file is the whole line). */
+    private static final double DEFAULT_RC = 100;
+
     /** Sweeps larger than this are refused as surely mistaken. */
     public static final int MAX_POINTS = 10_000_000;
 
@@ -135,6 +140,7 @@ public final class SweepSpec {
     private final EnumMap<Key, List<?>> dims;
     private final Set<Analysis> analyses;
     private final int size;
+    private volatile String fingerprint;
 
     private SweepSpec(String source, EnumMap<Key, List<?>> dims, Set<Analysis> analyses, int size) {
         this.source = source;
@@ -263,9 +269,13 @@ public final class SweepSpec {
             cc = clean(preset.capacitance(length));
             lc = clean(preset.inductance(length));
         } else {
+            // R_c and L_c the spec leaves out take their defaults where the model has them (not in a subckt)
+            boolean subckt = CableKind.SUBCKT.word().equals(v.get(Key.CABLE));
             rc = (Double) v.get(Key.RC);
+            rc = Double.isNaN(rc) && !subckt ? DEFAULT_RC : rc;
             cc = (Double) v.get(Key.CC);
             lc = (Double) v.get(Key.LC);
+            lc = Double.isNaN(lc) && !subckt ? 0 : lc;
         }
         SweepPoint p = new SweepPoint(index, "", (Double) v.get(Key.RL), (Double) v.get(Key.RH),
                 (Resistor) v.get(Key.ALICE), (String) v.get(Key.CABLE), preset, length, rc, cc, lc,
@@ -276,6 +286,21 @@ public final class SweepSpec {
         return new SweepPoint(index, key, p.rl(), p.rh(), p.alice(), p.cable(), p.preset(), p.length(), p.rc(),
                 p.cc(), p.lc(), p.sections(), p.subckt(), p.teff(), p.bandwidth(), p.beta(), p.bitSamples(),
                 p.bits(), p.seed(), p.analyses());
+    }
+
+    /**
+     * What every row of this sweep is computed from, as a SHA-256 (hex): every dimension's values, the analyses, and
+     * the content of every file a point reads (the subckt files, through their {@link SubcktRef#path()}). Derived
+     * from the parsed dimensions as a whole, so a key added to the spec is part of it without more code. A resume
+     * and a merge refuse rows of another fingerprint.
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            f = Fingerprint.hash(List.of(dims, analyses));
+            fingerprint = f;
+        }
+        return f;
     }
 
     /** All points in index order. */
@@ -325,18 +350,20 @@ public final class SweepSpec {
             } else if (lines.containsKey(Key.PRESET)) {
                 throw error(lines.get(Key.PRESET), "needs a length; add 'length: METRES'");
             }
-            d.put(Key.RC, byLength ? List.of(Double.NaN) : numbers(Key.RC, Domain.NON_NEGATIVE, 100));
+            // no rc line: NaN here, the default R_c at the points whose model uses it (not a subckt's)
+            d.put(Key.RC, byLength ? List.of(Double.NaN) : numbers(Key.RC, Domain.NON_NEGATIVE, Double.NaN));
             d.put(Key.CC, byLength ? List.of(Double.NaN) : numbers(Key.CC, Domain.POSITIVE, Double.NaN));
-            d.put(Key.LC, byLength ? List.of(Double.NaN) : numbers(Key.LC, Domain.NON_NEGATIVE, 0));
-            d.put(Key.SECTIONS, integers(Key.SECTIONS, 1, 20).stream().map(Long::intValue).toList());
+            d.put(Key.LC, byLength ? List.of(Double.NaN) : numbers(Key.LC, Domain.NON_NEGATIVE, Double.NaN));
+            d.put(Key.SECTIONS, ints(integers(Key.SECTIONS, 1, Integer.MAX_VALUE, 20)));
             d.put(Key.SUBCKT, subckts());
             d.put(Key.TEFF, numbers(Key.TEFF, Domain.POSITIVE, 1e9));
             d.put(Key.BANDWIDTH, numbers(Key.BANDWIDTH, Domain.POSITIVE, 1e3));
             d.put(Key.BETA, betas());
             d.put(Key.BIT_SAMPLES, lines.containsKey(Key.BIT_DURATION) ? bitSamplesFromDurations(d)
-                    : integers(Key.BIT_SAMPLES, 1, 1000).stream().map(SweepSpec::toInt).toList());
-            d.put(Key.BITS, integers(Key.BITS, 1, 100).stream().map(SweepSpec::toInt).toList());
-            d.put(Key.SEED, integers(Key.SEED, 0, 1));
+                    : ints(integers(Key.BIT_SAMPLES, 1, Integer.MAX_VALUE, 1000)));
+            // the bit count's bound is the attack's own (one bound, whichever check meets it first)
+            d.put(Key.BITS, ints(integers(Key.BITS, 1, BitExchange.MAX_BITS, 100)));
+            d.put(Key.SEED, integers(Key.SEED, 0, 1L << 53, 1));
             Set<Analysis> analyses = analyses();
 
             crossChecks(d, analyses, byLength);
@@ -553,46 +580,48 @@ public final class SweepSpec {
             if (line == null) {
                 return List.of(dflt);
             }
-            List<Double> out = new ArrayList<>();
+            List<List<Double>> parts = new ArrayList<>();
             for (String item : items(line)) {
                 String[] t = item.split("\\s+");
                 List<Double> values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
-                for (double v : values) {
+                // a range is monotone: its ends bound every value
+                for (double v : List.of(values.get(0), values.get(values.size() - 1))) {
                     boolean ok = domain == Domain.POSITIVE ? v > 0 : v >= 0;
                     if (!ok) {
                         throw error(line, "must be " + (domain == Domain.POSITIVE ? "> 0" : ">= 0") + ", got '"
                                 + item + "'" + (values.size() > 1 ? " (gives " + SpiceNumbers.format(v) + ")" : ""));
                     }
                 }
-                out.addAll(values);
+                parts.add(values);
             }
-            return distinct(line, out, SpiceNumbers::format);
+            return distinctParts(line, parts, SpiceNumbers::format);
         }
 
-        /** A list of integers >= min (range values rounded), or the default. */
-        private List<Long> integers(Key key, long min, long dflt) {
+        /** A list of integers from min to max (range values rounded), or the default. */
+        private List<Long> integers(Key key, long min, long max, long dflt) {
             Line line = lines.get(key);
             if (line == null) {
                 return List.of(dflt);
             }
-            List<Long> out = new ArrayList<>();
+            List<List<Long>> parts = new ArrayList<>();
             for (String item : items(line)) {
                 String[] t = item.split("\\s+");
                 boolean range = isRange(t);
                 List<Double> values = range ? range(line, item, t) : List.of(single(line, item, t));
-                for (double v : values) {
-                    if (!range && v != Math.rint(v)) {
-                        throw error(line, "must be an integer, got '" + item + "'");
-                    }
-                    long r = Math.round(v);
-                    long max = key == Key.SEED ? 1L << 53 : Integer.MAX_VALUE;
-                    if (r < min || Math.abs(v) > max) {
+                if (!range && values.get(0) != Math.rint(values.get(0))) {
+                    throw error(line, "must be an integer, got '" + item + "'");
+                }
+                for (double v : List.of(values.get(0), values.get(values.size() - 1))) {
+                    if (Math.round(v) < min || v > max) {
                         throw error(line, "must be an integer from " + min + " to " + max + ", got '" + item + "'");
                     }
-                    out.add(r);
                 }
+                // rounding keeps the values of a range whose steps are at least 1 apart
+                boolean stepsOfOne = values.size() < 2 || Math.abs(values.get(1) - values.get(0)) >= 1
+                        && Math.abs(values.get(values.size() - 1) - values.get(values.size() - 2)) >= 1;
+                parts.add(LazyValues.mapped(values, Math::round, "round", stepsOfOne));
             }
-            return distinct(line, out, String::valueOf);
+            return distinctParts(line, parts, String::valueOf);
         }
 
         private List<BetaRule> betas() {
@@ -600,21 +629,22 @@ public final class SweepSpec {
             if (line == null) {
                 return List.of(BetaRule.number(1));
             }
-            List<BetaRule> out = new ArrayList<>();
+            List<List<BetaRule>> parts = new ArrayList<>();
             for (String item : items(line)) {
                 String[] t = item.split("\\s+");
                 if (isRange(t)) {
-                    for (double v : range(line, item, t)) {
-                        out.add(rule(line, SpiceNumbers.format(v)));
-                    }
+                    List<Double> values = range(line, item, t);
+                    rule(line, SpiceNumbers.format(values.get(0))); // the ends bound the range: refused there
+                    rule(line, SpiceNumbers.format(values.get(values.size() - 1)));
+                    parts.add(LazyValues.mapped(values, BetaRule::number, "beta", true));
                 } else {
                     if (t.length > 1) {
                         single(line, item, t); // refuses two words as one value
                     }
-                    out.add(rule(line, item));
+                    parts.add(List.of(rule(line, item)));
                 }
             }
-            return distinct(line, out, BetaRule::toString);
+            return distinctParts(line, parts, BetaRule::toString);
         }
 
         private BetaRule rule(Line line, String item) {
@@ -726,7 +756,10 @@ public final class SweepSpec {
 
         private double number(Line line, String text) {
             try {
-                return clean(SpiceNumbers.parse(line.key.text, text));
+                // resistances and capacitances refuse m/M: SPICE reads both as milli, "1M" is meant as mega
+                boolean noMilli = EnumSet.of(Key.RL, Key.RH, Key.RC, Key.CC).contains(line.key);
+                return clean(noMilli ? SpiceNumbers.parseNoMilli(line.key.text, text)
+                        : SpiceNumbers.parse(line.key.text, text));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ":" + line.number + ": " + e.getMessage(), e);
             }
@@ -757,28 +790,36 @@ public final class SweepSpec {
             if (count > MAX_POINTS) {
                 throw error(line, "range COUNT must be <= " + MAX_POINTS + ", got '" + item + "'");
             }
-            List<Double> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                double f = count == 1 ? 0 : (double) i / (count - 1);
-                double v = log ? start * Math.pow(stop / start, f) : start + (stop - start) * f;
-                if (!log && Math.abs(v) < 1e-12 * Math.max(Math.abs(start), Math.abs(stop))) {
-                    v = 0; // a lin range through zero lands on it
-                }
-                out.add(i == 0 ? start : i == count - 1 ? stop : clean(v));
-            }
-            return out;
+            return LazyValues.range(log, start, stop, count);
         }
 
+        /** The parts of a line, joined, after checking that no value appears twice. */
         private <T> List<T> distinct(Line line, List<T> values, java.util.function.Function<T, String> text) {
-            Set<String> seen = new java.util.HashSet<>();
-            for (T v : values) {
-                String s = text.apply(v).toLowerCase(Locale.ROOT);
-                if (!seen.add(s)) {
-                    throw error(line, "the value " + text.apply(v) + " appears twice in '" + line.value
-                            + "'; each grid value must be distinct");
+            return distinctParts(line, List.of(values), text);
+        }
+
+        private <T> List<T> distinctParts(Line line, List<List<T>> parts, java.util.function.Function<T, String> text) {
+            List<T> all = LazyValues.concat(parts);
+            String twice = null;
+            if (all.size() <= 100_000 || !(all.get(0) instanceof Comparable<?>)) {
+                Set<String> seen = new java.util.HashSet<>();
+                for (T v : all) {
+                    if (!seen.add(text.apply(v).toLowerCase(Locale.ROOT))) {
+                        twice = text.apply(v);
+                        break;
+                    }
                 }
+            } else {
+                // a long grid: no set of its values (it would cost more than the sweep)
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                Object repeat = LazyValues.firstRepeat((List) parts);
+                twice = repeat == null ? null : text.apply((T) repeat);
             }
-            return List.copyOf(values);
+            if (twice != null) {
+                throw error(line, "the value " + twice + " appears twice in '" + line.value
+                        + "'; each grid value must be distinct");
+            }
+            return all;
         }
 
         private IllegalArgumentException error(Line line, String problem) {
@@ -802,8 +843,9 @@ public final class SweepSpec {
         return CablePreset.words();
     }
 
-    private static Integer toInt(Long v) {
-        return v.intValue();
+    /** Integer values as ints, lazily (a range of 10^7 stays unstored). */
+    private static List<Integer> ints(List<Long> values) {
+        return LazyValues.mapped(values, Long::intValue, "int", true);
     }
 
     private static String shapeText(EnumMap<Key, List<?>> d) {

@@ -1,7 +1,6 @@
 package org.kljn.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,21 +85,17 @@ public record SweepStatus(Path dir, int points, List<ShardStatus> shards) {
         for (int i = 1; i <= shardCount; i++) {
             Shard shard = new Shard(i, shardCount);
             Path file = shardFile(dir, shard);
-            int size = shard.size(spec.size());
             if (!Files.exists(file)) {
-                shards.add(new ShardStatus(shard, file, false, size, 0, 0, 0));
+                shards.add(new ShardStatus(shard, file, false, shard.size(spec.size()), 0, 0, 0));
                 continue;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') {
-                end--;
             }
             BitSet finished = new BitSet();
             int[] counts = new int[2];
-            if (end > 0) {
-                SweepWriter.check(file, new String(bytes, 0, end, StandardCharsets.UTF_8), header, resultColumns, spec,
-                        finished, counts);
+            long end;
+            long size = Files.size(file);
+            try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                end = size == 0 ? 0 : SweepWriter.check(file, in, SweepStamp.of(spec, shard), header, spec, finished,
+                        counts);
             }
             for (int p = finished.nextSetBit(0); p >= 0; p = finished.nextSetBit(p + 1)) {
                 if (!shard.contains(p)) {
@@ -108,7 +103,7 @@ public record SweepStatus(Path dir, int points, List<ShardStatus> shards) {
                             + (p % shardCount + 1) + "/" + shardCount + ", not " + shard);
                 }
             }
-            shards.add(new ShardStatus(shard, file, true, size, counts[0], counts[1], bytes.length - end));
+            shards.add(new ShardStatus(shard, file, true, shard.size(spec.size()), counts[0], counts[1], size - end));
         }
         return new SweepStatus(dir, spec.size(), shards);
     }

@@ -4,6 +4,7 @@ import org.kljn.io.Csv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -20,15 +21,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The results file of a sweep: a CSV with a header, then one row per finished point, appended as points finish
- * (so in completion order, not index order; {@link SweepMerge} sorts). Columns:
+ * The results file of a sweep: a {@link SweepStamp} line ({@code # kljn sweep fingerprint=... shard=i/n points=N}),
+ * a CSV header, then one row per finished point, appended as points finish (in completion order; a finished shard is
+ * rewritten in index order by {@link #sortByIndex}). Columns:
  * {@code index, key}, the {@link SweepPoint#PARAMETER_COLUMNS parameters}, the evaluator's result columns,
  * {@code status} ({@code ok} or {@code failed}) and {@code error} (the failure's message, empty when ok).
  * A failed point keeps its parameters, with empty result cells.
  *
  * <p>Each row goes to the file with a single write of the whole line, then an fsync, so a killed process leaves
- * at most a partial last line. {@link #open} with {@code resume} checks the header and every row against the
- * spec, drops a partial last line, and reports the finished points (ok or failed), which a resumed run skips.
+ * at most a partial last line. {@link #open} with {@code resume} checks the stamp (the same sweep and shard), the
+ * header and every row against the spec before it changes anything, then drops a partial last line, and reports the
+ * finished points (ok or failed), which a resumed run skips. A file it did not write is refused untouched.
  * Thread-safe.
  */
 public final class SweepWriter implements Closeable {
@@ -42,6 +45,7 @@ public final class SweepWriter implements Closeable {
      * this process would drop the POSIX lock. Its stream methods are not interruptible, unlike a FileChannel's. */
     private final RandomAccessFile out;
     private final FileLock lock;
+    private final SweepStamp stamp;
     private long length;
     private final List<String> header;
     private final List<String> resultColumns;
@@ -51,10 +55,11 @@ public final class SweepWriter implements Closeable {
     private final long droppedBytes;
     private boolean closed;
 
-    private SweepWriter(Path file, RandomAccessFile out, FileLock lock, List<String> header,
+    private SweepWriter(Path file, RandomAccessFile out, FileLock lock, SweepStamp stamp, List<String> header,
                         List<String> resultColumns, BitSet finished, int ok, int failed, long droppedBytes)
             throws IOException {
         this.file = file;
+        this.stamp = stamp;
         this.out = out;
         this.lock = lock;
         this.length = out.length();
@@ -90,16 +95,24 @@ public final class SweepWriter implements Closeable {
         return List.copyOf(h);
     }
 
+    /** The first two lines of a results file: its {@link SweepStamp} and the column header. */
+    static String preamble(SweepStamp stamp, List<String> header) {
+        return stamp.line() + "\n" + Csv.line(header);
+    }
+
     /**
-     * Opens the results file of {@code spec}.
+     * Opens the results file of {@code spec}'s {@code shard}.
      *
-     * @param resume false: the file must not exist (or be empty); true: continue it (a missing file starts anew)
+     * @param resume false: the file must not exist (or be empty); true: continue it (a missing file starts anew).
+     *               Only a file this sweep wrote is continued: its first line must be this shard's
+     *               {@link SweepStamp}; anything else is refused before a byte of it changes
      * @throws FileAlreadyExistsException when the file has content and {@code resume} is false
-     * @throws IllegalStateException      when resuming a file whose header or rows do not belong to this sweep
+     * @throws IllegalStateException      when resuming a file that is not this sweep's (or shard's)
      */
-    public static SweepWriter open(Path file, SweepSpec spec, List<String> resultColumns, boolean resume)
+    public static SweepWriter open(Path file, SweepSpec spec, Shard shard, List<String> resultColumns, boolean resume)
             throws IOException {
         List<String> header = header(resultColumns);
+        SweepStamp stamp = SweepStamp.of(spec, shard);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -111,29 +124,28 @@ public final class SweepWriter implements Closeable {
         FileLock lock = null;
         try {
             lock = lockOrRefuse(file, raf);
-            byte[] bytes = new byte[Math.toIntExact(raf.length())];
-            raf.readFully(bytes);
-            boolean hasContent = bytes.length > 0;
-            if (hasContent && !resume) {
+            long size = raf.length();
+            if (size > 0 && !resume) {
                 throw new FileAlreadyExistsException(file.toString(), null,
                         "the results file exists; continue it with --resume, or remove it");
             }
             BitSet finished = new BitSet();
             int[] counts = new int[2];
-            int end = lastNewline(bytes) + 1;
-            long dropped = bytes.length - end;
-            if (end > 0) {
-                check(file, new String(bytes, 0, end, StandardCharsets.UTF_8), header, resultColumns, spec, finished,
-                        counts);
+            long end = 0;
+            if (size > 0) {
+                // read through the locked descriptor, never closed here: closing another would drop the lock
+                InputStream in = new java.io.BufferedInputStream(
+                        java.nio.channels.Channels.newInputStream(raf.getChannel().position(0)), 1 << 16);
+                end = check(file, in, stamp, header, spec, finished, counts);
             }
-            if (dropped > 0) {
-                raf.setLength(end);
+            if (end < size) {
+                raf.setLength(end); // a torn last row (or a torn first line of ours): checked above, so ours
                 raf.getFD().sync();
             }
-            SweepWriter w = new SweepWriter(file, raf, lock, header, List.copyOf(resultColumns), finished, counts[0],
-                    counts[1], dropped);
+            SweepWriter w = new SweepWriter(file, raf, lock, stamp, header, List.copyOf(resultColumns), finished,
+                    counts[0], counts[1], size - end);
             if (end == 0) {
-                w.append(Csv.line(header));
+                w.append(preamble(stamp, header));
             }
             return w;
         } catch (IOException | RuntimeException e) {
@@ -188,31 +200,80 @@ public final class SweepWriter implements Closeable {
         }
     }
 
-    private static int lastNewline(byte[] b) {
-        for (int i = b.length - 1; i >= 0; i--) {
-            if (b[i] == '\n') {
-                return i;
-            }
+    /** Reads '\n'-ended lines of UTF-8 from a stream, keeping the byte offset after the last whole line. */
+    static final class Lines {
+        private final InputStream in;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private long offset;
+
+        Lines(InputStream in) {
+            this.in = in;
         }
-        return -1;
+
+        /** The next whole line without its '\n', or null at the end (then {@link #tornText} holds any bytes left). */
+        String next() throws IOException {
+            line.reset();
+            for (int b; (b = in.read()) >= 0; ) {
+                if (b == '\n') {
+                    offset += line.size() + 1;
+                    return line.toString(StandardCharsets.UTF_8);
+                }
+                line.write(b);
+            }
+            return null;
+        }
+
+        /** The bytes of a last line without '\n' (after {@link #next} returned null). */
+        String tornText() {
+            return line.toString(StandardCharsets.UTF_8);
+        }
+
+        long offset() {
+            return offset;
+        }
     }
 
     /**
-     * Checks the whole lines of an existing file and collects its finished points; {@code counts} gets the ok and
-     * failed counts. Also used by {@link SweepStatus}, which reads without writing.
+     * Checks an existing results file against this sweep's shard and collects its finished points; {@code counts}
+     * gets the ok and failed counts. Also used by {@link SweepStatus}, which reads without writing.
+     *
+     * @return the byte offset after the last whole row: what a resume keeps (0: a file torn inside its first lines,
+     *         which are then written again)
+     * @throws IllegalStateException naming the file (and line) when it is not this sweep's shard's results file
      */
-    static void check(Path file, String text, List<String> header, List<String> resultColumns,
-                              SweepSpec spec, BitSet finished, int[] counts) {
-        String[] lines = text.split("\n", -1);
-        List<String> found = parseLine(file, 1, lines[0]);
-        if (!found.equals(header)) {
+    static long check(Path file, InputStream in, SweepStamp expected, List<String> header, SweepSpec spec,
+                      BitSet finished, int[] counts) throws IOException {
+        Lines lines = new Lines(in);
+        String first = lines.next();
+        String preamble = preamble(expected, header);
+        if (first == null) {
+            String torn = lines.tornText();
+            if (torn.length() >= SweepStamp.PREFIX.length() && preamble.startsWith(torn)) {
+                return 0; // killed while writing its first line: ours
+            }
+            throw notASweepFile(file, torn);
+        }
+        SweepStamp found = SweepStamp.parse(first);
+        if (found == null) {
+            throw notASweepFile(file, first);
+        }
+        String second = lines.next();
+        if (second == null) {
+            if (preamble.startsWith(first + "\n" + lines.tornText()) && found.equals(expected)) {
+                return 0; // killed while writing its header
+            }
+            throw new IllegalStateException(file + ":2: no column header; it cannot be resumed; nothing written");
+        }
+        List<String> cols = parseLine(file, 2, second);
+        if (!cols.equals(header)) {
             throw new IllegalStateException(file + ": its columns are not this sweep's, so it cannot be resumed: "
-                    + firstDifference(found, header) + "; use another output file or remove this one");
+                    + firstDifference(cols, header) + "; use another output file or remove this one; nothing written");
         }
         int statusCol = header.size() - 2;
-        for (int i = 1; i < lines.length - 1; i++) {
-            int lineNo = i + 1;
-            List<String> cells = parseLine(file, lineNo, lines[i]);
+        int lineNo = 2;
+        for (String row; (row = lines.next()) != null; ) {
+            lineNo++;
+            List<String> cells = parseLine(file, lineNo, row);
             if (cells.size() != header.size()) {
                 throw new IllegalStateException(file + ":" + lineNo + ": has " + cells.size() + " cells, the header "
                         + header.size());
@@ -239,9 +300,27 @@ public final class SweepWriter implements Closeable {
             if (finished.get(index)) {
                 throw new IllegalStateException(file + ":" + lineNo + ": point " + index + " appears twice");
             }
+            if (!expected.shard().contains(index)) {
+                throw new IllegalStateException(file + ":" + lineNo + ": holds point " + index + ", which belongs to"
+                        + " shard " + (index % expected.shard().count() + 1) + "/" + expected.shard().count() + ", not "
+                        + expected.shard());
+            }
             finished.set(index);
             counts[status.equals("ok") ? 0 : 1]++;
         }
+        String why = found.difference(expected);
+        if (why != null) {
+            throw new IllegalStateException(file + ": " + why + "; it cannot be resumed with this spec; nothing"
+                    + " written (use another output file, or remove this one to start over)");
+        }
+        return lines.offset();
+    }
+
+    private static IllegalStateException notASweepFile(Path file, String firstLine) {
+        String shown = firstLine.length() > 60 ? firstLine.substring(0, 60) + "..." : firstLine;
+        return new IllegalStateException(file + ": not a results file of kljn sweep (its first line is '"
+                + shown.replaceAll("\\p{Cntrl}", "?") + "', not '" + SweepStamp.PREFIX + "fingerprint=...'); a resume"
+                + " continues only a file the same sweep wrote; nothing written (use another output file)");
     }
 
     private static List<String> parseLine(Path file, int lineNo, String line) {
@@ -363,6 +442,66 @@ public final class SweepWriter implements Closeable {
                     + " (the rows before it are kept; fix the cause and run again with --resume)", e);
         }
         return true;
+    }
+
+    /**
+     * Rewrites the file with its rows in point-index order (as {@link SweepMerge} writes them), atomically, when they
+     * are not in that order already; for a shard whose every point has a row. Keeps an offset per row (8 bytes a
+     * point), not the rows.
+     */
+    public synchronized void sortByIndex() throws IOException {
+        if (closed) {
+            return;
+        }
+        Shard shard = stamp.shard();
+        long[] at = new long[shard.size(stamp.points())];
+        java.util.Arrays.fill(at, -1);
+        java.nio.channels.FileChannel ch = out.getChannel();
+        Lines lines = new Lines(new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(ch.position(0)),
+                1 << 16));
+        lines.next();
+        lines.next();
+        boolean sorted = true;
+        int last = -1;
+        long start = lines.offset();
+        for (String row; (row = lines.next()) != null; start = lines.offset()) {
+            int index = Integer.parseInt(row.substring(0, row.indexOf(',')));
+            at[(index - (shard.index() - 1)) / shard.count()] = start;
+            sorted &= index > last;
+            last = index;
+        }
+        if (sorted) {
+            return;
+        }
+        for (long a : at) {
+            if (a < 0) {
+                return; // not every point has a row: nothing to sort yet
+            }
+        }
+        byte[] preamble = preamble(stamp, header).getBytes(StandardCharsets.UTF_8);
+        org.kljn.io.AtomicFiles.writeBytes(file, os -> {
+            os.write(preamble);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 14);
+            for (long a : at) {
+                long pos = a;
+                while (true) { // copy the row at a, up to and with its '\n'
+                    buf.clear();
+                    int n = ch.read(buf, pos);
+                    if (n <= 0) {
+                        throw new IOException(file + ": changed while it was being sorted");
+                    }
+                    int nl = -1;
+                    for (int i = 0; i < n && nl < 0; i++) {
+                        nl = buf.get(i) == '\n' ? i : -1;
+                    }
+                    os.write(buf.array(), 0, nl < 0 ? n : nl + 1);
+                    if (nl >= 0) {
+                        break;
+                    }
+                    pos += n;
+                }
+            }
+        });
     }
 
     @Override

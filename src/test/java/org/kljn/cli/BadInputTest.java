@@ -116,7 +116,21 @@ class BadInputTest {
             // map checks R_L, R_H and T_eff with the same helper (LoopOptions.resistorPair, temperature)
             "map --preset cat5 --rl 10k --rh 10k    | 1 | --rh: R_L and R_H must differ",
             "map --preset cat5 --rl 20k --rh 10k    | 1 | --rl: R_L = 20000 ohm must be smaller than R_H = 10000 ohm",
-            "map --preset cat5 --teff 1e200         | 1 | --teff"})
+            "map --preset cat5 --teff 1e200         | 1 | --teff",
+            // issue 22: SPICE reads m and M as milli; a resistance or capacitance refuses both, a length refuses milli
+            "analyze --rc 1M                        | 1 | --rc: '1M' is ambiguous: SPICE reads the suffix 'M' as milli (0.001), not mega; write 1meg for 1000000, or 0.001 for milli",
+            "analyze --rh 2m                        | 1 | --rh: '2m' is ambiguous",
+            "analyze --cable ladder --cc 1m         | 1 | --cc: '1m' is ambiguous",
+            "--rl 1M --rh 10meg                     | 1 | --rl: '1M' is ambiguous",
+            "map --r-per-km 1M --c-per-km 52n       | 1 | --r-per-km: '1M' is ambiguous",
+            "map --r-per-km 168 --c-per-km 1m       | 1 | --c-per-km: '1m' is ambiguous",
+            "map --preset cat5 --lengths 500m,10k   | 1 | --lengths: '500m': lengths are in metres: write 500",
+            // the advice names a section count the model allows, or says none does
+            "analyze --cable ladder --rc 100k --cc 100u --sections 2 --bandwidth 1meg | 1 | it would take 7927 sections, more than the ladder model's maximum of 2000: use the exact line (ltra)",
+            "sweep netlists/sweep-beta.spec --out x.csv --shard 1/99999999999 | 1 | --shard: '1/99999999999': n must be at most 2147483647 (1 <= i <= n)",
+            // an output that cannot be written is refused before the job runs
+            "--out /proc/nope                       | 1 | --out /proc/nope: cannot write there",
+            "map --preset cat5 --out /proc/nope     | 1 | --out /proc/nope: cannot write there"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
         for (int i = 0; i < args.length; i++) {

@@ -166,7 +166,7 @@ class FaultIT {
                 csv.toString(), "--resume", "--jobs", "2", "--progress", "never");
         assertEquals(0, resumed.status(), resumed.out() + resumed.err());
         List<String> rows = SweepCommandIT.sortedRows(csv);
-        assertEquals(13, rows.size(), "every point exactly once");
+        assertEquals(14, rows.size(), "stamp, header and every point exactly once");
     }
 
     @Test
@@ -193,7 +193,7 @@ class FaultIT {
             awaitGone(workers, HANG_GUARD_SECONDS);
             List<String> rows = Files.readAllLines(dir.resolve(how + ".csv"));
             assertTrue(Files.readString(dir.resolve(how + ".csv")).endsWith("\n"), how + ": whole rows only");
-            for (String row : rows.subList(1, rows.size())) {
+            for (String row : rows.subList(2, rows.size())) { // after the stamp and the header
                 assertTrue(row.endsWith(",ok,"), how + ": a kept row is a finished point: " + row);
             }
             if (how.equals("SIGTERM")) {
@@ -276,6 +276,8 @@ class FaultIT {
             String text = Files.readString(csv);
             assertTrue(text.endsWith("\n"), "no torn last row");
             List<String> rows = Files.readAllLines(csv);
+            assertTrue(rows.get(0).startsWith("# kljn sweep fingerprint="), rows.get(0));
+            rows = rows.subList(1, rows.size()); // the header and the rows
             assertTrue(rows.size() > 1 && rows.size() < 13, "some rows kept: " + rows.size());
             int cells = rows.get(0).split(",", -1).length;
             for (String row : rows) {
@@ -289,6 +291,40 @@ class FaultIT {
                     dir.resolve("whole.csv").toString(), "--jobs", "1", "--progress", "never");
             assertEquals(0, whole.status());
             assertEquals(SweepCommandIT.sortedRows(dir.resolve("whole.csv")), SweepCommandIT.sortedRows(csv));
+        } finally {
+            unmount(disk);
+        }
+    }
+
+    /** Issue 22 item 11: a map on a full disk names its partial file, keeps whole rows, and resumes. */
+    @Test
+    void aFullDiskStopsAMapNamingItsFileWithWholeRowsAndResumeCompletesIt(@TempDir Path dir) throws Exception {
+        Path disk = smallDisk(dir, 256);
+        try {
+            Path out = disk.resolve("map");
+            String[] args = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "5", "--bandwidths",
+                    "10,1k", "--band-points", "5", "--bit-samples", "100", "--jobs", "1", "--out", out.toString()};
+            Files.createDirectories(out);
+            fill(disk, 4096); // room for the settings and about a dozen of the 25 rows
+            RunCommandTest.Result full = RunCommandTest.kljn(args);
+            Path partial = out.resolve(MapCommand.PARTIAL);
+            assertEquals(1, full.status(), full.out() + full.err());
+            assertTrue(full.err().contains(partial.toString()) && full.err().contains("No space left on device"),
+                    "the message names the file and the cause: " + full.err());
+            String text = Files.readString(partial);
+            assertTrue(text.endsWith("\n"), "no torn last row");
+            List<String> rows = Files.readAllLines(partial).stream().filter(l -> !l.startsWith("#")).toList();
+            assertTrue(rows.size() > 2 && rows.size() < 26, "some rows kept: " + rows.size());
+            for (String row : rows) {
+                assertEquals(15, row.split(",", -1).length, "whole row: " + row);
+            }
+            Files.delete(disk.resolve("filler"));
+            List<String> resume = new ArrayList<>(List.of(args));
+            resume.add("--resume");
+            RunCommandTest.Result resumed = RunCommandTest.kljn(resume.toArray(String[]::new));
+            assertEquals(0, resumed.status(), resumed.out() + resumed.err());
+            assertTrue(resumed.err().contains((rows.size() - 1) + " of 25 points from"), resumed.err());
+            assertEquals(26, Files.readAllLines(out.resolve("security-map.csv")).size(), "header and 25 points");
         } finally {
             unmount(disk);
         }

@@ -133,14 +133,19 @@ class OptimalCommandsTest {
     void mapResumesFromItsPartialFileAndLocksItsFolder(@TempDir Path dir) throws Exception {
         double[] lengths = {10, 100, 1000};
         double[] bands = {10, 100, 1000};
+        org.kljn.circuit.CablePreset cat5 = org.kljn.circuit.CablePreset.CAT5;
+        // the settings 'map --preset cat5 ...' below gives
+        org.kljn.analysis.SecurityMap.Settings settings = new org.kljn.analysis.SecurityMap.Settings(
+                new org.kljn.analysis.SecurityMap.PerKm(cat5.resistancePerKm(), cat5.capacitancePerKm(),
+                        cat5.inductancePerKm()), new org.kljn.circuit.ResistorPair(1e3, 10e3), 1e9, lengths, bands, 1000,
+                0.01);
         org.kljn.analysis.SecurityMap full;
         try (org.kljn.ngspice.NgSpicePool pool = org.kljn.ngspice.NgSpicePool.of(1)) {
-            full = org.kljn.analysis.SecurityMap.compute(pool, new org.kljn.analysis.SecurityMap.PerKm(168, 52e-9,
-                    0.52e-3), new org.kljn.circuit.ResistorPair(1e3, 10e3), 1e9, lengths, bands, 1000, 0.01, i -> { });
+            full = org.kljn.analysis.SecurityMap.compute(pool, settings, java.util.Map.of(), (i, p) -> { });
         }
         Path out = dir.resolve("map");
         Files.createDirectories(out);
-        try (MapPartial p = MapPartial.open(out.resolve(MapCommand.PARTIAL), false)) {
+        try (MapPartial p = MapPartial.open(out.resolve(MapCommand.PARTIAL), settings, false)) {
             for (int i = 0; i < 4; i++) {
                 p.append(i, full.points().get(i));
             }

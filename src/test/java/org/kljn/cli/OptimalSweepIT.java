@@ -29,10 +29,10 @@ class OptimalSweepIT {
                 "--jobs", "1", "--progress", "never");
         assertEquals(0, r.status(), r.out() + r.err());
         List<String> lines = Files.readAllLines(dir.resolve("out/sweep.csv"));
-        List<String> header = List.of(lines.get(0).split(","));
+        List<String> header = List.of(lines.get(1).split(",")); // after the stamp line
         int beta = header.indexOf("beta"), mc = header.indexOf("mc_optimal");
         assertTrue(mc > 0, header.toString());
-        for (String row : lines.subList(1, lines.size())) {
+        for (String row : lines.subList(2, lines.size())) {
             String[] c = row.split(",", -1);
             if (c[beta].equals("optimal")) {
                 assertEquals(0.5, Double.parseDouble(c[mc]), 4 * Math.sqrt(0.25 / 2000), row);

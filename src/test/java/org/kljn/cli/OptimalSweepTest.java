@@ -36,13 +36,13 @@ class OptimalSweepTest {
                 merged.toString());
         assertEquals(0, m.status(), m.err());
         List<String> lines = Files.readAllLines(merged);
-        List<String> header = List.of(lines.get(0).split(","));
+        List<String> header = List.of(lines.get(1).split(",")); // after the stamp line
         assertTrue(header.containsAll(KljnEvaluator.OPTIMAL_COLUMNS), header.toString());
         int rc = header.indexOf("rc"), beta = header.indexOf("beta"), used = header.indexOf("betaUsed");
         int betaJ = header.indexOf("betaMinimizing"), j = header.indexOf("jeffreysRate");
         int success = header.indexOf("predicted_optimal"), error = header.indexOf("predictedError_optimal");
         int optimalRows = 0;
-        for (String row : lines.subList(1, lines.size())) {
+        for (String row : lines.subList(2, lines.size())) {
             String[] c = row.split(",", -1);
             if (c[beta].equals("optimal")) {
                 optimalRows++;

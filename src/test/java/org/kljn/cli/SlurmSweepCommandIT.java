@@ -112,8 +112,8 @@ class SlurmSweepCommandIT {
         assertTrue(Files.readString(log).contains("1 failed"), Files.readString(log));
         assertEquals(0, bash(out.resolve("slurm/merge.sbatch"), Map.of(), log), Files.readString(log));
         List<String> merged = Files.readAllLines(out.resolve("merged.csv"));
-        assertEquals(3, merged.size(), merged.toString());
-        assertTrue(merged.get(1).contains(",failed,") && merged.get(2).endsWith(",ok,"), merged.toString());
+        assertEquals(4, merged.size(), "stamp, header, two points: " + merged);
+        assertTrue(merged.get(2).contains(",failed,") && merged.get(3).endsWith(",ok,"), merged.toString());
 
         RunCommandTest.Result status = RunCommandTest.kljn("status", out.toString(), "--spec", spec.toString(), "--check");
         assertEquals(0, status.status(), status.out() + status.err());

@@ -20,12 +20,18 @@ class SweepCommandIT {
             "rl: 1k", "rh: 10k", "alice: H, L", "cable: lumped, ladder", "rc: 100, 300", "cc: 100n",
             "bandwidth: 1k", "beta: 1, eq11, null", "analyses: exact", "");
 
-    /** A sweep CSV's header, then its rows sorted by point index (rows are written in completion order). */
+    /**
+     * A sweep CSV's stamp line and header, then its rows sorted by point index (a stopped run's rows are in
+     * completion order).
+     */
     static List<String> sortedRows(Path csv) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String stamp = lines.remove(0);
+        assertTrue(stamp.startsWith("# kljn sweep fingerprint="), stamp);
         String header = lines.remove(0);
         lines.sort(Comparator.comparingInt(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))));
         lines.add(0, header);
+        lines.add(0, stamp);
         return lines;
     }
 
@@ -47,12 +53,13 @@ class SweepCommandIT {
         assertEquals(0, m.status(), m.err());
         List<String> a = sortedRows(dir.resolve("whole/sweep.csv"));
         List<String> b = Files.readAllLines(merged);
-        assertEquals(1 + 2 * 2 * 2 * 3, a.size(), "header and 24 points");
+        assertEquals(2 + 2 * 2 * 2 * 3, a.size(), "stamp, header and 24 points");
+        assertEquals(a, Files.readAllLines(dir.resolve("whole/sweep.csv")), "a finished sweep is in index order");
         assertEquals(a, b, "shards merged give the same rows, byte for byte");
         // a ladder's lumped equivalent is its own R_c; a lumped cable has none
-        List<String> header = List.of(b.get(0).split(","));
+        List<String> header = List.of(b.get(1).split(","));
         int cable = header.indexOf("cable"), rc = header.indexOf("rc"), lumpedR = header.indexOf("lumpedEquivalentResistance");
-        for (String row : b.subList(1, b.size())) {
+        for (String row : b.subList(2, b.size())) {
             String[] cells = row.split(",", -1);
             if (cells[cable].equals("ladder")) {
                 assertEquals(Double.parseDouble(cells[rc]), Double.parseDouble(cells[lumpedR]), 1e-3, row);

@@ -40,12 +40,12 @@ class ExactSweepBitLengthTest {
         }
         assertEquals(0, status);
         List<String> lines = Files.readAllLines(csv);
-        List<String> header = Csv.parse(lines.get(0));
+        List<String> header = Csv.parse(lines.get(1)); // after the stamp line
         int m = header.indexOf("bitSamples");
         int p = header.indexOf("predicted_bsy");
         double p20 = Double.NaN;
         double p2000 = Double.NaN;
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : lines.subList(2, lines.size())) {
             List<String> row = Csv.parse(line);
             if (row.get(m).equals("20")) {
                 p20 = Double.parseDouble(row.get(p));

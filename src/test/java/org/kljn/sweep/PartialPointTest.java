@@ -38,8 +38,8 @@ class PartialPointTest {
             assertEquals(1, s.failed());
         }
         List<String> lines = Files.readAllLines(out);
-        List<String> header = Csv.parse(lines.get(0));
-        List<String> row = Csv.parse(lines.get(1));
+        List<String> header = Csv.parse(lines.get(1)); // after the stamp line
+        List<String> row = Csv.parse(lines.get(2));
         assertEquals("failed", row.get(header.indexOf("status")));
         assertTrue(row.get(header.indexOf("error")).contains("Monte Carlo failed")
                 && row.get(header.indexOf("error")).contains("cannot run bit exchanges"), row.get(header.indexOf("error")));

@@ -67,9 +67,11 @@ class SweepRunnerTest {
         return SweepRunner.create(SPEC, COLUMNS, f, out, o).run();
     }
 
-    /** The file's rows sorted by index, header first. */
+    /** The file's rows sorted by index, header first (its stamp line, checked, left out). */
     static List<String> sorted(Path file) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        assertTrue(lines.get(0).startsWith(SweepStamp.PREFIX), lines.get(0));
+        lines.remove(0);
         String header = lines.remove(0);
         lines.sort(Comparator.comparingInt(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))));
         lines.add(0, header);
@@ -98,6 +100,10 @@ class SweepRunnerTest {
         for (String l : lines) {
             assertEquals(25, Csv.parse(l).size(), l);
         }
+        // a finished run leaves its rows in index order, as merge writes them
+        List<String> written = Files.readAllLines(out);
+        assertEquals(SweepStamp.of(SPEC, Shard.ALL).line(), written.get(0));
+        assertEquals(lines, written.subList(1, written.size()));
         // the same content whatever the number of workers
         Path one = dir.resolve("one.csv");
         run(one, quiet(1), SweepRunnerTest::evaluate);
@@ -152,13 +158,13 @@ class SweepRunnerTest {
         byte[] fullBytes = Files.readAllBytes(full);
         List<String> fullLines = Files.readAllLines(full);
         for (int k : new int[]{0, 1, 9, SPEC.size() - 1}) {
-            // a killed run: the header, k whole rows, then part of the next row
+            // a killed run: the stamp, the header, k whole rows, then part of the next row
             Path killed = dir.resolve("killed" + k + ".csv");
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i <= k; i++) {
+            for (int i = 0; i <= k + 1; i++) {
                 b.append(fullLines.get(i)).append('\n');
             }
-            String torn = fullLines.get(k + 1);
+            String torn = fullLines.get(k + 2);
             b.append(torn, 0, torn.length() / 2);
             Files.writeString(killed, b.toString());
             Set<Integer> evaluated = ConcurrentHashMap.newKeySet();
@@ -177,9 +183,13 @@ class SweepRunnerTest {
             });
             assertEquals(SPEC.size(), again.alreadyDone());
         }
-        // a torn header is rewritten
+        // a torn stamp or header (killed while starting the file) is rewritten
+        Path tornStamp = dir.resolve("torn-stamp.csv");
+        Files.writeString(tornStamp, fullLines.get(0).substring(0, 30));
+        run(tornStamp, quiet(2).withResume(true), SweepRunnerTest::evaluate);
+        assertEquals(sorted(full), sorted(tornStamp));
         Path tornHeader = dir.resolve("torn-header.csv");
-        Files.writeString(tornHeader, "index,key,r");
+        Files.writeString(tornHeader, fullLines.get(0) + "\nindex,key,r");
         run(tornHeader, quiet(2).withResume(true), SweepRunnerTest::evaluate);
         assertEquals(sorted(full), sorted(tornHeader));
         // resume of a missing file starts anew
@@ -220,9 +230,13 @@ class SweepRunnerTest {
         Path fullSorted = dir.resolve("full-sorted.csv");
         SweepMerge.merge(List.of(full), fullSorted);
         assertEquals(-1, Files.mismatch(merged, fullSorted));
-        assertEquals(String.join("\n", sorted(full)) + "\n", Files.readString(merged));
-        // a missing shard shows as missing points
-        assertEquals(SPEC.size() / 2, SweepMerge.merge(List.of(s1), dir.resolve("half.csv")).missing(SPEC.size()).size());
+        assertEquals(-1, Files.mismatch(merged, full), "the unsharded run's file is the merged file, byte for byte");
+        // a lone shard is refused, without the spec: its stamp says it is 1 of 2
+        IllegalArgumentException half = assertThrows(IllegalArgumentException.class,
+                () -> SweepMerge.merge(List.of(s1), dir.resolve("half.csv")));
+        assertTrue(half.getMessage().contains("shard 2/2 is not among the inputs; give every shard's file; nothing written"),
+                half.getMessage());
+        assertFalse(Files.exists(dir.resolve("half.csv")));
     }
 
     @Test
@@ -232,14 +246,13 @@ class SweepRunnerTest {
         Path out = dir.resolve("m.csv");
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                 () -> SweepMerge.merge(List.of(s1, s1), out));
-        assertTrue(twice.getMessage().matches("point \\d+ appears twice: .*s1.csv:\\d+ and .*s1.csv:\\d+ .*"),
-                twice.getMessage());
+        assertTrue(twice.getMessage().matches(".*s1.csv and .*s1.csv are both shard 1/2 .*"), twice.getMessage());
         Path other = dir.resolve("other.csv");
         SweepRunner.create(SPEC, List.of("gain"), p -> Map.of("gain", 1.0), other,
                 quiet(1).withShard(new Shard(2, 2))).run();
         IllegalArgumentException header = assertThrows(IllegalArgumentException.class,
                 () -> SweepMerge.merge(List.of(s1, other), out));
-        assertTrue(header.getMessage().contains("other.csv:1: header differs from"), header.getMessage());
+        assertTrue(header.getMessage().contains("other.csv:2: header differs from"), header.getMessage());
         Path torn = dir.resolve("torn.csv");
         Files.writeString(torn, Files.readString(s1) + "17,rl=");
         IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
@@ -247,6 +260,98 @@ class SweepRunnerTest {
         assertTrue(t.getMessage().contains("partial last line (the run was killed); finish it with --resume"),
                 t.getMessage());
         assertFalse(Files.exists(out));
+    }
+
+    /** Issue 22 item 8: a resume continues only a file this sweep wrote; anything else is refused untouched. */
+    @Test
+    void resumeRefusesAFileItDidNotWriteAndLeavesItUntouched(@TempDir Path dir) throws Exception {
+        byte[][] foreign = {"precious notes, one line".getBytes(StandardCharsets.UTF_8), {0, 1, 2, (byte) 0xff, 7},
+                "index,key,x\n1,a,2\n".getBytes(StandardCharsets.UTF_8), "#".getBytes(StandardCharsets.UTF_8)};
+        for (byte[] bytes : foreign) {
+            Path precious = dir.resolve("precious.txt");
+            Files.write(precious, bytes);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> run(precious, quiet(1).withResume(true), SweepRunnerTest::evaluate));
+            assertTrue(e.getMessage().contains("not a results file of kljn sweep") && e.getMessage().contains(
+                    "nothing written"), e.getMessage());
+            assertArrayEquals(bytes, Files.readAllBytes(precious), "the file is untouched");
+        }
+        // the results file of another shard of this sweep is refused too
+        Path s1 = dir.resolve("s1.csv");
+        run(s1, quiet(1).withShard(new Shard(1, 2)), SweepRunnerTest::evaluate);
+        byte[] before = Files.readAllBytes(s1);
+        IllegalStateException shard = assertThrows(IllegalStateException.class,
+                () -> run(s1, quiet(1).withShard(new Shard(1, 3)).withResume(true), SweepRunnerTest::evaluate));
+        assertTrue(shard.getMessage().contains("s1.csv"), shard.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(s1));
+    }
+
+    /** Issue 22 item 2: an edited subckt file changes the fingerprint, so a resume refuses the old rows. */
+    @Test
+    void resumeRefusesRowsOfAnEditedSubcircuitFile(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("line.lib");
+        Files.writeString(lib, ".subckt myline a b\nR1 a b 100\n.ends myline\n");
+        String text = "cable: subckt\nsubckt: line.lib myline\nbeta: 1, null\n";
+        SweepSpec first = SweepSpec.parse(text, "s.spec", dir);
+        Path out = dir.resolve("r.csv");
+        SweepRunner.create(first, COLUMNS, SweepRunnerTest::evaluate, out, quiet(1)).run();
+        // the subckt point has no R_c of its own: no default 100 shown (item 6)
+        List<String> row = Csv.parse(Files.readAllLines(out).get(2));
+        assertEquals(List.of("", "", ""), row.subList(8, 11), "rc, cc, lc of a subckt point");
+        assertEquals(first.fingerprint(), SweepSpec.parse(text, "s.spec", dir).fingerprint(), "same files, same spec");
+        Files.writeString(lib, ".subckt myline a b\nR1 a b 200\n.ends myline\n");
+        SweepSpec edited = SweepSpec.parse(text, "s.spec", dir);
+        byte[] before = Files.readAllBytes(out);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SweepRunner.create(edited, COLUMNS,
+                SweepRunnerTest::evaluate, out, quiet(1).withResume(true)).run());
+        assertTrue(e.getMessage().contains("a file a point reads (a subckt file), changed"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(out));
+    }
+
+    /** Issue 22 item 10: merge never overwrites an input, and tells sweeps apart without the spec. */
+    @Test
+    void mergeRefusesItsOwnInputAsOutputAndPartsOfAnotherSweep(@TempDir Path dir) throws Exception {
+        Path s1 = dir.resolve("s1.csv");
+        Path s2 = dir.resolve("s2.csv");
+        run(s1, quiet(1).withShard(new Shard(1, 2)), SweepRunnerTest::evaluate);
+        run(s2, quiet(1).withShard(new Shard(2, 2)), SweepRunnerTest::evaluate);
+        byte[] before = Files.readAllBytes(s1);
+        IllegalArgumentException self = assertThrows(IllegalArgumentException.class,
+                () -> SweepMerge.merge(List.of(s1, s2), s1));
+        assertTrue(self.getMessage().contains("--out " + s1 + " is also an input") && self.getMessage().contains(
+                "nothing written"), self.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(s1));
+        SweepSpec other = SweepSpec.parse("rl: 100, 2k\nalice: H, L\ncable: lumped, ltra\ncc: 100n\n"
+                + "beta: lin 0.9 1.1 5, eq11, null\n", "other.spec", Path.of("."));
+        Path o2 = dir.resolve("o2.csv");
+        SweepRunner.create(other, COLUMNS, SweepRunnerTest::evaluate, o2, quiet(1).withShard(new Shard(2, 2))).run();
+        Path out = dir.resolve("m.csv");
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+                () -> SweepMerge.merge(List.of(s1, o2), out));
+        assertTrue(mixed.getMessage().contains("o2.csv:1: a part of another sweep than"), mixed.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Issue 22 item 6: resistances and capacitances refuse the m/M suffix (SPICE reads both as milli). */
+    @Test
+    void specRefusesMilliMegaAmbiguityInResistancesAndCapacitances() {
+        for (String text : List.of("rc: 1M\n", "rl: 1m\n", "rh: 10k, 1M\n", "cable: ladder\ncc: 1m\n")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SweepSpec.parse(text, "m.spec", Path.of(".")), text);
+            assertTrue(e.getMessage().contains("is ambiguous: SPICE reads the suffix") && e.getMessage().contains("meg"),
+                    text + ": " + e.getMessage());
+        }
+    }
+
+    /** Issue 22: the spec's bit count has one bound, the attack's, whichever check meets it. */
+    @Test
+    void specBitsHaveOneBound() {
+        for (String bits : List.of("20000000", "3000000000")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SweepSpec.parse("analyses: exact, attack\nbits: " + bits + "\n", "b.spec", Path.of(".")));
+            assertTrue(e.getMessage().contains("b.spec:2: bits: must be an integer from 1 to 10000000, got '" + bits
+                    + "'"), e.getMessage());
+        }
     }
 
     @Test
@@ -293,7 +398,7 @@ class SweepRunnerTest {
         assertEquals(0, s.failed()); // the interrupted points are not recorded as failed
         String text = Files.readString(out);
         assertTrue(text.endsWith("\n"));
-        assertEquals(quick + 1, text.lines().count());
+        assertEquals(quick + 2, text.lines().count());
         assertTrue(runner.isStopped());
 
         SweepRunner.Summary rest = run(out, quiet(2).withResume(true), SweepRunnerTest::evaluate);
@@ -349,7 +454,7 @@ class SweepRunnerTest {
         release.countDown(); // the stubborn evaluation returns now: its row must not appear
         assertTrue(returned.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS));
         Thread.sleep(200); // (a row written late would show here; a slow machine could only hide it, never fail)
-        assertEquals(1, Files.readAllLines(out).size());
+        assertEquals(2, Files.readAllLines(out).size(), "the stamp and the header only");
     }
 
     @Test
