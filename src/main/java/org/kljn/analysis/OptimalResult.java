@@ -16,7 +16,8 @@ package org.kljn.analysis;
  * @param errorProbability   her probability of a wrong guess, computed directly (a lower value)
  * @param method             "window" ({@link WindowEavesdropper}: exact for the bit, through Eve's instrument) or
  *                           "spectral" (a bit longer than {@link #WINDOW_LIMIT} Nyquist samples: bins treated as
- *                           independent, not a bound)
+ *                           independent, not a bound) or "spectral-unresolved" (the window test's covariance could
+ *                           not resolve Eve's floor under the loop's noise in double precision; not a bound)
  * @param mutualInformation  I(K; Eve) in bits per bit (window method; NaN for the spectral one)
  * @param windowJeffreys     the window's Jeffreys divergence, nats (window method; NaN otherwise)
  * @param eveNoise           Eve's instrument
@@ -32,6 +33,15 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
      * bits keep the spectral form for now.
      */
     public static final int WINDOW_LIMIT = 256;
+
+    /** {@link #method()} of a bit longer than {@link #WINDOW_LIMIT}: the spectral detector, not a bound. */
+    public static final String SPECTRAL_LONG_BIT = "spectral";
+
+    /**
+     * {@link #method()} where the window test could not resolve Eve's floor under the loop's noise in double
+     * precision: the spectral detector, not a bound.
+     */
+    public static final String SPECTRAL_UNRESOLVED = "spectral-unresolved";
 
     /**
      * Below this many Nyquist samples per bit the spectral likelihood ratio's finite-window loss can let a particular
@@ -64,8 +74,19 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
         double tau = bins.tau();
         boolean allBins = bins.hl().size() == LikelihoodRatioDetector.binCount(eve.bandwidth(), tau);
         double samples = 2 * eve.bandwidth() * tau;
-        java.util.Optional<WindowLikelihoodRatio> window = samples <= WINDOW_LIMIT * (1 + 1e-9)
-                ? eve.windowTest(t, tau) : java.util.Optional.empty();
+        java.util.Optional<WindowLikelihoodRatio> window = java.util.Optional.empty();
+        String spectral = SPECTRAL_LONG_BIT;
+        if (samples <= WINDOW_LIMIT * (1 + 1e-9)) {
+            try {
+                window = eve.windowTest(t, tau);
+            } catch (ArithmeticException unresolved) {
+                // the loop's noise exceeds Eve's floor by more than double precision resolves (its covariance's
+                // rounding, ~1e-16 of its largest eigenvalue, is larger than the floor: measured from about
+                // T_eff = 1e18 K with the default 1 nV/√Hz floor on a 1 kΩ loop): no exact value can be had, and the
+                // spectral detector's success is reported flagged as not a bound, never as the window's
+                spectral = SPECTRAL_UNRESOLVED;
+            }
+        }
         if (window.isPresent()) {
             WindowLikelihoodRatio w = window.get();
             return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau,
@@ -74,7 +95,7 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
         }
         LikelihoodRatioDetector lr = bins.at(t);
         return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), lr.bitDuration(),
-                lr.bins(), allBins, lr.successProbability(), lr.errorProbability(), "spectral", Double.NaN, Double.NaN,
+                lr.bins(), allBins, lr.successProbability(), lr.errorProbability(), spectral, Double.NaN, Double.NaN,
                 eve.instrument());
     }
 }

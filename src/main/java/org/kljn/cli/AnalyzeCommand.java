@@ -251,8 +251,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "Eve's spectral likelihood ratio (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
                     o.successProbability(), o.errorProbability());
-            out.printf(Locale.ROOT, "(a bit of more than %d Nyquist samples: the exact window test is not computed;"
-                    + " this spectral detector's success is not a bound on every detector)%n", OptimalResult.WINDOW_LIMIT);
+            if (OptimalResult.SPECTRAL_UNRESOLVED.equals(o.method())) {
+                out.printf(Locale.ROOT, "(the loop's noise exceeds Eve's instrument floor (%.3g V^2/Hz, %.3g A^2/Hz) by more"
+                        + " than double precision resolves: the exact window test cannot be computed; raise"
+                        + " --eve-noise-voltage/--eve-noise-current or lower --teff. This spectral detector's success is"
+                        + " not a bound on every detector)%n", o.eveNoise().voltageNoise(), o.eveNoise().currentNoise());
+            } else {
+                out.printf(Locale.ROOT, "(a bit of more than %d Nyquist samples: the exact window test is not computed;"
+                        + " this spectral detector's success is not a bound on every detector)%n",
+                        OptimalResult.WINDOW_LIMIT);
+            }
         }
         out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", p.betaMinimizing(),
                 p.jeffreysRateAtBetaMinimizing());

@@ -3,9 +3,8 @@ package org.kljn.analysis;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kljn.circuit.KljnLoop;
@@ -18,6 +17,7 @@ import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.noise.BandShape;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.util.Map;
 
@@ -26,18 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Eve's exact window likelihood ratio against an independent closed form, its claimed properties and bad input. */
+@ExtendWith(NgSpiceExtension.class)
 class WindowEavesdropperTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     static Map<Situation, TransferFunctions> situations(ResistorPair pair, LineModel line, double bandwidth) {
         return situations(spice, pair, line, bandwidth);

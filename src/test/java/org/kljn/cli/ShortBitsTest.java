@@ -29,23 +29,22 @@ class ShortBitsTest {
     }
 
     /**
-     * On the lumped loop (memoryless: G_HL and G_LH are the same at every frequency) the likelihood ratio of K bins
-     * has the same distribution wherever the bins sit: so M = 2 and 3 (one bin, at Δf/2 and Δf/3) must give the same
-     * success, and M = 4 and 5 (two bins) too, through AC sweeps of one and two frequencies at different places; two
-     * bins tell Eve more than one.
+     * M = 2 to 5 run end to end (the spectral detector's bins, floor(M/2) of them, come from AC sweeps of one and two
+     * frequencies: {@code SituationSpectraTest} checks those equal a 9-point sweep's values), and the best
+     * eavesdropper there is the exact window likelihood ratio, whose success cannot fall as the bit grows (a longer
+     * window holds the shorter one).
      */
     @Test
-    void oneAndTwoBinsGiveTheSameAnswerWhereverTheySitOnALumpedLoop() throws Exception {
+    void bitsOfTwoToFiveNyquistSamplesGiveTheExactWindowTestOnALumpedLoop() throws Exception {
         double[] p = new double[6];
         for (int m = 2; m <= 5; m++) {
             JsonNode o = json("analyze", "--rc", "300", "--bit-samples", Integer.toString(m), "--json").get("optimal");
             assertEquals(m / 2, o.get("bins").asInt(), "bins (k - 1/2)/tau below the band edge: floor(M/2)");
+            assertEquals("window", o.get("method").asText());
             p[m] = o.get("successProbability").asDouble();
             assertEquals(1, p[m] + o.get("errorProbability").asDouble(), 1e-6);
         }
-        assertEquals(p[2], p[3], 1e-9, "one bin");
-        assertEquals(p[4], p[5], 1e-9, "two bins");
-        assertTrue(p[2] > 0.5 && p[4] > p[2], java.util.Arrays.toString(p));
+        assertTrue(p[2] > 0.5 && p[3] >= p[2] && p[4] >= p[3] && p[5] >= p[4], java.util.Arrays.toString(p));
     }
 
     /** defend, attack and map at 2 to 5 Nyquist samples on a capacitive line. */

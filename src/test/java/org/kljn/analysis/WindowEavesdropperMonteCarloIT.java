@@ -8,8 +8,8 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kljn.circuit.KljnLoop;
@@ -19,6 +19,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.util.Map;
 
@@ -34,18 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * posterior of every sample (E max(π, 1 − π) and 1 − E h₂(π) over equal numbers of HL and LH bits: unbiased, and
  * with a quarter of an indicator's variance), and must agree with {@link WindowLikelihoodRatio}'s.
  */
-class WindowEavesdropperMonteCarloTest {
-    private static NgSpice spice;
-
-    @BeforeAll
-    static void open() {
-        spice = NgSpice.open();
-    }
-
-    @AfterAll
-    static void close() {
-        spice.close();
-    }
+@ExtendWith(NgSpiceExtension.class)
+@Tag("integration")
+class WindowEavesdropperMonteCarloIT {
+    @NgSpiceExtension.Session
+    static NgSpice spice;
 
     /**
      * The issue's capacitive line (R_L 1.5k, R_H 12k, RC ladder 800 Ω / 15 nF, 2e9 K, 1 kHz, β = 1) with Eve's
