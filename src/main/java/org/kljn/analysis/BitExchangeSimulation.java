@@ -130,7 +130,7 @@ public final class BitExchangeSimulation {
      * Runs every block on one session, in order.
      *
      * @throws org.kljn.circuit.ParameterException for a line whose transient the accuracy bound does not cover
-     *                                             ({@link LineModel#checkTransientCapable()}), before anything runs
+     *                                             ({@link org.kljn.circuit.LineModel#checkTransientCapable()}), before anything runs
      */
     public static Result run(NgSpice spice, BitExchangeSettings s, IntConsumer progress) {
         return run(s, progress, 1, SessionAccess.of(spice));

@@ -61,7 +61,7 @@ public record ProbeQuadraticForm(String name, double[][] matrix) {
         };
     }
 
-    /** The terms of the time-averaged square of one probe, e.g. Alice's own statistic <U_A²> (KLJN protocol). */
+    /** The terms of the time-averaged square of one probe, e.g. Alice's own statistic ⟨U_A²⟩ (KLJN protocol). */
     public static List<Term> meanSquareTerms(Probe probe) {
         return List.of(new Term(probe, probe, 1));
     }
@@ -85,7 +85,7 @@ public record ProbeQuadraticForm(String name, double[][] matrix) {
     }
 
     /**
-     * The attack statistic's mean Σ c <x y> from the probes' second moments {@code m} (indexed by
+     * The attack statistic's mean Σ c ⟨x y⟩ from the probes' second moments {@code m} (indexed by
      * {@link Probe#ordinal()}), summed in the order of its terms.
      */
     public static double mean(Attack attack, double[][] m) {
@@ -100,7 +100,7 @@ public record ProbeQuadraticForm(String name, double[][] matrix) {
     }
 
     /**
-     * The size of the terms the attack's statistic subtracts, Σ |c| √(<x²><y²>) (Cauchy-Schwarz; <x²> for a
+     * The size of the terms the attack's statistic subtracts, Σ |c| √(⟨x²⟩⟨y²⟩) (Cauchy-Schwarz; ⟨x²⟩ for a
      * square): a mean far below it is zero up to rounding.
      */
     public static double scale(Attack attack, double[][] m) {
