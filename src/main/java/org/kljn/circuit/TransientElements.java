@@ -1,7 +1,5 @@
 package org.kljn.circuit;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,12 +33,13 @@ final class TransientElements {
 
     /**
      * Refuses {@code name} in {@code file} if it, a subcircuit it calls, or an element outside every subcircuit holds
-     * an element the transient's bound does not cover.
+     * an element the transient's bound does not cover. {@code text} is the file's checked text, line for line, as
+     * {@link UserSubcircuit} holds it: the lines the netlist carries, not the file read again.
      *
      * @throws ParameterException naming {@link Parameter#SUBCIRCUIT_FILE}, the line and the element
      */
-    static void check(Path file, String name) {
-        List<Line> lines = logicalLines(file);
+    static void check(Path file, List<String> text, String name) {
+        List<Line> lines = logicalLines(text);
         Map<String, List<Line>> bodies = new HashMap<>();
         List<Line> topLevel = new ArrayList<>();
         Deque<List<Line>> open = new ArrayDeque<>();
@@ -158,13 +157,7 @@ final class TransientElements {
     }
 
     /** Non-blank, non-comment lines with their continuations ('+') joined and inline comments dropped. */
-    private static List<Line> logicalLines(Path file) {
-        List<String> raw;
-        try {
-            raw = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new ParameterException(Parameter.SUBCIRCUIT_FILE, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+    private static List<Line> logicalLines(List<String> raw) {
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String s = raw.get(i);

@@ -118,7 +118,7 @@ public record UserSubcircuit(Path file, String name, List<String> ports, List<St
      */
     @Override
     public void checkTransientCapable() {
-        TransientElements.check(file, name);
+        TransientElements.check(file, text, name);
     }
 
     @Override
