@@ -50,36 +50,23 @@ final class LineModelText {
         List<String> clean = new ArrayList<>(lines.size());
         Set<String> models = new HashSet<>();
         for (String line : lines) {
-            String[] t = tokens(withoutComment(line));
+            String[] t = SpiceLines.words(SpiceLines.withoutComment(line));
             // the netlist carries this text: an .end in it would end the netlist there
-            clean.add(t[0].equals(".end") ? "* .end of the line-model file" : line.replace("\r", ""));
+            clean.add(t[0].equals(".end") ? "* .end of the line-model file" : SpiceLines.asCarried(line));
             if (t.length >= 2 && t[0].equals(".model")) {
                 models.add(t[1]);
             }
         }
-        // each logical line (continuations joined) with the number of its first physical line
-        String logical = null;
-        int number = 0;
-        for (int i = 0; i <= clean.size(); i++) {
-            String line = i < clean.size() ? withoutComment(clean.get(i)).strip() : "";
-            if (i < clean.size() && line.startsWith("+")) {
-                if (logical == null) {
-                    throw refused(file, i + 1, "a continuation line (+) with no line before it");
-                }
-                logical += " " + line.substring(1);
-                continue;
+        for (SpiceLines.Line line : SpiceLines.logical(clean)) {
+            if (line.continuation()) {
+                throw refused(file, line.number(), "a continuation line (+) with no line before it");
             }
-            if (logical != null) {
-                checkLine(file, number, logical, models);
-            }
-            logical = line.isEmpty() ? null : line;
-            number = i + 1;
+            checkLine(file, line.number(), line.words(), models);
         }
         return List.copyOf(clean);
     }
 
-    private static void checkLine(Path file, int number, String line, Set<String> models) {
-        String[] t = tokens(line);
+    private static void checkLine(Path file, int number, String[] t, Set<String> models) {
         String first = t[0];
         if (first.isEmpty()) {
             throw refused(file, number, "not an element line of a kind a line model may hold");
@@ -134,24 +121,6 @@ final class LineModelText {
     /** An element's name as it may be shown: letters, digits and _ only, at most 20 characters. */
     private static String shown(String name) {
         return name.matches("[a-z0-9_]{1,20}") ? name.toUpperCase(Locale.ROOT) : "this element";
-    }
-
-    /** The lower-case words of a line: blanks, commas and the brackets around parameters separate them. */
-    private static String[] tokens(String line) {
-        return line.strip().toLowerCase(Locale.ROOT).split("[\\s,()]+");
-    }
-
-    /** ngspice's comments: a line starting with *, and what follows ; or a $ after a blank. */
-    private static String withoutComment(String line) {
-        if (line.strip().startsWith("*")) {
-            return "";
-        }
-        int semicolon = line.indexOf(';');
-        String s = semicolon >= 0 ? line.substring(0, semicolon) : line;
-        int dollar = s.indexOf(" $");
-        int tabDollar = s.indexOf("\t$");
-        int cut = dollar < 0 ? tabDollar : tabDollar < 0 ? dollar : Math.min(dollar, tabDollar);
-        return cut >= 0 ? s.substring(0, cut) : s;
     }
 
     /** A line of a kind the file may not hold: says what it may hold. */

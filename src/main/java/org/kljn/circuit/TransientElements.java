@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kljn.circuit.SpiceLines.Line;
 
 /**
  * Which elements of a user's line model the transient's accuracy bound holds for. The bound rests on the trapezoidal
@@ -27,10 +28,6 @@ final class TransientElements {
     private TransientElements() {
     }
 
-    /** One logical line (continuations joined) and the file line it starts on. */
-    private record Line(int number, String text) {
-    }
-
     /**
      * Refuses {@code name} in {@code file} if it, a subcircuit it calls, or an element outside every subcircuit holds
      * an element the transient's bound does not cover. {@code text} is the file's checked text, line for line, as
@@ -39,16 +36,16 @@ final class TransientElements {
      * @throws ParameterException naming {@link Parameter#SUBCIRCUIT_FILE}, the line and the element
      */
     static void check(Path file, List<String> text, String name) {
-        List<Line> lines = logicalLines(text);
+        List<Line> lines = SpiceLines.logical(text);
         Map<String, List<Line>> bodies = new HashMap<>();
         List<Line> topLevel = new ArrayList<>();
         Deque<List<Line>> open = new ArrayDeque<>();
         for (Line line : lines) {
-            String[] tokens = tokens(line.text());
-            String first = tokens[0].toLowerCase(Locale.ROOT);
+            String[] tokens = line.words();
+            String first = tokens[0];
             if (first.equals(".subckt") && tokens.length >= 2) {
                 List<Line> body = new ArrayList<>();
-                bodies.put(tokens[1].toLowerCase(Locale.ROOT), body);
+                bodies.put(tokens[1], body);
                 open.push(body);
             } else if (first.equals(".ends")) {
                 if (!open.isEmpty()) {
@@ -76,16 +73,16 @@ final class TransientElements {
                         + " from elsewhere, where its elements cannot be checked)");
             }
             for (Line line : body) {
-                String[] tokens = tokens(line.text());
-                if (Character.toLowerCase(tokens[0].charAt(0)) == 'x') {
-                    todo.push(new java.util.AbstractMap.SimpleEntry<>(calledSubcircuit(tokens).toLowerCase(Locale.ROOT),
+                String[] tokens = line.words();
+                if (tokens[0].charAt(0) == 'x') {
+                    todo.push(new java.util.AbstractMap.SimpleEntry<>(calledSubcircuit(tokens),
                             line));
                 }
                 used.add(line);
             }
         }
         for (Line line : used) {
-            String why = refusal(tokens(line.text()));
+            String why = refusal(line.words());
             if (why != null) {
                 throw refuse(file, line, why);
             }
@@ -94,7 +91,7 @@ final class TransientElements {
 
     /** Why the element or command is outside the bound, or null if it is covered. */
     private static String refusal(String[] t) {
-        String first = t[0].toLowerCase(Locale.ROOT);
+        String first = t[0];
         if (first.startsWith(".")) {
             return DOT_COMMANDS.contains(first) ? null : "the command " + first + " (a line model for a transient holds"
                     + " elements only: what " + first + " brings in or changes cannot be checked)";
@@ -118,7 +115,7 @@ final class TransientElements {
     /** {@code Vname n+ n-} with nothing, {@code 0} or {@code dc 0} after the nodes. */
     private static boolean zeroSource(String[] t) {
         for (int i = 3; i < t.length; i++) {
-            String s = t[i].toLowerCase(Locale.ROOT);
+            String s = t[i];
             if (!(s.equals("dc") || (number(s) && SpiceNumbers.parse("value", s) == 0))) {
                 return false;
             }
@@ -150,34 +147,5 @@ final class TransientElements {
         return new ParameterException(Parameter.SUBCIRCUIT_FILE, (line == null ? file.toString()
                 : file + " line " + line.number() + " '" + line.text() + "'") + ": this line model cannot run bit"
                 + " exchanges: " + why + "; the exact analyses (analyze, defend, map) still accept it");
-    }
-
-    private static String[] tokens(String text) {
-        return text.strip().split("[\\s,()]+");
-    }
-
-    /** Non-blank, non-comment lines with their continuations ('+') joined and inline comments dropped. */
-    private static List<Line> logicalLines(List<String> raw) {
-        List<Line> out = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String s = raw.get(i);
-            for (String mark : new String[] {";", " $", "\t$", "//"}) {
-                int at = s.indexOf(mark);
-                if (at >= 0) {
-                    s = s.substring(0, at);
-                }
-            }
-            s = s.strip();
-            if (s.isEmpty() || s.startsWith("*")) {
-                continue;
-            }
-            if (s.startsWith("+") && !out.isEmpty()) {
-                Line last = out.remove(out.size() - 1);
-                out.add(new Line(last.number(), last.text() + " " + s.substring(1).strip()));
-            } else if (!s.startsWith("+")) {
-                out.add(new Line(i + 1, s));
-            }
-        }
-        return out;
     }
 }
