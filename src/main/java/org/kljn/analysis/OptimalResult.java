@@ -45,8 +45,8 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
 
     /**
      * Below this many Nyquist samples per bit the spectral likelihood ratio's finite-window loss can let a particular
-     * attack match or beat it (measured: the current attack on an 8-section ladder at M = 20 and 40, see the README),
-     * so its success is not a bound on every detector there.
+     * attack match or beat it (measured: the current attack on an 8-section ladder at M = 20 and 40, see
+     * docs/best-eavesdropper.md), so its success is not a bound on every detector there.
      */
     public static final int SPECTRAL_BOUND_MIN_SAMPLES = 100;
 

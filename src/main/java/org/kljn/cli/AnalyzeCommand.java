@@ -145,7 +145,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return j;
     }
 
-    /** The {@code --json} object: a serialisation of the result record (keys as documented in the README). */
+    /** The {@code --json} object: a serialisation of the result record (keys: docs/exact-analysis.md). */
     static Map<String, Object> toJson(LoopAnalysisResult r) {
         KljnLoop loop = r.loop();
         KljnMoments m = r.moments();

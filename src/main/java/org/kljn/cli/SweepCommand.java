@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kljn sweep SPEC --out FILE|DIR}: a parameter grid through the ngspice instance pool, resumable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a parameter sweep (spec format: see netlists/*.spec and the README).",
+        description = {"Run a parameter sweep (spec format: see netlists/*.spec and docs/sweeps.md).",
                 "One CSV row per point, written as points finish; --resume continues a killed sweep;",
                 "--shard i/n runs a disjoint part (merge the parts with 'kljn merge');",
                 "--slurm N submits a Slurm job array of N shards and a merge job (see 'kljn status DIR')."})

@@ -16,7 +16,7 @@
  * by direct mapping), libc (numeric locale, signal dispositions), and kljn's optional C shim
  * ({@code native/shim/kljn_stream.c}, carried in the jar) that answers the per-point callbacks without entering
  * the JVM; without the shim the same numbers come through JNA upcalls ({@link org.kljn.ngspice.CallbackPath}). The
- * facts of this ngspice version that the bridge relies on are in the README ("How the bridge treats ngspice 39.3").
+ * facts of this ngspice version that the bridge relies on are in docs/ngspice.md.
  * Nothing of the project.
  */
 package org.kljn.ngspice;

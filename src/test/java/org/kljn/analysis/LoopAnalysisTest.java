@@ -37,7 +37,7 @@ class LoopAnalysisTest {
         assertEquals(0, nulling.signal(Attack.SECOND_LAW), 1e-9 * nulling.moments().scale(Attack.SECOND_LAW));
         LoopAnalysisResult eq11 = LoopAnalysis.run(spice, lumped, base.toBuilder().beta(BetaRule.eq11()).build());
         assertEquals((1 + 300 / 1e3) / (1 + 300 / 10e3), eq11.betaUsed(), 1e-12);
-        // eq. 11 reverses the Second-Law signal to -R_H/(R_H+R_c) of its β = 1 value (README, crosscheck)
+        // eq. 11 reverses the Second-Law signal to -R_H/(R_H+R_c) of its β = 1 value (docs/paper-crosscheck.md)
         LoopAnalysisResult one = LoopAnalysis.run(spice, lumped, base);
         assertEquals(-10e3 / (10e3 + 300), eq11.signal(Attack.SECOND_LAW) / one.signal(Attack.SECOND_LAW), 1e-9);
         KljnLoop rc = KljnLoop.secure(PAIR, Resistor.H, CableSpec.of(CableKind.LTRA, 200, 200e-9, Double.NaN, 0).line());

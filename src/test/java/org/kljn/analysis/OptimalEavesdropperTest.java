@@ -259,7 +259,7 @@ class OptimalEavesdropperTest {
      * the Gaussian limit of their time averages, being made exact by the exact-distribution work; the optimal one
      * from the spectral likelihood ratio), so a deficit up to 0.005 is allowed; a real ordering error (an attack
      * ahead of the optimum by more than that) fails. Bits of at least {@link OptimalResult#SPECTRAL_BOUND_MIN_SAMPLES}
-     * Nyquist samples, where the spectral detector claims to be a bound (shorter bits: see the README).
+     * Nyquist samples, where the spectral detector claims to be a bound (shorter bits: see docs/best-eavesdropper.md).
      */
     @Test
     void optimalSuccessIsNeverBelowAnyAttack() {

@@ -188,7 +188,7 @@ class FaultIT {
             }
             assertTrue(parent.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
             if (how.equals("SIGTERM")) {
-                assertEquals(143, parent.exitValue(), "SIGTERM: 128 + 15, as the README says");
+                assertEquals(143, parent.exitValue(), "SIGTERM: 128 + 15, as docs/failure-behaviour.md says");
             }
             awaitGone(workers, HANG_GUARD_SECONDS);
             List<String> rows = Files.readAllLines(dir.resolve(how + ".csv"));

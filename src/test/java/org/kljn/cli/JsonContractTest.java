@@ -8,7 +8,10 @@ import org.kljn.analysis.closedform.LumpedKljn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The documented JSON of analyze and attack: names exactly as the issues and README give them, SI units. */
+/**
+ * The documented JSON of analyze and attack: names exactly as the issues, docs/exact-analysis.md and docs/transient.md
+ * give them, SI units.
+ */
 class JsonContractTest {
 
     @Test

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * kljn as a library: the README's Java API example ({@link LoopAnalysisExample}, copied verbatim) is compiled and run
+ * kljn as a library: the README's Java API example ({@link LoopAnalysisExample}, which the README shows verbatim:
+ * ReadmeTest) is compiled and run
  * by a separate Maven project that depends only on {@code org.kljn:kljn} as {@code mvn install} leaves it in a local
  * repository: the thin jar {@code target/kljn.jar} beside the project's own {@code pom.xml}. Everything else the
  * example needs must come from that POM's dependencies, and it must print what {@code kljn analyze --json} gives.

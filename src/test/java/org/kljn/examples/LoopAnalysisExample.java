@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * The README's "Java API" example: a loop, its exact analysis, the numbers. It prints the same β nulls as
+ * The README's Java API example ("Use it as a library"; ReadmeTest checks that the README shows this file): a loop,
+ * its exact analysis, the numbers. It prints the same β nulls as
  * {@code kljn analyze --cable ltra --preset cat5 --length 2k --bandwidth 500 --beta eq11 --json}
  * ({@code JavaApiExampleTest} checks that).
  */

@@ -17,7 +17,7 @@ class KljnChartsIT {
     @TempDir
     Path dir;
 
-    /** Sample data shaped like the README's LTRA case: three nulls far apart, eq. 11's β beyond them. */
+    /** Sample data shaped like the LTRA case of docs/exact-analysis.md: three nulls far apart, eq. 11's β beyond them. */
     static List<KljnCharts.AttackCurve> ltraAttacks() {
         double[] beta = grid(0, 1.4, 57);
         return List.of(
