@@ -69,8 +69,17 @@ public final class FiniteBitStatistics {
 
     /** The statistics of {@code loop} (its AC transfer functions {@code tf}) at noise temperature tEff and β. */
     public static FiniteBitStatistics of(KljnLoop loop, TransferFunctions tf, double tEff, double beta) {
-        double tAlice = loop.alice() == Resistor.H ? tEff : beta * tEff;
-        double tBob = loop.bob() == Resistor.H ? tEff : beta * tEff;
+        return atTemperatures(loop, tf, loop.alice() == Resistor.H ? tEff : beta * tEff,
+                loop.bob() == Resistor.H ? tEff : beta * tEff);
+    }
+
+    /** The statistics of {@code loop} with each resistor's generator at its own temperature (generalised KLJN). */
+    public static FiniteBitStatistics of(KljnLoop loop, TransferFunctions tf, NoiseTemperatures t) {
+        return atTemperatures(loop, tf, t.alice(loop.alice()), t.bob(loop.bob()));
+    }
+
+    private static FiniteBitStatistics atTemperatures(KljnLoop loop, TransferFunctions tf, double tAlice,
+            double tBob) {
         double sA = Math.sqrt(Johnson.voltagePsd(tAlice, loop.aliceResistance()));
         double sB = Math.sqrt(Johnson.voltagePsd(tBob, loop.bobResistance()));
         int n = tf.size();

@@ -1,0 +1,203 @@
+package org.kljn.analysis;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.LumpedLine;
+import org.kljn.circuit.Resistor;
+import org.kljn.circuit.ResistorPair;
+import org.kljn.ngspice.NgSpice;
+import org.kljn.noise.Johnson;
+
+import java.util.function.IntToDoubleFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The key rate of a design point and its best bit duration, against independent computations: on a lumped loop with
+ * a brick-wall band each party's &lt;U²&gt; over the bit is σ² Σ λ_n χ²_1 / M, λ_n the prolate eigenvalues of the
+ * band on the window ({@link WindowEavesdropperTest#prolateEigenvalues}: a tridiagonal eigenproblem, no quadrature,
+ * no Nyström), σ² from the loop's resistive divider by hand; at the β where HL and LH have the same cross-spectra,
+ * Eve has nothing and R = ½ (1 − h(d))/τ.
+ */
+class KeyRateTest {
+    private static final double RL = 1e3, RH = 10e3, RC = 200, T = 1e9, DF = 1e3;
+    private static NgSpice spice;
+
+    @BeforeAll
+    static void open() {
+        spice = NgSpice.open();
+    }
+
+    @AfterAll
+    static void close() {
+        spice.close();
+    }
+
+    private static LoopAnalysisResult lumped() {
+        KljnLoop loop = KljnLoop.secure(new ResistorPair(RL, RH), Resistor.H, new LumpedLine(RC));
+        return LoopAnalysis.run(spice, loop, AnalysisSettings.builder().tEff(T).bandwidth(DF).points(257)
+                .minimax(false).lumpedComparison(false).build());
+    }
+
+    /**
+     * The β that makes every second-order statistic of (U_A, I_A) the same in HL and LH on a lumped loop: equal
+     * &lt;U_A²&gt; and &lt;U_A I_A&gt; (the current's is equal at every β) give one equation each, both solved by
+     * β = R_H(R_c + 2R_L) / (R_L(R_c + 2R_H)).
+     */
+    static double nullBeta() {
+        return RH * (RC + 2 * RL) / (RL * (RC + 2 * RH));
+    }
+
+    /** &lt;U²&gt; at the end of the party with (ra, ta) facing (rb, tb) across R_c: the resistive divider. */
+    static double meanSquare(double ra, double ta, double rb, double tb) {
+        double r = ra + RC + rb;
+        double k = 4 * Johnson.BOLTZMANN * DF;
+        return k * (ta * ra * (RC + rb) * (RC + rb) + tb * rb * ra * ra) / (r * r);
+    }
+
+    /** P(the party misjudges): its &lt;U²&gt; (mean {@code secure}) on the wrong side of the midpoint to {@code same}. */
+    static double oracleError(double secure, double same, double[] lambda, int m) {
+        double[] w = new double[lambda.length];
+        double[] d = new double[lambda.length];
+        for (int n = 0; n < w.length; n++) {
+            w[n] = secure * lambda[n] / m;
+            d[n] = 1;
+        }
+        ChiSquareMixture q = ChiSquareMixture.of(w, d);
+        double t = 0.5 * (secure + same);
+        return same > secure ? q.survival(t) : q.cdf(t);
+    }
+
+    /** {R_H holder's error, R_L holder's error, P(A) + P(B) in HL, the same in LH} from the prolate oracle. */
+    static double[] oracle(double beta, int m) {
+        double c = Math.PI * DF * m / (2 * DF);
+        double[] lambda = WindowEavesdropperTest.prolateEigenvalues(c, (int) Math.ceil(2 * c / Math.PI + 40));
+        double tl = beta * T;
+        // HL: Alice (R_H, T) against HH; Bob (R_L, βT) against LL
+        double aHl = oracleError(meanSquare(RH, T, RL, tl), meanSquare(RH, T, RH, T), lambda, m);
+        double bHl = oracleError(meanSquare(RL, tl, RH, T), meanSquare(RL, tl, RL, tl), lambda, m);
+        // LH: Alice (R_L, βT) against LL; Bob (R_H, T) against HH
+        double aLh = oracleError(meanSquare(RL, tl, RH, T), meanSquare(RL, tl, RL, tl), lambda, m);
+        double bLh = oracleError(meanSquare(RH, T, RL, tl), meanSquare(RH, T, RH, T), lambda, m);
+        return new double[] {0.5 * (aHl + bLh), 0.5 * (bHl + aLh), aHl + bHl, aLh + bLh};
+    }
+
+    /**
+     * Per role: the R_H holder and the R_L holder decide with very different errors (here ~1e-6 against 0.25 at M
+     * = 20); the code's per-role errors and its disagreement (the top of the P(A or B) bracket) equal the oracle's
+     * within 1e-6 absolute (the window method's Nyström error is far below; a bias of 1e-5 fails), at β = 1 and at
+     * the null β, for short and 100-sample bits.
+     */
+    @Test
+    void perRoleErrorsMatchTheProlateOracle() {
+        LoopAnalysisResult r = lumped();
+        for (double beta : new double[] {1, nullBeta()}) {
+            KeyRateModel k = KeyRateModel.of(r, NoiseTemperatures.standard(T, beta), EveInstrument.defaults());
+            for (int m : new int[] {4, 20, 100}) {
+                KeyRate.Errors e = k.at(m, 1).errors();
+                double[] o = oracle(beta, m);
+                String at = "beta " + beta + ", M " + m;
+                assertEquals(o[0], e.highHolderError(), 1e-6, "R_H holder, " + at);
+                assertEquals(o[1], e.lowHolderError(), 1e-6, "R_L holder, " + at);
+                assertEquals(Math.min(0.5, o[2]), e.disagreementHl(), 1e-6, "HL disagreement, " + at);
+                assertEquals(Math.min(0.5, o[3]), e.disagreementLh(), 1e-6, "LH disagreement, " + at);
+                if (m == 20) {
+                    assertTrue(e.lowHolderError() > 100 * e.highHolderError(), "the roles differ: " + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * At the null β Eve's window information is 0 (to 1e-9 bits), so R = ½ (1 − h(d))/τ; the search's best M is the
+     * brute-force best over every M up to where ½/τ falls below it, with d from the prolate oracle (a different M
+     * with a rate within 1e-6 relative would also pass: the oracle's and the code's d agree to ~1e-7).
+     */
+    @Test
+    void lumpedLoopAtItsNullBetaKeepsEveOutAndTheBestBitIsTheBruteForceOne() {
+        LoopAnalysisResult r = lumped();
+        double beta = nullBeta();
+        KeyRateModel k = KeyRateModel.of(r, NoiseTemperatures.standard(T, beta), EveInstrument.defaults());
+        KeyRateSearch.Optimum best = k.best(1, 4096);
+        assertTrue(best.stoppedByCeiling(), "the ceiling ½/τ stops the search: " + best);
+        KeyRate at = best.rate();
+        assertTrue(at.eveInformation() < 1e-9, "Eve's information at the null beta: " + at.eveInformation());
+        double tau = best.bitSamples() / (2 * DF);
+        assertEquals(0.5 * at.aliceBobInformation() / tau, at.bitsPerSecond(), 1e-9 * at.bitsPerSecond());
+        IntToDoubleFunction oracleRate = m -> {
+            double[] o = oracle(beta, m);
+            double d = 0.5 * (Math.min(0.5, o[2]) + Math.min(0.5, o[3]));
+            return 0.5 * (1 - KeyRate.binaryEntropy(d)) / (m / (2 * DF));
+        };
+        int bruteArg = 2;
+        double bruteBest = 0;
+        for (int m = 2; 0.5 / (m / (2 * DF)) > bruteBest; m++) {
+            double v = oracleRate.applyAsDouble(m);
+            if (v > bruteBest) {
+                bruteBest = v;
+                bruteArg = m;
+            }
+        }
+        assertEquals(bruteBest, at.bitsPerSecond(), 1e-6 * bruteBest, "best rate (brute force at M = " + bruteArg
+                + ", search at M = " + best.bitSamples() + ")");
+        assertTrue(Math.abs(best.bitSamples() - bruteArg) <= 1
+                || Math.abs(oracleRate.applyAsDouble(best.bitSamples()) - bruteBest) <= 1e-6 * bruteBest,
+                "search M " + best.bitSamples() + ", brute force M " + bruteArg);
+        System.out.printf("lumped null beta %.6g: best M %d (brute force %d), R %.6g bit/s, %d evaluated%n", beta,
+                best.bitSamples(), bruteArg, at.bitsPerSecond(), best.evaluated());
+    }
+
+    /** R never rises when Eve's instrument floor falls (a better Eve), at fixed bits and at the optimum. */
+    @Test
+    void rateNeverRisesWhenEvesFloorFalls() {
+        LoopAnalysisResult r = lumped();
+        double previousBest = Double.POSITIVE_INFINITY;
+        double[] previous = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        int[] bits = {10, 30, 60};
+        for (double scale : new double[] {1e6, 1e3, 1, 1e-3}) {
+            KeyRateModel k = KeyRateModel.of(r, NoiseTemperatures.standard(T, 1),
+                    EveInstrument.defaults().scaled(scale));
+            for (int i = 0; i < bits.length; i++) {
+                double v = k.at(bits[i], 1).bitsPerSecond();
+                assertTrue(v <= previous[i] * (1 + 1e-12), "M " + bits[i] + ": floor x" + scale + " gives " + v
+                        + " > " + previous[i]);
+                previous[i] = v;
+            }
+            double best = k.best(1, 512).rate().bitsPerSecond();
+            assertTrue(best <= previousBest * (1 + 1e-12), "optimum at floor x" + scale + ": " + best);
+            previousBest = best;
+        }
+    }
+
+    /** The search against brute force on a rate with two peaks, the higher one narrow and between grid points. */
+    @Test
+    void searchFindsTheBruteForceMaximumOfATwoPeakedRate() {
+        IntToDoubleFunction rate = m -> Math.max(0, 3 * Math.exp(-Math.pow(Math.log(m / 9.0), 2) / 0.02)
+                + 2 * Math.exp(-Math.pow(Math.log(m / 140.0), 2) / 0.5) - 0.1) * 100 / m;
+        KeyRateSearch.Result r = KeyRateSearch.search(rate, (from, m) -> 500.0 / m, 2, 100_000);
+        int arg = 2;
+        for (int m = 2; m <= 100_000; m++) {
+            if (rate.applyAsDouble(m) > rate.applyAsDouble(arg)) {
+                arg = m;
+            }
+        }
+        assertEquals(arg, r.best(), "brute force " + arg + " against the search's " + r.best());
+        assertTrue(r.stoppedByCeiling() && r.evaluated() < 100, "evaluated " + r.evaluated());
+        KeyRateSearch.Result none = KeyRateSearch.search(m -> 0, (from, m) -> 1.0 / m, 2, 300);
+        assertEquals(2, none.best());
+        assertEquals(300, none.searchedUpTo(), "no key: every grid M up to the largest allowed");
+    }
+
+    @Test
+    void reconciliationOutsideZeroOneIsRefused() {
+        for (double xi : new double[] {0, -0.5, 1.01, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KeyRate.checkReconciliation(xi));
+            assertTrue(e.getMessage().contains("--reconciliation"), e.getMessage());
+        }
+    }
+}
