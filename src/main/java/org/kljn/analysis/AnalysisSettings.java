@@ -18,9 +18,10 @@ import org.kljn.circuit.ParameterException;
  *                         {@code minimax} rule)
  * @param lumpedComparison whether to compare a non-lumped line with the lumped line of its DC resistance (two more
  *                         AC runs)
+ * @param eveInstrument    Eve's instrument noise, for the best eavesdropper's window likelihood ratio
  */
 public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRule beta, int bitSamples,
-                               boolean minimax, boolean lumpedComparison, boolean optimal) {
+                               boolean minimax, boolean lumpedComparison, boolean optimal, EveInstrument eveInstrument) {
     /** Default AC sweep: 4·64+1 points, enough for Simpson's rule on the smooth RC-line transfer functions. */
     public static final int DEFAULT_POINTS = ExactAnalysis.DEFAULT_POINTS;
     /** Sweep points above this buy nothing and cost memory and time linearly. */
@@ -39,6 +40,9 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         if (beta == null) {
             throw new ParameterException(Parameter.BETA, "no β rule given");
         }
+        if (eveInstrument == null) {
+            throw new IllegalArgumentException("no instrument for Eve given");
+        }
         Checks.between(Parameter.BIT_SAMPLES, bitSamples, 2, MAX_BIT_SAMPLES, "as in the Monte Carlo: the bit must"
                 + " span at least one Nyquist interval of the band");
     }
@@ -51,7 +55,8 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         return new Builder().tEff(tEff).bandwidth(bandwidth).points(points).beta(beta).bitSamples(bitSamples)
-                .minimax(minimax).lumpedComparison(lumpedComparison).optimal(optimal);
+                .minimax(minimax).lumpedComparison(lumpedComparison).optimal(optimal)
+                .eveInstrument(eveInstrument);
     }
 
     /** The bit duration τ = M/(2Δf), s. */
@@ -82,8 +87,15 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
         private boolean minimax = true;
         private boolean lumpedComparison = true;
         private boolean optimal = false;
+        private EveInstrument eveInstrument = EveInstrument.defaults();
 
         private Builder() {
+        }
+
+        /** Eve's instrument noise (default {@link EveInstrument#defaults()}). */
+        public Builder eveInstrument(EveInstrument instrument) {
+            this.eveInstrument = instrument;
+            return this;
         }
 
         /** Also evaluate the best second-order eavesdropper (four more AC sweeps per situation pair; off by default). */
@@ -134,7 +146,8 @@ public record AnalysisSettings(double tEff, double bandwidth, int points, BetaRu
 
         /** @throws ParameterException for a value out of range */
         public AnalysisSettings build() {
-            return new AnalysisSettings(tEff, bandwidth, points, beta, bitSamples, minimax, lumpedComparison, optimal);
+            return new AnalysisSettings(tEff, bandwidth, points, beta, bitSamples, minimax, lumpedComparison, optimal,
+                    eveInstrument);
         }
     }
 }

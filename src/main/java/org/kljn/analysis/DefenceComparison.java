@@ -41,6 +41,12 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
     /** Compares the defences for a bit of {@code bitSamples} Nyquist samples over the brick-wall band. */
     public static DefenceComparison compare(SpiceSimulator spice, ResistorPair resistors, LineModel line, double tEff,
             double bandwidth, int bitSamples, int points) {
+        return compare(spice, resistors, line, tEff, bandwidth, bitSamples, points, EveInstrument.defaults());
+    }
+
+    /** As above, with Eve recording through {@code instrument}. */
+    public static DefenceComparison compare(SpiceSimulator spice, ResistorPair resistors, LineModel line, double tEff,
+            double bandwidth, int bitSamples, int points, EveInstrument instrument) {
         KljnLoop hlLoop = KljnLoop.secure(resistors, Resistor.H, line);
         KljnLoop lhLoop = KljnLoop.secure(resistors, Resistor.L, line);
         org.kljn.noise.BandShape band = org.kljn.noise.BandShape.brickWall(bandwidth);
@@ -48,7 +54,8 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
         // likelihood-ratio detector's bins are swept once for every row
         TransferFunctions tf = ExactAnalysis.transferFunctions(spice, hlLoop, band, points);
         OptimalEavesdropper eve = OptimalEavesdropper.of(resistors, line, Map.of(hlLoop.situation(), tf,
-                lhLoop.situation(), ExactAnalysis.transferFunctions(spice, lhLoop, band, points)), bandwidth);
+                lhLoop.situation(), ExactAnalysis.transferFunctions(spice, lhLoop, band, points)), bandwidth)
+                .withInstrument(instrument);
         LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, bitSamples);
         BetaCurve curve = BetaCurve.of(hlLoop, ExactAnalysis.integrals(tf), tEff);
         EveStatistics stats = EveStatistics.of(hlLoop, tf, tEff);

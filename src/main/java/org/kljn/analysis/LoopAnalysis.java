@@ -70,7 +70,8 @@ public final class LoopAnalysis {
             }
         }
         OptimalEavesdropper best = settings.needsOptimal()
-                ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth()) : null;
+                ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth())
+                        .withInstrument(settings.eveInstrument()) : null;
         OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
                 : OptionalDouble.of(best.betaMinimizing(MINIMAX_LOW, MINIMAX_HIGH));
         LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, situations, betaOptimal);

@@ -59,7 +59,8 @@ public record LoopAnalysisResult(KljnLoop loop, AnalysisSettings settings, Trans
      * transfer functions (no simulation; its likelihood-ratio detector still sweeps the bit's bins).
      */
     public OptimalEavesdropper optimalEavesdropper() {
-        return OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth());
+        return OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth())
+                .withInstrument(settings.eveInstrument());
     }
 
     /** The integration error bound, relative to the largest band integral. */

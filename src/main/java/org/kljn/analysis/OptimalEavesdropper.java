@@ -47,6 +47,8 @@ public final class OptimalEavesdropper {
     private LineModel line;
     private LoopIntegrals hlIntegrals;
     private LoopIntegrals lhIntegrals;
+    private WindowEavesdropper window;
+    private EveInstrument instrument = EveInstrument.defaults();
 
     private OptimalEavesdropper(SituationSpectra hl, SituationSpectra lh, double[] weight, double[] coarseWeight,
             double bandwidth) {
@@ -74,6 +76,7 @@ public final class OptimalEavesdropper {
                 SituationSpectra.of(lhLoop, lhTf), hlTf.weight(), hlTf.coarseWeight(), bandwidth);
         eve.hlIntegrals = ExactAnalysis.integrals(hlTf);
         eve.lhIntegrals = ExactAnalysis.integrals(lhTf);
+        eve.window = WindowEavesdropper.of(hlLoop, hlTf, lhLoop, lhTf);
         return eve;
     }
 
@@ -200,6 +203,25 @@ public final class OptimalEavesdropper {
             }
         }
         return new OptimalEavesdropper(hl, lh, w, c, bandwidth);
+    }
+
+    /** Eve records through {@code eveInstrument} (default {@link EveInstrument#defaults()}); returns this. */
+    public OptimalEavesdropper withInstrument(EveInstrument eveInstrument) {
+        this.instrument = java.util.Objects.requireNonNull(eveInstrument);
+        return this;
+    }
+
+    public EveInstrument instrument() {
+        return instrument;
+    }
+
+    /**
+     * The exact likelihood-ratio test on a bit of {@code seconds} through Eve's instrument ({@link
+     * WindowEavesdropper}); empty when built from bare spectra (no band gain).
+     */
+    public java.util.Optional<WindowLikelihoodRatio> windowTest(NoiseTemperatures t, double seconds) {
+        return window == null ? java.util.Optional.empty()
+                : java.util.Optional.of(window.test(t, seconds, instrument));
     }
 
     public SituationSpectra hl() {

@@ -15,8 +15,17 @@ final class SymmetricEigenvalues {
         int n = a.length;
         double[] d = new double[n];
         double[] e = new double[n];
+        double[][] copy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            copy[i] = a[i].clone();
+        }
         tridiagonalize(a, d, e);
-        ql(d, e);
+        try {
+            ql(d, e);
+        } catch (ArithmeticException notConverged) {
+            // clusters of tiny eigenvalues can stall QL: the cyclic Jacobi method always converges
+            return FiniteBitStatistics.symmetricEigenvalues(copy);
+        }
         return d;
     }
 
@@ -92,12 +101,12 @@ final class SymmetricEigenvalues {
             do {
                 for (m = l; m < n - 1; m++) {
                     double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-                    if (Math.abs(e[m]) <= 2.3e-16 * dd) {
+                    if (Math.abs(e[m]) <= 2.3e-16 * dd || Math.abs(e[m]) < Double.MIN_NORMAL) {
                         break;
                     }
                 }
                 if (m != l) {
-                    if (iter++ == 60) {
+                    if (iter++ == 200) {
                         throw new ArithmeticException("QL did not converge");
                     }
                     double g = (d[l + 1] - d[l]) / (2 * e[l]);

@@ -243,14 +243,15 @@ public final class WindowEavesdropper {
     }
 
     /**
-     * Gauss-Legendre points on [lo, hi]: the Bessel products oscillate like e^{±2πifτ}, a phase of ω = πτ(hi − lo)
-     * over half the interval; p ≥ 1.2 ω + 8 points resolve them to far below 1e-12 (tested by doubling).
+     * Gauss-Legendre points on [lo, hi]. On u ∈ [−1, 1] the Bessel products oscillate at most like e^{iωu},
+     * ω = πτ(hi − lo), and G is linear, so the p-point rule's error is at most
+     * 2^{2p+1}(p!)⁴/((2p+1)((2p)!)³) ω^{2p} (times the integrand's size): p is the smallest making that ≤ 1e-13.
      */
     private static void addInterval(java.util.List<double[]> nodes, java.util.Map<Integer, GaussIntegrator> rules,
             GaussIntegratorFactory factory, double lo, double hi, double seconds, double[] l0, double[] l1,
             double[] d0, double[] d1) {
         double omega = Math.PI * seconds * (hi - lo);
-        int p = (int) Math.ceil(1.2 * omega + 8);
+        int p = gaussPoints(omega);
         GaussIntegrator rule = rules.computeIfAbsent(p, factory::legendre);
         double mid = 0.5 * (lo + hi);
         double half = 0.5 * (hi - lo);
@@ -266,6 +267,25 @@ public final class WindowEavesdropper {
             }
             nodes.add(v);
         }
+    }
+
+    static int gaussPoints(double omega) {
+        for (int p = 3; p < 200; p++) {
+            double logBound = (2 * p + 1) * Math.log(2) + 4 * logFactorial(p) - Math.log(2 * p + 1)
+                    - 3 * logFactorial(2 * p) + 2 * p * Math.log(Math.max(omega, 1e-300));
+            if (logBound <= Math.log(1e-13)) {
+                return p;
+            }
+        }
+        return 200;
+    }
+
+    private static double logFactorial(int n) {
+        double s = 0;
+        for (int k = 2; k <= n; k++) {
+            s += Math.log(k);
+        }
+        return s;
     }
 
     /**

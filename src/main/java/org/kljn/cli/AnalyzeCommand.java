@@ -57,6 +57,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Double bitDuration;
 
     @Mixin
+    EveNoiseOptions eveNoise;
+
+    @Mixin
     Json json;
 
     @picocli.CommandLine.Spec
@@ -68,7 +71,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
                 .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
                 .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
-                .optimal(true).build();
+                .optimal(true).eveInstrument(eveNoise.instrument()).build();
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
         DefenceChoices defences;
@@ -223,8 +226,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("jeffreysRateErrorBound", o.integrationError());
         m.put("bitDuration", o.bitDuration());
         m.put("bins", o.bins());
+        m.put("method", o.method());
         m.put("successProbability", o.successProbability());
         m.put("errorProbability", o.errorProbability());
+        m.put("mutualInformation", Double.isNaN(o.mutualInformation()) ? null : o.mutualInformation());
+        m.put("windowJeffreys", Double.isNaN(o.windowJeffreys()) ? null : o.windowJeffreys());
+        m.put("eveNoise", EveNoiseOptions.json(o.eveNoise()));
         m.put("boundsEveryDetector", o.boundsEveryDetector());
         m.put("betaMinimizing", p.betaMinimizing());
         m.put("jeffreysRateAtBetaMinimizing", p.jeffreysRateAtBetaMinimizing());
@@ -236,15 +243,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nbest eavesdropper (likelihood ratio of (U_A, I_A), any second-order statistic):%n");
         out.printf(Locale.ROOT, "Jeffreys rate J = %.4e nats/s (D(HL|LH) %.4e, D(LH|HL) %.4e)%n", o.jeffreysRate(),
                 o.divergenceHlFromLh(), o.divergenceLhFromHl());
-        out.printf(Locale.ROOT, "Eve's optimal guess for the bit (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
-                o.successProbability(), o.errorProbability());
-        if (!o.allBins()) {
-            out.printf(Locale.ROOT, "(a long bit: the detector uses %d of its bins, evenly spread; the best detector"
-                    + " does at least as well)%n", o.bins());
-        } else if (!o.boundsEveryDetector()) {
-            out.printf(Locale.ROOT, "(a bit of fewer than %d Nyquist samples: this is the spectral likelihood ratio's"
-                    + " success, not a bound on every detector; an attack can match it)%n",
-                    OptimalResult.SPECTRAL_BOUND_MIN_SAMPLES);
+        if (o.boundsEveryDetector()) {
+            out.printf(Locale.ROOT, "Eve's exact likelihood ratio on the bit window (instrument %.3g V^2/Hz, %.3g A^2/Hz):"
+                    + " p = %.6f, wrong %.4e, I(K;Eve) = %.6g bits, window J = %.4e nats (upper values)%n",
+                    o.eveNoise().voltageNoise(), o.eveNoise().currentNoise(), o.successProbability(),
+                    o.errorProbability(), o.mutualInformation(), o.windowJeffreys());
+        } else {
+            out.printf(Locale.ROOT, "Eve's spectral likelihood ratio (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
+                    o.successProbability(), o.errorProbability());
+            out.printf(Locale.ROOT, "(a bit of more than %d Nyquist samples: the exact window test is not computed;"
+                    + " this spectral detector's success is not a bound on every detector)%n", OptimalResult.WINDOW_LIMIT);
         }
         out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", p.betaMinimizing(),
                 p.jeffreysRateAtBetaMinimizing());

@@ -37,6 +37,9 @@ public final class DefendCommand implements Callable<Integer> {
     @Mixin
     Json json;
 
+    @Mixin
+    EveNoiseOptions eveNoise;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +57,8 @@ public final class DefendCommand implements Callable<Integer> {
         }
         DefenceComparison c;
         try (NgSpice spice = NgSpice.open()) {
-            c = DefenceComparison.compare(spice, loop.resistors(), loop.line(), tEff, bandwidth, bitSamples, points);
+            c = DefenceComparison.compare(spice, loop.resistors(), loop.line(), tEff, bandwidth, bitSamples, points,
+                    eveNoise.instrument());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
@@ -83,6 +87,9 @@ public final class DefendCommand implements Callable<Integer> {
             m.put("temperatures", temps);
             m.put("jeffreysRate", o.jeffreysRate());
             m.put("successProbability", o.successProbability());
+            m.put("method", o.method());
+            m.put("mutualInformation", Double.isNaN(o.mutualInformation()) ? null : o.mutualInformation());
+            m.put("eveNoise", EveNoiseOptions.json(o.eveNoise()));
             m.put("errorProbability", o.errorProbability());
             Map<String, Object> sep = new LinkedHashMap<>();
             for (Attack a : Attack.values()) {

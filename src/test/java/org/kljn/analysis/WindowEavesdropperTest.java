@@ -42,8 +42,11 @@ class WindowEavesdropperTest {
     static Map<String, TransferFunctions> situations(ResistorPair pair, LineModel line, double bandwidth) {
         Map<String, TransferFunctions> tf = new HashMap<>();
         for (Resistor alice : Resistor.values()) {
-            KljnLoop loop = KljnLoop.secure(pair, alice, line);
-            tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth), 257));
+            for (Resistor bob : Resistor.values()) {
+                KljnLoop loop = new KljnLoop(pair, alice, bob, line);
+                tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, BandShape.brickWall(bandwidth),
+                        257));
+            }
         }
         return tf;
     }
@@ -181,5 +184,106 @@ class WindowEavesdropperTest {
         assertEquals(oracle.mutualInformation(), lr.mutualInformation(),
                 1e-7 * oracle.mutualInformation() + 1e-11, "I(K; Eve), bits");
         assertEquals(oracle.successProbability(), lr.successProbability(), 1e-7, "Eve's success");
+    }
+
+    /**
+     * The best detector is never beaten by a detector kljn knows: over random loops (lumped, RC ladders with the
+     * current attack strong, a lossy line), β and bit lengths, the window likelihood ratio's success is at least
+     * each attack's exact success for the same bit (FiniteBitStatistics' exact distributions), to 1e-9.
+     */
+    @Test
+    void neverBelowAnyAttack() {
+        java.util.Random random = new java.util.Random(20);
+        double bandwidth = 1e3;
+        for (int trial = 0; trial < 6; trial++) {
+            double rl = 500 * Math.pow(10, random.nextDouble());
+            ResistorPair pair = new ResistorPair(rl, rl * (2 + 20 * random.nextDouble()));
+            LineModel line = switch (trial % 3) {
+                case 0 -> new LumpedLine(50 + 500 * random.nextDouble());
+                case 1 -> new RcLadder(200 + 800 * random.nextDouble(), (5 + 50 * random.nextDouble()) * 1e-9, 8);
+                default -> new RcLadder(100 + 300 * random.nextDouble(), (20 + 200 * random.nextDouble()) * 1e-9, 4);
+            };
+            Map<String, TransferFunctions> tf = situations(pair, line, bandwidth);
+            WindowEavesdropper eve = WindowEavesdropper.of(pair, line, tf);
+            double beta = 0.5 + random.nextDouble();
+            ExactProbabilities.Situations bits = ExactProbabilities.situations(pair, line, tf, 1e9, beta);
+            for (int m : new int[] {2, 5, 20, 100, 256}) {
+                double tau = m / (2 * bandwidth);
+                long t0 = System.nanoTime();
+                WindowLikelihoodRatio lr = eve.test(NoiseTemperatures.standard(1e9, beta), tau, EveInstrument.defaults());
+                double p = lr.successProbability();
+                long t1 = System.nanoTime();
+                ExactProbabilities exact = ExactProbabilities.compute(bits, tau);
+                for (Attack a : Attack.values()) {
+                    double attack = exact.of(a).successProbability();
+                    assertTrue(p >= attack - 1e-9, String.format("%s M=%d beta=%.3f: window LR %.9f < %s %.9f",
+                            line, m, beta, p, a.key(), attack));
+                }
+                System.out.printf("%s M=%d beta=%.3f: LR %.6f I %.4e bits (K=%d, %.0f ms); attacks %.6f %.6f %.6f%n",
+                        line, m, beta, p, lr.mutualInformation(), lr.basisFunctions(), (t1 - t0) / 1e6,
+                        exact.of(Attack.BSY).successProbability(), exact.of(Attack.SECOND_LAW).successProbability(),
+                        exact.of(Attack.CURRENT).successProbability());
+            }
+        }
+    }
+
+    /**
+     * At the lumped null β* = (1 + R_c/2R_L)/(1 + R_c/2R_H) G_HL = G_LH over the band: Eve's information is zero
+     * (to 1e-12 bits, its bounds included) at every bit length and floor, and her success 1/2 (to 1e-6, the
+     * left-out energy's Pinsker term).
+     */
+    @Test
+    void zeroAtTheLumpedNull() {
+        double rl = 1e3, rh = 10e3, rc = 300;
+        ResistorPair pair = new ResistorPair(rl, rh);
+        LineModel line = new LumpedLine(rc);
+        WindowEavesdropper eve = WindowEavesdropper.of(pair, line, situations(pair, line, 1e3));
+        double nullBeta = (1 + rc / (2 * rl)) / (1 + rc / (2 * rh));
+        for (int m : new int[] {2, 9, 40, 120}) {
+            for (double scale : new double[] {1e-2, 1, 1e2}) {
+                WindowLikelihoodRatio lr = eve.test(NoiseTemperatures.standard(1e9, nullBeta), m / 2e3,
+                        EveInstrument.defaults().scaled(scale));
+                assertTrue(lr.mutualInformation() <= 1e-12, "M=" + m + " x" + scale + ": I = " + lr.mutualInformation());
+                assertEquals(0.5, lr.successProbability(), 1e-6, "M=" + m + " x" + scale);
+            }
+        }
+    }
+
+    /**
+     * More window or a quieter instrument never gives Eve less (a sub-observation is a garbling): on a capacitive
+     * ladder her information and Jeffreys divergence grow with M at a fixed floor and as the floor falls at a fixed M.
+     */
+    @Test
+    void informationGrowsWithTheWindowAndFallsWithTheFloor() {
+        ResistorPair pair = new ResistorPair(1.5e3, 12e3);
+        LineModel line = new RcLadder(800, 15e-9, 8);
+        WindowEavesdropper eve = WindowEavesdropper.of(pair, line, situations(pair, line, 1e3));
+        NoiseTemperatures t = NoiseTemperatures.standard(2e9, 1);
+        double previous = 0, previousJ = 0;
+        for (int m : new int[] {2, 3, 5, 8, 13, 21, 34}) {
+            WindowLikelihoodRatio lr = eve.test(t, m / 2e3, EveInstrument.defaults().scaled(1e4));
+            assertTrue(lr.mutualInformation() >= previous, "M=" + m + ": " + lr.mutualInformation() + " < " + previous);
+            assertTrue(lr.jeffreys() >= previousJ, "M=" + m);
+            previous = lr.mutualInformation();
+            previousJ = lr.jeffreys();
+        }
+        previous = 0;
+        for (double scale : new double[] {1e8, 1e6, 1e4, 1e2, 1, 1e-2}) {
+            WindowLikelihoodRatio lr = eve.test(t, 10 / 2e3, EveInstrument.defaults().scaled(scale));
+            assertTrue(lr.mutualInformation() >= previous, "floor x" + scale);
+            previous = lr.mutualInformation();
+        }
+    }
+
+    /** A floor that is negative, zero, NaN or absurd is refused, naming the quantity, the value and the range. */
+    @Test
+    void badFloorsAreRefused() {
+        for (double v : new double[] {-1e-18, 0, Double.NaN, Double.POSITIVE_INFINITY, 1, 1e-40}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> new EveInstrument(v, 1e-24));
+            assertEquals(org.kljn.circuit.Parameter.EVE_NOISE_VOLTAGE, e.parameter());
+            assertTrue(e.getMessage().contains("allowed"), e.getMessage());
+            ParameterException c = assertThrows(ParameterException.class, () -> new EveInstrument(1e-18, v));
+            assertEquals(org.kljn.circuit.Parameter.EVE_NOISE_CURRENT, c.parameter());
+        }
     }
 }

@@ -1,0 +1,33 @@
+package org.kljn.cli;
+
+import org.kljn.analysis.EveInstrument;
+import org.kljn.circuit.SpiceNumbers;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Eve's instrument noise, for every command that predicts the best eavesdropper ({@link EveInstrument}). */
+final class EveNoiseOptions {
+    @Option(names = "--eve-noise-voltage", defaultValue = "1e-18", description = "Eve's voltage-channel white noise,"
+            + " one-sided PSD in V^2/Hz (default ${DEFAULT-VALUE}: 1 nV/sqrt(Hz), a very good low-noise amplifier)")
+    String voltage;
+
+    @Option(names = "--eve-noise-current", defaultValue = "1e-24", description = "Eve's current-channel white noise,"
+            + " one-sided PSD in A^2/Hz (default ${DEFAULT-VALUE}: 1 pA/sqrt(Hz))")
+    String current;
+
+    /** The instrument; a bad floor is a ParameterException naming the option. */
+    EveInstrument instrument() {
+        return new EveInstrument(SpiceNumbers.parse("--eve-noise-voltage", voltage),
+                SpiceNumbers.parse("--eve-noise-current", current));
+    }
+
+    /** {@code {voltage, current}} for the JSON's {@code optimal.eveNoise}. */
+    static Map<String, Object> json(EveInstrument e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("voltage", e.voltageNoise());
+        m.put("current", e.currentNoise());
+        return m;
+    }
+}
