@@ -7,7 +7,11 @@ import org.kljn.analysis.AttackSignal;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.EvePrediction;
 import org.kljn.analysis.ExactProbabilities;
+import org.kljn.analysis.KeyRate;
+import org.kljn.analysis.KeyRateDefences;
+import org.kljn.analysis.KeyRateModel;
 import org.kljn.analysis.KljnMoments;
+import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.LumpedComparison;
@@ -23,6 +27,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -47,14 +52,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--bit-samples",
-            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for the exact probabilities"
-                    + " (default 1000)")
-    Integer bitSamples;
+    @Mixin
+    BitOptions bit;
 
-    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
-            + " number of Nyquist intervals 1/(2 bandwidth))")
-    Double bitDuration;
+    @Option(names = "--reconciliation", defaultValue = "1", description = "reconciliation efficiency xi in (0, 1] of"
+            + " the key rate R = kept x [xi I(A;B) - I(A;E)]+ / tau (default ${DEFAULT-VALUE}; 0.95 is shown beside)")
+    double reconciliation;
 
     @Mixin
     EveNoiseOptions eveNoise;
@@ -70,8 +73,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
                 .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
-                .bitSamples(BitLength.samples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
+                .bitSamples(bit.samples(options.bandwidthHz(), 1000))
                 .optimal(true).eveInstrument(eveNoise.instrument()).build();
+        double xi = KeyRate.checkReconciliation(reconciliation);
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
         DefenceChoices defences;
@@ -79,9 +83,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             result = LoopAnalysis.run(spice, loop, settings);
             defences = DefenceChoices.of(spice, result);
         }
+        KeyRates keys = keyRates(result, defences, xi, bit.given());
+        String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            Map<String, Object> root = toJson(result);
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("verdict", keys.best().verdict(where));
+            root.putAll(toJson(result));
+            keys.atBit().ifPresent(k -> root.put("keyRate", KeyRateJson.of(k, settings.bandwidth())));
+            root.put("keyRateBest", KeyRateJson.optimum(keys.best().rows().get(0).optimum(), settings.bandwidth()));
+            keys.defences().ifPresent(d -> root.put("keyRateDefences", KeyRateJson.defences(d, where)));
             root.put("defences", defencesJson(defences));
             CableSpec cable = options.cableSpec();
             if (cable.preset() != null) {
@@ -92,11 +103,56 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             out.println(Json.write(root));
         } else {
-            printTable(out, result, options.describeLine(loop.line()));
+            out.println(keys.best().verdict(where));
+            out.println();
+            printTable(out, result, where);
             printDefences(out, defences);
+            out.println();
+            keys.atBit().ifPresent(k -> KeyRateJson.print(out, "secret-key rate at this bit", k,
+                    settings.bandwidth()));
+            if (keys.atBit().isEmpty()) {
+                out.printf(Locale.ROOT, "secret-key rate at this bit: not computed (a bit of %d Nyquist samples; Eve's"
+                        + " exact window information is computed up to %d)%n", settings.bitSamples(),
+                        KeyRateDefences.MAX_SAMPLES);
+            }
+            KeyRateJson.print(out, "best bit for beta = " + String.format(Locale.ROOT, "%.6g", result.betaUsed()),
+                    keys.best().rows().get(0).rate(), settings.bandwidth());
+            keys.defences().ifPresent(d -> {
+                out.printf(Locale.ROOT, "%nsecret-key rate of each defence at this bit:%n");
+                KeyRateJson.printDefences(out, d);
+            });
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The key rates analyze reports: at the user's bit (when it has one), the analysed β at its best bit (the verdict),
+     * and each defence at the user's bit.
+     */
+    record KeyRates(java.util.Optional<KeyRate> atBit, KeyRateDefences best,
+                    java.util.Optional<KeyRateDefences> defences) {
+    }
+
+    static KeyRates keyRates(LoopAnalysisResult r, DefenceChoices choices, double xi, boolean bitGiven) {
+        AnalysisSettings s = r.settings();
+        NoiseTemperatures t = NoiseTemperatures.standard(s.tEff(), r.betaUsed());
+        KeyRateDefences.Defence analysed = new KeyRateDefences.Defence(String.format(Locale.ROOT, "beta = %.6g",
+                r.betaUsed()), "analysed", t);
+        KeyRateModel model = KeyRateModel.of(r, t, s.eveInstrument());
+        KeyRateDefences best = new KeyRateDefences(List.of(KeyRateDefences.row(model, analysed, xi, null,
+                KeyRateDefences.MAX_SAMPLES)), null, KeyRateDefences.MAX_SAMPLES, xi, s.eveInstrument(), s.bandwidth());
+        int m = s.bitSamples();
+        if (m > KeyRateDefences.MAX_SAMPLES) {
+            return new KeyRates(java.util.Optional.empty(), best, java.util.Optional.empty());
+        }
+        java.util.List<KeyRateDefences.Defence> ds = new java.util.ArrayList<>();
+        for (DefenceChoices.Choice c : choices.choices()) {
+            ds.add(new KeyRateDefences.Defence(c.name(), c.key(), NoiseTemperatures.standard(s.tEff(), c.beta())));
+        }
+        KeyRateDefences each = KeyRateDefences.of(r.loop().resistors(), r.loop().line(), r.situations(),
+                s.bandwidth(), ds, s.eveInstrument(), xi, m, KeyRateDefences.MAX_SAMPLES);
+        return new KeyRates(java.util.Optional.of(model.at(m, xi)), best, java.util.Optional.of(each));
     }
 
     /** The single-β defences side by side for the bit, and a recommendation in words. */
@@ -211,6 +267,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         aliceBob.put("errorBound", ab.errorBound());
         aliceBob.put("aliceErrorProbability", ab.aliceError());
         aliceBob.put("bobErrorProbability", ab.bobError());
+        KeyRate.Errors roles = KeyRate.Errors.of(eve.exact().aliceBobHl(), eve.exact().aliceBobLh());
+        aliceBob.put("highHolderErrorProbability", roles.highHolderError());
+        aliceBob.put("lowHolderErrorProbability", roles.lowHolderError());
         root.put("aliceBob", aliceBob);
         r.optimal().ifPresent(o -> root.put("optimal", optimalJson(o)));
         return root;
@@ -317,8 +376,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     eve.exact().of(a).rule().equals("blind") ? "  (HL and LH have the same mean: a coin toss)" : "");
         }
         ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
-        out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e; Alice %.4e, Bob %.4e)%n",
-                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), ab.aliceError(), ab.bobError());
+        KeyRate.Errors roles = KeyRate.Errors.of(eve.exact().aliceBobHl(), eve.exact().aliceBobLh());
+        out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e), each comparing its own <U^2>"
+                + " with the midpoint to the same-resistor situation: R_H holder %.4e, R_L holder %.4e%n",
+                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), roles.highHolderError(),
+                roles.lowHolderError());
         if (eve.betaMinimax().isPresent()) {
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     eve.betaMinimax().getAsDouble(), eve.bestSnrRateAtBetaMinimax().getAsDouble());

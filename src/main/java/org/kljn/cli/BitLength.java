@@ -1,10 +1,14 @@
 package org.kljn.cli;
 
+import org.kljn.analysis.KeyRateModel;
+
 import java.util.Locale;
 
 /**
- * The bit length from {@code --bit-samples M} or {@code --bit-duration SECONDS} (one of them): τ = M/(2Δf). The
- * analysis counts whole Nyquist intervals, so a duration must be a whole number of 1/(2Δf).
+ * The bit length from {@code --bit-samples M}, {@code --bit-duration SECONDS} or {@code --key-rate BITS_PER_SECOND}
+ * (at most one of them): τ = M/(2Δf), and a raw rate of 1/τ bits per second. The analysis counts whole Nyquist
+ * intervals, so a duration must be a whole number of 1/(2Δf); a raw rate is rounded to the nearest whole M. The one
+ * place these conversions live (for the domain's bit length to take over).
  */
 final class BitLength {
     private BitLength() {
@@ -18,9 +22,27 @@ final class BitLength {
      * @return M
      */
     static int samples(Integer samples, Double duration, double bandwidth, int fallback) {
-        if (samples != null && duration != null) {
-            throw new IllegalArgumentException("--bit-samples " + samples + " and --bit-duration " + duration
-                    + ": give one of them (tau = M/(2 bandwidth))");
+        return samples(samples, duration, null, bandwidth, fallback);
+    }
+
+    /** As above with {@code --key-rate} (raw bits per second, or null) as a third way; null fallback: null. */
+    static Integer samples(Integer samples, Double duration, Double rawRate, double bandwidth, Integer fallback) {
+        int given = (samples != null ? 1 : 0) + (duration != null ? 1 : 0) + (rawRate != null ? 1 : 0);
+        if (given > 1) {
+            throw new IllegalArgumentException("--bit-samples " + samples + ", --bit-duration " + duration
+                    + ", --key-rate " + rawRate + ": give one of them (tau = M/(2 bandwidth) = 1/rate)");
+        }
+        if (rawRate != null) {
+            double most = 2 * bandwidth / KeyRateModel.MIN_SAMPLES;
+            if (!(rawRate > 0) || Double.isInfinite(rawRate)) {
+                throw new IllegalArgumentException("--key-rate " + rawRate + ": allowed a positive raw bit rate in bit/s");
+            }
+            if (rawRate > most * (1 + 1e-9)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "--key-rate %s bit/s: above what the band"
+                        + " allows: at most %.6g raw bits per second over a %.6g Hz band (a bit of %d Nyquist samples)",
+                        rawRate, most, bandwidth, KeyRateModel.MIN_SAMPLES));
+            }
+            return (int) Math.max(KeyRateModel.MIN_SAMPLES, Math.round(2 * bandwidth / rawRate));
         }
         if (duration == null) {
             return samples == null ? fallback : samples;
@@ -30,7 +52,11 @@ final class BitLength {
         }
         double m = 2 * bandwidth * duration;
         long rounded = Math.round(m);
-        if (rounded < 1 || Math.abs(m - rounded) > 1e-6 * Math.max(1, m) || rounded > Integer.MAX_VALUE) {
+        if (rounded < KeyRateModel.MIN_SAMPLES && m < KeyRateModel.MIN_SAMPLES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--bit-duration %s: shorter than two Nyquist"
+                    + " samples: allowed at least 1/bandwidth = %.6g s", duration, 1 / bandwidth));
+        }
+        if (Math.abs(m - rounded) > 1e-6 * Math.max(1, m) || rounded > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--bit-duration %s: allowed a whole number"
                     + " of Nyquist intervals 1/(2 bandwidth) = %.6g s (this is %.6g of them)", duration,
                     1 / (2 * bandwidth), m));
