@@ -81,6 +81,12 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
      */
     public static Situations situations(SpiceSimulator spice, ResistorPair resistors, LineModel line, BandShape band,
             int points, double tEff, double beta) {
+        return situations(resistors, line, fourSituations(spice, resistors, line, band, points), tEff, beta);
+    }
+
+    /** The AC transfer functions of the four bit situations, keyed "HL", "LH", "HH", "LL". */
+    public static Map<String, TransferFunctions> fourSituations(SpiceSimulator spice, ResistorPair resistors,
+            LineModel line, BandShape band, int points) {
         Map<String, TransferFunctions> tf = new java.util.HashMap<>();
         for (Resistor a : Resistor.values()) {
             for (Resistor b : Resistor.values()) {
@@ -88,7 +94,7 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
                 tf.put(loop.situation(), ExactAnalysis.transferFunctions(spice, loop, band, points));
             }
         }
-        return situations(resistors, line, tf, tEff, beta);
+        return tf;
     }
 
     /** {@link #situations} then {@link #compute}: everything for a bit of {@code seconds}. */

@@ -82,12 +82,23 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
     public static KeyRateDefences of(ResistorPair resistors, LineModel line, Map<String, TransferFunctions> situations,
             double bandwidth, List<Defence> defences, EveInstrument instrument, double xi, Integer bitSamples,
             int maxSamples) {
-        List<Row> rows = new ArrayList<>();
-        for (Defence d : defences) {
-            KeyRateModel model = KeyRateModel.of(resistors, line, situations, d.temperatures(), instrument, bandwidth);
-            rows.add(row(model, d, xi, bitSamples == null ? null : checkSamples(bitSamples), maxSamples));
-        }
+        Integer m = bitSamples == null ? null : checkSamples(bitSamples);
+        // the defences are independent: in parallel (the common pool and this thread)
+        List<Row> rows = defences.parallelStream().map(d -> row(KeyRateModel.of(resistors, line, situations,
+                d.temperatures(), instrument, bandwidth), d, xi, m, maxSamples)).toList();
         return new KeyRateDefences(rows, bitSamples, maxSamples, xi, instrument, bandwidth);
+    }
+
+    /** These rows and one more. */
+    public KeyRateDefences plus(Row row) {
+        List<Row> more = new ArrayList<>(rows);
+        more.add(row);
+        return new KeyRateDefences(more, bitSamples, maxSamples, reconciliation, instrument, bandwidth);
+    }
+
+    /** The bit of the best row, in Nyquist samples. */
+    public int bestSamples() {
+        return samples(best().rate());
     }
 
     /** One defence's row from its model. */

@@ -2,6 +2,13 @@ package org.kljn.cli;
 
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.DefenceComparison;
+import org.kljn.analysis.EveInstrument;
+import org.kljn.analysis.ExactProbabilities;
+import org.kljn.analysis.KeyRate;
+import org.kljn.analysis.KeyRateDefences;
+import org.kljn.analysis.KeyRateModel;
+import org.kljn.analysis.TransferFunctions;
+import org.kljn.noise.BandShape;
 import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.analysis.OptimalResult;
 import org.kljn.circuit.KljnLoop;
@@ -12,6 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,9 +35,12 @@ public final class DefendCommand implements Callable<Integer> {
     @Mixin
     LoopOptions options;
 
-    @Option(names = "--bit-samples", defaultValue = "1000",
-            description = "bit duration in Nyquist samples M (tau = M/(2 bandwidth)); default ${DEFAULT-VALUE}")
-    int bitSamples;
+    @Mixin
+    BitOptions bit;
+
+    @Option(names = "--reconciliation", defaultValue = "1", description = "reconciliation efficiency xi in (0, 1] of"
+            + " the key rate (default ${DEFAULT-VALUE}; 0.95 is shown beside)")
+    double reconciliation;
 
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
@@ -48,26 +59,63 @@ public final class DefendCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
+        int bitSamples = bit.samples(bandwidth, 1000);
         if (bitSamples < 2) {
             throw new IllegalArgumentException("--bit-samples must be at least 2 (a frequency bin below the band"
                     + " edge), got " + bitSamples);
         }
+        double xi = KeyRate.checkReconciliation(reconciliation);
+        Integer keyBit = bit.given() ? KeyRateDefences.checkSamples(bitSamples) : null;
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("--points must be 4m+1 >= 5, got " + points);
         }
         DefenceComparison c;
+        Map<String, TransferFunctions> situations;
         try (NgSpice spice = NgSpice.open()) {
             c = DefenceComparison.compare(spice, loop.resistors(), loop.line(), tEff, bandwidth, bitSamples, points,
                     eveNoise.instrument());
+            situations = ExactProbabilities.fourSituations(spice, loop.resistors(), loop.line(),
+                    BandShape.brickWall(bandwidth), points);
         }
+        KeyRateDefences keys = keyRates(loop, situations, c, tEff, bandwidth, eveNoise.instrument(), xi, keyBit);
+        String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            out.println(Json.write(toJson(c)));
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("verdict", keys.verdict(where));
+            root.putAll(toJson(c));
+            root.put("keyRate", KeyRateJson.defences(keys, where));
+            out.println(Json.write(root));
         } else {
+            out.println(keys.verdict(where));
+            out.println();
             print(out, loop, tEff, bandwidth, c);
+            out.printf(Locale.ROOT, "%nsecret-key rate of each defence (%s, reconciliation %.2f):%n", keyBit == null
+                    ? "each at its best bit, 2 to " + keys.maxSamples() + " Nyquist samples" : "at the bit of "
+                    + keyBit + " Nyquist samples", xi);
+            KeyRateJson.printDefences(out, keys);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Each defence's key rate (at the user's bit, or at its best bit), and the β minimising Eve's information at the
+     * best row's bit as one more defence.
+     */
+    static KeyRateDefences keyRates(KljnLoop loop, Map<String, TransferFunctions> situations, DefenceComparison c,
+            double tEff, double bandwidth, EveInstrument instrument, double xi, Integer keyBit) {
+        List<KeyRateDefences.Defence> ds = c.rows().stream().map(r -> new KeyRateDefences.Defence(r.name(), r.key(),
+                r.result().temperatures())).toList();
+        KeyRateDefences keys = KeyRateDefences.of(loop.resistors(), loop.line(), situations, bandwidth, ds,
+                instrument, xi, keyBit, KeyRateDefences.MAX_SAMPLES);
+        int at = keyBit != null ? keyBit : keys.bestSamples();
+        double beta = KeyRateDefences.betaMinimisingEveInformation(loop.resistors(), loop.line(), situations, tEff,
+                instrument, bandwidth, at);
+        KeyRateDefences.Defence d = new KeyRateDefences.Defence("beta minimising I(A;E)", "betaMinimizingEveInformation",
+                NoiseTemperatures.standard(tEff, beta));
+        return keys.plus(KeyRateDefences.row(KeyRateModel.of(loop.resistors(), loop.line(), situations,
+                d.temperatures(), instrument, bandwidth), d, xi, keyBit, KeyRateDefences.MAX_SAMPLES));
     }
 
     static Map<String, Object> toJson(DefenceComparison c) {
