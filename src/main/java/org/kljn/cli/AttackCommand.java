@@ -45,6 +45,10 @@ public final class AttackCommand implements Callable<Integer> {
             + " number of Nyquist intervals 1/(2 bandwidth))")
     Double bitDuration;
 
+    @Option(names = "--key-rate", description = "raw bit rate in bit/s instead of --bit-samples: the bit lasts 1/rate"
+            + " (rounded to whole Nyquist intervals; at most the bandwidth)")
+    Double rawRate;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of all noise and bit choices (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -121,7 +125,7 @@ public final class AttackCommand implements Callable<Integer> {
         if (bits < 1 || bits > 10_000_000) {
             throw new IllegalArgumentException("--bits " + bits + ": allowed 1 to 10000000");
         }
-        int bitSamples = BitLength.samples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
+        int bitSamples = BitLength.samples(bitSamplesOption, bitDuration, rawRate, options.bandwidthHz(), 100);
         if (bitSamples < 2 || bitSamples > MAX_BIT_SAMPLES) {
             throw new IllegalArgumentException("--bit-samples " + bitSamples + ": allowed 2 to " + MAX_BIT_SAMPLES
                     + " (the bit must span at least one Nyquist interval of the band)");

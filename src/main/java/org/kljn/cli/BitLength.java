@@ -27,10 +27,19 @@ final class BitLength {
 
     /** As above with {@code --key-rate} (raw bits per second, or null) as a third way; null fallback: null. */
     static Integer samples(Integer samples, Double duration, Double rawRate, double bandwidth, Integer fallback) {
-        int given = (samples != null ? 1 : 0) + (duration != null ? 1 : 0) + (rawRate != null ? 1 : 0);
-        if (given > 1) {
-            throw new IllegalArgumentException("--bit-samples " + samples + ", --bit-duration " + duration
-                    + ", --key-rate " + rawRate + ": give one of them (tau = M/(2 bandwidth) = 1/rate)");
+        java.util.List<String> given = new java.util.ArrayList<>();
+        if (samples != null) {
+            given.add("--bit-samples " + samples);
+        }
+        if (duration != null) {
+            given.add("--bit-duration " + duration);
+        }
+        if (rawRate != null) {
+            given.add("--key-rate " + rawRate);
+        }
+        if (given.size() > 1) {
+            throw new IllegalArgumentException(String.join(" and ", given) + ": give one of them (tau = M/(2"
+                    + " bandwidth) = 1/rate)");
         }
         if (rawRate != null) {
             double most = 2 * bandwidth / KeyRateModel.MIN_SAMPLES;
@@ -39,8 +48,8 @@ final class BitLength {
             }
             if (rawRate > most * (1 + 1e-9)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "--key-rate %s bit/s: above what the band"
-                        + " allows: at most %.6g raw bits per second over a %.6g Hz band (a bit of %d Nyquist samples)",
-                        rawRate, most, bandwidth, KeyRateModel.MIN_SAMPLES));
+                        + " allows: at most %s raw bits per second over a %s Hz band (a bit of %d Nyquist samples)",
+                        rawRate, number(most), number(bandwidth), KeyRateModel.MIN_SAMPLES));
             }
             return (int) Math.max(KeyRateModel.MIN_SAMPLES, Math.round(2 * bandwidth / rawRate));
         }
@@ -54,7 +63,7 @@ final class BitLength {
         long rounded = Math.round(m);
         if (rounded < KeyRateModel.MIN_SAMPLES && m < KeyRateModel.MIN_SAMPLES) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--bit-duration %s: shorter than two Nyquist"
-                    + " samples: allowed at least 1/bandwidth = %.6g s", duration, 1 / bandwidth));
+                    + " samples: allowed at least 1/bandwidth = %s s", duration, number(1 / bandwidth)));
         }
         if (Math.abs(m - rounded) > 1e-6 * Math.max(1, m) || rounded > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--bit-duration %s: allowed a whole number"
@@ -62,5 +71,10 @@ final class BitLength {
                     1 / (2 * bandwidth), m));
         }
         return (int) rounded;
+    }
+
+    /** Six significant digits without trailing zeros. */
+    private static String number(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
