@@ -1,5 +1,10 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.KeyRate;
+import org.kljn.analysis.KeyRateDefences;
+import org.kljn.analysis.KeyRateModel;
+import org.kljn.analysis.NoiseTemperatures;
+
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaRule;
@@ -41,6 +46,14 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
     public static final List<String> OPTIMAL_COLUMNS = List.of("betaMinimizing", "jeffreysRate", "predicted_optimal",
             "predictedError_optimal");
 
+    /**
+     * The secret-key rate at the point's β and bit ({@link KeyRateModel}, ξ = 1, Eve's default instrument), as in
+     * {@code analyze}'s {@code keyRate}; empty for a bit over {@link KeyRateDefences#MAX_SAMPLES} Nyquist samples.
+     */
+    public static final List<String> KEY_RATE_COLUMNS = List.of("keyRate_bitsPerSecond", "keyRate_bitsPerKeptBit",
+            "keyRate_aliceBobInformation", "keyRate_eveInformation", "keyRate_keptFraction", "keyRate_reconciliation",
+            "keyRate_bitDuration");
+
     /** The result columns, in order. */
     public static List<String> columns(SweepSpec spec) {
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
@@ -49,6 +62,7 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                 "powerB", "bitDuration", "predicted_bsy", "predicted_secondLaw", "predicted_current",
                 "predictedError_bsy", "predictedError_secondLaw", "predictedError_current", "aliceBobErrorPredicted",
                 "lumpedEquivalentResistance", "lumpedMaxTransferDeviation"));
+        c.addAll(KEY_RATE_COLUMNS);
         if (spec.asksOptimal()) {
             c.addAll(OPTIMAL_COLUMNS);
         }
@@ -126,6 +140,18 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             r.put("predictedError_" + a.key(), exact.eve().of(a).errorProbability());
         }
         r.put("aliceBobErrorPredicted", exact.eve().aliceBobErrorProbability());
+        int bit = exact.settings().bitSamples();
+        if (bit <= KeyRateDefences.MAX_SAMPLES) {
+            KeyRate k = KeyRateModel.of(exact, NoiseTemperatures.standard(exact.settings().tEff(), exact.betaUsed()),
+                    exact.settings().eveInstrument()).at(bit, 1);
+            r.put("keyRate_bitsPerSecond", k.bitsPerSecond());
+            r.put("keyRate_bitsPerKeptBit", k.bitsPerKeptBit());
+            r.put("keyRate_aliceBobInformation", k.aliceBobInformation());
+            r.put("keyRate_eveInformation", k.eveInformation());
+            r.put("keyRate_keptFraction", k.keptFraction());
+            r.put("keyRate_reconciliation", k.reconciliation());
+            r.put("keyRate_bitDuration", k.bitDuration());
+        }
         exact.optimal().ifPresent(o -> {
             r.put("betaMinimizing", o.betaMinimizing());
             r.put("jeffreysRate", o.atBetaUsed().jeffreysRate());
