@@ -158,6 +158,48 @@ class KeyRateTest {
                 best.bitSamples(), bruteArg, at.bitsPerSecond(), best.evaluated());
     }
 
+    /**
+     * A long capacitive line (20-section ladder, 1.2 kΩ, 60 nF, R_H = 100 kΩ) with long bits (M = 256): Eve's error
+     * is tiny (her success above 0.999). R is the formula of its parts, not a verdict rounded from Eve's success;
+     * the verdict says "no key" exactly when R = 0 at the bit, and names the rate otherwise; a weaker instrument
+     * (floor ×1e6) never gives a lower rate.
+     */
+    @Test
+    void longCapacitiveLineGivesWhatTheFormulaGivesAndTheVerdictFollowsR() {
+        ResistorPair pair = new ResistorPair(1e3, 100e3);
+        org.kljn.circuit.LineModel line = org.kljn.circuit.CableSpec.of(org.kljn.circuit.CableKind.LADDER, 1.2e3,
+                60e-9, Double.NaN, 20).line();
+        LoopAnalysisResult r = LoopAnalysis.run(spice, KljnLoop.secure(pair, Resistor.H, line), AnalysisSettings
+                .builder().tEff(T).bandwidth(DF).points(257).minimax(false).lumpedComparison(false).build());
+        double previous = -1;
+        for (double scale : new double[] {1, 1e6}) {
+            EveInstrument instrument = EveInstrument.defaults().scaled(scale);
+            KeyRateModel k = KeyRateModel.of(r, NoiseTemperatures.standard(T, 1), instrument);
+            KeyRate at = k.at(256, 1);
+            double tau = 256 / (2 * DF);
+            double formula = 0.5 * Math.max(0, at.aliceBobInformation() - at.eveInformation()) / tau;
+            assertEquals(formula, at.bitsPerSecond(), 1e-15 * Math.max(1, formula), "R from its parts");
+            assertEquals(1 - KeyRate.binaryEntropy(at.errors().disagreement()), at.aliceBobInformation(), 1e-15);
+            assertTrue(at.bitsPerSecond() >= previous, "a weaker Eve never lowers R");
+            previous = at.bitsPerSecond();
+            if (scale == 1) {
+                assertTrue(at.eveSuccess() > 0.999, "Eve's error is tiny here: success " + at.eveSuccess());
+            }
+            KeyRateDefences.Defence d = new KeyRateDefences.Defence("beta = 1", "betaOne",
+                    NoiseTemperatures.standard(T, 1));
+            KeyRateDefences one = new KeyRateDefences(java.util.List.of(KeyRateDefences.row(k, d, 1, 256, 256)), 256,
+                    256, 1, instrument, DF);
+            String verdict = one.verdict("the ladder");
+            assertEquals(at.bitsPerSecond() > 0, verdict.startsWith("A secret key is possible over the ladder at up"
+                    + " to"), verdict);
+            assertEquals(at.bitsPerSecond() == 0, verdict.startsWith("No secret key is possible over the ladder"),
+                    verdict);
+            System.out.printf("ladder M=256 floor x%.0g: d %.4g I(A;B) %.6g I(A;E) %.6g Eve %.6g R %.6g%n%s%n", scale,
+                    at.errors().disagreement(), at.aliceBobInformation(), at.eveInformation(), at.eveSuccess(),
+                    at.bitsPerSecond(), verdict);
+        }
+    }
+
     /** R never rises when Eve's instrument floor falls (a better Eve), at fixed bits and at the optimum. */
     @Test
     void rateNeverRisesWhenEvesFloorFalls() {
