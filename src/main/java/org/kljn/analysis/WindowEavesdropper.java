@@ -37,7 +37,7 @@ import org.kljn.noise.Johnson;
  */
 public final class WindowEavesdropper {
     /** The largest signal energy left outside the basis, in units of the floor (t_HL + t_LH). */
-    static final double TAIL_TARGET = 1e-14;
+    static final double TAIL_TARGET = 1e-20;
     /** The most basis functions per channel (a pencil of twice this dimension). */
     public static final int MAX_ORDER = 8192;
 
@@ -289,85 +289,94 @@ public final class WindowEavesdropper {
     }
 
     /**
-     * The whitened Gram matrices {A_LH, A_HL − A_LH} (2K × 2K, channel-major: (a, n) at a·K + n).
+     * The whitened Gram matrices {A_LH, A_HL − A_LH} (2K × 2K, channel-major: (a, n) at a·K + n). Accumulated as
+     * Σ_nodes (weight·G·J_m) J_n row by row (an axpy over n, which the JIT vectorises, unlike a dot product's
+     * reduction), with each order's parity classes kept apart: G_aa is real, so the diagonal blocks have only even
+     * m − n; in the U-I block even m − n takes Re G_UI and odd m − n takes Im G_UI (Re[i^{m−n} G]).
      */
     private static double[][][] gram(Quadrature q, int order, double seconds, double[] floor) {
         int nq = q.x.length;
-        // J[n][node] = √((2n+1)τ) j_n(x)
-        double[][] jn = new double[order][nq];
+        int[] size = {(order + 1) / 2, order / 2}; // orders of each parity: n = 2r + parity
+        // jt[parity][node][r] = √((2n+1)τ) j_n(x_node), n = 2r + parity
+        double[][][] jt = new double[2][nq][];
         for (int i = 0; i < nq; i++) {
             double[] j = spherical(q.x[i], order);
+            jt[0][i] = new double[size[0]];
+            jt[1][i] = new double[size[1]];
             for (int n = 0; n < order; n++) {
-                jn[n][i] = Math.sqrt((2 * n + 1) * seconds) * j[n];
+                jt[n & 1][i][n >> 1] = Math.sqrt((2 * n + 1) * seconds) * j[n];
             }
         }
         double[] white = {2 / floor[0], 2 / floor[1]};
-        int dim = 2 * order;
-        double[][] lhGram = new double[dim][dim];
-        double[][] deltaGram = new double[dim][dim];
-        // weights per node for the entries UU, II, Re UI, Im UI of both matrices
+        double[] entryScale = {white[0], white[1], Math.sqrt(white[0] * white[1]), Math.sqrt(white[0] * white[1])};
         double[][] wl = new double[4][nq];
         double[][] wd = new double[4][nq];
-        double[] entryScale = {white[0], white[1], Math.sqrt(white[0] * white[1]), Math.sqrt(white[0] * white[1])};
         for (int i = 0; i < nq; i++) {
             for (int e = 0; e < 4; e++) {
                 wl[e][i] = q.weight[i] * q.gLh[i][e] * entryScale[e];
                 wd[e][i] = q.weight[i] * q.gDelta[i][e] * entryScale[e];
             }
         }
-        double[] pl = new double[nq];
-        double[] pd = new double[nq];
-        for (int ch = 0; ch < 2; ch++) {
-            int off = ch * order;
-            for (int m = 0; m < order; m++) {
-                double[] jm = jn[m];
-                for (int i = 0; i < nq; i++) {
-                    pl[i] = jm[i] * wl[ch][i];
-                    pd[i] = jm[i] * wd[ch][i];
-                }
-                // G_aa is real: only even m − n, Re[i^{m−n}] = ±1
-                for (int n = m; n >= 0; n -= 2) {
-                    double[] jj = jn[n];
-                    double sl = 0, sd = 0;
-                    for (int i = 0; i < nq; i++) {
-                        sl += pl[i] * jj[i];
-                        sd += pd[i] * jj[i];
-                    }
-                    double sign = ((m - n) / 2) % 2 == 0 ? 1 : -1;
-                    lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * sl;
-                    deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * sd;
-                }
-            }
-        }
-        // the U-I block: Re[i^{m−n} G_UI] = Re G (d ≡ 0), −Im G (1), −Re G (2), Im G (3) with d = m − n mod 4
-        double[] plIm = new double[nq];
-        double[] pdIm = new double[nq];
+        int dim = 2 * order;
+        double[][] lhGram = new double[dim][dim];
+        double[][] deltaGram = new double[dim][dim];
+        // raw[block][m][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI
         for (int m = 0; m < order; m++) {
-            double[] jm = jn[m];
-            for (int i = 0; i < nq; i++) {
-                pl[i] = jm[i] * wl[2][i];
-                pd[i] = jm[i] * wd[2][i];
-                plIm[i] = jm[i] * wl[3][i];
-                pdIm[i] = jm[i] * wd[3][i];
-            }
-            for (int n = 0; n < order; n++) {
-                double[] jj = jn[n];
-                int d = Math.floorMod(m - n, 4);
-                double sl = 0, sd = 0;
-                if (d % 2 == 0) {
-                    for (int i = 0; i < nq; i++) {
-                        sl += pl[i] * jj[i];
-                        sd += pd[i] * jj[i];
-                    }
-                } else {
-                    for (int i = 0; i < nq; i++) {
-                        sl += plIm[i] * jj[i];
-                        sd += pdIm[i] * jj[i];
+            int pm = m & 1;
+            double jmScale = Math.sqrt((2 * m + 1) * seconds);
+            double[][][] rowL = new double[4][2][];
+            double[][][] rowD = new double[4][2][];
+            for (int e = 0; e < 4; e++) {
+                for (int par = 0; par < 2; par++) {
+                    // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
+                    boolean needed = e < 3 ? par == pm : par != pm;
+                    if (needed) {
+                        rowL[e][par] = new double[size[par]];
+                        rowD[e][par] = new double[size[par]];
                     }
                 }
-                double sign = d == 0 || d == 3 ? 1 : -1;
-                lhGram[m][order + n] = lhGram[order + n][m] = sign * sl;
-                deltaGram[m][order + n] = deltaGram[order + n][m] = sign * sd;
+            }
+            for (int i = 0; i < nq; i++) {
+                double jm = jt[pm][i][m >> 1];
+                if (jm == 0) {
+                    continue;
+                }
+                for (int e = 0; e < 4; e++) {
+                    int par = e < 3 ? pm : 1 - pm;
+                    double[] col = jt[par][i];
+                    double al = jm * wl[e][i];
+                    double ad = jm * wd[e][i];
+                    double[] rl = rowL[e][par];
+                    double[] rd = rowD[e][par];
+                    // the diagonal blocks are symmetric: n ≤ m only (mirrored below)
+                    int len = e < 2 ? (m >> 1) + 1 : col.length;
+                    for (int r = 0; r < len; r++) {
+                        rl[r] += al * col[r];
+                        rd[r] += ad * col[r];
+                    }
+                }
+            }
+            for (int e = 0; e < 4; e++) {
+                int par = e < 3 ? pm : 1 - pm;
+                double[] rl = rowL[e][par];
+                double[] rd = rowD[e][par];
+                for (int r = 0; r < rl.length; r++) {
+                    int n = 2 * r + par;
+                    int d = Math.floorMod(m - n, 4);
+                    // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
+                    double sign = d == 0 || d == 3 ? 1 : -1;
+                    if (e < 2) {
+                        if (n > m) {
+                            break;
+                        }
+                        int off = e * order;
+                        lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
+                        deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
+                    } else {
+                        lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
+                        deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
+                    }
+                }
             }
         }
         return new double[][][] {lhGram, deltaGram};

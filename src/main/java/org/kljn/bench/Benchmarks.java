@@ -190,6 +190,7 @@ public final class Benchmarks {
 
         r.put("exact", exactTimes(log));
         r.put("exactProbabilities", exactProbabilityTimes(log));
+        r.put("eveInformation", eveInformationTimes(log));
         if (plan.kernel()) {
             r.put("sweep", sweepSpeedup(log));
         }
@@ -385,6 +386,57 @@ public final class Benchmarks {
                         m, tau, method, median(t), reps);
             }
             r.put("line", "RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz");
+            r.put("points", rows);
+        }
+        return r;
+    }
+
+    /**
+     * Eve's information for one point: the exact window likelihood ratio through the default instrument ({@link
+     * org.kljn.analysis.WindowEavesdropper}: pencil, success and I(K; Eve)) beside today's spectral detector (its
+     * bins' AC sweep not counted), on the same ladder, from the secure situations' transfer functions: warm
+     * medians of thread CPU time (the machine is shared). Targets (issue 20): under 0.1 s at M ≤ 256.
+     */
+    static Map<String, Object> eveInformationTimes(PrintStream log) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (NgSpice spice = NgSpice.open()) {
+            org.kljn.circuit.LineModel line = new RcLadder(500, 100e-9, 8);
+            org.kljn.analysis.OptimalEavesdropper eve = org.kljn.analysis.OptimalEavesdropper.analyse(spice, PAIR,
+                    line, 1e3, 257);
+            org.kljn.analysis.NoiseTemperatures t = org.kljn.analysis.NoiseTemperatures.standard(1e9, 1);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int m : new int[] {10, 50, 128, 256}) {
+                double tau = m / 2e3;
+                org.kljn.analysis.LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, m);
+                int warm = 2;
+                int reps = 5;
+                double[] window = new double[reps];
+                double[] spectral = new double[reps];
+                double information = 0;
+                for (int i = 0; i < warm + reps; i++) {
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    org.kljn.analysis.WindowLikelihoodRatio w = eve.windowTest(t, tau).orElseThrow();
+                    w.successProbability();
+                    information = w.mutualInformation();
+                    long t1 = cpu.getCurrentThreadCpuTime();
+                    bins.at(t).successProbability();
+                    long t2 = cpu.getCurrentThreadCpuTime();
+                    if (i >= warm) {
+                        window[i - warm] = (t1 - t0) / 1e9;
+                        spectral[i - warm] = (t2 - t1) / 1e9;
+                    }
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("bitSamples", m);
+                row.put("windowCpuSecondsMedian", median(window));
+                row.put("spectralCpuSecondsMedian", median(spectral));
+                row.put("mutualInformation", information);
+                rows.add(row);
+                log.printf(Locale.ROOT, "Eve's information, one point, M = %4d: window %.4f s, spectral %.4f s CPU"
+                        + " (medians of %d)%n", m, median(window), median(spectral), reps);
+            }
+            r.put("line", "RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz, beta 1, default instrument");
             r.put("points", rows);
         }
         return r;

@@ -40,6 +40,12 @@ class WindowEavesdropperTest {
     }
 
     static Map<String, TransferFunctions> situations(ResistorPair pair, LineModel line, double bandwidth) {
+        return situations(spice, pair, line, bandwidth);
+    }
+
+    /** All four bit situations' transfer functions over the brick-wall band (257 AC points). */
+    static Map<String, TransferFunctions> situations(org.kljn.ngspice.SpiceSimulator spice, ResistorPair pair,
+            LineModel line, double bandwidth) {
         Map<String, TransferFunctions> tf = new HashMap<>();
         for (Resistor alice : Resistor.values()) {
             for (Resistor bob : Resistor.values()) {
