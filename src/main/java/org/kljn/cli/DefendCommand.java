@@ -126,13 +126,7 @@ public final class DefendCommand implements Callable<Integer> {
             OptimalResult o = row.result();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", row.name());
-            NoiseTemperatures t = o.temperatures();
-            Map<String, Object> temps = new LinkedHashMap<>();
-            temps.put("highAtAlice", t.highAtAlice());
-            temps.put("lowAtAlice", t.lowAtAlice());
-            temps.put("highAtBob", t.highAtBob());
-            temps.put("lowAtBob", t.lowAtBob());
-            m.put("temperatures", temps);
+            m.put("temperatures", KeyRateJson.temperatures(o.temperatures()));
             m.put("jeffreysRate", o.jeffreysRate());
             m.put("successProbability", o.successProbability());
             m.put("method", o.method());
