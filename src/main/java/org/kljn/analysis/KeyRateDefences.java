@@ -151,7 +151,7 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
             return String.format(Locale.ROOT, "Whether a secret key is possible over %s %s cannot be stated: Eve's"
                     + " exact information is not known there for %s (method %s: her exact window likelihood ratio is"
                     + " computed for bits of up to %d Nyquist samples; use a shorter bit or --bit-duration best), %s.",
-                    where, bits, String.join(", ", unknown),
+                    where, bits, unknown.size() == rows.size() ? "every defence tried" : String.join(", ", unknown),
                     rows.stream().filter(r -> !r.rate().known()).findFirst().orElseThrow().rate().eveMethod(),
                     OptimalResult.WINDOW_LIMIT, eve);
         }

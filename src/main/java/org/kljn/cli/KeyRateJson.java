@@ -15,20 +15,26 @@ final class KeyRateJson {
     private KeyRateJson() {
     }
 
-    /** {@code keyRate}: the rate and its parts (README: "Key rate"). */
+    /**
+     * {@code keyRate}: the rate and its parts (docs/key-rate.md). Where Eve's information is not a bound the rate,
+     * the secret bits and her information are null, {@code eveInformationKnown} false and {@code eveMethod} says
+     * why.
+     */
     static Map<String, Object> of(KeyRate k, double bandwidth) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bitsPerSecond", k.bitsPerSecond());
-        m.put("bitsPerKeptBit", k.bitsPerKeptBit());
+        m.put("bitsPerSecond", orNull(k.bitsPerSecond()));
+        m.put("bitsPerKeptBit", orNull(k.bitsPerKeptBit()));
         m.put("aliceBobInformation", k.aliceBobInformation());
-        m.put("eveInformation", k.eveInformation());
+        m.put("eveInformation", orNull(k.eveInformation()));
+        m.put("eveInformationKnown", k.known());
+        m.put("eveMethod", k.eveMethod());
         m.put("keptFraction", k.keptFraction());
         m.put("reconciliation", k.reconciliation());
         m.put("bitDuration", k.bitDuration());
         m.put("bitSamples", Math.round(2 * bandwidth * k.bitDuration()));
         KeyRate practical = k.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION);
-        m.put("bitsPerSecondAtReconciliation095", practical.bitsPerSecond());
-        m.put("eveSuccessProbability", k.eveSuccess());
+        m.put("bitsPerSecondAtReconciliation095", orNull(practical.bitsPerSecond()));
+        m.put("eveSuccessProbability", orNull(k.eveSuccess()));
         Map<String, Object> ab = new LinkedHashMap<>();
         ab.put("highHolderError", k.errors().highHolderError());
         ab.put("lowHolderError", k.errors().lowHolderError());
@@ -37,6 +43,10 @@ final class KeyRateJson {
         ab.put("disagreement", k.errors().disagreement());
         m.put("aliceBob", ab);
         return m;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     /** The best bit of one defence: {@code keyRate} at it and how the search went. */
@@ -77,6 +87,15 @@ final class KeyRateJson {
 
     /** One line of text: the rate and its parts. */
     static void print(PrintWriter out, String label, KeyRate k, double bandwidth) {
+        if (!k.known()) {
+            out.printf(Locale.ROOT, "%s: not known for a bit of %.4g s (%d Nyquist samples): Eve's exact window"
+                            + " information is not a bound there (method %s; it is computed for bits of up to %d Nyquist"
+                            + " samples); Alice/Bob disagree on %.4g of kept bits (R_H holder errs %.4g, R_L holder"
+                            + " %.4g), I(A;B) %.4g%n", label, k.bitDuration(), Math.round(2 * bandwidth * k.bitDuration()),
+                    k.eveMethod(), org.kljn.analysis.OptimalResult.WINDOW_LIMIT, k.errors().disagreement(),
+                    k.errors().highHolderError(), k.errors().lowHolderError(), k.aliceBobInformation());
+            return;
+        }
         out.printf(Locale.ROOT, "%s: R = %.4g bit/s (%.4g at reconciliation %.2f) for a bit of %.4g s (%d Nyquist"
                         + " samples): kept %.2f x [%.2f x I(A;B) %.4g - I(A;E) %.4g]+ / tau; Alice/Bob disagree on %.4g of"
                         + " kept bits (HL %.4g, LH %.4g; R_H holder errs %.4g, R_L holder %.4g); Eve's success %.4g%n",
@@ -97,6 +116,7 @@ final class KeyRateJson {
                     k.bitDuration(), Math.round(2 * d.bandwidth() * k.bitDuration()), k.aliceBobInformation(),
                     k.eveInformation(), k.errors().disagreement());
         }
-        out.printf(Locale.ROOT, "most secret bits per second: %s%n", d.best().name());
+        out.printf(Locale.ROOT, "most secret bits per second: %s%n", d.best().rate().known() ? d.best().name()
+                : "not known (Eve's information is not a bound at this bit)");
     }
 }
