@@ -124,8 +124,26 @@ public final class MapCommand implements Callable<Integer> {
         if (!metric.equals("key-rate") && !metric.equals("success")) {
             throw new IllegalArgumentException("--metric " + metric + ": allowed key-rate or success");
         }
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("--jobs must be in 1..64, got " + n);
+        }
+        try {
+            SecurityMap.check(cable, ls, bs);
+        } catch (org.kljn.circuit.ParameterException e) {
+            // the map's own options: a band from --bandwidths, a line from --lengths at a band
+            throw new IllegalArgumentException((e.parameter() == org.kljn.circuit.Parameter.BANDWIDTH ? "--bandwidths: "
+                    : "--lengths and --bandwidths: ") + e.getMessage(), e);
+        }
+        AtomicFiles.checkWritableFolder("--out", out);
         if (metric.equals("key-rate")) {
-            return keyRateMap(cable, pair, tEff, ls, bs);
+            for (String o : new String[] {"--epsilon", "--resume"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(o + ": applies to --metric success (the key-rate map has no"
+                            + " success threshold and is not resumable yet)");
+                }
+            }
+            return keyRateMap(cable, pair, tEff, ls, bs, n);
         }
         if (bitDuration != null || rawRate != null) {
             throw new IllegalArgumentException((bitDuration != null ? "--bit-duration" : "--key-rate") + " sets one"
@@ -143,23 +161,11 @@ public final class MapCommand implements Callable<Integer> {
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
         }
-        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (n < 1 || n > 64) {
-            throw new IllegalArgumentException("--jobs must be in 1..64, got " + n);
-        }
-        try {
-            SecurityMap.check(cable, ls, bs);
-        } catch (org.kljn.circuit.ParameterException e) {
-            // the map's own options: a band from --bandwidths, a line from --lengths at a band
-            throw new IllegalArgumentException((e.parameter() == org.kljn.circuit.Parameter.BANDWIDTH ? "--bandwidths: "
-                    : "--lengths and --bandwidths: ") + e.getMessage(), e);
-        }
         // everything a point depends on: the partial file records it and a resume must match all of it
         SecurityMap.Settings settings = new SecurityMap.Settings(cable, pair, tEff, ls, bs, bitSamples, epsilon);
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
-        AtomicFiles.checkWritableFolder("--out", out);
         Path partial = out.resolve(PARTIAL);
         // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
         // resumes with --resume
@@ -215,8 +221,8 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
-    private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs)
-            throws Exception {
+    private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs,
+            int n) throws Exception {
         double xi = org.kljn.analysis.KeyRate.checkReconciliation(reconciliation);
         org.kljn.analysis.EveInstrument instrument = eveNoise.instrument();
         double[] mark = null;
@@ -255,10 +261,6 @@ public final class MapCommand implements Callable<Integer> {
                         bitDuration != null ? 2 * band * bitDuration : (double) m, band,
                         org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.KeyRateDefences.MAX_SAMPLES));
             }
-        }
-        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (n < 1 || n > 64) {
-            throw new IllegalArgumentException("--jobs must be in 1..64, got " + n);
         }
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();

@@ -71,7 +71,7 @@ class BadInputTest {
             "map --preset cat5 --metric speed       | 1 | --metric speed: allowed key-rate or success",
             "map --preset cat5 --metric success --bit-duration 1 | 1 | --bit-duration sets one bit duration for every band: allowed with --metric key-rate",
             "map --preset cat5 --metric success --eve-noise-voltage 1e-16 | 1 | --eve-noise-voltage: applies to --metric key-rate",
-            "map --preset cat5 --bit-samples 300    | 1 | --bit-samples 300: a bit of 300.0 Nyquist samples at the 10.00 Hz band: allowed 2 to 256: allowed 2 to 256",
+            "map --preset cat5 --bit-samples 300    | 1 | --bit-samples 300: a bit of 300.0 Nyquist samples at the 10.00 Hz band: allowed 2 to 256",
             "attack --bits 100000 --bit-samples 100000 | 1 | noise grid points; at most 2e+09",
             "attack --guard -5                      | 1 | --guard: the guard interval before each bit -5.0 s: allowed a finite number of seconds >= 0",
             "attack --guard -1                      | 1 | --guard: the guard interval before each bit -1.0 s: allowed a finite number",
