@@ -63,6 +63,22 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
     }
 
     /**
+     * The map's answer in one sentence, worded by {@link KeyRateDefences#verdict} for its best cell: the rate there,
+     * or no key (or not known) in any cell.
+     *
+     * @param cable the cable in words ("cat5")
+     */
+    public String verdict(String cable) {
+        Cell b = best();
+        String where = String.format(java.util.Locale.ROOT, "%s (the map's best cell: %.4g m; %.4g to %.4g m, bands"
+                + " %.4g to %.4g Hz)", cable, b.length(), lengths[0], lengths[lengths.length - 1], bandwidths[0],
+                bandwidths[bandwidths.length - 1]);
+        return new KeyRateDefences(List.of(new KeyRateDefences.Row(b.defence(), "best", b.temperatures(), b.rate(),
+                null)), fixedBit ? b.bitSamples() : null, maxSamples, reconciliation, instrument, b.bandwidth())
+                .verdict(where);
+    }
+
+    /**
      * For each band, the longest length (interpolated in log length) up to which the rate stays above 0, counting
      * from the shortest: NaN where even the shortest has none, +∞ where every length has a key.
      */

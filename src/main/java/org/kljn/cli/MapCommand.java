@@ -284,7 +284,7 @@ public final class MapCommand implements Callable<Integer> {
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("key-rate-map.csv"), keyRateCsv(map));
         org.kljn.report.KeyRateMapChart.write(map, "Best secret-key rate: " + name, mark, out, "key-rate-map");
-        String verdict = keyRateVerdict(map, name);
+        String verdict = map.verdict(name);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("verdict", verdict);
         summary.put("metric", "key-rate");
@@ -331,21 +331,6 @@ public final class MapCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    /** The map's answer in one sentence. */
-    static String keyRateVerdict(org.kljn.analysis.KeyRateMap map, String name) {
-        org.kljn.analysis.KeyRateMap.Cell b = map.best();
-        String eve = String.format(Locale.ROOT, "against an eavesdropper with instrument noise %.3g V^2/Hz and %.3g"
-                + " A^2/Hz", map.instrument().voltageNoise(), map.instrument().currentNoise());
-        if (b.bitsPerSecond() > 0) {
-            return String.format(Locale.ROOT, "A secret key is possible over %s at up to %.4g bit/s (at %s, band"
-                            + " 0..%s Hz, bit of %.4g s, defence: %s), %s; see the map for every length and band.",
-                    name, b.bitsPerSecond(), SpiceNumbers.metres(b.length()), SpiceNumbers.engineering(b.bandwidth()),
-                    b.rate().bitDuration(), b.defence(), eve);
-        }
-        return String.format(Locale.ROOT, "No secret key is possible over %s at any length and band of the map:"
-                + " Eve's information per bit exceeds Alice and Bob's at every bit duration tried, %s.", name, eve);
     }
 
     static String keyRateCsv(org.kljn.analysis.KeyRateMap map) {
