@@ -62,7 +62,7 @@ class KeyRateSearchTest {
             KeyRateDefences d = new KeyRateDefences(java.util.List.of(new KeyRateDefences.Row("beta = 1", "betaOne",
                     t, u, null)), 40, 256, 1, instrument, 1000);
             assertTrue(d.verdict("the line").startsWith("Whether a secret key is possible over the line at the bit"
-                    + " of 0.02 s (40 Nyquist samples) cannot be stated"), d.verdict("the line"));
+                    + " of 0.02000 s (40 Nyquist samples) cannot be stated"), d.verdict("the line"));
         }
     }
 

@@ -57,7 +57,6 @@ class BadInputTest {
             "attack --bit-samples 2000000000       | 1 | --bit-samples: the bit length M in Nyquist samples 2000000000: allowed 2 to 10000000",
             "defend --bit-samples 20000000          | 1 | --bit-samples: the bit length M in Nyquist samples 20000000: allowed 2 to 10000000",
             "map --preset cat5 --bit-samples 1      | 1 | --bit-samples: the bit length M in Nyquist samples 1: allowed 2 to 10000000",
-            "attack --key-rate 5000                 | 2 | Unknown option: '--key-rate'",
             "analyze --bit-duration 0.0005          | 1 | --bit-duration: the bit duration τ 5.0E-4 s: shorter than two Nyquist samples of the band: allowed at least 1/bandwidth = 0.00100000 s",
             "analyze --key-rate 1001                | 1 | --key-rate: the raw bit rate 1/τ 1001.0 bit/s: above what the band allows: at most 1000.00 raw bits per second",
             "analyze --key-rate 0                   | 1 | --key-rate: the raw bit rate 1/τ 0.0 bit/s: allowed a positive raw bit rate",
