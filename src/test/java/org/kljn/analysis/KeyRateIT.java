@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no Nyström), σ² from the loop's resistive divider by hand; at the β where HL and LH have the same cross-spectra,
  * Eve has nothing and R = ½ (1 − h(d))/τ.
  */
+@org.junit.jupiter.api.Tag("integration")
 @ExtendWith(NgSpiceExtension.class)
 class KeyRateIT {
     private static final double RL = 1e3, RH = 10e3, RC = 200, T = 1e9, DF = 1e3;
