@@ -117,6 +117,28 @@ public record KeyRate(double bitDuration, Errors errors, double aliceBobInformat
         return keptFraction * bitsPerKeptBit() / bitDuration;
     }
 
+    /**
+     * The rate's numbers by the names every output uses (JSON {@code keyRate.*}, sweep columns {@code keyRate_*},
+     * summary.json): the issue's seven, then Eve's method; null where Eve's information is not known. The one place
+     * those names are written.
+     */
+    public java.util.Map<String, Object> fields() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("bitsPerSecond", orNull(bitsPerSecond()));
+        m.put("bitsPerKeptBit", orNull(bitsPerKeptBit()));
+        m.put("aliceBobInformation", aliceBobInformation);
+        m.put("eveInformation", orNull(eveInformation));
+        m.put("keptFraction", keptFraction);
+        m.put("reconciliation", reconciliation);
+        m.put("bitDuration", bitDuration);
+        m.put("eveMethod", eveMethod);
+        return m;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
     /** The same point with another reconciliation efficiency. */
     public KeyRate withReconciliation(double xi) {
         return new KeyRate(bitDuration, errors, aliceBobInformation, eveInformation, eveSuccess, eveMethod,

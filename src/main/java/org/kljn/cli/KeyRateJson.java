@@ -21,16 +21,8 @@ final class KeyRateJson {
      * why.
      */
     static Map<String, Object> of(KeyRate k, double bandwidth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bitsPerSecond", orNull(k.bitsPerSecond()));
-        m.put("bitsPerKeptBit", orNull(k.bitsPerKeptBit()));
-        m.put("aliceBobInformation", k.aliceBobInformation());
-        m.put("eveInformation", orNull(k.eveInformation()));
+        Map<String, Object> m = new LinkedHashMap<>(k.fields());
         m.put("eveInformationKnown", k.known());
-        m.put("eveMethod", k.eveMethod());
-        m.put("keptFraction", k.keptFraction());
-        m.put("reconciliation", k.reconciliation());
-        m.put("bitDuration", k.bitDuration());
         m.put("bitSamples", Math.round(2 * bandwidth * k.bitDuration()));
         KeyRate practical = k.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION);
         m.put("bitsPerSecondAtReconciliation095", orNull(practical.bitsPerSecond()));

@@ -296,16 +296,9 @@ public final class KljnStudy {
             org.kljn.analysis.KeyRate rate = r.rate();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", r.name());
-            row.put("bitsPerSecond", finiteOrNull(rate.bitsPerSecond()));
-            row.put("bitsPerSecondAtReconciliation095", finiteOrNull(rate.withReconciliation(
-                    org.kljn.analysis.KeyRate.PRACTICAL_RECONCILIATION).bitsPerSecond()));
-            row.put("bitsPerKeptBit", finiteOrNull(rate.bitsPerKeptBit()));
-            row.put("aliceBobInformation", rate.aliceBobInformation());
-            row.put("eveInformation", finiteOrNull(rate.eveInformation()));
-            row.put("eveMethod", rate.eveMethod());
-            row.put("keptFraction", rate.keptFraction());
-            row.put("reconciliation", rate.reconciliation());
-            row.put("bitDuration", rate.bitDuration());
+            row.putAll(rate.fields());
+            row.put("bitsPerSecondAtReconciliation095", rate.withReconciliation(
+                    org.kljn.analysis.KeyRate.PRACTICAL_RECONCILIATION).fields().get("bitsPerSecond"));
             row.put("bitSamples", Math.round(2 * k.bandwidth() * rate.bitDuration()));
             row.put("temperatures", List.of(r.temperatures().highAtAlice(), r.temperatures().lowAtAlice(),
                     r.temperatures().highAtBob(), r.temperatures().lowAtBob()));
@@ -313,10 +306,6 @@ public final class KljnStudy {
         }
         m.put("defences", rows);
         return m;
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     /** The study's findings in words. */

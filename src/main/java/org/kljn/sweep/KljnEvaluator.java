@@ -167,19 +167,8 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         KeyRate k = KeyRateModel.of(exact, NoiseTemperatures.standard(exact.settings().tEff(), exact.betaUsed()))
                 .at(exact.settings().bitSamples(), 1);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("keyRate_bitsPerSecond", finiteOrNull(k.bitsPerSecond()));
-        r.put("keyRate_bitsPerKeptBit", finiteOrNull(k.bitsPerKeptBit()));
-        r.put("keyRate_aliceBobInformation", k.aliceBobInformation());
-        r.put("keyRate_eveInformation", finiteOrNull(k.eveInformation()));
-        r.put("keyRate_keptFraction", k.keptFraction());
-        r.put("keyRate_reconciliation", k.reconciliation());
-        r.put("keyRate_bitDuration", k.bitDuration());
-        r.put("keyRate_eveMethod", k.eveMethod());
+        k.fields().forEach((name, value) -> r.put("keyRate_" + name, value));
         return r;
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     private static Double orNull(OptionalDouble v) {
