@@ -1,5 +1,6 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.KljnLoop;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no Nyström), σ² from the loop's resistive divider by hand; at the β where HL and LH have the same cross-spectra,
  * Eve has nothing and R = ½ (1 − h(d))/τ.
  */
-@org.junit.jupiter.api.Tag("integration")
+@Tag("integration")
 @ExtendWith(NgSpiceExtension.class)
 class KeyRateIT {
     private static final double RL = 1e3, RH = 10e3, RC = 200, T = 1e9, DF = 1e3;

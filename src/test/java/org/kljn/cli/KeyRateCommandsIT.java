@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.io.Csv;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The key rate through the commands: a sweep's row carries the same key rate as {@code analyze} at the same point
  * (two paths through the CLI: the sweep's evaluator and analyze's JSON), and the verdict opens analyze's output.
  */
-@org.junit.jupiter.api.Tag("integration")
+@Tag("integration")
 class KeyRateCommandsIT {
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
