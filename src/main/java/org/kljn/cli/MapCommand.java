@@ -135,7 +135,6 @@ public final class MapCommand implements Callable<Integer> {
             throw new IllegalArgumentException((e.parameter() == org.kljn.circuit.Parameter.BANDWIDTH ? "--bandwidths: "
                     : "--lengths and --bandwidths: ") + e.getMessage(), e);
         }
-        AtomicFiles.checkWritableFolder("--out", out);
         if (metric.equals("key-rate")) {
             for (String o : new String[] {"--epsilon", "--resume"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
@@ -166,6 +165,7 @@ public final class MapCommand implements Callable<Integer> {
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
+        AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         Path partial = out.resolve(PARTIAL);
         // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
         // resumes with --resume
@@ -264,7 +264,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
-        java.nio.file.Files.createDirectories(out);
+        AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         org.kljn.analysis.KeyRateMap map;
         try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
