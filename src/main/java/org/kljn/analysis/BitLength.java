@@ -43,7 +43,12 @@ public record BitLength(int samples) {
         }
         double m = 2 * bandwidth * seconds;
         long rounded = Math.round(m);
-        if (rounded < 1 || Math.abs(m - rounded) > 1e-6 * Math.max(1, m) || rounded > Integer.MAX_VALUE) {
+        if (m < MIN_SAMPLES * (1 - 1e-6)) {
+            throw new ParameterException(Parameter.BIT_DURATION, String.format(Locale.ROOT, "%s %s s: shorter than"
+                    + " two Nyquist samples of the band: allowed at least 1/bandwidth = %.6g s",
+                    Parameter.BIT_DURATION.description(), seconds, 1 / bandwidth));
+        }
+        if ( Math.abs(m - rounded) > 1e-6 * Math.max(1, m) || rounded > Integer.MAX_VALUE) {
             throw new ParameterException(Parameter.BIT_DURATION, String.format(Locale.ROOT, "%s %s s: allowed a"
                     + " whole number of Nyquist intervals 1/(2 bandwidth) = %.6g s (this is %.6g of them)",
                     Parameter.BIT_DURATION.description(), seconds, 1 / (2 * bandwidth), m));
@@ -54,6 +59,32 @@ public record BitLength(int samples) {
                     rounded, MIN_SAMPLES, MAX_SAMPLES));
         }
         return new BitLength((int) rounded);
+    }
+
+    /**
+     * The bit of a raw rate of {@code bitsPerSecond} exchanged bits per second (τ = 1/rate), rounded to whole
+     * Nyquist intervals: at most Δf bit/s (a bit of two Nyquist samples).
+     *
+     * @throws ParameterException naming {@link Parameter#RAW_BIT_RATE} for a rate that is not positive or above Δf
+     */
+    public static BitLength ofRawRate(double bitsPerSecond, double bandwidth) {
+        if (!(bitsPerSecond > 0) || Double.isInfinite(bitsPerSecond)) {
+            throw new ParameterException(Parameter.RAW_BIT_RATE, Parameter.RAW_BIT_RATE.description() + " "
+                    + bitsPerSecond + " bit/s: allowed a positive raw bit rate");
+        }
+        double most = 2 * bandwidth / MIN_SAMPLES;
+        if (bitsPerSecond > most * (1 + 1e-9)) {
+            throw new ParameterException(Parameter.RAW_BIT_RATE, String.format(Locale.ROOT, "%s %s bit/s: above what"
+                    + " the band allows: at most %.6g raw bits per second over a %.6g Hz band (a bit of %d Nyquist"
+                    + " samples)", Parameter.RAW_BIT_RATE.description(), bitsPerSecond, most, bandwidth, MIN_SAMPLES));
+        }
+        long m = Math.max(MIN_SAMPLES, Math.round(2 * bandwidth / bitsPerSecond));
+        if (m > MAX_SAMPLES) {
+            throw new ParameterException(Parameter.RAW_BIT_RATE, String.format(Locale.ROOT, "%s %s bit/s: a bit of %d"
+                    + " Nyquist samples; allowed at least %.6g bit/s (%d samples)", Parameter.RAW_BIT_RATE.description(),
+                    bitsPerSecond, m, 2 * bandwidth / MAX_SAMPLES, MAX_SAMPLES));
+        }
+        return new BitLength((int) m);
     }
 
     /** The bit duration τ = M/(2Δf) in the band 0..{@code bandwidth}, seconds. */

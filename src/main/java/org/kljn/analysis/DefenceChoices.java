@@ -38,9 +38,11 @@ public record DefenceChoices(int bitSamples, double bitDuration, double epsilon,
      * @param attackSuccess  that attack's exact success probability for the bit
      * @param optimalSuccess the likelihood-ratio eavesdropper's success probability for the bit
      * @param jeffreysRate   J there, nats/s
+     * @param keyRate        the secret-key rate for the bit at ξ = 1 (from the same exact probabilities and Eve's
+     *                       result; no further computation)
      */
     public record Choice(String name, String key, double beta, Attack bestAttack, double attackSuccess,
-                         double optimalSuccess, double jeffreysRate) {
+                         double optimalSuccess, double jeffreysRate, KeyRate keyRate) {
         /** What Eve gets with the better of her attacks and the likelihood-ratio detector. */
         public double eveSuccess() {
             return Math.max(attackSuccess, optimalSuccess);
@@ -94,6 +96,6 @@ public record DefenceChoices(int bitSamples, double bitDuration, double epsilon,
         }
         OptimalResult o = OptimalResult.of(eve, bins, NoiseTemperatures.standard(s.tEff(), b));
         choices.add(new Choice(name, key, b, best, p.of(best).successProbability(), o.successProbability(),
-                o.jeffreysRate()));
+                o.jeffreysRate(), KeyRate.of(KeyRate.Errors.of(p.aliceBobHl(), p.aliceBobLh()), o, 1)));
     }
 }

@@ -3,6 +3,7 @@ package org.kljn.analysis;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
+import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.SpiceSimulator;
@@ -32,7 +33,8 @@ import java.util.Map;
  * reported error is P(A) + P(B) − ½·bound with the uncertainty ½·bound ({@link AliceBob#errorBound}); the two
  * secure situations are equally likely.
  */
-public record ExactProbabilities(double bitDuration, String method, Map<Attack, EveAttack> eve, AliceBob aliceBob) {
+public record ExactProbabilities(double bitDuration, String method, Map<Attack, EveAttack> eve, AliceBob aliceBob,
+                                 AliceBob aliceBobHl, AliceBob aliceBobLh) {
 
     public ExactProbabilities {
         eve = Map.copyOf(eve);
@@ -54,7 +56,8 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
     }
 
     /**
-     * Alice and Bob, averaged over the two secure situations.
+     * Alice and Bob in one secure situation ({@link #aliceBobHl}, {@link #aliceBobLh}) or averaged over the two
+     * ({@link #aliceBob}). Per role: in HL Alice holds R_H, in LH Bob does.
      *
      * @param errorProbability P(Alice or Bob wrong), the midpoint of its bracket
      * @param errorBound       half the width of the bracket [P(A)+P(B) − bound(both), P(A)+P(B)] plus numerics
@@ -94,17 +97,23 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
     /** The same from transfer functions already computed for the four situations. */
     public static Situations situations(ResistorPair resistors, LineModel line, Map<Situation, TransferFunctions> tf,
             double tEff, double beta) {
+        return situations(resistors, line, tf, NoiseTemperatures.standard(tEff, beta));
+    }
+
+    /** The same with each resistor's generator at its own temperature (generalised KLJN). */
+    public static Situations situations(ResistorPair resistors, LineModel line, Map<Situation, TransferFunctions> tf,
+            NoiseTemperatures t) {
         KljnLoop hl = Situation.HL.loop(resistors, line);
         KljnLoop lh = Situation.LH.loop(resistors, line);
-        return new Situations(FiniteBitStatistics.of(hl, tf.get(Situation.HL), tEff, beta),
-                FiniteBitStatistics.of(lh, tf.get(Situation.LH), tEff, beta),
-                moments(resistors, line, tf, Situation.HL, tEff, beta), moments(resistors, line, tf, Situation.LH, tEff, beta),
-                moments(resistors, line, tf, Situation.HH, tEff, beta), moments(resistors, line, tf, Situation.LL, tEff, beta));
+        return new Situations(FiniteBitStatistics.of(hl, tf.get(Situation.HL), t),
+                FiniteBitStatistics.of(lh, tf.get(Situation.LH), t),
+                moments(resistors, line, tf, Situation.HL, t), moments(resistors, line, tf, Situation.LH, t),
+                moments(resistors, line, tf, Situation.HH, t), moments(resistors, line, tf, Situation.LL, t));
     }
 
     private static KljnMoments moments(ResistorPair resistors, LineModel line, Map<Situation, TransferFunctions> tf,
-            Situation s, double tEff, double beta) {
-        return KljnMoments.of(s.loop(resistors, line), ExactAnalysis.integrals(tf.get(s)), tEff, beta);
+            Situation s, NoiseTemperatures t) {
+        return KljnMoments.of(s.loop(resistors, line), ExactAnalysis.integrals(tf.get(s)), t);
     }
 
     /** All probabilities for a bit of {@code seconds}. */
@@ -126,12 +135,22 @@ public record ExactProbabilities(double bitDuration, String method, Map<Attack, 
                 eve.put(a, new EveAttack(a, 0.5 * (muHl + muLh), true, 0.5, 0.5, 0, "blind"));
             }
         }
-        AliceBob hlBits = aliceBob(s.hl(), s.hl2(), s.hh(), s.ll(), seconds);
-        AliceBob lhBits = aliceBob(s.lh(), s.lh2(), s.ll(), s.hh(), seconds);
-        AliceBob mean = new AliceBob(0.5 * (hlBits.errorProbability() + lhBits.errorProbability()),
-                0.5 * (hlBits.errorBound() + lhBits.errorBound()), 0.5 * (hlBits.aliceError() + lhBits.aliceError()),
-                0.5 * (hlBits.bobError() + lhBits.bobError()));
-        return new ExactProbabilities(seconds, s.hl().methodFor(seconds), eve, mean);
+        AliceBob hlBits = aliceBob(s, Resistor.H, seconds);
+        AliceBob lhBits = aliceBob(s, Resistor.L, seconds);
+        return new ExactProbabilities(seconds, s.hl().methodFor(seconds), eve, mean(hlBits, lhBits), hlBits, lhBits);
+    }
+
+    /** The two secure situations averaged (equal priors). */
+    static AliceBob mean(AliceBob hl, AliceBob lh) {
+        return new AliceBob(0.5 * (hl.errorProbability() + lh.errorProbability()),
+                0.5 * (hl.errorBound() + lh.errorBound()), 0.5 * (hl.aliceError() + lh.aliceError()),
+                0.5 * (hl.bobError() + lh.bobError()));
+    }
+
+    /** Alice and Bob in the secure situation where Alice holds {@code alice} (H: HL, L: LH). */
+    static AliceBob aliceBob(Situations s, Resistor alice, double seconds) {
+        return alice == Resistor.H ? aliceBob(s.hl(), s.hl2(), s.hh(), s.ll(), seconds)
+                : aliceBob(s.lh(), s.lh2(), s.ll(), s.hh(), seconds);
     }
 
     /** Eve's Bayes decision between the distributions of one statistic under HL and LH. */

@@ -68,8 +68,17 @@ public final class FiniteBitStatistics {
 
     /** The statistics of {@code loop} (its AC transfer functions {@code tf}) at noise temperature tEff and β. */
     public static FiniteBitStatistics of(KljnLoop loop, TransferFunctions tf, double tEff, double beta) {
-        double tAlice = NoiseTemperatures.standard(loop.alice(), tEff, beta);
-        double tBob = NoiseTemperatures.standard(loop.bob(), tEff, beta);
+        return atTemperatures(loop, tf, NoiseTemperatures.standard(loop.alice(), tEff, beta),
+                NoiseTemperatures.standard(loop.bob(), tEff, beta));
+    }
+
+    /** The statistics of {@code loop} with each resistor's generator at its own temperature (generalised KLJN). */
+    public static FiniteBitStatistics of(KljnLoop loop, TransferFunctions tf, NoiseTemperatures t) {
+        return atTemperatures(loop, tf, t.alice(loop.alice()), t.bob(loop.bob()));
+    }
+
+    private static FiniteBitStatistics atTemperatures(KljnLoop loop, TransferFunctions tf, double tAlice,
+            double tBob) {
         double sA = Math.sqrt(Johnson.voltagePsd(tAlice, loop.aliceResistance()));
         double sB = Math.sqrt(Johnson.voltagePsd(tBob, loop.bobResistance()));
         int n = tf.size();

@@ -39,8 +39,18 @@ public final class KljnMoments {
 
     /** Moments of {@code loop} at noise temperature {@code tEff} (R_H side) and offset {@code beta}. */
     public static KljnMoments of(KljnLoop loop, LoopIntegrals j, double tEff, double beta) {
-        double tAlice = NoiseTemperatures.standard(loop.alice(), tEff, beta);
-        double tBob = NoiseTemperatures.standard(loop.bob(), tEff, beta);
+        // β = 0 is allowed here (BetaCurve's linear fit): not a NoiseTemperatures
+        return atTemperatures(loop, j, NoiseTemperatures.standard(loop.alice(), tEff, beta),
+                NoiseTemperatures.standard(loop.bob(), tEff, beta), beta);
+    }
+
+    /** Moments of {@code loop} with each resistor's generator at its own temperature; β() is T_LA/T_HA. */
+    public static KljnMoments of(KljnLoop loop, LoopIntegrals j, NoiseTemperatures t) {
+        return atTemperatures(loop, j, t.alice(loop.alice()), t.bob(loop.bob()), t.lowAtAlice() / t.highAtAlice());
+    }
+
+    private static KljnMoments atTemperatures(KljnLoop loop, LoopIntegrals j, double tAlice, double tBob,
+            double beta) {
         double s0Alice = Johnson.voltagePsd(tAlice, loop.aliceResistance());
         double s0Bob = Johnson.voltagePsd(tBob, loop.bobResistance());
         double[][] m = new double[4][4];

@@ -127,11 +127,13 @@ public final class LineStudy {
      * @param models            the four line models at the study's length, in the order lumped, ladder, urc, ltra
      * @param security          the best eavesdropper against the best temperature defence, and the cable's security map
      * @param nullConfirmations each attack's exact null on the ladder, confirmed by transient Monte Carlo
+     * @param keyRate           the secret-key rate on the exact line (LTRA) of no defence, the β minimising J and
+     *                          the best temperature set, each at its best bit ({@link KeyRateDefences}; ξ = 1)
      */
     public record Result(Config config, double resistance, double capacitance, double inductance, double betaEq11,
                          Map<String, ModelResult> models, String monteCarloLine, List<SuccessCondition> success,
                          List<NullConfirmation.Outcome> nullConfirmations, List<ResidualCurve> residual,
-                         List<ConvergenceCurve> convergence, SecurityVerdict security) {
+                         List<ConvergenceCurve> convergence, SecurityVerdict security, KeyRateDefences keyRate) {
         public Result {
             models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
             success = List.copyOf(success);
@@ -277,8 +279,27 @@ public final class LineStudy {
         progress.accept("best eavesdropper and security map ...");
         SecurityVerdict security = SecurityVerdict.compute(spice, c.resistors(), p, c.tEff(), c.length(), c.bandwidth(),
                 REFERENCE_BIT_SAMPLES);
+        progress.accept("secret-key rate ...");
+        KeyRateDefences keyRate = keyRate(models.get("ltra").exact(), c.tEff());
         return new Result(c, r, cap, ind, betaEq11, models, ladder.line().describe(), success, confirmations, residual,
-                convergence, security);
+                convergence, security, keyRate);
+    }
+
+    /**
+     * The key rate on {@code exact}'s line: no defence, the β minimising J and the best temperature set, each at its
+     * best bit, from the analysis's transfer functions (no further simulation).
+     */
+    private static KeyRateDefences keyRate(LoopAnalysisResult exact, double tEff) {
+        OptimalEavesdropper eve = exact.optimalEavesdropper();
+        double betaJ = eve.betaMinimizing(1e-3, 1e3);
+        List<KeyRateDefences.Defence> defences = List.of(
+                new KeyRateDefences.Defence("no defence (beta = 1)", "betaOne", NoiseTemperatures.standard(tEff, 1)),
+                new KeyRateDefences.Defence("beta minimising J", "betaMinimizing",
+                        NoiseTemperatures.standard(tEff, betaJ)),
+                new KeyRateDefences.Defence("best temperatures", "bestTemperatures",
+                        eve.bestTemperatures(betaJ).temperatures().scaledTo(tEff)));
+        return KeyRateDefences.of(exact.loop().resistors(), exact.loop().line(), exact.situations(), eve, defences, 1,
+                null, KeyRateDefences.MAX_SAMPLES);
     }
 
     /** The exact analysis settings of the study (β = 1; no lumped comparison: the lumped model is a row). */

@@ -73,29 +73,60 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
         OptimalEavesdropper.Divergence d = eve.divergence(t);
         double tau = bins.tau();
         boolean allBins = bins.hl().size() == LikelihoodRatioDetector.binCount(eve.bandwidth(), tau);
-        double samples = 2 * eve.bandwidth() * tau;
-        java.util.Optional<WindowLikelihoodRatio> window = java.util.Optional.empty();
-        String spectral = SPECTRAL_LONG_BIT;
-        if (samples <= WINDOW_LIMIT * (1 + 1e-9)) {
-            try {
-                window = eve.windowTest(t, tau);
-            } catch (ArithmeticException unresolved) {
-                // the loop's noise exceeds Eve's floor by more than double precision resolves (its covariance's
-                // rounding, ~1e-16 of its largest eigenvalue, is larger than the floor: measured from about
-                // T_eff = 1e18 K with the default 1 nV/√Hz floor on a 1 kΩ loop): no exact value can be had, and the
-                // spectral detector's success is reported flagged as not a bound, never as the window's
-                spectral = SPECTRAL_UNRESOLVED;
-            }
-        }
-        if (window.isPresent()) {
-            WindowLikelihoodRatio w = window.get();
-            return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau,
-                    bins.hl().size(), allBins, w.successProbability(), w.errorProbability(), "window",
-                    w.mutualInformation(), w.jeffreys(), eve.instrument());
+        Window w = window(eve, t, tau);
+        if (w.test().isPresent()) {
+            return ofWindow(eve, t, d, tau, bins.hl().size(), allBins, w.test().get());
         }
         LikelihoodRatioDetector lr = bins.at(t);
         return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), lr.bitDuration(),
-                lr.bins(), allBins, lr.successProbability(), lr.errorProbability(), spectral, Double.NaN, Double.NaN,
+                lr.bins(), allBins, lr.successProbability(), lr.errorProbability(), w.method(), Double.NaN, Double.NaN,
                 eve.instrument());
+    }
+
+    /**
+     * Evaluates {@code eve} at {@code t} for a bit of {@code tau} seconds where only the exact window test is wanted
+     * (the secret-key rate needs Eve's information, which only the window test gives): no spectral bins are swept,
+     * so a search over τ runs no simulation. Where the window test does not apply ({@link #method} {@value
+     * #SPECTRAL_LONG_BIT} or {@value #SPECTRAL_UNRESOLVED}) success, error and information are NaN and {@link
+     * #boundsEveryDetector} is false: nothing is claimed.
+     */
+    public static OptimalResult windowOnly(OptimalEavesdropper eve, NoiseTemperatures t, double tau) {
+        OptimalEavesdropper.Divergence d = eve.divergence(t);
+        Window w = window(eve, t, tau);
+        if (w.test().isPresent()) {
+            return ofWindow(eve, t, d, tau, 0, false, w.test().get());
+        }
+        return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau, 0, false,
+                Double.NaN, Double.NaN, w.method(), Double.NaN, Double.NaN, eve.instrument());
+    }
+
+    private static OptimalResult ofWindow(OptimalEavesdropper eve, NoiseTemperatures t,
+            OptimalEavesdropper.Divergence d, double tau, int bins, boolean allBins, WindowLikelihoodRatio w) {
+        return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau, bins, allBins,
+                w.successProbability(), w.errorProbability(), "window", w.mutualInformation(), w.jeffreys(),
+                eve.instrument());
+    }
+
+    /** The window test for the bit, or why there is none ({@link #method}). */
+    private record Window(java.util.Optional<WindowLikelihoodRatio> test, String method) {
+    }
+
+    /** The one place that decides where the exact window test applies. */
+    private static Window window(OptimalEavesdropper eve, NoiseTemperatures t, double tau) {
+        double samples = 2 * eve.bandwidth() * tau;
+        if (samples > WINDOW_LIMIT * (1 + 1e-9)) {
+            return new Window(java.util.Optional.empty(), SPECTRAL_LONG_BIT);
+        }
+        try {
+            java.util.Optional<WindowLikelihoodRatio> test = eve.windowTest(t, tau);
+            // built from bare spectra (no band gain): no window test, the spectral detector as before
+            return new Window(test, test.isPresent() ? "window" : SPECTRAL_LONG_BIT);
+        } catch (ArithmeticException unresolved) {
+            // the loop's noise exceeds Eve's floor by more than double precision resolves (its covariance's
+            // rounding, ~1e-16 of its largest eigenvalue, is larger than the floor: measured from about
+            // T_eff = 1e18 K with the default 1 nV/√Hz floor on a 1 kΩ loop): no exact value can be had, and the
+            // spectral detector's success is reported flagged as not a bound, never as the window's
+            return new Window(java.util.Optional.empty(), SPECTRAL_UNRESOLVED);
+        }
     }
 }

@@ -29,7 +29,9 @@ public enum Parameter {
     GUARD_TIME("the guard interval before each bit"),
     SWEEP_POINTS("the number of AC sweep points"),
     EVE_NOISE_VOLTAGE("Eve's voltage-channel noise floor N_V"),
-    EVE_NOISE_CURRENT("Eve's current-channel noise floor N_I");
+    EVE_NOISE_CURRENT("Eve's current-channel noise floor N_I"),
+    RAW_BIT_RATE("the raw bit rate 1/τ"),
+    RECONCILIATION("the reconciliation efficiency ξ");
 
     private final String description;
 

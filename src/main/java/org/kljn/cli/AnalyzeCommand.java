@@ -7,7 +7,13 @@ import org.kljn.analysis.AttackSignal;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.EvePrediction;
 import org.kljn.analysis.ExactProbabilities;
+import org.kljn.analysis.KeyRate;
+import org.kljn.analysis.KeyRateDefences;
+import org.kljn.analysis.KeyRateModel;
+import org.kljn.analysis.KeyRateSearch;
+import org.kljn.analysis.BitLength;
 import org.kljn.analysis.KljnMoments;
+import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
 import org.kljn.analysis.LumpedComparison;
@@ -22,7 +28,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -47,14 +55,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--bit-samples",
-            description = "bit duration in Nyquist samples M: tau = M/(2 bandwidth), for the exact probabilities"
-                    + " (default 1000)")
-    Integer bitSamples;
+    @Mixin
+    BitOptions bit;
 
-    @Option(names = "--bit-duration", description = "bit duration tau in seconds instead of --bit-samples (a whole"
-            + " number of Nyquist intervals 1/(2 bandwidth))")
-    Double bitDuration;
+    @Option(names = "--reconciliation", defaultValue = "1", description = "reconciliation efficiency xi in (0, 1] of"
+            + " the key rate R = kept x [xi I(A;B) - I(A;E)]+ / tau (default ${DEFAULT-VALUE}; 0.95 is shown beside)")
+    double reconciliation;
 
     @Mixin
     EveNoiseOptions eveNoise;
@@ -68,20 +74,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KljnLoop loop = options.loop();
-        AnalysisSettings settings = AnalysisSettings.builder().tEff(options.temperature())
+        AnalysisSettings.Builder builder = AnalysisSettings.builder().tEff(options.temperature())
                 .bandwidth(options.bandwidthHz()).points(points).beta(BetaRule.parse(beta))
-                .bitSamples(LoopOptions.bitSamples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
-                .optimal(true).eveInstrument(eveNoise.instrument()).build();
+                .optimal(true).eveInstrument(eveNoise.instrument());
+        AnalysisSettings settings = builder.bitSamples(bit.samples(options.bandwidthHz(), 1000)).build();
+        double xi = KeyRate.checkReconciliation(reconciliation);
         LoopAnalysis.check(loop, settings);
         LoopAnalysisResult result;
         DefenceChoices defences;
+        KeyRateSearch.Optimum searched = null;
         try (NgSpice spice = NgSpice.open()) {
+            if (bit.best()) {
+                // --bit-duration best: the analysed β's best bit from one set of AC sweeps (a bit of two samples
+                // costs nothing to analyse), then the whole analysis at that bit
+                LoopAnalysisResult sweeps = LoopAnalysis.run(spice, loop, builder.bitSamples(BitLength.MIN_SAMPLES)
+                        .build());
+                searched = KeyRateModel.of(sweeps, NoiseTemperatures.standard(settings.tEff(), sweeps.betaUsed()))
+                        .best(xi, KeyRateDefences.MAX_SAMPLES);
+                settings = builder.bitSamples(searched.bitSamples()).build();
+            }
             result = LoopAnalysis.run(spice, loop, settings);
             defences = DefenceChoices.of(spice, result);
         }
+        KeyRateDefences keys = keyRates(result, defences, xi);
+        String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            Map<String, Object> root = toJson(result);
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("verdict", keys.verdict(where));
+            root.putAll(toJson(result));
+            root.put("keyRate", KeyRateJson.of(keys.rows().get(0).rate(), settings.bandwidth()));
+            if (searched != null) {
+                root.put("keyRateSearch", KeyRateJson.optimum(searched, settings.bandwidth()));
+            }
+            root.put("keyRateDefences", KeyRateJson.defences(keys, where));
             root.put("defences", defencesJson(defences));
             CableSpec cable = options.cableSpec();
             if (cable.preset() != null) {
@@ -92,11 +118,41 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             out.println(Json.write(root));
         } else {
-            printTable(out, result, options.describeLine(loop.line()));
+            out.println(keys.verdict(where));
+            out.println();
+            printTable(out, result, where);
             printDefences(out, defences);
+            out.println();
+            if (searched != null) {
+                out.printf(Locale.ROOT, "best bit for beta = %.6g: %d Nyquist samples, %d bits evaluated on a log grid"
+                        + " up to %d samples%s%n", result.betaUsed(), searched.bitSamples(), searched.evaluated(),
+                        searched.searchedUpTo(), searched.stoppedByCeiling() ? " (no longer bit can do better)" : "");
+            }
+            KeyRateJson.print(out, "secret-key rate at this bit", keys.rows().get(0).rate(), settings.bandwidth());
+            out.printf(Locale.ROOT, "%nsecret-key rate of each defence at this bit (reconciliation %.2f):%n", xi);
+            KeyRateJson.printDefences(out, keys);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The key rates analyze reports, all at the analysis's bit and from what the analysis and the defences already
+     * computed (no search, no further window test): the analysed β first, then each single-β defence.
+     */
+    static KeyRateDefences keyRates(LoopAnalysisResult r, DefenceChoices choices, double xi) {
+        AnalysisSettings s = r.settings();
+        List<KeyRateDefences.Row> rows = new ArrayList<>();
+        KeyRate analysed = KeyRate.of(KeyRate.Errors.of(r.eve().exact().aliceBobHl(), r.eve().exact().aliceBobLh()),
+                r.optimal().orElseThrow().atBetaUsed(), xi);
+        rows.add(new KeyRateDefences.Row(String.format(Locale.ROOT, "analysed beta = %.6g", r.betaUsed()), "analysed",
+                NoiseTemperatures.standard(s.tEff(), r.betaUsed()), analysed, null));
+        for (DefenceChoices.Choice c : choices.choices()) {
+            rows.add(new KeyRateDefences.Row(c.name(), c.key(), NoiseTemperatures.standard(s.tEff(), c.beta()),
+                    c.keyRate().withReconciliation(xi), null));
+        }
+        return new KeyRateDefences(rows, s.bitSamples(), KeyRateDefences.MAX_SAMPLES, xi, s.eveInstrument(),
+                s.bandwidth());
     }
 
     /** The single-β defences side by side for the bit, and a recommendation in words. */
@@ -211,6 +267,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         aliceBob.put("errorBound", ab.errorBound());
         aliceBob.put("aliceErrorProbability", ab.aliceError());
         aliceBob.put("bobErrorProbability", ab.bobError());
+        KeyRate.Errors roles = KeyRate.Errors.of(eve.exact().aliceBobHl(), eve.exact().aliceBobLh());
+        aliceBob.put("highHolderErrorProbability", roles.highHolderError());
+        aliceBob.put("lowHolderErrorProbability", roles.lowHolderError());
         root.put("aliceBob", aliceBob);
         r.optimal().ifPresent(o -> root.put("optimal", optimalJson(o)));
         return root;
@@ -325,8 +384,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     eve.exact().of(a).rule().equals("blind") ? "  (HL and LH have the same mean: a coin toss)" : "");
         }
         ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
-        out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e; Alice %.4e, Bob %.4e)%n",
-                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), ab.aliceError(), ab.bobError());
+        KeyRate.Errors roles = KeyRate.Errors.of(eve.exact().aliceBobHl(), eve.exact().aliceBobLh());
+        out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e), each comparing its own <U^2>"
+                + " with the midpoint to the same-resistor situation: R_H holder %.4e, R_L holder %.4e%n",
+                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), roles.highHolderError(),
+                roles.lowHolderError());
         if (eve.betaMinimax().isPresent()) {
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     eve.betaMinimax().getAsDouble(), eve.bestSnrRateAtBetaMinimax().getAsDouble());

@@ -3,6 +3,14 @@ package org.kljn.cli;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BitLength;
 import org.kljn.analysis.DefenceComparison;
+import org.kljn.analysis.ExactAnalysis;
+import org.kljn.analysis.OptimalEavesdropper;
+import org.kljn.circuit.Situation;
+import org.kljn.analysis.KeyRate;
+import org.kljn.analysis.KeyRateDefences;
+import org.kljn.analysis.KeyRateModel;
+import org.kljn.analysis.TransferFunctions;
+import org.kljn.noise.BandShape;
 import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.analysis.OptimalResult;
 import org.kljn.circuit.KljnLoop;
@@ -13,6 +21,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,9 +37,12 @@ public final class DefendCommand implements Callable<Integer> {
     @Mixin
     LoopOptions options;
 
-    @Option(names = "--bit-samples", defaultValue = "1000",
-            description = "bit duration in Nyquist samples M (tau = M/(2 bandwidth)); default ${DEFAULT-VALUE}")
-    int bitSamples;
+    @Mixin
+    BitOptions bit;
+
+    @Option(names = "--reconciliation", defaultValue = "1", description = "reconciliation efficiency xi in (0, 1] of"
+            + " the key rate (default ${DEFAULT-VALUE}; 0.95 is shown beside)")
+    double reconciliation;
 
     @Option(names = "--points", defaultValue = "257", description = "AC sweep points, 4m+1 (default ${DEFAULT-VALUE})")
     int points;
@@ -49,23 +61,74 @@ public final class DefendCommand implements Callable<Integer> {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
+        int bitSamples = bit.samples(bandwidth, 1000);
         BitLength.ofSamples(bitSamples);
+        double xi = KeyRate.checkReconciliation(reconciliation);
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("--points must be 4m+1 >= 5, got " + points);
         }
         DefenceComparison c;
+        Map<Situation, TransferFunctions> situations;
         try (NgSpice spice = NgSpice.open()) {
             c = DefenceComparison.compare(spice, loop.resistors(), loop.line(), tEff, bandwidth, bitSamples, points,
                     eveNoise.instrument());
+            // Alice's and Bob's errors need the same-resistor situations too: one sweep each, shared by every τ
+            situations = ExactAnalysis.transferFunctions(spice, loop.resistors(), loop.line(),
+                    BandShape.brickWall(bandwidth), points, List.of(Situation.values()));
         }
+        OptimalEavesdropper eve = OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, bandwidth)
+                .withInstrument(eveNoise.instrument());
+        KeyRateDefences keys = bit.best() ? bestBits(loop, situations, eve, c, tEff, xi)
+                : atBit(loop, situations, eve, c, xi);
+        String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            out.println(Json.write(toJson(c)));
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("verdict", keys.verdict(where));
+            root.putAll(toJson(c));
+            root.put("keyRate", KeyRateJson.defences(keys, where));
+            out.println(Json.write(root));
         } else {
+            out.println(keys.verdict(where));
+            out.println();
             print(out, loop, tEff, bandwidth, c);
+            out.printf(Locale.ROOT, "%nsecret-key rate of each defence (%s, reconciliation %.2f):%n",
+                    keys.bitSamples() == null ? "each at its best bit, 2 to " + keys.maxSamples() + " Nyquist samples"
+                    : "at the bit of " + keys.bitSamples() + " Nyquist samples", xi);
+            KeyRateJson.printDefences(out, keys);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Each defence's key rate at the comparison's bit, from the rows' Eve results already computed: only Alice's and
+     * Bob's errors are added (no window test, no search).
+     */
+    static KeyRateDefences atBit(KljnLoop loop, Map<Situation, TransferFunctions> situations,
+            OptimalEavesdropper eve, DefenceComparison c, double xi) {
+        List<KeyRateDefences.Row> rows = c.rows().stream().map(r -> new KeyRateDefences.Row(r.name(), r.key(),
+                r.result().temperatures(), KeyRateModel.of(loop.resistors(), loop.line(), situations,
+                        r.result().temperatures(), eve).at(r.result(), xi), null)).toList();
+        return new KeyRateDefences(rows, c.bitSamples(), KeyRateDefences.MAX_SAMPLES, xi, eve.instrument(),
+                eve.bandwidth());
+    }
+
+    /**
+     * {@code --bit-duration best}: each defence at its own best bit ({@link KeyRateModel#best}), and the β minimising
+     * Eve's information at the best row's bit as one more defence.
+     */
+    static KeyRateDefences bestBits(KljnLoop loop, Map<Situation, TransferFunctions> situations,
+            OptimalEavesdropper eve, DefenceComparison c, double tEff, double xi) {
+        List<KeyRateDefences.Defence> ds = c.rows().stream().map(r -> new KeyRateDefences.Defence(r.name(), r.key(),
+                r.result().temperatures())).toList();
+        KeyRateDefences keys = KeyRateDefences.of(loop.resistors(), loop.line(), situations, eve, ds, xi, null,
+                KeyRateDefences.MAX_SAMPLES);
+        double beta = KeyRateDefences.betaMinimisingEveInformation(eve, tEff, keys.bestSamples());
+        KeyRateDefences.Defence d = new KeyRateDefences.Defence("beta minimising I(A;E)", "betaMinimizingEveInformation",
+                NoiseTemperatures.standard(tEff, beta));
+        return keys.plus(KeyRateDefences.row(KeyRateModel.of(loop.resistors(), loop.line(), situations,
+                d.temperatures(), eve), d, xi, null, KeyRateDefences.MAX_SAMPLES));
     }
 
     static Map<String, Object> toJson(DefenceComparison c) {
@@ -76,13 +139,7 @@ public final class DefendCommand implements Callable<Integer> {
             OptimalResult o = row.result();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", row.name());
-            NoiseTemperatures t = o.temperatures();
-            Map<String, Object> temps = new LinkedHashMap<>();
-            temps.put("highAtAlice", t.highAtAlice());
-            temps.put("lowAtAlice", t.lowAtAlice());
-            temps.put("highAtBob", t.highAtBob());
-            temps.put("lowAtBob", t.lowAtBob());
-            m.put("temperatures", temps);
+            m.put("temperatures", KeyRateJson.temperatures(o.temperatures()));
             m.put("jeffreysRate", o.jeffreysRate());
             m.put("successProbability", o.successProbability());
             m.put("method", o.method());

@@ -62,9 +62,32 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--band-points", defaultValue = "13", description = "bands on the grid (default ${DEFAULT-VALUE})")
     int bandPoints;
 
-    @Option(names = "--bit-samples", defaultValue = "1000",
-            description = "bit duration in Nyquist samples M at every band (tau = M/(2 bandwidth)); default ${DEFAULT-VALUE}")
-    int bitSamples;
+    @Option(names = "--metric", defaultValue = "key-rate", description = "key-rate: the best secret-key rate in bit/s"
+            + " with the bit duration optimised per cell (unless a bit is set); success: Eve's optimal success for a"
+            + " bit of --bit-samples (default ${DEFAULT-VALUE})")
+    String metric;
+
+    @Option(names = "--bit-samples", description = "bit duration in Nyquist samples M at every band (tau = M/(2"
+            + " bandwidth)); success map default 1000; key-rate map: optimised per cell unless set")
+    Integer bitSamples;
+
+    @Option(names = "--bit-duration", description = "key-rate map: one bit duration tau in seconds at every band"
+            + " (rounded to whole Nyquist intervals of each band)")
+    Double bitDuration;
+
+    @Option(names = "--key-rate", description = "key-rate map: the raw bit rate 1/tau in bit/s at every band")
+    Double rawRate;
+
+    @Option(names = "--reconciliation", defaultValue = "1", description = "reconciliation efficiency xi in (0, 1]"
+            + " (default ${DEFAULT-VALUE})")
+    double reconciliation;
+
+    @Option(names = "--point", split = ",", description = "LENGTH,BANDWIDTH: your operating point, marked on the"
+            + " key-rate map")
+    String[] point;
+
+    @Mixin
+    EveNoiseOptions eveNoise;
 
     @Option(names = "--epsilon", defaultValue = "0.01",
             description = "secure means Eve's optimal success <= 0.5 + epsilon (default ${DEFAULT-VALUE})")
@@ -98,9 +121,8 @@ public final class MapCommand implements Callable<Integer> {
             }
         });
         double[] bs = grid("--bandwidths", bandwidths, "--band-points", bandPoints, SpiceNumbers::parse);
-        BitLength.ofSamples(bitSamples);
-        if (!(epsilon > 0 && epsilon < 0.5)) {
-            throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
+        if (!metric.equals("key-rate") && !metric.equals("success")) {
+            throw new IllegalArgumentException("--metric " + metric + ": allowed key-rate or success");
         }
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1 || n > 64) {
@@ -113,12 +135,37 @@ public final class MapCommand implements Callable<Integer> {
             throw new IllegalArgumentException((e.parameter() == org.kljn.circuit.Parameter.BANDWIDTH ? "--bandwidths: "
                     : "--lengths and --bandwidths: ") + e.getMessage(), e);
         }
+        if (metric.equals("key-rate")) {
+            for (String o : new String[] {"--epsilon", "--resume"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(o + ": applies to --metric success (the key-rate map has no"
+                            + " success threshold and is not resumable yet)");
+                }
+            }
+            return keyRateMap(cable, pair, tEff, ls, bs, n);
+        }
+        if (bitDuration != null || rawRate != null) {
+            throw new IllegalArgumentException((bitDuration != null ? "--bit-duration" : "--key-rate") + " sets one"
+                    + " bit duration for every band: allowed with --metric key-rate; the success map takes"
+                    + " --bit-samples");
+        }
+        int bitSamples = this.bitSamples == null ? 1000 : this.bitSamples;
+        BitLength.ofSamples(bitSamples);
+        for (String o : new String[] {"--eve-noise-voltage", "--eve-noise-current", "--reconciliation", "--point"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new IllegalArgumentException(o + ": applies to --metric key-rate (the success map's eavesdropper"
+                        + " is the spectral one, without an instrument)");
+            }
+        }
+        if (!(epsilon > 0 && epsilon < 0.5)) {
+            throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
+        }
         // everything a point depends on: the partial file records it and a resume must match all of it
         SecurityMap.Settings settings = new SecurityMap.Settings(cable, pair, tEff, ls, bs, bitSamples, epsilon);
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
-        AtomicFiles.checkWritableFolder("--out", out);
+        AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         Path partial = out.resolve(PARTIAL);
         // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
         // resumes with --resume
@@ -171,6 +218,132 @@ public final class MapCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
+    private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs,
+            int n) throws Exception {
+        double xi = org.kljn.analysis.KeyRate.checkReconciliation(reconciliation);
+        org.kljn.analysis.EveInstrument instrument = eveNoise.instrument();
+        double[] mark = null;
+        if (point != null) {
+            if (point.length != 2) {
+                throw new IllegalArgumentException("--point takes LENGTH,BANDWIDTH, got " + String.join(",", point));
+            }
+            mark = new double[] {LoopOptions.positive("--point", point[0]), LoopOptions.positive("--point", point[1])};
+        }
+        if ((bitSamples != null ? 1 : 0) + (bitDuration != null ? 1 : 0) + (rawRate != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--bit-samples, --bit-duration and --key-rate: give one of them (tau ="
+                    + " M/(2 bandwidth) = 1/rate)");
+        }
+        if (bitDuration != null && !(bitDuration > 0 && Double.isFinite(bitDuration))) {
+            throw new IllegalArgumentException("--bit-duration " + bitDuration + ": allowed a positive number of seconds");
+        }
+        if (bitSamples != null) {
+            BitLength.ofSamples(bitSamples);
+        }
+        for (double band : bs) {
+            if (rawRate != null) {
+                BitLength.ofRawRate(rawRate, band); // a raw rate above a band of the grid is refused
+            }
+        }
+        java.util.function.DoubleFunction<Integer> bitAt = band -> bitSamples != null ? bitSamples
+                : bitDuration != null ? (Integer) (int) Math.max(2, Math.round(2 * band * bitDuration))
+                : rawRate != null ? BitLength.ofRawRate(rawRate, band).samples() : null;
+        for (double band : bs) {
+            Integer m = bitAt.apply(band);
+            if (m != null && (m < 2 || m > org.kljn.analysis.KeyRateDefences.MAX_SAMPLES
+                    || bitDuration != null && 2 * band * bitDuration < 2)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: a bit of %.4g Nyquist samples at"
+                        + " the %.4g Hz band: allowed 2 to %d (at least two Nyquist samples; Eve's exact window"
+                        + " information is computed up to %d)", bitSamples != null ? "--bit-samples " + bitSamples
+                        : bitDuration != null ? "--bit-duration " + bitDuration : "--key-rate " + rawRate,
+                        bitDuration != null ? 2 * band * bitDuration : (double) m, band,
+                        org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.KeyRateDefences.MAX_SAMPLES));
+            }
+        }
+        int total = ls.length * bs.length;
+        PrintWriter err = spec.commandLine().getErr();
+        AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
+        org.kljn.analysis.KeyRateMap map;
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = tryLock(lockFile);
+             NgSpicePool pool = NgSpicePool.of(n)) {
+            if (lock == null) {
+                throw new IllegalArgumentException("--out " + out + ": another kljn map is writing this folder");
+            }
+            map = org.kljn.analysis.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
+                    org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, done -> {
+                        if (done % Math.max(1, total / 10) == 0 || done == total) {
+                            err.printf(Locale.ROOT, "map: %d of %d cells%n", done, total);
+                            err.flush();
+                        }
+                    });
+        }
+        String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
+        AtomicFiles.writeString(out.resolve("key-rate-map.csv"), keyRateCsv(map));
+        org.kljn.report.KeyRateMapChart.write(map, "Best secret-key rate: " + name, mark, out, "key-rate-map");
+        String verdict = map.verdict(name);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("verdict", verdict);
+        summary.put("metric", "key-rate");
+        summary.put("reconciliation", xi);
+        summary.put("eveNoise", EveNoiseOptions.json(instrument));
+        summary.put("lengths", map.lengths());
+        summary.put("bandwidths", map.bandwidths());
+        summary.put("zeroRateLength", finite(map.zeroRateLength()));
+        java.util.List<Object> cells = new java.util.ArrayList<>();
+        for (org.kljn.analysis.KeyRateMap.Cell c : map.cells()) {
+            Map<String, Object> cell = KeyRateJson.of(c.rate(), c.bandwidth());
+            cell.put("length", c.length());
+            cell.put("bandwidth", c.bandwidth());
+            cell.put("defence", c.defence());
+            cell.put("temperatures", KeyRateJson.temperatures(c.temperatures()));
+            cells.add(cell);
+        }
+        summary.put("cells", cells);
+        AtomicFiles.writeString(out.resolve("key-rate-map.json"), Json.write(summary));
+        PrintWriter o = spec.commandLine().getOut();
+        if (json.enabled()) {
+            o.println(Json.write(summary));
+        } else {
+            o.println(verdict);
+            o.printf(Locale.ROOT, "%nkey-rate map of %s, R_L = %s, R_H = %s, %s, reconciliation %.2f%n", name,
+                    SpiceNumbers.engineering(pair.low()), SpiceNumbers.engineering(pair.high()), map.fixedBit()
+                            ? "the bit set" : "bit duration optimised per cell (2 to " + map.maxSamples()
+                            + " Nyquist samples)", xi);
+            double[] zero = map.zeroRateLength();
+            o.printf(Locale.ROOT, "%12s %22s %14s %10s %s%n", "band [Hz]", "a key up to", "best [bit/s]", "at",
+                    "(bit, defence)");
+            for (int b = 0; b < bs.length; b++) {
+                org.kljn.analysis.KeyRateMap.Cell best = map.at(0, b);
+                for (int l = 0; l < ls.length; l++) {
+                    if (map.at(l, b).bitsPerSecond() > best.bitsPerSecond()) {
+                        best = map.at(l, b);
+                    }
+                }
+                o.printf(Locale.ROOT, "%12s %22s %14.4g %10s (%.4g s, %s)%n", SpiceNumbers.engineering(bs[b]),
+                        lengthText(zero[b], ls), best.bitsPerSecond(), SpiceNumbers.metres(best.length()),
+                        best.rate().bitDuration(), best.defence());
+            }
+            o.printf(Locale.ROOT, "-> %s (key-rate-map CSV, PNG, SVG, JSON)%n", out);
+        }
+        o.flush();
+        return 0;
+    }
+
+    static String keyRateCsv(org.kljn.analysis.KeyRateMap map) {
+        StringBuilder sb = new StringBuilder(org.kljn.io.Csv.row("length_m", "bandwidth_hz", "bits_per_second",
+                "bit_duration_s", "bit_samples", "defence", "t_high_alice", "t_low_alice", "t_high_bob", "t_low_bob",
+                "alice_bob_information", "eve_information", "disagreement"));
+        for (org.kljn.analysis.KeyRateMap.Cell c : map.cells()) {
+            org.kljn.analysis.NoiseTemperatures t = c.temperatures();
+            sb.append(org.kljn.io.Csv.row(c.length(), c.bandwidth(), c.bitsPerSecond(), c.rate().bitDuration(),
+                    c.bitSamples(), c.defence(), t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob(),
+                    c.rate().aliceBobInformation(), c.rate().eveInformation(), c.rate().errors().disagreement()));
+        }
+        return sb.toString();
     }
 
     /** The folder's lock, or null when another map (another process, or this JVM) holds it. */

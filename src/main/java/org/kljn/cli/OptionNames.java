@@ -35,6 +35,8 @@ final class OptionNames {
             case SWEEP_POINTS -> "--points";
             case EVE_NOISE_VOLTAGE -> "--eve-noise-voltage";
             case EVE_NOISE_CURRENT -> "--eve-noise-current";
+            case RAW_BIT_RATE -> "--key-rate";
+            case RECONCILIATION -> "--reconciliation";
         };
     }
 

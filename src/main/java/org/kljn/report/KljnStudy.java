@@ -44,7 +44,8 @@ public final class KljnStudy {
         Charts.Rendered fig4 = convergenceFigure(study, out);
 
         SecurityStudy security = SecurityStudy.write(study.security(), out);
-        String verdict = verdict(study) + "\n\n" + security.paragraph();
+        // the answer first: can a key be made over this line, how fast, with which bit, band and defence
+        String verdict = keyRateVerdict(study) + "\n\n" + verdict(study) + "\n\n" + security.paragraph();
         String length = SpiceNumbers.format(c.length()) + " m";
         HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
                 .withVerdict(verdict)
@@ -138,6 +139,7 @@ public final class KljnStudy {
             nullJson.put(o.attack().key(), m);
         }
         json.put("nullConfirmation", nullJson);
+        json.put("keyRate", keyRateJson(study));
         AtomicFiles.writeString(out.resolve("line-models.csv"), modelCsv.toString());
         AtomicFiles.writeString(out.resolve("summary.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
@@ -272,6 +274,38 @@ public final class KljnStudy {
                     o.confirmed() ? "confirmed" : "NOT confirmed"));
         }
         return rows;
+    }
+
+    /** The key-rate verdict in one sentence ({@link org.kljn.analysis.KeyRateDefences#verdict}). */
+    static String keyRateVerdict(LineStudy.Result study) {
+        LineStudy.Config c = study.config();
+        return study.keyRate().verdict(SpiceNumbers.format(c.length()) + " m of " + c.preset().word() + " cable (the"
+                + " exact line, LTRA)");
+    }
+
+    /** summary.json's {@code keyRate}: the numbers the verdict states, for every defence tried. */
+    private static Map<String, Object> keyRateJson(LineStudy.Result study) {
+        org.kljn.analysis.KeyRateDefences k = study.keyRate();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", keyRateVerdict(study));
+        m.put("best", k.best().key());
+        m.put("bandwidth", k.bandwidth());
+        m.put("eveNoise", Map.of("voltage", k.instrument().voltageNoise(), "current", k.instrument().currentNoise()));
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (org.kljn.analysis.KeyRateDefences.Row r : k.rows()) {
+            org.kljn.analysis.KeyRate rate = r.rate();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", r.name());
+            row.putAll(rate.fields());
+            row.put("bitsPerSecondAtReconciliation095", rate.withReconciliation(
+                    org.kljn.analysis.KeyRate.PRACTICAL_RECONCILIATION).fields().get("bitsPerSecond"));
+            row.put("bitSamples", Math.round(2 * k.bandwidth() * rate.bitDuration()));
+            row.put("temperatures", List.of(r.temperatures().highAtAlice(), r.temperatures().lowAtAlice(),
+                    r.temperatures().highAtBob(), r.temperatures().lowAtBob()));
+            rows.put(r.key(), row);
+        }
+        m.put("defences", rows);
+        return m;
     }
 
     /** The study's findings in words. */

@@ -42,8 +42,14 @@ public final class SecurityMapChart {
     /** Writes {@code stem}.png and {@code stem}.svg into {@code dir} (atomically). */
     public static Charts.Rendered write(SecurityMap map, boolean temperatures, String title, Path dir, String stem)
             throws IOException {
+        return render(() -> chart(map, temperatures, title), dir, stem);
+    }
+
+    /** Draws a chart (made twice: PNG and SVG) into {@code stem}.png and {@code stem}.svg (atomically). */
+    static Charts.Rendered render(java.util.function.Supplier<JFreeChart> make, Path dir, String stem)
+            throws IOException {
         int width = 900, height = 640;
-        JFreeChart chart = chart(map, temperatures, title);
+        JFreeChart chart = make.get();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -58,7 +64,7 @@ public final class SecurityMapChart {
         Path svgPath = dir.resolve(stem + ".svg");
         org.kljn.io.AtomicFiles.writeBytes(pngPath, png.toByteArray());
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
-        chart(map, temperatures, title).draw(svg, new Rectangle2D.Double(0, 0, width, height));
+        make.get().draw(svg, new Rectangle2D.Double(0, 0, width, height));
         org.kljn.io.AtomicFiles.writeString(svgPath, svg.getSVGDocument());
         return new Charts.Rendered(pngPath, svgPath);
     }
@@ -117,11 +123,11 @@ public final class SecurityMapChart {
         return chart;
     }
 
-    private static double step(double[] values) {
+    static double step(double[] values) {
         return values.length < 2 ? 1 : Math.log10(values[1] / values[0]);
     }
 
-    private static NumberAxis logAxis(String label) {
+    static NumberAxis logAxis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(false);
         a.setTickUnit(new NumberTickUnit(1));

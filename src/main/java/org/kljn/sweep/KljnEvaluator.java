@@ -1,5 +1,9 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.KeyRate;
+import org.kljn.analysis.KeyRateModel;
+import org.kljn.analysis.NoiseTemperatures;
+
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.Attack;
 import org.kljn.analysis.BetaRule;
@@ -42,6 +46,16 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
     public static final List<String> OPTIMAL_COLUMNS = List.of("betaMinimizing", "jeffreysRate", "predicted_optimal",
             "predictedError_optimal");
 
+    /**
+     * With {@code analyses: key_rate}: the secret-key rate at the point's β and bit ({@link KeyRateModel}, ξ = 1,
+     * Eve's default instrument), as in {@code analyze}'s {@code keyRate}; the rate and Eve's information empty where
+     * her information is not known ({@code keyRate_eveMethod} says why: a bit over {@link
+     * org.kljn.analysis.OptimalResult#WINDOW_LIMIT} Nyquist samples, or an unresolved floor).
+     */
+    public static final List<String> KEY_RATE_COLUMNS = List.of("keyRate_bitsPerSecond", "keyRate_bitsPerKeptBit",
+            "keyRate_aliceBobInformation", "keyRate_eveInformation", "keyRate_keptFraction", "keyRate_reconciliation",
+            "keyRate_bitDuration", "keyRate_eveMethod");
+
     /** The result columns, in order. */
     public static List<String> columns(SweepSpec spec) {
         List<String> c = new ArrayList<>(List.of("betaUsed", "betaEq11", "betaNull_bsy", "betaNull_secondLaw",
@@ -50,6 +64,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                 "powerB", "bitDuration", "predicted_bsy", "predicted_secondLaw", "predicted_current",
                 "predictedError_bsy", "predictedError_secondLaw", "predictedError_current", "aliceBobErrorPredicted",
                 "lumpedEquivalentResistance", "lumpedMaxTransferDeviation"));
+        if (spec.analyses().contains(Analysis.KEY_RATE)) {
+            c.addAll(KEY_RATE_COLUMNS);
+        }
         if (spec.asksOptimal()) {
             c.addAll(OPTIMAL_COLUMNS);
         }
@@ -80,6 +97,9 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             KljnLoop loop = p.loop();
             LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(p));
             Map<String, Object> r = exactColumns(exact);
+            if (p.runs(Analysis.KEY_RATE)) {
+                r.putAll(keyRateColumns(exact));
+            }
             if (p.runs(Analysis.ATTACK)) {
                 BitExchangeSimulation.Result mc;
                 try {
@@ -139,6 +159,15 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             r.put("lumpedEquivalentResistance", l.seriesResistance());
             r.put("lumpedMaxTransferDeviation", l.maxDeviation());
         });
+        return r;
+    }
+
+    /** The key-rate columns of a row: at the point's β and bit, ξ = 1 (one window test of Eve, no search). */
+    static Map<String, Object> keyRateColumns(LoopAnalysisResult exact) {
+        KeyRate k = KeyRateModel.of(exact, NoiseTemperatures.standard(exact.settings().tEff(), exact.betaUsed()))
+                .at(exact.settings().bitSamples(), 1);
+        Map<String, Object> r = new LinkedHashMap<>();
+        k.fields().forEach((name, value) -> r.put("keyRate_" + name, value));
         return r;
     }
 

@@ -465,7 +465,8 @@ public final class SweepSpec {
                 case BIT_SAMPLES -> Key.BIT_SAMPLES;
                 case BIT_DURATION -> Key.BIT_DURATION;
                 case BITS, NOISE_GRID, SOLVER_STEPS, ACCURACY_GOAL, GUARD_TIME -> Key.BITS;
-                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS, EVE_NOISE_VOLTAGE, EVE_NOISE_CURRENT -> Key.CABLE;
+                case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS, EVE_NOISE_VOLTAGE, EVE_NOISE_CURRENT,
+                     RAW_BIT_RATE, RECONCILIATION -> Key.CABLE;
             };
             Line at = lines.containsKey(key) ? lines.get(key) : lines.get(Key.CABLE);
             String where = "(at point " + p.index() + ": " + p.key() + ")";

@@ -302,7 +302,7 @@ class FaultIT {
         Path disk = smallDisk(dir, 256);
         try {
             Path out = disk.resolve("map");
-            String[] args = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "5", "--bandwidths",
+            String[] args = {"map", "--metric", "success", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "5", "--bandwidths",
                     "10,1k", "--band-points", "5", "--bit-samples", "100", "--jobs", "1", "--out", out.toString()};
             Files.createDirectories(out);
             fill(disk, 4096); // room for the settings and about a dozen of the 25 rows

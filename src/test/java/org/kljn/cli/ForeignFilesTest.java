@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * All refusals come before any ngspice run.
  */
 class ForeignFilesTest {
-    private static final String[] BASE = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3",
+    private static final String[] BASE = {"map", "--metric", "success", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3",
             "--bandwidths", "10,1k", "--band-points", "3", "--jobs", "1", "--resume"};
 
     /** The settings {@link #BASE} gives (the grid 10, 100, 1000 is exact in doubles). */

@@ -65,7 +65,7 @@ class OptimalCommandsTest {
      */
     @Test
     void mapWritesTheHeatMapsAndTheCsv(@TempDir Path dir) throws Exception {
-        RunCommandTest.Result r = RunCommandTest.kljn("map", "--preset", "cat5", "--lengths", "10,1k", "--length-points",
+        RunCommandTest.Result r = RunCommandTest.kljn("map", "--metric", "success", "--preset", "cat5", "--lengths", "10,1k", "--length-points",
                 "3", "--bandwidths", "10,1k", "--band-points", "3", "--jobs", "1", "--out", dir.toString());
         assertEquals(0, r.status(), r.err());
         for (String stem : List.of("security-map-best-beta", "security-map-best-temperatures")) {
@@ -151,7 +151,7 @@ class OptimalCommandsTest {
             }
         }
         Files.writeString(out.resolve(MapCommand.PARTIAL), "4,1000.0,10.0,168.0", java.nio.file.StandardOpenOption.APPEND);
-        String[] args = {"map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths",
+        String[] args = {"map", "--metric", "success", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths",
                 "10,1k", "--band-points", "3", "--jobs", "1", "--out", out.toString(), "--resume"};
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);

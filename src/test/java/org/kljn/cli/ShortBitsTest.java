@@ -61,7 +61,7 @@ class ShortBitsTest {
         JsonNode attack = json("attack", "--rc", "300", "--cable", "ladder", "--cc", "100n", "--bits", "40",
                 "--bit-samples", bits, "--seed", "5", "--json").get("eve").get("optimal");
         assertEquals(m / 2, attack.get("frequencyBins").asInt());
-        RunCommandTest.Result map = RunCommandTest.kljn("map", "--preset", "cat5", "--lengths", "100,1k",
+        RunCommandTest.Result map = RunCommandTest.kljn("map", "--metric", "success", "--preset", "cat5", "--lengths", "100,1k",
                 "--length-points", "2", "--bandwidths", "100,1k", "--band-points", "2", "--bit-samples", bits,
                 "--out", dir.resolve("map").toString());
         assertEquals(0, map.status(), map.err());
