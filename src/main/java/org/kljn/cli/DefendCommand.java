@@ -110,6 +110,11 @@ public final class DefendCommand implements Callable<Integer> {
         return c.nullSpace().smallestRelative() < 1e-10 && c.nullSpace().asTemperatures() != null;
     }
 
+    /** A column heading: the attack and its signal's unit, e.g. {@code bsy [V²]}. */
+    static String attackHeading(Attack a) {
+        return a.key() + " [" + a.unit() + "]";
+    }
+
     private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
         out.printf(Locale.ROOT, "defences on %s; R_L = %s, R_H = %s, T_eff = %.4g K, band 0..%s Hz, bit of %d Nyquist"
                         + " samples (%.4g s)%n%n", loop.line().describe(),
@@ -117,7 +122,8 @@ public final class DefendCommand implements Callable<Integer> {
                 org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
                 org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(), BitLength.duration(c.bitSamples(), bandwidth));
         out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %11s %11s %11s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
-                "T_LB/T_HA", "J [nats/s]", "Eve opt. p", "bsy [V2]", "2nd law [W]", "current[A2]");
+                "T_LB/T_HA", "J [nats/s]", "Eve opt. p", attackHeading(Attack.BSY), attackHeading(Attack.SECOND_LAW),
+                attackHeading(Attack.CURRENT));
         for (DefenceComparison.Row row : c.rows()) {
             NoiseTemperatures t = row.result().temperatures();
             out.printf(Locale.ROOT, "%-24s %9.5g %9.5g %9.5g %12.4e %10.6f %11.3e %11.3e %11.3e%n", row.name(),

@@ -178,16 +178,41 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             h.append("<tr>");
             for (int c = 0; c < columns; c++) {
                 String cell = c < row.size() && row.get(c) != null ? row.get(c) : "";
-                h.append(numeric(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+                h.append(numeric(cell) ? "<td class=\"num\">" : "<td>").append(cellHtml(cell)).append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</div>\n");
     }
 
-    /** Numbers align right. */
+    /** A number as tables write it: sign, digits, exponent ({@code -4.70e-02}, {@code 1.748×10⁻¹⁶}). */
+    private static final String NUMBER = "[-+−]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+|×10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?";
+    /** A number, or a range "a – b", with an optional short unit ({@code 500 µs}, {@code 0.4810 – 0.8545}). */
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(NUMBER
+            + "(?:\\s*[–-]\\s*" + NUMBER + ")?(?: ?[µa-zA-ZΩ°%][a-zA-ZΩ²³⁻⁰¹⁴⁵⁶⁷⁸⁹/]{0,5}(?![\\w]))?");
+
+    /** Numbers (alone, as a range, with a unit) align right. */
     private static boolean numeric(String cell) {
-        return cell.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+        return QUANTITY.matcher(cell.strip()).matches();
+    }
+
+    /**
+     * A cell's text, escaped, with every number, range and number-with-unit kept on one line: a narrow column
+     * broke "0.4810 – 0.8545" after the dash and "-4.70e-02" after its minus sign.
+     */
+    static String cellHtml(String cell) {
+        java.util.regex.Matcher m = QUANTITY.matcher(cell);
+        StringBuilder out = new StringBuilder(cell.length() + 32);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > 0 && Character.isLetterOrDigit(cell.charAt(m.start() - 1))) {
+                continue; // a digit inside a word (R_c, 10k, T_LA) is not a number of its own
+            }
+            out.append(escape(cell.substring(last, m.start()))).append("<span class=\"nw\">")
+                    .append(escape(m.group())).append("</span>");
+            last = m.end();
+        }
+        return out.append(escape(cell.substring(last))).toString();
     }
 
     /**
@@ -239,7 +264,9 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             caption { text-align: left; font-weight: bold; padding-bottom: .4em; }
             th, td { border: 1px solid #c8c8c8; padding: .3em .6em; text-align: left; vertical-align: top; }
             th { background: #eef1f4; }
-            td.num { text-align: right; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+            td.num { text-align: right; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
+                     white-space: nowrap; }
+            .nw { white-space: nowrap; }
             tbody tr:nth-child(even) { background: #fafafa; }
             figure { margin: 1.5em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }

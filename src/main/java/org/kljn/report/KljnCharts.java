@@ -1,5 +1,7 @@
 package org.kljn.report;
 
+import org.kljn.io.Units;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,14 +64,16 @@ public final class KljnCharts {
             double scale = Math.abs(a.atBetaOne());
             String name;
             if (Double.isFinite(scale) && scale != 0) {
-                name = a.attack() + " (÷ |" + Charts.number(a.atBetaOne()) + unitSuffix(a.unit()) + "| at β = 1)";
+                // the divisor is a magnitude: "÷ |−6.473e-16 A²|" made a reader wonder about the sign
+                name = a.attack() + " (÷ " + Units.si(scale, a.unit()) + ", its size at β = 1"
+                        + (a.atBetaOne() < 0 ? ", where it is negative" : "") + ")";
             } else {
                 scale = 0;
                 for (double s : a.signal()) {
                     scale = Math.max(scale, Math.abs(s));
                 }
                 name = scale == 0 ? a.attack() + " (identically 0)"
-                        : a.attack() + " (÷ max |s| = " + Charts.number(scale) + unitSuffix(a.unit()) + ")";
+                        : a.attack() + " (÷ " + Units.si(scale, a.unit()) + ", its largest size)";
             }
             double[] y = a.signal();
             for (int i = 0; i < y.length; i++) {
@@ -120,10 +124,6 @@ public final class KljnCharts {
             }
         }
         return true;
-    }
-
-    private static String unitSuffix(String unit) {
-        return unit.isEmpty() ? "" : " " + unit;
     }
 
     // ------------------------------------------------------------------------------- success(bit duration)

@@ -170,7 +170,7 @@ public final class KljnStudy {
             for (int i = 0; i < betas.length; i++) {
                 s[i] = curve.signal(a, betas[i]);
             }
-            curves.add(new KljnCharts.AttackCurve(a.key(), unit(a), betas, s, curve.betaNull(a).orElse(Double.NaN)));
+            curves.add(new KljnCharts.AttackCurve(a.key(), a.unit(), betas, s, curve.betaNull(a).orElse(Double.NaN)));
         }
         AtomicFiles.writeString(out.resolve("signal-versus-beta.csv"), betaCsv.toString());
         Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(curves, betaEq11)
@@ -296,14 +296,6 @@ public final class KljnStudy {
                 fmt(ltra.betaMinimax()), LineStudy.REFERENCE_BIT_SAMPLES,
                 BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth()), ltra.eveNoDefence(), ltra.eveEq11(),
                 ltra.eveMinimax());
-    }
-
-    private static String unit(Attack a) {
-        return switch (a) {
-            case BSY -> "V²";
-            case SECOND_LAW -> "W";
-            case CURRENT -> "A²";
-        };
     }
 
     private static String fmt(double v) {
