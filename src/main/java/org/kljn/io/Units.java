@@ -22,13 +22,13 @@ public final class Units {
     /**
      * {@code value} in {@code unit} with an SI prefix and four significant digits, trailing zeros dropped:
      * {@code si(5e-4, "s")} is {@code 500 µs}, {@code si(5.2e-8, "F")} is {@code 52 nF}. Zero, non-finite values and
-     * values beyond the prefixes fall back to {@link #scientific}.
+     * values beyond the prefixes and pure numbers (no unit) fall back to {@link #scientific}.
      */
     public static String si(double value, String unit) {
         String u = superscripts(unit);
         // a prefix on a squared unit squares too (1 µV² is 10⁻¹² V², not 10⁻⁶ V²): readers misread it, so a unit
         // with a power takes a power of ten instead
-        if (value == 0 || !Double.isFinite(value) || POWER_SHOWN.matcher(u).find()) {
+        if (value == 0 || !Double.isFinite(value) || u.isEmpty() || POWER_SHOWN.matcher(u).find()) {
             return scientific(value) + (u.isEmpty() ? "" : " " + u);
         }
         int exp = (int) Math.floor(Math.log10(Math.abs(value)) / 3);
@@ -41,7 +41,7 @@ public final class Units {
         }
         String digits = trim(String.format(Locale.ROOT, "%.4g", value / Math.pow(10, 3 * exp)));
         String prefix = PREFIXES[exp + UNPREFIXED];
-        return digits + (prefix.isEmpty() && u.isEmpty() ? "" : " " + prefix + u);
+        return digits + " " + prefix + u;
     }
 
     /**
