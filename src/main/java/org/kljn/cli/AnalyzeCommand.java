@@ -62,6 +62,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     Json json;
 
+    @Mixin
+    ReportOption report;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +76,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 .bitSamples(LoopOptions.bitSamples(bitSamples, bitDuration, options.bandwidthHz(), 1000))
                 .optimal(true).eveInstrument(eveNoise.instrument()).build();
         LoopAnalysis.check(loop, settings);
+        java.nio.file.Path reportDir = report.checked();
         LoopAnalysisResult result;
         DefenceChoices defences;
         try (NgSpice spice = NgSpice.open()) {
@@ -80,20 +84,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
             defences = DefenceChoices.of(spice, result);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> root = toJson(result);
+        root.put("defences", defencesJson(defences));
+        CableSpec cable = options.cableSpec();
+        if (cable.preset() != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) root.get("parameters");
+            params.put("preset", cable.preset().word());
+            params.put("length", cable.length());
+        }
         if (json.enabled()) {
-            Map<String, Object> root = toJson(result);
-            root.put("defences", defencesJson(defences));
-            CableSpec cable = options.cableSpec();
-            if (cable.preset() != null) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> params = (Map<String, Object>) root.get("parameters");
-                params.put("preset", cable.preset().word());
-                params.put("length", cable.length());
-            }
             out.println(Json.write(root));
         } else {
             printTable(out, result, options.describeLine(loop.line()));
             printDefences(out, defences);
+        }
+        if (reportDir != null) {
+            // the page's verdict sentence is the command's recommendation
+            String verdict = recommendation(defences);
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.analyze(result, defences,
+                    options.describeLine(loop.line()), verdict, Json.write(root), reportDir));
         }
         out.flush();
         return 0;

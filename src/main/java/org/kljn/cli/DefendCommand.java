@@ -41,11 +41,14 @@ public final class DefendCommand implements Callable<Integer> {
     @Mixin
     EveNoiseOptions eveNoise;
 
+    @Mixin
+    ReportOption report;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
@@ -53,6 +56,7 @@ public final class DefendCommand implements Callable<Integer> {
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("--points must be 4m+1 >= 5, got " + points);
         }
+        java.nio.file.Path reportDir = report.checked();
         DefenceComparison c;
         try (NgSpice spice = NgSpice.open()) {
             c = DefenceComparison.compare(spice, loop.resistors(), loop.line(), tEff, bandwidth, bitSamples, points,
@@ -64,8 +68,42 @@ public final class DefendCommand implements Callable<Integer> {
         } else {
             print(out, loop, tEff, bandwidth, c);
         }
+        if (reportDir != null) {
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.defend(c,
+                    setup(loop, tEff, bandwidth, c), verdict(c), Json.write(toJson(c)), reportDir));
+        }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The answer in one sentence: the defence that leaves the best second-order eavesdropper the least, her success
+     * for the bit, and whether that is within 0.5 + ε ({@link DefenceChoices#EPSILON}, as {@code analyze} and
+     * {@code map} judge).
+     */
+    static String verdict(DefenceComparison c) {
+        DefenceComparison.Row best = c.rows().stream()
+                .min(java.util.Comparator.comparingDouble((DefenceComparison.Row r) -> r.result().successProbability())
+                        .thenComparingDouble(r -> r.result().jeffreysRate())).orElseThrow();
+        double p = best.result().successProbability();
+        double epsilon = org.kljn.analysis.DefenceChoices.EPSILON;
+        return p <= 0.5 + epsilon
+                ? String.format(Locale.ROOT, "Secure for this bit: with %s, the best second-order eavesdropper guesses"
+                        + " a bit of %d Nyquist samples right with probability %.4f, within 0.5 + %.2g.", best.name(),
+                        c.bitSamples(), p, epsilon)
+                : String.format(Locale.ROOT, "Not secure for this bit: even with the best of these defences, %s, the best"
+                        + " second-order eavesdropper guesses a bit of %d Nyquist samples right with probability %.4f"
+                        + " (secure would be at most 0.5 + %.2g).", best.name(), c.bitSamples(), p, epsilon);
+    }
+
+    /** The line, loop, band and bit in words: the first line of the text output. */
+    private static String setup(KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
+        return String.format(Locale.ROOT, "defences on %s; R_L = %s, R_H = %s, T_eff = %.4g K, band 0..%s Hz, bit of %d"
+                        + " Nyquist samples (%.4g s)", loop.line().describe(),
+                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()),
+                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
+                org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(),
+                BitLength.duration(c.bitSamples(), bandwidth));
     }
 
     static Map<String, Object> toJson(DefenceComparison c) {
@@ -116,11 +154,7 @@ public final class DefendCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
-        out.printf(Locale.ROOT, "defences on %s; R_L = %s, R_H = %s, T_eff = %.4g K, band 0..%s Hz, bit of %d Nyquist"
-                        + " samples (%.4g s)%n%n", loop.line().describe(),
-                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()),
-                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
-                org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(), BitLength.duration(c.bitSamples(), bandwidth));
+        out.printf(Locale.ROOT, "%s%n%n", setup(loop, tEff, bandwidth, c));
         out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %11s %11s %11s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
                 "T_LB/T_HA", "J [nats/s]", "Eve opt. p", attackHeading(Attack.BSY), attackHeading(Attack.SECOND_LAW),
                 attackHeading(Attack.CURRENT));
@@ -141,5 +175,6 @@ public final class DefendCommand implements Callable<Integer> {
                 ? "J = 0 is reachable: these temperatures make HL and LH identical to every second-order eavesdropper."
                 : "no temperature set reaches J = 0 on this line: the equations have full rank (only the zero vector"
                         + " solves them).");
+        out.println(verdict(c));
     }
 }

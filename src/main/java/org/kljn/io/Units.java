@@ -70,6 +70,13 @@ public final class Units {
         return sign + mantissa + "×10" + superscript(exponent);
     }
 
+    /** {@code digits} significant digits, trailing zeros dropped: 0.999950 stays 0.99995, 100.000 becomes 100. */
+    public static String significant(double value, int digits) {
+        String s = String.format(Locale.ROOT, "%." + digits + "g", value);
+        int e = s.indexOf('e');
+        return e < 0 ? trim(s) : trim(s.substring(0, e)) + s.substring(e);
+    }
+
     /** An ASCII unit with its powers as superscripts: {@code V2} and {@code V^2} become {@code V²}, {@code A^2/Hz} {@code A²/Hz}. */
     public static String superscripts(String unit) {
         java.util.regex.Matcher m = POWER.matcher(unit);

@@ -59,7 +59,9 @@ public final class KljnCharts {
         List<Series> series = new ArrayList<>();
         List<ChartSpec.Marker> markers = new ArrayList<>();
         markers.add(ChartSpec.Marker.horizontal(0, ""));
-        markers.add(ChartSpec.Marker.vertical(betaEq11, "β eq. 11 = " + Charts.number(betaEq11)));
+        if (Double.isFinite(betaEq11)) { // a line without series resistance has no eq. 11 β
+            markers.add(ChartSpec.Marker.vertical(betaEq11, "β eq. 11 = " + Charts.number(betaEq11)));
+        }
         for (AttackCurve a : attacks) {
             double scale = Math.abs(a.atBetaOne());
             String name;

@@ -98,6 +98,11 @@ public final class KljnStudy {
         parameters.put("rc", study.resistance());
         parameters.put("cc", study.capacitance());
         parameters.put("lc", study.inductance());
+        parameters.put("referenceBitSamples", LineStudy.REFERENCE_BIT_SAMPLES);
+        parameters.put("referenceBitDuration", BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth()));
+        parameters.put("monteCarloBits", c.mcBits());
+        parameters.put("nullBits", c.nullBits());
+        parameters.put("nullBitSamples", c.nullBitSamples());
         json.put("parameters", parameters);
         json.put("betaEq11", betaEq11);
         Map<String, Object> modelJson = new LinkedHashMap<>();
@@ -138,11 +143,58 @@ public final class KljnStudy {
             nullJson.put(o.attack().key(), m);
         }
         json.put("nullConfirmation", nullJson);
+        json.put("monteCarlo", monteCarloJson(study));
+        json.put("security", securityJson(study.security().line()));
         AtomicFiles.writeString(out.resolve("line-models.csv"), modelCsv.toString());
         AtomicFiles.writeString(out.resolve("summary.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
 
         return rows;
+    }
+
+    /** The Monte Carlo rows of the page, one object per condition and bit length, at full precision. */
+    private static List<Map<String, Object>> monteCarloJson(LineStudy.Result study) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LineStudy.SuccessCondition k : study.success()) {
+            for (LineStudy.MonteCarloPoint p : k.monteCarlo()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("condition", k.label());
+                m.put("beta", k.beta());
+                m.put("attack", k.bestAttack().key());
+                m.put("bitSamples", p.bitSamples());
+                m.put("bitDuration", p.bitDuration());
+                m.put("bits", study.config().mcBits());
+                m.put("eveSuccessRate", p.successRate());
+                m.put("low95", p.low95());
+                m.put("high95", p.high95());
+                m.put("predicted", p.predicted());
+                m.put("aliceBobErrorRate", p.aliceBobErrorRate());
+                rows.add(m);
+            }
+        }
+        return rows;
+    }
+
+    /** The optimal eavesdropper's verdict on the line (the security paragraph's numbers). */
+    private static Map<String, Object> securityJson(org.kljn.analysis.LineSecurity s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("length", s.length());
+        m.put("bandwidth", s.bandwidth());
+        m.put("bitSamples", s.bitSamples());
+        m.put("epsilon", s.epsilon());
+        m.put("secure", s.secure());
+        m.put("eveOptimalSuccess", s.successBest());
+        var t = s.defence().temperatures();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lowAtAliceOverHighAtAlice", t.lowAtAlice() / t.highAtAlice());
+        d.put("highAtBobOverHighAtAlice", t.highAtBob() / t.highAtAlice());
+        d.put("lowAtBobOverHighAtAlice", t.lowAtBob() / t.highAtAlice());
+        d.put("jeffreysRate", s.defence().jeffreysRate());
+        m.put("bestTemperatures", d);
+        m.put("zeroReachable", s.zeroReachable());
+        m.put("secureLength", s.secureLength());
+        m.put("secureBandwidth", s.secureBandwidth());
+        return m;
     }
 
     /** Each attack's signal against β on the exact line. */

@@ -371,13 +371,7 @@ public final class SweepReport {
 
     /** Six significant digits without trailing zeros: 0.999950 stays 0.99995, 100.000 becomes 100. */
     private static String sixDigits(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        String mantissa = s.contains("e") ? s.substring(0, s.indexOf('e')) : s;
-        String exponent = s.contains("e") ? s.substring(s.indexOf('e')) : "";
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + exponent;
+        return org.kljn.io.Units.significant(v, 6);
     }
 
     /** The axis' unit ("" for β). */
