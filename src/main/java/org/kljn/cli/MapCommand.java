@@ -175,11 +175,12 @@ public final class MapCommand implements Callable<Integer> {
             o.println(verdict(map, name));
         }
         if (reportDir != null) {
-            String setup = String.format(Locale.ROOT, "Security map of %s, R_L = %s, R_H = %s, T_eff = %.4g K: %d lengths"
-                            + " from %s to %s × %d bands from %s to %s Hz, a bit of %d Nyquist samples at every band.",
-                    name, SpiceNumbers.engineering(pair.low()), SpiceNumbers.engineering(pair.high()), tEff, ls.length,
-                    SpiceNumbers.metres(ls[0]), SpiceNumbers.metres(ls[ls.length - 1]), bs.length,
-                    SpiceNumbers.engineering(bs[0]), SpiceNumbers.engineering(bs[bs.length - 1]), bitSamples);
+            String setup = String.format(Locale.ROOT, "Security map of %s, R_L = %s, R_H = %s, T_eff = %s K: %d lengths"
+                            + " from %s to %s × %d bands from %s to %s, a bit of %d Nyquist samples at every band.",
+                    name, org.kljn.io.Units.si(pair.low(), "Ω"), org.kljn.io.Units.si(pair.high(), "Ω"),
+                    org.kljn.io.Units.scientific(tEff), ls.length, SpiceNumbers.metres(ls[0]),
+                    SpiceNumbers.metres(ls[ls.length - 1]), bs.length, org.kljn.io.Units.si(bs[0], "Hz"),
+                    org.kljn.io.Units.si(bs[bs.length - 1], "Hz"), bitSamples);
             ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.map(map, name, setup,
                     verdict(map, name), Json.write(summary), reportDir));
         }
@@ -195,10 +196,10 @@ public final class MapCommand implements Callable<Integer> {
         long secure = map.points().stream().filter(p -> p.successBestTemperatures() <= 0.5 + map.epsilon()).count();
         double[] st = map.secureLength(true);
         double[] bs = map.bandwidths();
-        String where = String.format(Locale.ROOT, "%s at %s Hz and %s at %s Hz",
-                org.kljn.report.CommandReports.secureLength(st[0], map.lengths()), SpiceNumbers.engineering(bs[0]),
+        String where = String.format(Locale.ROOT, "%s at %s and %s at %s",
+                org.kljn.report.CommandReports.secureLength(st[0], map.lengths()), org.kljn.io.Units.si(bs[0], "Hz"),
                 org.kljn.report.CommandReports.secureLength(st[bs.length - 1], map.lengths()),
-                SpiceNumbers.engineering(bs[bs.length - 1]));
+                org.kljn.io.Units.si(bs[bs.length - 1], "Hz"));
         return secure == 0
                 ? String.format(Locale.ROOT, "KLJN over %s is secure nowhere on this map: with the best temperature set"
                         + " the best second-order eavesdropper guesses a bit of %d Nyquist samples right with probability"

@@ -80,6 +80,7 @@ public final class SecurityMapChart {
         blocks.setBlockWidth(step(map.lengths()));
         blocks.setBlockHeight(step(map.bandwidths()));
         blocks.setPaintScale(EDGE);
+        blocks.setSeriesVisibleInLegend(0, false); // the colour bar is its legend
         NumberAxis x = logAxis("cable length [m]");
         NumberAxis y = logAxis("band Δf [Hz]");
         XYPlot plot = new XYPlot(xyz, x, y, blocks);
