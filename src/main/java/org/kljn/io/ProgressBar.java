@@ -81,7 +81,7 @@ public final class ProgressBar {
         draw(false);
     }
 
-    /** Whether this bar draws anything. */
+    /** Whether this bar draws anything (in auto onto a log or a pipe: a line every 30 s, none on a shorter run). */
     public boolean visible() {
         return visible;
     }
