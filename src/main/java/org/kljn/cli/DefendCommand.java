@@ -155,12 +155,12 @@ public final class DefendCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
         out.printf(Locale.ROOT, "%s%n%n", setup(loop, tEff, bandwidth, c));
-        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %11s %11s %11s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
+        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %13s %13s %13s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
                 "T_LB/T_HA", "J [nats/s]", "Eve opt. p", attackHeading(Attack.BSY), attackHeading(Attack.SECOND_LAW),
                 attackHeading(Attack.CURRENT));
         for (DefenceComparison.Row row : c.rows()) {
             NoiseTemperatures t = row.result().temperatures();
-            out.printf(Locale.ROOT, "%-24s %9.5g %9.5g %9.5g %12.4e %10.6f %11.3e %11.3e %11.3e%n", row.name(),
+            out.printf(Locale.ROOT, "%-24s %9.5g %9.5g %9.5g %12.4e %10.6f %13.3e %13.3e %13.3e%n", row.name(),
                     t.lowAtAlice() / t.highAtAlice(), t.highAtBob() / t.highAtAlice(), t.lowAtBob() / t.highAtAlice(),
                     row.result().jeffreysRate(), row.result().successProbability(),
                     row.separations().get(Attack.BSY), row.separations().get(Attack.SECOND_LAW),
