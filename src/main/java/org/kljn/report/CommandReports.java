@@ -181,29 +181,8 @@ public final class CommandReports {
     }
 
     private static ChartSpec signalFigure(BetaCurve curve, OptionalDouble betaEq11, double betaUsed) {
-        double betaMax = Math.max(1.5, 1.2 * betaUsed);
-        if (betaEq11.isPresent()) {
-            betaMax = Math.max(betaMax, 1.2 * betaEq11.getAsDouble());
-        }
-        for (Attack a : Attack.values()) {
-            OptionalDouble n = curve.betaNull(a);
-            if (n.isPresent()) {
-                betaMax = Math.max(betaMax, 1.2 * n.getAsDouble());
-            }
-        }
-        double[] betas = new double[121];
-        for (int i = 0; i < betas.length; i++) {
-            betas[i] = betaMax * i / (betas.length - 1);
-        }
-        List<KljnCharts.AttackCurve> curves = new ArrayList<>();
-        for (Attack a : Attack.values()) {
-            double[] s = new double[betas.length];
-            for (int i = 0; i < betas.length; i++) {
-                s[i] = curve.signal(a, betas[i]);
-            }
-            curves.add(new KljnCharts.AttackCurve(a.key(), a.unit(), betas, s, curve.betaNull(a).orElse(Double.NaN)));
-        }
-        return KljnCharts.signalVersusBeta(curves, betaEq11.orElse(Double.NaN));
+        double[] betas = KljnCharts.betaGrid(curve, betaUsed, betaEq11.orElse(Double.NaN));
+        return KljnCharts.signalVersusBeta(KljnCharts.attackCurves(curve, betas), betaEq11.orElse(Double.NaN));
     }
 
     /** Eve's success (best attack and best eavesdropper) at each single-β defence, against the defence's β. */

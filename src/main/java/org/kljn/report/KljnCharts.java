@@ -49,6 +49,42 @@ public final class KljnCharts {
     }
 
     /**
+     * The β axis of a signal figure: 121 points from 0 to 1.2 × the largest of 1.25, the β values to be seen
+     * ({@code shown}; NaN for none) and every attack's null.
+     */
+    public static double[] betaGrid(org.kljn.analysis.BetaCurve curve, double... shown) {
+        double betaMax = 1.5;
+        for (double b : shown) {
+            if (Double.isFinite(b)) {
+                betaMax = Math.max(betaMax, 1.2 * b);
+            }
+        }
+        for (org.kljn.analysis.Attack a : org.kljn.analysis.Attack.values()) {
+            if (curve.betaNull(a).isPresent()) {
+                betaMax = Math.max(betaMax, 1.2 * curve.betaNull(a).getAsDouble());
+            }
+        }
+        double[] betas = new double[121];
+        for (int i = 0; i < betas.length; i++) {
+            betas[i] = betaMax * i / (betas.length - 1);
+        }
+        return betas;
+    }
+
+    /** Each attack's signal on {@code betas}, with its unit and null β (NaN for none). */
+    public static List<AttackCurve> attackCurves(org.kljn.analysis.BetaCurve curve, double[] betas) {
+        List<AttackCurve> curves = new ArrayList<>();
+        for (org.kljn.analysis.Attack a : org.kljn.analysis.Attack.values()) {
+            double[] s = new double[betas.length];
+            for (int i = 0; i < betas.length; i++) {
+                s[i] = curve.signal(a, betas[i]);
+            }
+            curves.add(new AttackCurve(a.key(), a.unit(), betas, s, curve.betaNull(a).orElse(Double.NaN)));
+        }
+        return curves;
+    }
+
+    /**
      * Each attack's signal against β, divided by the magnitude of its value at β = 1 so that V², W and A² share
      * one axis (the divisor, with its unit, is in the legend). Dividing by the magnitude keeps each curve's sign:
      * a signal that is negative at β = 1 stays below zero there, as the table says. A signal that is zero at

@@ -44,10 +44,12 @@ public final class KljnStudy {
         Charts.Rendered fig4 = convergenceFigure(study, out);
 
         SecurityStudy security = SecurityStudy.write(study.security(), out);
-        String verdict = verdict(study) + "\n\n" + security.paragraph();
+        // the answer in one sentence first (the page shows it in bold), then the details
+        String details = verdict(study) + "\n\n" + security.paragraph();
+        String verdict = security.sentence() + "\n\n" + details;
         String length = SpiceNumbers.format(c.length()) + " m";
         HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
-                .withVerdict(verdict)
+                .withVerdict(security.sentence(), details)
                 .withTable("Line models at " + length + " (β nulls exact; Eve's best exact success for a bit of "
                                 + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples, " + String.format(Locale.ROOT,
                                 "%.4g", BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth())) + " s)",
@@ -203,29 +205,14 @@ public final class KljnStudy {
         // signal against β on the exact line
         LineStudy.ModelResult ltra = study.models().get("ltra");
         BetaCurve curve = ltra.exact().betaCurve();
-        double betaMax = Math.max(1.5, 1.2 * betaEq11);
-        for (Attack a : Attack.values()) {
-            OptionalDouble n = curve.betaNull(a);
-            if (n.isPresent()) {
-                betaMax = Math.max(betaMax, 1.2 * n.getAsDouble());
-            }
-        }
-        double[] betas = linspace(0, betaMax, 121);
+        double[] betas = KljnCharts.betaGrid(curve, betaEq11);
         StringBuilder betaCsv = new StringBuilder(Csv.row("beta", "bsy_V2", "secondLaw_W", "current_A2"));
         for (double b : betas) {
             betaCsv.append(Csv.row(b, curve.signal(Attack.BSY, b), curve.signal(Attack.SECOND_LAW, b),
                     curve.signal(Attack.CURRENT, b)));
         }
-        List<KljnCharts.AttackCurve> curves = new ArrayList<>();
-        for (Attack a : Attack.values()) {
-            double[] s = new double[betas.length];
-            for (int i = 0; i < betas.length; i++) {
-                s[i] = curve.signal(a, betas[i]);
-            }
-            curves.add(new KljnCharts.AttackCurve(a.key(), a.unit(), betas, s, curve.betaNull(a).orElse(Double.NaN)));
-        }
         AtomicFiles.writeString(out.resolve("signal-versus-beta.csv"), betaCsv.toString());
-        Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(curves, betaEq11)
+        Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(KljnCharts.attackCurves(curve, betas), betaEq11)
                 .withSubtitle("exact analysis, " + ltra.line().describe()), out, "signal-versus-beta", 900, 600);
 
         return fig1;
@@ -356,13 +343,5 @@ public final class KljnStudy {
 
     private static String fmt(OptionalDouble v) {
         return v.isPresent() ? fmt(v.getAsDouble()) : "none";
-    }
-
-    private static double[] linspace(double a, double b, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = a + (b - a) * i / (n - 1);
-        }
-        return x;
     }
 }

@@ -146,9 +146,9 @@ public final class SweepReport {
                 + " over its finished points, so there is no x axis to draw them against; the table lists every point."
                 : !col.containsKey("predicted_bsy") ? "No figures: these points carry no exact predictions (the sweep"
                 + " ran without the exact analysis); the table lists every point." : null;
+        Verdict verdict = verdict(csvs, rows, ok, failed, col, axis, bit);
         HtmlReport report = HtmlReport.titled("KLJN sweep: " + rows.size() + " points")
-                .withVerdict(verdict(csvs, rows, ok, failed, col, axis, bit)
-                        + (noFigures == null ? "" : "\n\n" + noFigures));
+                .withVerdict(verdict.sentence(), verdict.details() + (noFigures == null ? "" : "\n\n" + noFigures));
         if (noFigures == null) {
             report = withFigures(report, out, ok, col, axis, bit);
         }
@@ -218,12 +218,15 @@ public final class SweepReport {
         return durations.size() == 1 ? "a bit of " + durations.iterator().next() : "bits of different lengths (see the table)";
     }
 
-    private static String verdict(List<Path> csvs, List<List<String>> rows, List<List<String>> ok,
+    /** The page's verdict: Eve's best predicted success in one sentence (or the points' count), then the details. */
+    private record Verdict(String sentence, String details) {
+    }
+
+    private static Verdict verdict(List<Path> csvs, List<List<String>> rows, List<List<String>> ok,
             List<List<String>> failed, Map<String, Integer> col, String axis, String bit) {
+        String counts = rows.size() + " points from " + (csvs.size() == 1 ? csvs.get(0).getFileName()
+                : csvs.size() + " files") + ": " + ok.size() + " finished, " + failed.size() + " failed.";
         StringBuilder v = new StringBuilder();
-        v.append(rows.size()).append(" points from ").append(csvs.size() == 1 ? csvs.get(0).getFileName()
-                : csvs.size() + " files").append(": ").append(ok.size()).append(" finished, ").append(failed.size())
-                .append(" failed.");
         if (!failed.isEmpty()) {
             v.append(" Failed points:");
             Integer err = col.get("error");
@@ -237,7 +240,7 @@ public final class SweepReport {
                         : r.get(err)).append(");");
             }
         }
-        v.append("\n\n");
+        StringBuilder eve = new StringBuilder();
         if (col.containsKey("predicted_bsy") && !ok.isEmpty()) {
             double worst = 0;
             List<String> worstRow = null;
@@ -252,13 +255,13 @@ public final class SweepReport {
                     }
                 }
             }
-            v.append(String.format(Locale.ROOT, "For %s, Eve's best predicted success over the finished points is"
+            eve.append(String.format(Locale.ROOT, "For %s, Eve's best predicted success over the finished points is"
                     + " %.4f (the %s attack at point #%s", bit, worst, worstAttack, worstRow.get(0)));
             if (axis != null) {
-                v.append(", ").append(axis).append(" = ").append(worstRow.get(col.get(axis)))
+                eve.append(", ").append(axis).append(" = ").append(worstRow.get(col.get(axis)))
                         .append(unit(axis).isEmpty() ? "" : " " + unit(axis));
             }
-            v.append("); 0.5 is guessing.");
+            eve.append("); 0.5 is guessing.");
         }
         if (col.containsKey("predicted_optimal")) {
             // filled on the rows whose β is optimal (the J-minimising β), empty on the others
@@ -272,12 +275,14 @@ public final class SweepReport {
                 }
             }
             if (worstRow != null && worst >= 0) {
-                v.append(String.format(Locale.ROOT, " At the β minimising J, the success of the likelihood-ratio"
+                v.append(String.format(Locale.ROOT, "%nAt the β minimising J, the success of the likelihood-ratio"
                         + " eavesdropper (the best second-order eavesdropper) is at most %.4f (point #%s, β = %s).",
                         worst, worstRow.get(0), sixDigits(num(worstRow.get(col.get("betaMinimizing"))))));
             }
         }
-        return v.toString();
+        String details = v.toString().strip();
+        return eve.length() == 0 ? new Verdict(counts, details)
+                : new Verdict(eve.toString(), (counts + (details.isEmpty() ? "" : " " + details)).strip());
     }
 
     private static HtmlReport withFigures(HtmlReport report, Path out, List<List<String>> ok, Map<String, Integer> col,
