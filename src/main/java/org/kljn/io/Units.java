@@ -12,8 +12,9 @@ public final class Units {
     private static final String[] PREFIXES = {"a", "f", "p", "n", "µ", "m", "", "k", "M", "G", "T"};
     private static final int UNPREFIXED = 6;
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-    /** A power after a unit letter: the 2 of V2, the ^2 of A^2, the ^-1 of m^-1. */
+    /** A unit with a power already written as a superscript (V², A²/Hz). */
     private static final java.util.regex.Pattern POWER_SHOWN = java.util.regex.Pattern.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]");
+    /** A power after a unit letter: the 2 of V2, the ^2 of A^2, the ^-1 of m^-1. */
     private static final java.util.regex.Pattern POWER = java.util.regex.Pattern.compile("(?<=[\\p{L}Ω])\\^?(-?\\d+)");
 
     private Units() {
