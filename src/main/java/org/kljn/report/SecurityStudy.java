@@ -33,7 +33,7 @@ public record SecurityStudy(LineSecurity security, Charts.Rendered map, String p
                         + " success is %.4f, %s 0.5 + %.2g.", SpiceNumbers.metres(s.length()), cable,
                 SpiceNumbers.engineering(s.bandwidth()), s.secure() ? "secure" : "not secure", s.bitSamples(),
                 org.kljn.io.Units.si(org.kljn.analysis.BitLength.duration(s.bitSamples(), s.bandwidth()), "s"),
-                s.successBest(), s.secure() ? "within" : "above");
+                s.successBest(), s.secure() ? "within" : "above", s.epsilon());
     }
 
     static String paragraph(LineSecurity s, String cable) {
