@@ -19,4 +19,13 @@ public enum Attack {
     public String key() {
         return key;
     }
+
+    /** The unit of the attack's signal, for people: V² (a difference of mean-square voltages), W, A². */
+    public String unit() {
+        return switch (this) {
+            case BSY -> "V²";
+            case SECOND_LAW -> "W";
+            case CURRENT -> "A²";
+        };
+    }
 }

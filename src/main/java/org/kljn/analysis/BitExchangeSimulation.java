@@ -296,7 +296,7 @@ public final class BitExchangeSimulation {
         return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
-                        ? "Java noise at the Nyquist rate, h = " + h + " s, linear between samples (sinc^4 band, as TRNOISE)"
+                        ? "Java noise at the Nyquist rate, h = " + org.kljn.io.Units.si(h, "s") + ", linear between samples (sinc^4 band, as TRNOISE)"
                         : band.describe(), optimalOutcome, String.join("+", paths));
     }
 

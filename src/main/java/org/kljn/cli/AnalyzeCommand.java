@@ -68,6 +68,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     Json json;
 
+    @Mixin
+    ReportOption report;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +83,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSettings settings = builder.bitSamples(bit.samples(options.bandwidthHz(), 1000)).build();
         double xi = KeyRate.checkReconciliation(reconciliation);
         LoopAnalysis.check(loop, settings);
+        java.nio.file.Path reportDir = report.checked();
         LoopAnalysisResult result;
         DefenceChoices defences;
         KeyRateSearch.Optimum searched = null;
@@ -99,23 +103,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KeyRateDefences keys = keyRates(result, defences, xi);
         String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("verdict", keys.verdict(where));
+        root.putAll(toJson(result));
+        root.put("keyRate", KeyRateJson.of(keys.rows().get(0).rate(), settings.bandwidth()));
+        if (searched != null) {
+            root.put("keyRateSearch", KeyRateJson.optimum(searched, settings.bandwidth()));
+        }
+        root.put("keyRateDefences", KeyRateJson.defences(keys, where));
+        root.put("defences", defencesJson(defences));
+        CableSpec cable = options.cableSpec();
+        if (cable.preset() != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) root.get("parameters");
+            params.put("preset", cable.preset().word());
+            params.put("length", cable.length());
+        }
         if (json.enabled()) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("verdict", keys.verdict(where));
-            root.putAll(toJson(result));
-            root.put("keyRate", KeyRateJson.of(keys.rows().get(0).rate(), settings.bandwidth()));
-            if (searched != null) {
-                root.put("keyRateSearch", KeyRateJson.optimum(searched, settings.bandwidth()));
-            }
-            root.put("keyRateDefences", KeyRateJson.defences(keys, where));
-            root.put("defences", defencesJson(defences));
-            CableSpec cable = options.cableSpec();
-            if (cable.preset() != null) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> params = (Map<String, Object>) root.get("parameters");
-                params.put("preset", cable.preset().word());
-                params.put("length", cable.length());
-            }
             out.println(Json.write(root));
         } else {
             out.println(keys.verdict(where));
@@ -131,6 +135,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             KeyRateJson.print(out, "secret-key rate at this bit", keys.rows().get(0).rate(), settings.bandwidth());
             out.printf(Locale.ROOT, "%nsecret-key rate of each defence at this bit (reconciliation %.2f):%n", xi);
             KeyRateJson.printDefences(out, keys);
+        }
+        if (reportDir != null) {
+            // the page opens with the command's verdict sentence (the key rate)
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.analyze(result, defences,
+                    where, keys.verdict(where), Json.write(root), reportDir));
         }
         out.flush();
         return 0;

@@ -87,7 +87,8 @@ public final class AttackCommand implements Callable<Integer> {
     Double guard;
 
     @Option(names = "--progress", defaultValue = "auto",
-            description = "progress on stderr: auto (when stderr is a terminal), always, never (default ${DEFAULT-VALUE})")
+            description = "progress on stderr: auto (redrawn on a terminal; elsewhere a line every 30 s), always, never"
+                    + " (default ${DEFAULT-VALUE})")
     ProgressBar.Mode progress;
 
 
@@ -141,7 +142,7 @@ public final class AttackCommand implements Callable<Integer> {
                 monteCarlo.beta(pool.withSession(spice -> LoopAnalysis.run(spice, loop, exact).betaUsed()));
             }
             BitExchangeSettings settings = monteCarlo.build();
-            // --progress auto: on a terminal only, no carriage returns in log files
+            // --progress auto: redrawn on a terminal; in a log a plain line every 30 s, no carriage returns
             ProgressBar bar = ProgressBar.create(progress, System.err, bits, 0, "bits");
             long t0 = System.nanoTime();
             BitExchangeSimulation.Result r = BitExchange.run(pool, settings, bar::update);
@@ -282,8 +283,9 @@ public final class AttackCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());
             out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
-            out.printf(Locale.ROOT, "noise: %s; %d solver steps per grid step; discretisation bound %s (target %.1g)%n",
-                    r.noiseBand(), r.steps().stepsPerSample(), bound(r), org.kljn.analysis.StepChoice.TARGET);
+            out.printf(Locale.ROOT, "noise: %s; %s per grid step; discretisation bound %s (target %.1g)%n",
+                    r.noiseBand(), org.kljn.io.Units.count(r.steps().stepsPerSample(), "solver step"), bound(r),
+                    org.kljn.analysis.StepChoice.TARGET);
             if (!(r.discretisationBound() <= org.kljn.analysis.StepChoice.TARGET)) {
                 out.printf(Locale.ROOT, "WARNING: the discretisation bound exceeds the target: %s%n", r.steps().reason());
             }

@@ -53,11 +53,14 @@ public final class DefendCommand implements Callable<Integer> {
     @Mixin
     EveNoiseOptions eveNoise;
 
+    @Mixin
+    ReportOption report;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         KljnLoop loop = options.loop();
         double tEff = options.temperature();
         double bandwidth = options.bandwidthHz();
@@ -67,6 +70,7 @@ public final class DefendCommand implements Callable<Integer> {
         if (points < 5 || (points - 1) % 4 != 0) {
             throw new IllegalArgumentException("--points must be 4m+1 >= 5, got " + points);
         }
+        java.nio.file.Path reportDir = report.checked();
         DefenceComparison c;
         Map<Situation, TransferFunctions> situations;
         try (NgSpice spice = NgSpice.open()) {
@@ -82,11 +86,11 @@ public final class DefendCommand implements Callable<Integer> {
                 : atBit(loop, situations, eve, c, xi);
         String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("verdict", keys.verdict(where));
+        root.putAll(toJson(c));
+        root.put("keyRate", KeyRateJson.defences(keys, where));
         if (json.enabled()) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("verdict", keys.verdict(where));
-            root.putAll(toJson(c));
-            root.put("keyRate", KeyRateJson.defences(keys, where));
             out.println(Json.write(root));
         } else {
             out.println(keys.verdict(where));
@@ -96,6 +100,10 @@ public final class DefendCommand implements Callable<Integer> {
                     keys.bitSamples() == null ? "each at its best bit, 2 to " + keys.maxSamples() + " Nyquist samples"
                     : "at the bit of " + keys.bitSamples() + " Nyquist samples", xi);
             KeyRateJson.printDefences(out, keys);
+        }
+        if (reportDir != null) {
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.defend(c,
+                    setup(loop, tEff, bandwidth, c), keys.verdict(where), Json.write(root), reportDir));
         }
         out.flush();
         return 0;
@@ -129,6 +137,36 @@ public final class DefendCommand implements Callable<Integer> {
                 NoiseTemperatures.standard(tEff, beta));
         return keys.plus(KeyRateDefences.row(KeyRateModel.of(loop.resistors(), loop.line(), situations,
                 d.temperatures(), eve), d, xi, null, KeyRateDefences.MAX_SAMPLES));
+    }
+
+    /**
+     * The answer in one sentence: the defence that leaves the best second-order eavesdropper the least, her success
+     * for the bit, and whether that is within 0.5 + ε ({@link DefenceChoices#EPSILON}, as {@code analyze} and
+     * {@code map} judge).
+     */
+    static String verdict(DefenceComparison c) {
+        DefenceComparison.Row best = c.rows().stream()
+                .min(java.util.Comparator.comparingDouble((DefenceComparison.Row r) -> r.result().successProbability())
+                        .thenComparingDouble(r -> r.result().jeffreysRate())).orElseThrow();
+        double p = best.result().successProbability();
+        double epsilon = org.kljn.analysis.DefenceChoices.EPSILON;
+        return p <= 0.5 + epsilon
+                ? String.format(Locale.ROOT, "Secure for this bit: with %s, the best second-order eavesdropper guesses"
+                        + " a bit of %d Nyquist samples right with probability %.4f, within 0.5 + %.2g.", best.name(),
+                        c.bitSamples(), p, epsilon)
+                : String.format(Locale.ROOT, "Not secure for this bit: even with the best of these defences, %s, the best"
+                        + " second-order eavesdropper guesses a bit of %d Nyquist samples right with probability %.4f"
+                        + " (secure would be at most 0.5 + %.2g).", best.name(), c.bitSamples(), p, epsilon);
+    }
+
+    /** The line, loop, band and bit in words: the first line of the text output. */
+    private static String setup(KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
+        return String.format(Locale.ROOT, "defences on %s; R_L = %s, R_H = %s, T_eff = %.4g K, band 0..%s Hz, bit of %d"
+                        + " Nyquist samples (%.4g s)", loop.line().describe(),
+                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()),
+                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
+                org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(),
+                BitLength.duration(c.bitSamples(), bandwidth));
     }
 
     static Map<String, Object> toJson(DefenceComparison c) {
@@ -167,17 +205,19 @@ public final class DefendCommand implements Callable<Integer> {
         return c.nullSpace().smallestRelative() < 1e-10 && c.nullSpace().asTemperatures() != null;
     }
 
+    /** A column heading: the attack and its signal's unit, e.g. {@code bsy [V²]}. */
+    static String attackHeading(Attack a) {
+        return a.key() + " [" + a.unit() + "]";
+    }
+
     private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
-        out.printf(Locale.ROOT, "defences on %s; R_L = %s, R_H = %s, T_eff = %.4g K, band 0..%s Hz, bit of %d Nyquist"
-                        + " samples (%.4g s)%n%n", loop.line().describe(),
-                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()),
-                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
-                org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(), BitLength.duration(c.bitSamples(), bandwidth));
-        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %11s %11s %11s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
-                "T_LB/T_HA", "J [nats/s]", "Eve opt. p", "bsy [V2]", "2nd law [W]", "current[A2]");
+        out.printf(Locale.ROOT, "%s%n%n", setup(loop, tEff, bandwidth, c));
+        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %13s %13s %13s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
+                "T_LB/T_HA", "J [nats/s]", "Eve opt. p", attackHeading(Attack.BSY), attackHeading(Attack.SECOND_LAW),
+                attackHeading(Attack.CURRENT));
         for (DefenceComparison.Row row : c.rows()) {
             NoiseTemperatures t = row.result().temperatures();
-            out.printf(Locale.ROOT, "%-24s %9.5g %9.5g %9.5g %12.4e %10.6f %11.3e %11.3e %11.3e%n", row.name(),
+            out.printf(Locale.ROOT, "%-24s %9.5g %9.5g %9.5g %12.4e %10.6f %13.3e %13.3e %13.3e%n", row.name(),
                     t.lowAtAlice() / t.highAtAlice(), t.highAtBob() / t.highAtAlice(), t.lowAtBob() / t.highAtAlice(),
                     row.result().jeffreysRate(), row.result().successProbability(),
                     row.separations().get(Attack.BSY), row.separations().get(Attack.SECOND_LAW),
@@ -192,5 +232,6 @@ public final class DefendCommand implements Callable<Integer> {
                 ? "J = 0 is reachable: these temperatures make HL and LH identical to every second-order eavesdropper."
                 : "no temperature set reaches J = 0 on this line: the equations have full rank (only the zero vector"
                         + " solves them).");
+        out.println(verdict(c));
     }
 }

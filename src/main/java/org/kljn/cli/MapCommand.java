@@ -105,6 +105,9 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     Json json;
 
+    @Mixin
+    ReportOption report;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -136,10 +139,12 @@ public final class MapCommand implements Callable<Integer> {
                     : "--lengths and --bandwidths: ") + e.getMessage(), e);
         }
         if (metric.equals("key-rate")) {
-            for (String o : new String[] {"--epsilon", "--resume"}) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
-                    throw new IllegalArgumentException(o + ": applies to --metric success (the key-rate map has no"
-                            + " success threshold and is not resumable yet)");
+            String[][] successOnly = {{"--epsilon", "the key-rate map has no success threshold"},
+                {"--resume", "the key-rate map is not resumable yet"},
+                {"--report", "the key-rate map's HTML page is not written yet; its CSV, JSON, PNG and SVG are in --out"}};
+            for (String[] o : successOnly) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o[0])) {
+                    throw new IllegalArgumentException(o[0] + ": applies to --metric success (" + o[1] + ")");
                 }
             }
             return keyRateMap(cable, pair, tEff, ls, bs, n);
@@ -165,6 +170,7 @@ public final class MapCommand implements Callable<Integer> {
         SecurityMap map;
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
+        Path reportDir = report.checked();
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         Path partial = out.resolve(PARTIAL);
         // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
@@ -215,6 +221,17 @@ public final class MapCommand implements Callable<Integer> {
                         lengthText(st[b], ls));
             }
             o.printf(Locale.ROOT, "-> %s (CSV, heat maps PNG and SVG, JSON)%n", out);
+            o.println(verdict(map, name));
+        }
+        if (reportDir != null) {
+            String setup = String.format(Locale.ROOT, "Security map of %s, R_L = %s, R_H = %s, T_eff = %s K: %d lengths"
+                            + " from %s to %s × %d bands from %s to %s, a bit of %d Nyquist samples at every band.",
+                    name, org.kljn.io.Units.si(pair.low(), "Ω"), org.kljn.io.Units.si(pair.high(), "Ω"),
+                    org.kljn.io.Units.scientific(tEff), ls.length, SpiceNumbers.metres(ls[0]),
+                    SpiceNumbers.metres(ls[ls.length - 1]), bs.length, org.kljn.io.Units.si(bs[0], "Hz"),
+                    org.kljn.io.Units.si(bs[bs.length - 1], "Hz"), bitSamples);
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.map(map, name, setup,
+                    verdict(map, name), Json.write(summary), reportDir));
         }
         o.flush();
         return 0;
@@ -344,6 +361,28 @@ public final class MapCommand implements Callable<Integer> {
                     c.rate().aliceBobInformation(), c.rate().eveInformation(), c.rate().errors().disagreement()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The answer in one sentence: where, with the best temperature set, Eve's optimal success stays within
+     * 0.5 + ε: the grid cells, and the longest secure cable at the lowest and at the highest band.
+     */
+    static String verdict(SecurityMap map, String name) {
+        long secure = map.points().stream().filter(p -> p.successBestTemperatures() <= 0.5 + map.epsilon()).count();
+        double[] st = map.secureLength(true);
+        double[] bs = map.bandwidths();
+        String where = String.format(Locale.ROOT, "%s at %s and %s at %s",
+                org.kljn.report.CommandReports.secureLength(st[0], map.lengths()), org.kljn.io.Units.si(bs[0], "Hz"),
+                org.kljn.report.CommandReports.secureLength(st[bs.length - 1], map.lengths()),
+                org.kljn.io.Units.si(bs[bs.length - 1], "Hz"));
+        return secure == 0
+                ? String.format(Locale.ROOT, "KLJN over %s is secure nowhere on this map: with the best temperature set"
+                        + " the best second-order eavesdropper guesses a bit of %d Nyquist samples right with probability"
+                        + " above 0.5 + %.2g at every length and band.", name, map.bitSamples(), map.epsilon())
+                : String.format(Locale.ROOT, "With the best temperature set, KLJN over %s is secure against the best"
+                        + " second-order eavesdropper (her success for a bit of %d Nyquist samples at most 0.5 + %.2g)"
+                        + " in %d of %d cells of this map; longest secure cable: %s.", name, map.bitSamples(),
+                        map.epsilon(), secure, map.points().size(), where);
     }
 
     /** The folder's lock, or null when another map (another process, or this JVM) holds it. */

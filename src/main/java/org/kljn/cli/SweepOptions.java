@@ -28,7 +28,8 @@ public final class SweepOptions {
     boolean resume;
 
     @Option(names = "--progress", defaultValue = "auto",
-            description = "progress bar on stderr: auto (when stderr is a terminal), always, never (default ${DEFAULT-VALUE})")
+            description = "progress bar on stderr: auto (redrawn on a terminal; elsewhere a line every 30 s), always, never"
+                    + " (default ${DEFAULT-VALUE})")
     ProgressBar.Mode progress;
 
     public Path out() {

@@ -9,7 +9,9 @@ import java.util.Locale;
  * The one progress bar of kljn (sweep points, attack bits): a line with an ETA on stderr,
  * {@code [=====>    ] 42/100 points, ETA 1m03s} (plus
  * {@code , 3 failed} when some failed). On a terminal it redraws in place (carriage return) at most ten times a
- * second; when forced onto something else (a log file) it prints a line at most every 5 s. The ETA extrapolates
+ * second; when forced ({@code always}) onto something else (a log file) it prints a line at most every 5 s, and in
+ * {@code auto} onto something else (a batch job's log, a pipe) one line every {@value #QUIET_SECONDS} s, the first
+ * after as long, so that a long run is seen to progress and a short one prints nothing. The ETA extrapolates
  * the rate of the points finished in this run (resumed points count as done but not towards the rate).
  * Thread-safe.
  */
@@ -18,6 +20,8 @@ public final class ProgressBar {
     public enum Mode { AUTO, ALWAYS, NEVER }
 
     private static final int WIDTH = 30;
+    /** Seconds between lines in {@code auto} mode when stderr is not a terminal. */
+    static final int QUIET_SECONDS = 30;
 
     private final PrintStream out;
     private final boolean visible;
@@ -25,15 +29,22 @@ public final class ProgressBar {
     private final int total;
     private final int resumed;
     private final String unit;
-    private final long start = System.nanoTime();
+    /** {@code auto} onto a non-terminal: a line every {@link #QUIET_SECONDS}, none before the first interval. */
+    private final boolean quiet;
+    private final java.util.function.LongSupplier clock;
+    private final long start;
     private int done;
     private int failed;
     private long lastDraw = Long.MIN_VALUE;
     private int lastLength;
     private String lastLine = "";
 
-    private ProgressBar(PrintStream out, boolean visible, boolean terminal, int total, int alreadyDone, String unit) {
+    private ProgressBar(PrintStream out, boolean visible, boolean terminal, boolean quiet, int total, int alreadyDone,
+                        String unit, java.util.function.LongSupplier clock) {
         this.out = out;
+        this.quiet = quiet;
+        this.clock = clock;
+        this.start = clock.getAsLong();
         this.unit = unit;
         this.visible = visible;
         this.terminal = terminal;
@@ -53,9 +64,15 @@ public final class ProgressBar {
 
     /** A bar counting {@code unit} ("points", "bits"). */
     public static ProgressBar create(Mode mode, PrintStream out, int total, int alreadyDone, String unit) {
-        boolean terminal = out == System.err && stderrIsTerminal();
-        boolean visible = mode == Mode.ALWAYS || (mode == Mode.AUTO && terminal);
-        return new ProgressBar(out, visible, terminal, total, alreadyDone, unit);
+        return create(mode, out, out == System.err && stderrIsTerminal(), total, alreadyDone, unit, System::nanoTime);
+    }
+
+    /** A bar told whether {@code out} is a terminal, with its clock (nanoseconds): for tests. */
+    static ProgressBar create(Mode mode, PrintStream out, boolean terminal, int total, int alreadyDone, String unit,
+                              java.util.function.LongSupplier nanoClock) {
+        // auto onto a log or a pipe: a quiet line now and then (a long batch run once printed nothing at all)
+        boolean quiet = mode == Mode.AUTO && !terminal;
+        return new ProgressBar(out, mode != Mode.NEVER, terminal, quiet, total, alreadyDone, unit, nanoClock);
     }
 
     /** Sets the count done (from a callback that reports totals) and redraws when due. */
@@ -64,7 +81,7 @@ public final class ProgressBar {
         draw(false);
     }
 
-    /** Whether this bar draws anything. */
+    /** Whether this bar draws anything (in auto onto a log or a pipe: a line every 30 s, none on a shorter run). */
     public boolean visible() {
         return visible;
     }
@@ -80,7 +97,7 @@ public final class ProgressBar {
 
     /** Draws the final state and ends the line. */
     public synchronized void finish() {
-        if (visible) {
+        if (visible && !(quiet && lastLine.isEmpty())) {
             draw(true);
             if (terminal) {
                 out.println();
@@ -93,9 +110,10 @@ public final class ProgressBar {
         if (!visible) {
             return;
         }
-        long now = System.nanoTime();
-        long interval = terminal ? 100_000_000L : 5_000_000_000L;
-        if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < interval && done < total) {
+        long now = clock.getAsLong();
+        long interval = terminal ? 100_000_000L : quiet ? QUIET_SECONDS * 1_000_000_000L : 5_000_000_000L;
+        long since = lastDraw == Long.MIN_VALUE ? (quiet ? now - start : Long.MAX_VALUE) : now - lastDraw;
+        if (!force && since < interval && (done < total || quiet)) {
             return;
         }
         lastDraw = now;

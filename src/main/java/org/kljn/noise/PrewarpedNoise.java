@@ -1,5 +1,7 @@
 package org.kljn.noise;
 
+import org.kljn.io.Units;
+
 /**
  * Injected noise pre-warped for a trapezoidal solver that takes exactly one step per grid interval h: a grid
  * sequence u_n whose spectrum undoes the solver's frequency warping and the window averages' weighting, so that
@@ -217,9 +219,10 @@ public final class PrewarpedNoise implements InjectedNoise {
                 dev = Math.max(dev, Math.abs(gain(0.9 * bandwidth * i / 2000) - 1));
             }
             return String.format(java.util.Locale.ROOT, "pre-warped band: FIR %d taps (Kaiser beta %.3f) for one"
-                            + " trapezoidal step per grid point, h = %.6g s (K = %d), noise bandwidth %.6g Hz, flat to"
-                            + " %.2g on 0..0.9 bandwidth; discrete band edge %.4g Hz", fir.length(), fir.beta(), h,
-                    gridPerNyquist, noiseBandwidth(), dev, discreteBandEdge());
+                            + " trapezoidal step per grid point, h = %s (K = %d), noise bandwidth %s, flat to"
+                            + " %.2g on 0..0.9 bandwidth; discrete band edge %s", fir.length(), fir.beta(),
+                    Units.si(h, "s"), gridPerNyquist, Units.si(noiseBandwidth(), "Hz"), dev,
+                    Units.si(discreteBandEdge(), "Hz"));
         }
     }
 }

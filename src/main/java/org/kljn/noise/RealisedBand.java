@@ -1,5 +1,7 @@
 package org.kljn.noise;
 
+import org.kljn.io.Units;
+
 /**
  * The exact band shape of the continuous waveform y(t) = Σ_k w_k Λ((t − kh)/h) that ngspice sees, where the grid
  * values w_k = σ·Σ_j b_j n_{k−j} are iid N(0,1) samples n filtered by the FIR b (see {@link NoiseGrid}).
@@ -99,11 +101,11 @@ public final class RealisedBand implements BandShape {
 
     @Override
     public String describe() {
-        return String.format("realised band: FIR %d taps (Kaiser beta %.3f, sinc^-2 compensated), grid h = %.6g s "
-                        + "(K = %d), noise bandwidth %.6g Hz, passband 0..%.6g Hz flat to %.2g, FIR stop band %.2g, "
-                        + "images <= %.2g",
-                fir.length(), fir.beta(), h, oversampling, noiseBandwidth(), passbandEdge(), passbandDeviation,
-                firStopbandPower, maxImageGain);
+        return String.format(java.util.Locale.ROOT, "realised band: FIR %d taps (Kaiser beta %.3f, sinc^-2"
+                        + " compensated), grid h = %s (K = %d), noise bandwidth %s, passband 0..%s flat to %.2g, FIR stop"
+                        + " band %.2g, images <= %.2g",
+                fir.length(), fir.beta(), Units.si(h, "s"), oversampling, Units.si(noiseBandwidth(), "Hz"),
+                Units.si(passbandEdge(), "Hz"), passbandDeviation, firStopbandPower, maxImageGain);
     }
 
     /** Nominal bandwidth Δf (Hz). */

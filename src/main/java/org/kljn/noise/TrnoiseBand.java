@@ -1,5 +1,7 @@
 package org.kljn.noise;
 
+import org.kljn.io.Units;
+
 /**
  * The band of ngspice's TRNOISE(NA, NT): Gaussian samples of rms NA every NT, linearly interpolated. Its
  * time-averaged one-sided PSD is 2 NA² NT sinc⁴(f NT) (the triangle kernel's transform squared), so with
@@ -46,6 +48,6 @@ public record TrnoiseBand(double bandwidth) implements BandShape {
 
     @Override
     public String describe() {
-        return "TRNOISE, NT = " + sampleTime() + " s (sinc^4 band, nominal " + bandwidth + " Hz)";
+        return "TRNOISE, NT = " + Units.si(sampleTime(), "s") + " (sinc^4 band, nominal " + Units.si(bandwidth, "Hz") + ")";
     }
 }

@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A self-contained {@code index.html}: title, verdict, tables, figures (PNG shown, SVG linked) and links to
+ * A self-contained {@code index.html}: title, verdict (its one-sentence answer first, then the details), tables, figures (PNG shown, SVG linked) and links to
  * the data files. Inline CSS, no JavaScript, nothing fetched from elsewhere; all text escaped, and the
  * markup is well-formed XML (XHTML-style empty elements). Paths of figures and data files are ordinary paths
  * (absolute, or relative to the working directory like any {@link Path}); the page links them relative to
  * the page's own folder, which is where a browser resolves them.
  */
-public record HtmlReport(String title, String verdict, List<Table> tables, List<Figure> figures,
+public record HtmlReport(String title, String headline, String verdict, List<Table> tables, List<Figure> figures,
                          List<DataFile> dataFiles) {
 
     public HtmlReport {
         Objects.requireNonNull(title, "title");
+        headline = headline == null ? "" : headline.strip();
         verdict = verdict == null ? "" : verdict;
         tables = List.copyOf(tables);
         figures = List.copyOf(figures);
@@ -62,16 +63,24 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
     }
 
     public static HtmlReport titled(String title) {
-        return new HtmlReport(title, "", List.of(), List.of(), List.of());
+        return new HtmlReport(title, "", "", List.of(), List.of(), List.of());
     }
 
     /** The verdict; blank lines separate paragraphs. */
     public HtmlReport withVerdict(String text) {
-        return new HtmlReport(title, text, tables, figures, dataFiles);
+        return new HtmlReport(title, headline, text, tables, figures, dataFiles);
+    }
+
+    /**
+     * The verdict opening with the answer in one sentence (shown first, in bold), then the details (blank lines
+     * separate paragraphs): the pages of {@code analyze}, {@code defend} and {@code map} open this way.
+     */
+    public HtmlReport withVerdict(String sentence, String details) {
+        return new HtmlReport(title, sentence, details, tables, figures, dataFiles);
     }
 
     public HtmlReport withTable(Table table) {
-        return new HtmlReport(title, verdict, plus(tables, table), figures, dataFiles);
+        return new HtmlReport(title, headline, verdict, plus(tables, table), figures, dataFiles);
     }
 
     public HtmlReport withTable(String caption, List<String> header, List<List<String>> rows) {
@@ -79,7 +88,7 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
     }
 
     public HtmlReport withFigure(Figure figure) {
-        return new HtmlReport(title, verdict, tables, plus(figures, figure), dataFiles);
+        return new HtmlReport(title, headline, verdict, tables, plus(figures, figure), dataFiles);
     }
 
     public HtmlReport withFigure(String caption, Charts.Rendered rendered) {
@@ -87,7 +96,7 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
     }
 
     public HtmlReport withDataFile(String description, Path file) {
-        return new HtmlReport(title, verdict, tables, figures, plus(dataFiles, new DataFile(description, file)));
+        return new HtmlReport(title, headline, verdict, tables, figures, plus(dataFiles, new DataFile(description, file)));
     }
 
     private static <T> List<T> plus(List<T> list, T item) {
@@ -112,9 +121,12 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
                 .append("<title>").append(escape(title)).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(escape(title)).append("</h1>\n");
-        if (!verdict.isBlank()) {
+        if (!verdict.isBlank() || !headline.isEmpty()) {
             h.append("<section class=\"verdict\">\n<h2>Verdict</h2>\n");
-            for (String paragraph : verdict.strip().split("\\R\\s*\\R")) {
+            if (!headline.isEmpty()) {
+                h.append("<p class=\"headline\">").append(escape(headline)).append("</p>\n");
+            }
+            for (String paragraph : verdict.isBlank() ? new String[0] : verdict.strip().split("\\R\\s*\\R")) {
                 h.append("<p>").append(escape(paragraph.strip())).append("</p>\n");
             }
             h.append("</section>\n");
@@ -178,16 +190,41 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             h.append("<tr>");
             for (int c = 0; c < columns; c++) {
                 String cell = c < row.size() && row.get(c) != null ? row.get(c) : "";
-                h.append(numeric(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+                h.append(numeric(cell) ? "<td class=\"num\">" : "<td>").append(cellHtml(cell)).append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</div>\n");
     }
 
-    /** Numbers align right. */
+    /** A number as tables write it: sign, digits, exponent ({@code -4.70e-02}, {@code 1.748×10⁻¹⁶}). */
+    private static final String NUMBER = "[-+−]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+|×10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?";
+    /** A number, or a range "a – b", with an optional short unit ({@code 500 µs}, {@code 0.4810 – 0.8545}). */
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(NUMBER
+            + "(?:\\s*[–-]\\s*" + NUMBER + ")?(?: ?[µa-zA-ZΩ°%][a-zA-ZΩ²³⁻⁰¹⁴⁵⁶⁷⁸⁹/]{0,5}(?![\\w]))?");
+
+    /** Numbers (alone, as a range, with a unit) align right. */
     private static boolean numeric(String cell) {
-        return cell.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+        return QUANTITY.matcher(cell.strip()).matches();
+    }
+
+    /**
+     * A cell's text, escaped, with every number, range and number-with-unit kept on one line: a narrow column
+     * broke "0.4810 – 0.8545" after the dash and "-4.70e-02" after its minus sign.
+     */
+    static String cellHtml(String cell) {
+        java.util.regex.Matcher m = QUANTITY.matcher(cell);
+        StringBuilder out = new StringBuilder(cell.length() + 32);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > 0 && Character.isLetterOrDigit(cell.charAt(m.start() - 1))) {
+                continue; // a digit inside a word (R_c, 10k, T_LA) is not a number of its own
+            }
+            out.append(escape(cell.substring(last, m.start()))).append("<span class=\"nw\">")
+                    .append(escape(m.group())).append("</span>");
+            last = m.end();
+        }
+        return out.append(escape(cell.substring(last))).toString();
     }
 
     /**
@@ -234,12 +271,15 @@ public record HtmlReport(String title, String verdict, List<Table> tables, List<
             h2 { font-size: 1.25em; margin-top: 1.8em; }
             .verdict { background: #f4f8fb; border-left: 4px solid #0072B2; padding: .2em 1em; }
             .verdict h2 { margin-top: .6em; }
+            .verdict p.headline { font-weight: bold; font-size: 1.08em; }
             .table-wrap { overflow-x: auto; max-width: 100%; }
             table { border-collapse: collapse; margin: 1em 0 1.6em; font-size: .92em; }
             caption { text-align: left; font-weight: bold; padding-bottom: .4em; }
             th, td { border: 1px solid #c8c8c8; padding: .3em .6em; text-align: left; vertical-align: top; }
             th { background: #eef1f4; }
-            td.num { text-align: right; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+            td.num { text-align: right; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
+                     white-space: nowrap; }
+            .nw { white-space: nowrap; }
             tbody tr:nth-child(even) { background: #fafafa; }
             figure { margin: 1.5em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }

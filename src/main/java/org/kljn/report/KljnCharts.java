@@ -1,5 +1,7 @@
 package org.kljn.report;
 
+import org.kljn.io.Units;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +49,42 @@ public final class KljnCharts {
     }
 
     /**
+     * The β axis of a signal figure: 121 points from 0 to 1.2 × the largest of 1.25, the β values to be seen
+     * ({@code shown}; NaN for none) and every attack's null.
+     */
+    public static double[] betaGrid(org.kljn.analysis.BetaCurve curve, double... shown) {
+        double betaMax = 1.5;
+        for (double b : shown) {
+            if (Double.isFinite(b)) {
+                betaMax = Math.max(betaMax, 1.2 * b);
+            }
+        }
+        for (org.kljn.analysis.Attack a : org.kljn.analysis.Attack.values()) {
+            if (curve.betaNull(a).isPresent()) {
+                betaMax = Math.max(betaMax, 1.2 * curve.betaNull(a).getAsDouble());
+            }
+        }
+        double[] betas = new double[121];
+        for (int i = 0; i < betas.length; i++) {
+            betas[i] = betaMax * i / (betas.length - 1);
+        }
+        return betas;
+    }
+
+    /** Each attack's signal on {@code betas}, with its unit and null β (NaN for none). */
+    public static List<AttackCurve> attackCurves(org.kljn.analysis.BetaCurve curve, double[] betas) {
+        List<AttackCurve> curves = new ArrayList<>();
+        for (org.kljn.analysis.Attack a : org.kljn.analysis.Attack.values()) {
+            double[] s = new double[betas.length];
+            for (int i = 0; i < betas.length; i++) {
+                s[i] = curve.signal(a, betas[i]);
+            }
+            curves.add(new AttackCurve(a.key(), a.unit(), betas, s, curve.betaNull(a).orElse(Double.NaN)));
+        }
+        return curves;
+    }
+
+    /**
      * Each attack's signal against β, divided by the magnitude of its value at β = 1 so that V², W and A² share
      * one axis (the divisor, with its unit, is in the legend). Dividing by the magnitude keeps each curve's sign:
      * a signal that is negative at β = 1 stays below zero there, as the table says. A signal that is zero at
@@ -57,19 +95,23 @@ public final class KljnCharts {
         List<Series> series = new ArrayList<>();
         List<ChartSpec.Marker> markers = new ArrayList<>();
         markers.add(ChartSpec.Marker.horizontal(0, ""));
-        markers.add(ChartSpec.Marker.vertical(betaEq11, "β eq. 11 = " + Charts.number(betaEq11)));
+        if (Double.isFinite(betaEq11)) { // a line without series resistance has no eq. 11 β
+            markers.add(ChartSpec.Marker.vertical(betaEq11, "β eq. 11 = " + Charts.number(betaEq11)));
+        }
         for (AttackCurve a : attacks) {
             double scale = Math.abs(a.atBetaOne());
             String name;
             if (Double.isFinite(scale) && scale != 0) {
-                name = a.attack() + " (÷ |" + Charts.number(a.atBetaOne()) + unitSuffix(a.unit()) + "| at β = 1)";
+                // the divisor is a magnitude: "÷ |−6.473e-16 A²|" made a reader wonder about the sign
+                name = a.attack() + " (÷ " + Units.si(scale, a.unit()) + ", its size at β = 1"
+                        + (a.atBetaOne() < 0 ? ", where it is negative" : "") + ")";
             } else {
                 scale = 0;
                 for (double s : a.signal()) {
                     scale = Math.max(scale, Math.abs(s));
                 }
                 name = scale == 0 ? a.attack() + " (identically 0)"
-                        : a.attack() + " (÷ max |s| = " + Charts.number(scale) + unitSuffix(a.unit()) + ")";
+                        : a.attack() + " (÷ " + Units.si(scale, a.unit()) + ", its largest size)";
             }
             double[] y = a.signal();
             for (int i = 0; i < y.length; i++) {
@@ -120,10 +162,6 @@ public final class KljnCharts {
             }
         }
         return true;
-    }
-
-    private static String unitSuffix(String unit) {
-        return unit.isEmpty() ? "" : " " + unit;
     }
 
     // ------------------------------------------------------------------------------- success(bit duration)

@@ -44,11 +44,14 @@ public final class KljnStudy {
         Charts.Rendered fig4 = convergenceFigure(study, out);
 
         SecurityStudy security = SecurityStudy.write(study.security(), out);
-        // the answer first: can a key be made over this line, how fast, with which bit, band and defence
-        String verdict = keyRateVerdict(study) + "\n\n" + verdict(study) + "\n\n" + security.paragraph();
+        // the answer in one sentence first (the page shows it in bold): can a key be made over this line, how fast,
+        // with which bit, band and defence; then the details
+        String opening = keyRateVerdict(study);
+        String details = security.sentence() + "\n\n" + verdict(study) + "\n\n" + security.paragraph();
+        String verdict = opening + "\n\n" + details;
         String length = SpiceNumbers.format(c.length()) + " m";
         HtmlReport report = HtmlReport.titled("KLJN line study: " + cable + ", " + length)
-                .withVerdict(verdict)
+                .withVerdict(opening, details)
                 .withTable("Line models at " + length + " (β nulls exact; Eve's best exact success for a bit of "
                                 + LineStudy.REFERENCE_BIT_SAMPLES + " Nyquist samples, " + String.format(Locale.ROOT,
                                 "%.4g", BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth())) + " s)",
@@ -99,6 +102,11 @@ public final class KljnStudy {
         parameters.put("rc", study.resistance());
         parameters.put("cc", study.capacitance());
         parameters.put("lc", study.inductance());
+        parameters.put("referenceBitSamples", LineStudy.REFERENCE_BIT_SAMPLES);
+        parameters.put("referenceBitDuration", BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth()));
+        parameters.put("monteCarloBits", c.mcBits());
+        parameters.put("nullBits", c.nullBits());
+        parameters.put("nullBitSamples", c.nullBitSamples());
         json.put("parameters", parameters);
         json.put("betaEq11", betaEq11);
         Map<String, Object> modelJson = new LinkedHashMap<>();
@@ -140,11 +148,58 @@ public final class KljnStudy {
         }
         json.put("nullConfirmation", nullJson);
         json.put("keyRate", keyRateJson(study));
+        json.put("monteCarlo", monteCarloJson(study));
+        json.put("security", securityJson(study.security().line()));
         AtomicFiles.writeString(out.resolve("line-models.csv"), modelCsv.toString());
         AtomicFiles.writeString(out.resolve("summary.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
 
         return rows;
+    }
+
+    /** The Monte Carlo rows of the page, one object per condition and bit length, at full precision. */
+    private static List<Map<String, Object>> monteCarloJson(LineStudy.Result study) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LineStudy.SuccessCondition k : study.success()) {
+            for (LineStudy.MonteCarloPoint p : k.monteCarlo()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("condition", k.label());
+                m.put("beta", k.beta());
+                m.put("attack", k.bestAttack().key());
+                m.put("bitSamples", p.bitSamples());
+                m.put("bitDuration", p.bitDuration());
+                m.put("bits", study.config().mcBits());
+                m.put("eveSuccessRate", p.successRate());
+                m.put("low95", p.low95());
+                m.put("high95", p.high95());
+                m.put("predicted", p.predicted());
+                m.put("aliceBobErrorRate", p.aliceBobErrorRate());
+                rows.add(m);
+            }
+        }
+        return rows;
+    }
+
+    /** The optimal eavesdropper's verdict on the line (the security paragraph's numbers). */
+    private static Map<String, Object> securityJson(org.kljn.analysis.LineSecurity s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("length", s.length());
+        m.put("bandwidth", s.bandwidth());
+        m.put("bitSamples", s.bitSamples());
+        m.put("epsilon", s.epsilon());
+        m.put("secure", s.secure());
+        m.put("eveOptimalSuccess", s.successBest());
+        var t = s.defence().temperatures();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lowAtAliceOverHighAtAlice", t.lowAtAlice() / t.highAtAlice());
+        d.put("highAtBobOverHighAtAlice", t.highAtBob() / t.highAtAlice());
+        d.put("lowAtBobOverHighAtAlice", t.lowAtBob() / t.highAtAlice());
+        d.put("jeffreysRate", s.defence().jeffreysRate());
+        m.put("bestTemperatures", d);
+        m.put("zeroReachable", s.zeroReachable());
+        m.put("secureLength", s.secureLength());
+        m.put("secureBandwidth", s.secureBandwidth());
+        return m;
     }
 
     /** Each attack's signal against β on the exact line. */
@@ -153,29 +208,14 @@ public final class KljnStudy {
         // signal against β on the exact line
         LineStudy.ModelResult ltra = study.models().get("ltra");
         BetaCurve curve = ltra.exact().betaCurve();
-        double betaMax = Math.max(1.5, 1.2 * betaEq11);
-        for (Attack a : Attack.values()) {
-            OptionalDouble n = curve.betaNull(a);
-            if (n.isPresent()) {
-                betaMax = Math.max(betaMax, 1.2 * n.getAsDouble());
-            }
-        }
-        double[] betas = linspace(0, betaMax, 121);
+        double[] betas = KljnCharts.betaGrid(curve, betaEq11);
         StringBuilder betaCsv = new StringBuilder(Csv.row("beta", "bsy_V2", "secondLaw_W", "current_A2"));
         for (double b : betas) {
             betaCsv.append(Csv.row(b, curve.signal(Attack.BSY, b), curve.signal(Attack.SECOND_LAW, b),
                     curve.signal(Attack.CURRENT, b)));
         }
-        List<KljnCharts.AttackCurve> curves = new ArrayList<>();
-        for (Attack a : Attack.values()) {
-            double[] s = new double[betas.length];
-            for (int i = 0; i < betas.length; i++) {
-                s[i] = curve.signal(a, betas[i]);
-            }
-            curves.add(new KljnCharts.AttackCurve(a.key(), unit(a), betas, s, curve.betaNull(a).orElse(Double.NaN)));
-        }
         AtomicFiles.writeString(out.resolve("signal-versus-beta.csv"), betaCsv.toString());
-        Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(curves, betaEq11)
+        Charts.Rendered fig1 = Charts.write(KljnCharts.signalVersusBeta(KljnCharts.attackCurves(curve, betas), betaEq11)
                 .withSubtitle("exact analysis, " + ltra.line().describe()), out, "signal-versus-beta", 900, 600);
 
         return fig1;
@@ -332,27 +372,11 @@ public final class KljnStudy {
                 ltra.eveMinimax());
     }
 
-    private static String unit(Attack a) {
-        return switch (a) {
-            case BSY -> "V²";
-            case SECOND_LAW -> "W";
-            case CURRENT -> "A²";
-        };
-    }
-
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static String fmt(OptionalDouble v) {
         return v.isPresent() ? fmt(v.getAsDouble()) : "none";
-    }
-
-    private static double[] linspace(double a, double b, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = a + (b - a) * i / (n - 1);
-        }
-        return x;
     }
 }

@@ -4,7 +4,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -78,7 +77,7 @@ public final class SecurityMapChart {
                 int i = b * nl + l;
                 data[0][i] = Math.log10(p.length());
                 data[1][i] = Math.log10(p.bandwidth());
-                data[2][i] = temperatures ? p.successBestTemperatures() : p.successBestBeta();
+                data[2][i] = EDGE.level(temperatures ? p.successBestTemperatures() : p.successBestBeta());
             }
         }
         DefaultXYZDataset xyz = new DefaultXYZDataset();
@@ -86,19 +85,12 @@ public final class SecurityMapChart {
         XYBlockRenderer blocks = new XYBlockRenderer();
         blocks.setBlockWidth(step(map.lengths()));
         blocks.setBlockHeight(step(map.bandwidths()));
-        LookupPaintScale scale = new LookupPaintScale(0.5, 1.0, Color.WHITE);
-        int steps = 50;
-        for (int i = 0; i < steps; i++) {
-            float f = (float) i / (steps - 1);
-            // white (secure) → yellow → red (Eve certain)
-            scale.add(0.5 + 0.5 * i / (double) steps,
-                    new Color(1f, Math.max(0f, 1f - 0.6f * f - 0.4f * f * f), Math.max(0f, 1f - 2f * f)));
-        }
-        blocks.setPaintScale(scale);
+        blocks.setPaintScale(EDGE);
+        blocks.setSeriesVisibleInLegend(0, false); // the colour bar is its legend
         NumberAxis x = logAxis("cable length [m]");
         NumberAxis y = logAxis("band Δf [Hz]");
         XYPlot plot = new XYPlot(xyz, x, y, blocks);
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(BACKGROUND);
         XYSeries contour = new XYSeries("Eve = 0.5 + " + map.epsilon() + " (secure to the left)", false);
         double[] secure = map.secureLength(temperatures);
         for (int b = 0; b < nb; b++) {
@@ -107,20 +99,75 @@ public final class SecurityMapChart {
             }
         }
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
-        line.setSeriesPaint(0, new Color(0x1f3a93));
+        line.setSeriesPaint(0, new Color(0xD62728)); // red: apart from every viridis colour
         line.setSeriesStroke(0, new BasicStroke(2.5f));
         plot.setDataset(1, new XYSeriesCollection(contour));
         plot.setRenderer(1, line);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        NumberAxis scaleAxis = new NumberAxis("Eve's optimal success for the bit");
-        scaleAxis.setRange(0.5, 1.0);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        NumberAxis scaleAxis = new NumberAxis("Eve's optimal success − 0.5 (log scale)");
+        scaleAxis.setRange(EDGE.getLowerBound(), EDGE.getUpperBound());
+        scaleAxis.setTickUnit(new NumberTickUnit(1));
+        scaleAxis.setNumberFormatOverride(new PowerOfTen(true));
+        PaintScaleLegend legend = new PaintScaleLegend(EDGE, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** Behind the cells: a grey that no colour of {@link #EDGE} comes near, so that no cell vanishes into it. */
+    static final Color BACKGROUND = new Color(0xE6E6E6);
+
+    /** The colour scale: Eve's success − 0.5 on a log scale, so cells near 0.5 stay apart from each other. */
+    static final EdgeScale EDGE = new EdgeScale(1e-5);
+
+    /**
+     * Viridis (perceptually uniform, readable in grey and by colour-blind readers) over log10(success − 0.5), from
+     * {@code floor} to 0.5: a linear scale from 0.5 to 1 painted 0.5, 0.5001 and 0.505 alike, in white, on a white
+     * background; here each decade near 0.5 gets its own colours. Success at or below 0.5 + floor takes the darkest.
+     */
+    static final class EdgeScale implements org.jfree.chart.renderer.PaintScale {
+        private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4989, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
+            0x6DCD59, 0xB4DE2C, 0xFDE725};
+        private final double floor;
+
+        EdgeScale(double floor) {
+            this.floor = floor;
+        }
+
+        /** The level a success is painted at: log10(success − 0.5), clamped to the scale. */
+        double level(double success) {
+            return Math.max(Math.log10(floor), Math.log10(Math.max(success - 0.5, floor)));
+        }
+
+        /** The colour of a success probability. */
+        Color colourOf(double success) {
+            return (Color) getPaint(level(success));
+        }
+
+        @Override
+        public double getLowerBound() {
+            return Math.log10(floor);
+        }
+
+        @Override
+        public double getUpperBound() {
+            return Math.log10(0.5);
+        }
+
+        @Override
+        public java.awt.Paint getPaint(double value) {
+            double f = (Math.min(Math.max(value, getLowerBound()), getUpperBound()) - getLowerBound())
+                    / (getUpperBound() - getLowerBound()) * (VIRIDIS.length - 1);
+            int i = Math.min((int) Math.floor(f), VIRIDIS.length - 2);
+            double t = f - i;
+            Color a = new Color(VIRIDIS[i]), b = new Color(VIRIDIS[i + 1]);
+            return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
+        }
     }
 
     static double step(double[] values) {
@@ -131,15 +178,22 @@ public final class SecurityMapChart {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(false);
         a.setTickUnit(new NumberTickUnit(1));
-        a.setNumberFormatOverride(new PowerOfTen());
+        a.setNumberFormatOverride(new PowerOfTen(false));
         return a;
     }
 
-    /** Formats x as the engineering value of 10^x. */
+    /** Formats x as the value of 10^x: engineering (10k) on the map's axes, a power of ten (10⁻³) on the legend. */
     private static final class PowerOfTen extends NumberFormat {
+        private final boolean scientific;
+
+        PowerOfTen(boolean scientific) {
+            this.scientific = scientific;
+        }
+
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-            return toAppendTo.append(SpiceNumbers.engineering(Math.pow(10, number)));
+            double v = Math.pow(10, number);
+            return toAppendTo.append(scientific ? org.kljn.io.Units.scientific(v) : SpiceNumbers.engineering(v));
         }
 
         @Override

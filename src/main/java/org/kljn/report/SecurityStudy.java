@@ -16,14 +16,24 @@ import java.util.Locale;
  * @param map       the heat map with the best temperature set
  * @param paragraph the verdict in words
  */
-public record SecurityStudy(LineSecurity security, Charts.Rendered map, String paragraph) {
+public record SecurityStudy(LineSecurity security, Charts.Rendered map, String paragraph, String sentence) {
 
     /** Writes the map's heat map and CSV into {@code out} and words the verdict. */
     public static SecurityStudy write(SecurityVerdict v, Path out) throws IOException {
         org.kljn.io.AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(v.map()));
         Charts.Rendered fig = SecurityMapChart.write(v.map(), true, "Eve's optimal success, best temperature set: "
                 + v.cable() + ", M = " + v.map().bitSamples(), out, "security-map");
-        return new SecurityStudy(v.line(), fig, paragraph(v.line(), v.cable()));
+        return new SecurityStudy(v.line(), fig, paragraph(v.line(), v.cable()), sentence(v.line(), v.cable()));
+    }
+
+    /** The verdict in one sentence: secure or not, for which bit, and Eve's success with the best defence. */
+    static String sentence(LineSecurity s, String cable) {
+        return String.format(Locale.ROOT, "KLJN over %s of %s at %s Hz is %s against the best second-order"
+                        + " eavesdropper for bits of %d Nyquist samples (%s): with the best temperature defence her"
+                        + " success is %.4f, %s 0.5 + %.2g.", SpiceNumbers.metres(s.length()), cable,
+                SpiceNumbers.engineering(s.bandwidth()), s.secure() ? "secure" : "not secure", s.bitSamples(),
+                org.kljn.io.Units.si(org.kljn.analysis.BitLength.duration(s.bitSamples(), s.bandwidth()), "s"),
+                s.successBest(), s.secure() ? "within" : "above", s.epsilon());
     }
 
     static String paragraph(LineSecurity s, String cable) {

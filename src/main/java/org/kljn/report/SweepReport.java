@@ -24,6 +24,8 @@ public final class SweepReport {
     /** Sweep parameters that can be an x axis, in order of preference, with their units. */
     private static final Map<String, String> AXES = axes();
     private static final List<String> ATTACKS = List.of("bsy", "secondLaw", "current");
+    /** The β a point used: the axis of a sweep over β rules. */
+    private static final String BETA_USED = "betaUsed";
 
     /** Columns shown in the table, with units. */
     private static final Map<String, String> SHOWN = shown();
@@ -140,9 +142,14 @@ public final class SweepReport {
 
         String axis = axis(ok, col);
         String bit = bitLength(ok, col);
+        String noFigures = axis == null ? "No figures: no parameter of this sweep takes more than one numeric value"
+                + " over its finished points, so there is no x axis to draw them against; the table lists every point."
+                : !col.containsKey("predicted_bsy") ? "No figures: these points carry no exact predictions (the sweep"
+                + " ran without the exact analysis); the table lists every point." : null;
+        Verdict verdict = verdict(csvs, rows, ok, failed, col, axis, bit);
         HtmlReport report = HtmlReport.titled("KLJN sweep: " + rows.size() + " points")
-                .withVerdict(verdict(csvs, rows, ok, failed, col, axis, bit));
-        if (axis != null && col.containsKey("predicted_bsy")) {
+                .withVerdict(verdict.sentence(), verdict.details() + (noFigures == null ? "" : "\n\n" + noFigures));
+        if (noFigures == null) {
             report = withFigures(report, out, ok, col, axis, bit);
         }
         List<String> shown = new ArrayList<>();
@@ -172,19 +179,27 @@ public final class SweepReport {
 
     /**
      * The x axis: the first sweep parameter, in {@link #AXES} order, that has a number in every finished row and
-     * takes more than one value. {@code betaUsed} is a result, not a swept parameter, so it is never the axis.
+     * takes more than one value. {@code betaUsed} is a result, not a swept parameter: it is the axis only of a sweep
+     * over β rules ({@code beta: 1, eq11, null, minimax}), whose {@code beta} column holds words, and then it is the β
+     * each rule gave.
      */
-    private static String axis(List<List<String>> ok, Map<String, Integer> col) {
+    static String axis(List<List<String>> ok, Map<String, Integer> col) {
         for (String candidate : AXES.keySet()) {
-            Integer c = col.get(candidate);
-            if (c == null || ok.isEmpty() || !ok.stream().allMatch(r -> isNumber(r.get(c)))) {
-                continue;
-            }
-            if (ok.stream().map(r -> Double.parseDouble(r.get(c))).distinct().count() > 1) {
+            if (numericAndVarying(ok, col.get(candidate))) {
                 return candidate;
             }
         }
+        Integer beta = col.get("beta");
+        if (beta != null && ok.stream().map(r -> r.get(beta)).distinct().count() > 1
+                && numericAndVarying(ok, col.get(BETA_USED))) {
+            return BETA_USED;
+        }
         return null;
+    }
+
+    private static boolean numericAndVarying(List<List<String>> ok, Integer c) {
+        return c != null && !ok.isEmpty() && ok.stream().allMatch(r -> isNumber(r.get(c)))
+                && ok.stream().map(r -> Double.parseDouble(r.get(c))).distinct().count() > 1;
     }
 
     /** "M Nyquist samples (τ s)" when every finished point has the same bit, else "per point (see table)". */
@@ -203,12 +218,15 @@ public final class SweepReport {
         return durations.size() == 1 ? "a bit of " + durations.iterator().next() : "bits of different lengths (see the table)";
     }
 
-    private static String verdict(List<Path> csvs, List<List<String>> rows, List<List<String>> ok,
+    /** The page's verdict: Eve's best predicted success in one sentence (or the points' count), then the details. */
+    private record Verdict(String sentence, String details) {
+    }
+
+    private static Verdict verdict(List<Path> csvs, List<List<String>> rows, List<List<String>> ok,
             List<List<String>> failed, Map<String, Integer> col, String axis, String bit) {
+        String counts = rows.size() + " points from " + (csvs.size() == 1 ? csvs.get(0).getFileName()
+                : csvs.size() + " files") + ": " + ok.size() + " finished, " + failed.size() + " failed.";
         StringBuilder v = new StringBuilder();
-        v.append(rows.size()).append(" points from ").append(csvs.size() == 1 ? csvs.get(0).getFileName()
-                : csvs.size() + " files").append(": ").append(ok.size()).append(" finished, ").append(failed.size())
-                .append(" failed.");
         if (!failed.isEmpty()) {
             v.append(" Failed points:");
             Integer err = col.get("error");
@@ -222,7 +240,7 @@ public final class SweepReport {
                         : r.get(err)).append(");");
             }
         }
-        v.append("\n\n");
+        StringBuilder eve = new StringBuilder();
         if (col.containsKey("predicted_bsy") && !ok.isEmpty()) {
             double worst = 0;
             List<String> worstRow = null;
@@ -237,13 +255,13 @@ public final class SweepReport {
                     }
                 }
             }
-            v.append(String.format(Locale.ROOT, "For %s, Eve's best predicted success over the finished points is"
+            eve.append(String.format(Locale.ROOT, "For %s, Eve's best predicted success over the finished points is"
                     + " %.4f (the %s attack at point #%s", bit, worst, worstAttack, worstRow.get(0)));
             if (axis != null) {
-                v.append(", ").append(axis).append(" = ").append(worstRow.get(col.get(axis)))
-                        .append(AXES.get(axis).isEmpty() ? "" : " " + AXES.get(axis));
+                eve.append(", ").append(axis).append(" = ").append(worstRow.get(col.get(axis)))
+                        .append(unit(axis).isEmpty() ? "" : " " + unit(axis));
             }
-            v.append("); 0.5 is guessing.");
+            eve.append("); 0.5 is guessing.");
         }
         if (col.containsKey("predicted_optimal")) {
             // filled on the rows whose β is optimal (the J-minimising β), empty on the others
@@ -257,12 +275,14 @@ public final class SweepReport {
                 }
             }
             if (worstRow != null && worst >= 0) {
-                v.append(String.format(Locale.ROOT, " At the β minimising J, the success of the likelihood-ratio"
+                v.append(String.format(Locale.ROOT, "%nAt the β minimising J, the success of the likelihood-ratio"
                         + " eavesdropper (the best second-order eavesdropper) is at most %.4f (point #%s, β = %s).",
                         worst, worstRow.get(0), sixDigits(num(worstRow.get(col.get("betaMinimizing"))))));
             }
         }
-        return v.toString();
+        String details = v.toString().strip();
+        return eve.length() == 0 ? new Verdict(counts, details)
+                : new Verdict(eve.toString(), (counts + (details.isEmpty() ? "" : " " + details)).strip());
     }
 
     private static HtmlReport withFigures(HtmlReport report, Path out, List<List<String>> ok, Map<String, Integer> col,
@@ -286,7 +306,7 @@ public final class SweepReport {
             }
         }
         Map<String, TreeMap<Double, double[]>> bySeries = new LinkedHashMap<>();
-        Map<String, String> bestAttack = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> bestAttacks = new LinkedHashMap<>();
         for (List<String> r : ok) {
             List<String> parts = new ArrayList<>();
             for (String c : varying) {
@@ -302,7 +322,7 @@ public final class SweepReport {
                     attack = a;
                 }
             }
-            bestAttack.merge(series, attack, (u, w) -> u.equals(w) ? u : "mixed");
+            bestAttacks.computeIfAbsent(series, k -> new LinkedHashMap<>()).merge(attack, 1, Integer::sum);
             bySeries.computeIfAbsent(series, k -> new TreeMap<>()).put(Double.parseDouble(r.get(col.get(axis))),
                     new double[] {best, num(r.get(col.get("betaNull_secondLaw"))), num(r.get(col.get("betaEq11")))});
         }
@@ -311,7 +331,7 @@ public final class SweepReport {
         Set<String> nullSeries = new LinkedHashSet<>();
         for (Map.Entry<String, TreeMap<Double, double[]>> e : bySeries.entrySet()) {
             double[] xs = e.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            success.add(Series.linePoints(e.getKey() + " (best: " + bestAttack.get(e.getKey()) + ")", xs,
+            success.add(Series.linePoints(e.getKey() + " (" + bestAttackWords(bestAttacks.get(e.getKey())) + ")", xs,
                     e.getValue().values().stream().mapToDouble(v -> v[0]).toArray()));
             // the null does not depend on the β a point used: one series per other combination
             String nullKey = e.getKey().replaceAll("(, )?beta [^,]*", "");
@@ -322,8 +342,8 @@ public final class SweepReport {
                         e.getValue().values().stream().mapToDouble(v -> v[2]).toArray()));
             }
         }
-        String unit = AXES.get(axis);
-        boolean log = !axis.equals("beta") && ok.stream().allMatch(r -> Double.parseDouble(r.get(col.get(axis))) > 0);
+        String unit = unit(axis);
+        boolean log = !axis.startsWith("beta") && ok.stream().allMatch(r -> Double.parseDouble(r.get(col.get(axis))) > 0);
         ChartSpec.Axis xAxis = log ? ChartSpec.Axis.log(axis, unit) : ChartSpec.Axis.linear(axis, unit);
         Charts.Rendered f1 = Charts.write(new ChartSpec("Eve's best predicted success against " + axis,
                 "best of the bsy, secondLaw and current attacks for " + bit, xAxis,
@@ -336,15 +356,32 @@ public final class SweepReport {
                 .withFigure("β null of the Second-Law attack and eq. 11's β against " + axis, f2);
     }
 
+    /**
+     * Which attack is Eve's best along a series, in words: "best attack: bsy", or, when it changes along the axis,
+     * each with its points ("best attack: bsy at 3 points, current at 2"), never an unexplained "mixed".
+     */
+    static String bestAttackWords(Map<String, Integer> pointsByAttack) {
+        if (pointsByAttack.size() == 1) {
+            String only = pointsByAttack.keySet().iterator().next();
+            return only.equals("none") ? "no attack beats guessing" : "best attack: " + only;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : pointsByAttack.entrySet()) {
+            String who = e.getKey().equals("none") ? "none beats guessing" : e.getKey();
+            parts.add(parts.isEmpty() ? who + " at " + org.kljn.io.Units.count(e.getValue(), "point")
+                    : who + " at " + e.getValue());
+        }
+        return "best attack: " + String.join(", ", parts);
+    }
+
     /** Six significant digits without trailing zeros: 0.999950 stays 0.99995, 100.000 becomes 100. */
     private static String sixDigits(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        String mantissa = s.contains("e") ? s.substring(0, s.indexOf('e')) : s;
-        String exponent = s.contains("e") ? s.substring(s.indexOf('e')) : "";
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + exponent;
+        return org.kljn.io.Units.significant(v, 6);
+    }
+
+    /** The axis' unit ("" for β). */
+    private static String unit(String axis) {
+        return AXES.getOrDefault(axis, "");
     }
 
     private static double num(String s) {

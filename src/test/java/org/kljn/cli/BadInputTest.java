@@ -144,7 +144,12 @@ class BadInputTest {
             "sweep netlists/sweep-beta.spec --out x.csv --shard 1/99999999999 | 1 | --shard: '1/99999999999': n must be at most 2147483647 (1 <= i <= n)",
             // an output that cannot be written is refused before the job runs
             "--out /proc/nope                       | 1 | --out /proc/nope: cannot write there",
-            "map --preset cat5 --out /proc/nope     | 1 | --out /proc/nope: cannot write there"})
+            "map --preset cat5 --out /proc/nope     | 1 | --out /proc/nope: cannot write there",
+            "analyze --report /proc/nope            | 1 | --report /proc/nope: cannot write there",
+            "defend --report /proc/nope             | 1 | --report /proc/nope: cannot write there",
+            "map --preset cat5 --report /proc/nope  | 1 | --report /proc/nope: cannot write there",
+            "analyze --report pom.xml               | 1 | --report pom.xml: is a file, not a folder; nothing computed",
+            "map --preset cat5 --report pom.xml     | 1 | --report pom.xml: is a file, not a folder; nothing computed"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
         for (int i = 0; i < args.length; i++) {

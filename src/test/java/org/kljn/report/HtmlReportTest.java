@@ -111,6 +111,34 @@ class HtmlReportTest {
         assertEquals(0, doc.getElementsByTagName("table").getLength());
     }
 
+    /**
+     * Numbers never break across lines: a narrow column broke "0.4810 – 0.8545" after its dash and "-4.70e-02" after
+     * its minus. Whole-number cells are right-aligned and unbreakable; numbers inside text are unbreakable spans;
+     * the cell's text is unchanged.
+     */
+    @Test
+    void numbersInCellsStayOnOneLine() throws Exception {
+        HtmlReport report = HtmlReport.titled("cells").withTable("t", List.of("a", "b", "c", "d"),
+                List.of(List.of("0.4810 – 0.8545", "-4.70e-02", "RC ladder, R_c = 168 Ω, C_c = 52 nF", "h = 500 µs")));
+        String html = report.toHtml(dir);
+        assertTrue(html.contains("<td class=\"num\"><span class=\"nw\">0.4810 – 0.8545</span></td>"), html);
+        assertTrue(html.contains("<td class=\"num\"><span class=\"nw\">-4.70e-02</span></td>"), html);
+        assertTrue(html.contains("R_c = <span class=\"nw\">168 Ω</span>, C_c = <span class=\"nw\">52 nF</span>"), html);
+        assertTrue(html.contains("<span class=\"nw\">500 µs</span>"), html);
+        assertTrue(html.matches("(?s).*td\\.num \\{[^}]*white-space: nowrap.*"), "numeric cells do not wrap");
+        assertTrue(html.matches("(?s).*\\.nw \\{ white-space: nowrap; \\}.*"), "number spans do not wrap");
+        Document doc = ChartAssertions.parseXml(html);
+        assertEquals(List.of("0.4810 – 0.8545", "-4.70e-02", "RC ladder, R_c = 168 Ω, C_c = 52 nF", "h = 500 µs"),
+                text(doc, "td"));
+    }
+
+    @Test
+    void entitiesAndWordsWithDigitsAreLeftWhole() {
+        assertEquals("Eve&#39;s T_LA/T_HA 10k", HtmlReport.cellHtml("Eve's T_LA/T_HA 10k").replace(
+                "<span class=\"nw\">10k</span>", "10k"));
+        assertEquals("R2D2", HtmlReport.cellHtml("R2D2"));
+    }
+
     private static List<String> text(Document doc, String tag) {
         List<String> out = new ArrayList<>();
         NodeList nodes = doc.getElementsByTagName(tag);

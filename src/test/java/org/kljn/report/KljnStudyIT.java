@@ -37,9 +37,19 @@ class KljnStudyIT {
     @NgSpiceExtension.Session
     static NgSpice spice;
 
+    private static LineStudy.Result small;
+
+    /** The small study, run once for the tests of this class. */
+    private static synchronized LineStudy.Result study() {
+        if (small == null) {
+            small = LineStudy.run(spice, SMALL, line -> { });
+        }
+        return small;
+    }
+
     @Test
     void theStudyWritesItsReportWithEveryFigureAndTable(@TempDir Path dir) throws Exception {
-        LineStudy.Result study = LineStudy.run(spice, SMALL, line -> { });
+        LineStudy.Result study = study();
         Path out = dir.resolve("report");
         String verdict = KljnStudy.write(study, out);
         assertTrue(verdict.contains("eq. 11 gives β = "), verdict);
@@ -88,5 +98,75 @@ class KljnStudyIT {
         // the lumped model's Second-Law null is the closed form (1 + R_c/2R_L)/(1 + R_c/2R_H)
         assertEquals((1 + rc / 2e3) / (1 + rc / 20e3),
                 summary.get("models").get("lumped").get("betaNull_secondLaw").asDouble(), 1e-9);
+    }
+
+    /**
+     * Every number the main job states (its printed verdict, and each table cell of its page except the row labels
+     * in the first column) is in summary.json, to the digits shown: a number a reader sees and a script cannot read
+     * would have to be scraped from the page. The only exceptions are the text's constants: "eq. 11", "0.5 + ε"'s
+     * 0.5 and "J = 0".
+     */
+    @Test
+    void summaryJsonHoldsEveryNumberTheTextStates(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        String verdict = KljnStudy.write(study(), out);
+        List<Double> values = new java.util.ArrayList<>();
+        numbers(new ObjectMapper().readTree(out.resolve("summary.json").toFile()), values);
+        List<String> texts = new java.util.ArrayList<>(List.of(verdict));
+        String html = Files.readString(out.resolve("index.html"));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr>(.*?)</tr>").matcher(html);
+        while (row.find()) {
+            java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(1));
+            for (int c = 0; cell.find(); c++) {
+                if (c > 0) {
+                    texts.add(cell.group(1).replaceAll("<[^>]+>", "").replace("&#39;", "'").replace("&amp;", "&"));
+                }
+            }
+        }
+        assertTrue(texts.size() > 30, "the page's cells were read: " + texts);
+        List<String> missing = new java.util.ArrayList<>();
+        int checked = 0;
+        for (String text : texts) {
+            String t = text.replace("eq. 11", "eq. XI").replace("0.5 + ", "").replace("J = 0 ", "");
+            java.util.regex.Matcher m = NUMBER.matcher(t);
+            while (m.find()) {
+                checked++;
+                if (!inJson(m, values)) {
+                    missing.add(m.group() + " (in \"" + text + "\")");
+                }
+            }
+        }
+        assertTrue(checked > 60, "numbers checked: " + checked);
+        assertTrue(missing.isEmpty(), "numbers of the text missing from summary.json: " + missing);
+    }
+
+    /** A number as the text writes it, with an attached SPICE scale and unit ({@code 52nF}, {@code 1k}, {@code 168Ω}). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "(?<![\\w.])([-+]?)(\\d+)(?:\\.(\\d+))?(?:[eE]([-+]?\\d+))?([a-zA-ZµΩ]*)");
+
+    /** Whether a value of the JSON lies within half a unit of the number's last digit shown. */
+    private static boolean inJson(java.util.regex.Matcher m, List<Double> values) {
+        String decimals = m.group(3) == null ? "" : m.group(3);
+        double exponent = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+        String letters = m.group(5);
+        double scale = 1;
+        if (letters.startsWith("meg")) {
+            scale = 1e6;
+        } else if (!letters.isEmpty() && "fpnuµmkgt".indexOf(letters.charAt(0)) >= 0
+                && (letters.length() == 1 || List.of("F", "H", "Ω", "Hz", "s").contains(letters.substring(1)))) {
+            scale = Math.pow(10, 3 * ("fpnum".indexOf(letters.charAt(0)) >= 0 ? "fpnum".indexOf(letters.charAt(0)) - 5
+                    : letters.charAt(0) == 'µ' ? -2 : "kgt".indexOf(letters.charAt(0)) + 1));
+        }
+        double x = Double.parseDouble(m.group(1) + m.group(2) + (decimals.isEmpty() ? "" : "." + decimals))
+                * Math.pow(10, exponent) * scale;
+        double tolerance = 0.5 * Math.pow(10, exponent - decimals.length()) * scale * (1 + 1e-9) + 1e-300;
+        return values.stream().anyMatch(v -> Math.abs(v - x) <= tolerance);
+    }
+
+    private static void numbers(JsonNode node, List<Double> out) {
+        if (node.isNumber()) {
+            out.add(node.asDouble());
+        }
+        node.forEach(child -> numbers(child, out));
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -75,6 +76,44 @@ class ReportInBrowserIT {
         run(work, "report", "sw/points.csv", "--out", "sw/report");
         List<String> lines = probe(work.resolve("sw/report"));
         assertEveryElementLoads(lines, 1);
+    }
+
+    /** {@code kljn analyze --report}: a ladder line, so that every attack has a null and every figure its curves. */
+    @Test
+    void anAnalyzeReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
+        run(work, "analyze", "--cable", "ladder", "--rc", "200", "--cc", "100n", "--sections", "10", "--bandwidth", "500",
+                "--bit-samples", "100", "--report", "an");
+        List<String> lines = probe(work.resolve("an"));
+        assertEveryElementLoads(lines, 2);
+        assertOpensWithTheVerdict(work.resolve("an"), "recommendation: ");
+    }
+
+    @Test
+    void aDefendReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
+        run(work, "defend", "--rc", "100", "--bit-samples", "200", "--report", "de");
+        List<String> lines = probe(work.resolve("de"));
+        assertEveryElementLoads(lines, 1);
+        assertOpensWithTheVerdict(work.resolve("de"), "ecure for this bit");
+    }
+
+    /** A 3 × 3 map: every part of the page, a fraction of the default map's work. */
+    @Test
+    void aMapReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
+        run(work, "map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths", "10,1k",
+                "--band-points", "3", "--jobs", "1", "--out", "mp", "--report", "mp/report");
+        List<String> lines = probe(work.resolve("mp/report"));
+        assertEveryElementLoads(lines, 2);
+        assertOpensWithTheVerdict(work.resolve("mp/report"), "KLJN over cat5");
+    }
+
+    /** The verdict section's first paragraph is the one-sentence answer, in bold. */
+    private static void assertOpensWithTheVerdict(Path reportDir, String words) throws IOException {
+        String html = Files.readString(reportDir.resolve("index.html"));
+        Matcher m = Pattern.compile("<section class=\"verdict\">\\s*<h2>Verdict</h2>\\s*<p class=\"headline\">([^<]*)</p>")
+                .matcher(html);
+        assertTrue(m.find(), "the page opens with its verdict: " + html);
+        assertTrue(m.group(1).contains(words), m.group(1));
+        assertFalse(Pattern.compile("\\. \\p{Lu}").matcher(m.group(1)).find(), "one sentence: " + m.group(1));
     }
 
     /** Each image "ok", each link "ok", at least {@code images} images; the lines are in the message. */
