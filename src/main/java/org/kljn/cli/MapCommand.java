@@ -7,6 +7,7 @@ import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.io.AtomicFiles;
+import org.kljn.io.FolderLock;
 import org.kljn.report.SecurityMapChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,14 +121,11 @@ public final class MapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AtomicFiles.checkWritableFolder("--out", out);
         Path partial = out.resolve(PARTIAL);
-        // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
-        // resumes with --resume
-        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = tryLock(lockFile)) {
-            if (lock == null) {
-                throw new IllegalArgumentException("--out " + out + ": another kljn map is writing this folder");
-            }
+        // one map per folder at a time, from the first point to the last file (the partial file's removal included:
+        // a lock released before the final files let a second map start, and the first then deleted its partial
+        // file and mixed its charts with the second's); the partial file holds every finished point (fsynced), so a
+        // stopped map resumes with --resume
+        try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
             Map<Integer, SecurityMap.Point> known = resume ? MapPartial.read(partial, settings) : Map.of();
             if (!known.isEmpty()) {
                 err.printf(Locale.ROOT, "map: %d of %d points from %s%n", known.size(), total, partial);
@@ -144,7 +142,15 @@ public final class MapCommand implements Callable<Integer> {
                     }
                 });
             }
+            writeOutputs(map, pair, partial);
         }
+        return 0;
+    }
+
+    /** The CSV, the charts and the JSON, then the partial file goes; all under the folder's lock. */
+    private void writeOutputs(SecurityMap map, ResistorPair pair, Path partial) throws java.io.IOException {
+        double[] bs = map.bandwidths();
+        double[] ls = map.lengths();
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(map));
         SecurityMapChart.write(map, false, "Eve's optimal success, best single β: " + name + ", M = " + bitSamples,
@@ -170,17 +176,10 @@ public final class MapCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "-> %s (CSV, heat maps PNG and SVG, JSON)%n", out);
         }
         o.flush();
-        return 0;
     }
 
-    /** The folder's lock, or null when another map (another process, or this JVM) holds it. */
-    private static java.nio.channels.FileLock tryLock(java.nio.channels.FileChannel ch) throws java.io.IOException {
-        try {
-            return ch.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return null;
-        }
-    }
+    /** The output folder's lock file ({@link FolderLock}), held from the first point to the last file. */
+    static final String LOCK = ".security-map.lock";
 
     /** The finished points of a running map, one line each (index, then the CSV row at full precision). */
     static final String PARTIAL = "security-map.partial.csv";
