@@ -233,6 +233,11 @@ public final class SweepSpec {
         return betas != null && betas.stream().anyMatch(b -> b instanceof BetaRule r && r.kind() == BetaRule.Kind.OPTIMAL);
     }
 
+    /** Every file a point reads: the subckt files, as the spec names them (none when the spec has no subckt). */
+    public List<SubcktRef> files() {
+        return dims.get(Key.SUBCKT).stream().filter(java.util.Objects::nonNull).map(SubcktRef.class::cast).toList();
+    }
+
     /** Where the spec came from (file name), as error messages show it. */
     public String source() {
         return source;
