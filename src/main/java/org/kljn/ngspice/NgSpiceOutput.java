@@ -100,7 +100,7 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
             if (failedStep.find()) {
                 steppingFailed = failedStep.group().toLowerCase(Locale.ROOT);
             } else if (steppingFailed != null && TRANSIENT_OP_DONE.matcher(line).find()) {
-                errors.add("the DC operating point did not converge (" + steppingFailed + "); ngspice's"
+                errors.add("(kljn:) the DC operating point did not converge (" + steppingFailed + "); ngspice's"
                         + " transient-op fallback ended at a state that is not checked to be a DC solution, so the"
                         + " results are not trusted (help ngspice converge: .nodeset, .ic, or a better-posed circuit)");
                 steppingFailed = null;
