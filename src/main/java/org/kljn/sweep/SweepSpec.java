@@ -414,12 +414,13 @@ public final class SweepSpec {
                 }
                 SweepPoint p = spec.point(base);
                 LineModel line;
+                KljnLoop loop;
                 try {
                     line = p.cableSpec().line();
+                    loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line);
                 } catch (ParameterException e) {
                     throw ruleError(e, p);
                 }
-                KljnLoop loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line);
                 for (int b = 0; b < bandwidths.size(); b++) {
                     for (int r = 0; r < betas.size(); r++) {
                         for (int m = 0; m < bitSamples.size(); m++) {
