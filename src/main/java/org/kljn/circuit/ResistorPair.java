@@ -12,6 +12,15 @@ public record ResistorPair(double low, double high) {
     /** Above 1 POhm the loop's currents are below the conductance ngspice's solver resolves. */
     public static final double MAX_OHMS = 1e15;
 
+    /**
+     * The largest R_H/R_L. The β that nulls an attack or minimises Eve's information lies between 1 and R_H/R_L on the
+     * lumped loop (β_null = R_H (2R_L + R_c) / (R_L (2R_H + R_c)), and its inverse when Alice holds R_L), and β is
+     * accepted and searched in [1e-3, 1e3] (analysis.BetaRule.MAX): with a larger ratio `--beta optimal` and
+     * `minimax` stopped at the bracket's edge, β = 1000, and reported it as Eve's best defence (issue 22 item 5:
+     * R_L = 1, R_H = 100k, R_c = 100k: β 1000 with Eve's |μ|/√V = 30 /√s, where β = 33334 nulls her).
+     */
+    public static final double MAX_RATIO = 1e3;
+
     public ResistorPair {
         Checks.positive(Parameter.LOW_RESISTANCE, low);
         Checks.positive(Parameter.HIGH_RESISTANCE, high);
@@ -22,6 +31,12 @@ public record ResistorPair(double low, double high) {
         if (low == high) {
             throw new ParameterException(Parameter.HIGH_RESISTANCE, "R_L and R_H must differ (both are " + low
                     + " ohm): with equal resistors there is no key bit");
+        }
+        if (high / low > MAX_RATIO) {
+            throw new ParameterException(Parameter.HIGH_RESISTANCE, "R_H/R_L = " + SpiceNumbers.format(high / low)
+                    + " (R_L = " + SpiceNumbers.format(low) + " ohm, R_H = " + SpiceNumbers.format(high) + " ohm): allowed"
+                    + " at most " + SpiceNumbers.format(MAX_RATIO) + " (the beta that nulls the attacks lies between 1"
+                    + " and R_H/R_L, and beta is searched and accepted up to " + SpiceNumbers.format(MAX_RATIO) + ")");
         }
         if (low > high) {
             throw new ParameterException(Parameter.LOW_RESISTANCE, "R_L = " + SpiceNumbers.format(low)

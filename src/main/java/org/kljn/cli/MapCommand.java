@@ -7,6 +7,7 @@ import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.io.AtomicFiles;
+import org.kljn.io.FolderLock;
 import org.kljn.report.SecurityMapChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -173,14 +174,11 @@ public final class MapCommand implements Callable<Integer> {
         Path reportDir = report.checked();
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         Path partial = out.resolve(PARTIAL);
-        // one map per folder at a time; the partial file holds every finished point (fsynced), so a stopped map
-        // resumes with --resume
-        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = tryLock(lockFile)) {
-            if (lock == null) {
-                throw new IllegalArgumentException("--out " + out + ": another kljn map is writing this folder");
-            }
+        // one map per folder at a time, from the first point to the last file (the partial file's removal included:
+        // a lock released before the final files let a second map start, and the first then deleted its partial
+        // file and mixed its charts with the second's); the partial file holds every finished point (fsynced), so a
+        // stopped map resumes with --resume
+        try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
             Map<Integer, SecurityMap.Point> known = resume ? MapPartial.read(partial, settings) : Map.of();
             if (!known.isEmpty()) {
                 err.printf(Locale.ROOT, "map: %d of %d points from %s%n", known.size(), total, partial);
@@ -197,7 +195,16 @@ public final class MapCommand implements Callable<Integer> {
                     }
                 });
             }
+            writeOutputs(map, pair, tEff, partial, reportDir);
         }
+        return 0;
+    }
+
+    /** The CSV, the charts and the JSON, then the partial file goes; all under the folder's lock. */
+    private void writeOutputs(SecurityMap map, ResistorPair pair, double tEff, Path partial, Path reportDir)
+            throws java.io.IOException {
+        double[] bs = map.bandwidths();
+        double[] ls = map.lengths();
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(map));
         SecurityMapChart.write(map, false, "Eve's optimal success, best single β: " + name + ", M = " + bitSamples,
@@ -234,7 +241,6 @@ public final class MapCommand implements Callable<Integer> {
                     verdict(map, name), Json.write(summary), reportDir));
         }
         o.flush();
-        return 0;
     }
 
     /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
@@ -282,22 +288,27 @@ public final class MapCommand implements Callable<Integer> {
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
-        org.kljn.analysis.KeyRateMap map;
-        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = tryLock(lockFile);
-             NgSpicePool pool = NgSpicePool.of(n)) {
-            if (lock == null) {
-                throw new IllegalArgumentException("--out " + out + ": another kljn map is writing this folder");
+        // one map per folder at a time, from the first cell to the last file (as the success map)
+        try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
+            org.kljn.analysis.KeyRateMap map;
+            try (NgSpicePool pool = NgSpicePool.of(n)) {
+                map = org.kljn.analysis.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
+                        org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, done -> {
+                            if (done % Math.max(1, total / 10) == 0 || done == total) {
+                                err.printf(Locale.ROOT, "map: %d of %d cells%n", done, total);
+                                err.flush();
+                            }
+                        });
             }
-            map = org.kljn.analysis.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
-                    org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, done -> {
-                        if (done % Math.max(1, total / 10) == 0 || done == total) {
-                            err.printf(Locale.ROOT, "map: %d of %d cells%n", done, total);
-                            err.flush();
-                        }
-                    });
+            writeKeyRateOutputs(map, pair, xi, instrument, mark, ls, bs);
         }
+        return 0;
+    }
+
+    /** The key-rate map's CSV, chart and JSON, and its text; under the folder's lock. */
+    private void writeKeyRateOutputs(org.kljn.analysis.KeyRateMap map, ResistorPair pair, double xi,
+            org.kljn.analysis.EveInstrument instrument, double[] mark, double[] ls, double[] bs)
+            throws java.io.IOException {
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("key-rate-map.csv"), keyRateCsv(map));
         org.kljn.report.KeyRateMapChart.write(map, "Best secret-key rate: " + name, mark, out, "key-rate-map");
@@ -347,7 +358,6 @@ public final class MapCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "-> %s (key-rate-map CSV, PNG, SVG, JSON)%n", out);
         }
         o.flush();
-        return 0;
     }
 
     static String keyRateCsv(org.kljn.analysis.KeyRateMap map) {
@@ -385,14 +395,8 @@ public final class MapCommand implements Callable<Integer> {
                         map.epsilon(), secure, map.points().size(), where);
     }
 
-    /** The folder's lock, or null when another map (another process, or this JVM) holds it. */
-    private static java.nio.channels.FileLock tryLock(java.nio.channels.FileChannel ch) throws java.io.IOException {
-        try {
-            return ch.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return null;
-        }
-    }
+    /** The output folder's lock file ({@link FolderLock}), held from the first point to the last file. */
+    static final String LOCK = ".security-map.lock";
 
     /** The finished points of a running map, one line each (index, then the CSV row at full precision). */
     static final String PARTIAL = "security-map.partial.csv";

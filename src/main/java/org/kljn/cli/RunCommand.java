@@ -40,7 +40,8 @@ import java.util.stream.Stream;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run SPICE netlists through the ngspice shared library and write every plot as CSV.",
                 "A folder stands for the netlists in it (*.cir, *.sp, *.spice, *.net, *.ckt).",
-                "Also writes DIR/run-summary.csv: one row per netlist with its status, files, warnings and error."})
+                "Also writes DIR/run-summary.csv: one row per netlist with its status, files, number of warnings and"
+                        + " error, and DIR/run-warnings.csv: one row per warning (netlist, warning)."})
 public final class RunCommand implements Callable<Integer> {
     private static final Pattern INCLUDE = Pattern.compile("^(\\s*\\.(?:include|inc|lib)\\s+)(\"?)([^\"\\s]+)(\"?)(.*)$",
             Pattern.CASE_INSENSITIVE);
@@ -49,8 +50,15 @@ public final class RunCommand implements Callable<Integer> {
     private static final Pattern QUIT = Pattern.compile("^\\s*(quit|exit)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final List<String> EXTENSIONS = List.of(".cir", ".sp", ".spice", ".net", ".ckt");
     static final String SUMMARY = "run-summary.csv";
+    /** One row per ngspice warning: a warning is a cell of its own, never joined to another. */
+    static final String WARNINGS = "run-warnings.csv";
     /** The output folder's lock file ({@link org.kljn.io.FolderLock}). */
     static final String LOCK = ".kljn-run.lock";
+    /**
+     * The time limit per netlist without --timeout: an hour, generous for any batch netlist (a netlist that needs
+     * longer says so with --timeout), but a netlist that never ends cannot hang the batch forever.
+     */
+    static final double DEFAULT_TIMEOUT_SECONDS = 3600;
     /** The longest --timeout accepted: a day. */
     static final double MAX_TIMEOUT_SECONDS = 86_400;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,13 +71,14 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "time limit per netlist in seconds (0 < SECONDS <= 86400; default: none); an overrun fails"
+            description = "time limit per netlist in seconds (0 < SECONDS <= 86400; default: 3600, so that a netlist"
+                    + " that never ends, such as a .control while loop, cannot hang the batch); an overrun fails"
                     + " that netlist and the batch goes on")
     Double timeout;
 
     @Option(names = "--in-process",
             description = "run the netlists in this JVM (no worker JVM: a native crash in ngspice ends the whole"
-                    + " batch, and --timeout is not available)")
+                    + " batch, and there is no time limit: --timeout is not available)")
     boolean inProcess;
 
     @Option(names = "--safe",
@@ -127,9 +136,11 @@ public final class RunCommand implements Callable<Integer> {
         int failed = 0;
         List<List<String>> summary = new ArrayList<>();
         summary.add(List.of("netlist", "status", "outputs", "warnings", "error"));
+        List<List<String>> warningRows = new ArrayList<>();
+        warningRows.add(List.of("netlist", "warning"));
         // one run per output folder: two would replace each other's CSV files and summary
         try (org.kljn.io.FolderLock lock = org.kljn.io.FolderLock.acquire(out, LOCK, "kljn run");
-             Runner runner = inProcess ? new InProcess(safe) : new InWorker(timeout, safe)) {
+             Runner runner = inProcess ? new InProcess(safe) : new InWorker(timeLimit(timeout), safe)) {
             for (Path netlist : netlists) {
                 Outcome o = runner.run(netlist, out, stems.get(netlist));
                 List<String> shown = o.written().stream().map(f -> out.resolve(f).toString()).toList();
@@ -144,21 +155,32 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 stdout.flush();
                 summary.add(List.of(netlist.toString(), o.ok() ? "ok" : "failed", String.join(" ", shown),
-                        String.join(" | ", o.warnings()), o.ok() ? "" : o.error()));
+                        Integer.toString(o.warnings().size()), o.ok() ? "" : o.error()));
+                o.warnings().forEach(w -> warningRows.add(List.of(netlist.toString(), w)));
             }
             Path summaryFile = out.resolve(SUMMARY);
-            AtomicFiles.write(summaryFile, w -> {
-                for (List<String> row : summary) {
-                    w.write(csvLine(row));
-                }
-            });
-            stdout.println("summary: " + summaryFile);
+            writeCsv(summaryFile, summary);
+            writeCsv(out.resolve(WARNINGS), warningRows);
+            stdout.println("summary: " + summaryFile + " (warnings, one per row: " + out.resolve(WARNINGS) + ")");
         }
         if (failed > 0) {
             stderr.println("kljn run: " + failed + " of " + netlists.size() + " netlists failed");
             return 1;
         }
         return 0;
+    }
+
+    /** The worker's time limit per netlist: --timeout, or {@link #DEFAULT_TIMEOUT_SECONDS}. */
+    static Duration timeLimit(Double seconds) {
+        return Duration.ofMillis(Math.round((seconds == null ? DEFAULT_TIMEOUT_SECONDS : seconds) * 1000));
+    }
+
+    private static void writeCsv(Path file, List<List<String>> rows) throws IOException {
+        AtomicFiles.write(file, w -> {
+            for (List<String> row : rows) {
+                w.write(csvLine(row));
+            }
+        });
     }
 
     private static String csvLine(List<String> cells) {
@@ -244,8 +266,8 @@ public final class RunCommand implements Callable<Integer> {
         private final Duration limit;
         private final boolean safe;
 
-        InWorker(Double seconds, boolean safe) {
-            this.limit = seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000));
+        InWorker(Duration limit, boolean safe) {
+            this.limit = limit;
             this.safe = safe;
         }
 
@@ -257,7 +279,8 @@ public final class RunCommand implements Callable<Integer> {
                 WorkerProcess.Reply reply = worker.call(JSON.writeValueAsString(request), limit);
                 if (!reply.answered()) {
                     return new Outcome(List.of(), List.of(), reply.failure()
-                            + (reply.failure().startsWith("timed out") ? "" : "; the batch goes on in a new worker"));
+                            + (reply.failure().startsWith("timed out") ? ", the limit per netlist (--timeout SECONDS,"
+                            + " default " + (long) DEFAULT_TIMEOUT_SECONDS + ")" : "; the batch goes on in a new worker"));
                 }
                 Map<?, ?> m = JSON.readValue(reply.text(), Map.class);
                 if (m.containsKey("error") && !m.containsKey("written")) {

@@ -8,6 +8,7 @@ import org.kljn.sweep.slurm.Sbatch;
 import org.kljn.sweep.slurm.SlurmManifest;
 import org.kljn.sweep.slurm.SlurmOptions;
 import org.kljn.sweep.slurm.SlurmScripts;
+import org.kljn.sweep.slurm.SpecCopy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,10 +101,10 @@ final class SlurmSweep {
         }
 
         SlurmScripts.refuseInScripts(spec, dir, r.options());
-        for (Path p : List.of(dir, spec)) {
+        for (Path p : List.of(dir)) {
             if (NODE_LOCAL.stream().anyMatch(local -> p.toAbsolutePath().normalize().startsWith(local))) {
                 out.printf("warning: %s is in %s, which is local to each machine: the nodes will not see this one's"
-                        + " files (nor it theirs); put the spec and the sweep folder on a file system the nodes share%n",
+                        + " files (nor it theirs); put the sweep folder on a file system the nodes share%n",
                         p, NODE_LOCAL.stream().filter(l -> p.toAbsolutePath().normalize().startsWith(l)).findFirst()
                                 .orElseThrow());
             }
@@ -132,7 +133,9 @@ final class SlurmSweep {
             }
             kljn.set(cp, copy.toString());
         }
-        SlurmScripts scripts = SlurmScripts.of(spec, dir, r.options(), tasks.isEmpty() ? List.of(1) : tasks,
+        // the tasks and the merge read the spec and its subckt files from copies kept with the jar
+        Path specCopy = SpecCopy.carry(spec, r.sweep(), dir.resolve("slurm"));
+        SlurmScripts scripts = SlurmScripts.of(specCopy, dir, r.options(), tasks.isEmpty() ? List.of(1) : tasks,
                 r.isolate(), kljn);
         Path arrayScript = dir.resolve("slurm").resolve("array.sbatch");
         Path mergeScript = dir.resolve("slurm").resolve("merge.sbatch");

@@ -52,6 +52,23 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
                     + "|simulation\\(s\\) aborted",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * 39.3's convergence aids that gave up: "Dynamic gmin stepping failed", "True gmin stepping failed", "spice3
+     * gmin stepping failed", "source stepping failed" (cktop.c). They may sit mid-line ("Trying gmin = ... Warning:
+     * Last gmin step failed"): searched, not anchored.
+     */
+    private static final Pattern STEPPING_FAILED = Pattern.compile("(gmin|source) stepping failed",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * 39.3's last resort after the steppings fail: a transient from the ramped supplies whose end state is taken as
+     * the operating point ("Transient op finished successfully"). Nothing checks that state is a DC solution: a
+     * node behind a long time constant is left mid-charge (issue 22 item 7: v(a) = -2.24 V where the DC answer is
+     * +0.0213 V, printed as a success).
+     */
+    private static final Pattern TRANSIENT_OP_DONE = Pattern.compile("transient op finished successfully",
+            Pattern.CASE_INSENSITIVE);
+
     /** "Error on line 3 or its substitute:" (39.3) and older "Error on line 3 :" forms. */
     private static final Pattern LINE_NUMBER = Pattern.compile("line\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
 
@@ -77,7 +94,17 @@ public record NgSpiceOutput(List<String> stdout, List<String> notes, List<String
         List<String> errors = new ArrayList<>();
         List<StringBuilder> warnings = new ArrayList<>();
         StringBuilder openWarning = null;
+        String steppingFailed = null;
         for (String line : raw) {
+            Matcher failedStep = STEPPING_FAILED.matcher(line);
+            if (failedStep.find()) {
+                steppingFailed = failedStep.group().toLowerCase(Locale.ROOT);
+            } else if (steppingFailed != null && TRANSIENT_OP_DONE.matcher(line).find()) {
+                errors.add("(kljn:) the DC operating point did not converge (" + steppingFailed + "); ngspice's"
+                        + " transient-op fallback ended at a state that is not checked to be a DC solution, so the"
+                        + " results are not trusted (help ngspice converge: .nodeset, .ic, or a better-posed circuit)");
+                steppingFailed = null;
+            }
             if (line.startsWith("stderr ")) {
                 String text = line.substring(7);
                 if (WARNING.matcher(text).lookingAt()) {

@@ -233,6 +233,11 @@ public final class SweepSpec {
         return betas != null && betas.stream().anyMatch(b -> b instanceof BetaRule r && r.kind() == BetaRule.Kind.OPTIMAL);
     }
 
+    /** Every file a point reads: the subckt files, as the spec names them (none when the spec has no subckt). */
+    public List<SubcktRef> files() {
+        return dims.get(Key.SUBCKT).stream().filter(java.util.Objects::nonNull).map(SubcktRef.class::cast).toList();
+    }
+
     /** Where the spec came from (file name), as error messages show it. */
     public String source() {
         return source;
@@ -409,12 +414,13 @@ public final class SweepSpec {
                 }
                 SweepPoint p = spec.point(base);
                 LineModel line;
+                KljnLoop loop;
                 try {
                     line = p.cableSpec().line();
+                    loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line);
                 } catch (ParameterException e) {
                     throw ruleError(e, p);
                 }
-                KljnLoop loop = KljnLoop.secure(new ResistorPair(p.rl(), p.rh()), p.alice(), line);
                 for (int b = 0; b < bandwidths.size(); b++) {
                     for (int r = 0; r < betas.size(); r++) {
                         for (int m = 0; m < bitSamples.size(); m++) {

@@ -44,7 +44,7 @@ class ExactAnalysisTest {
             "1e3, 10e3, 100, L, 1",
             "1e3, 9e3, 100, H, 1.0879",
             "2e3, 50e3, 1e3, L, 0.7",
-            "10, 1e6, 0.5, H, 1.3"})
+            "10, 1e4, 0.5, H, 1.3"}) // R_H/R_L at its limit, 1000 (ResistorPair.MAX_RATIO; was 1e5)
     void lumpedLineMatchesTheClosedFormsTo1e6(double rl, double rh, double rc, Resistor alice, double beta) {
         double tEff = 1e9;
         double bandwidth = 1e3;

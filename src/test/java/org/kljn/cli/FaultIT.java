@@ -137,6 +137,22 @@ class FaultIT {
     }
 
     @Test
+    void aControlBlockThatNeverEndsIsStoppedByItsTimeLimitAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
+        // issue 22 item 13: a .control while loop ran forever; the default limit is an hour (RunCommandTest), an
+        // explicit short one shows what happens at the limit. The loop never ends, so no machine is fast enough to
+        // finish it; 20 s is far above b_fast's cost on a loaded machine.
+        Files.writeString(dir.resolve("a_loop.cir"), String.join("\n", "* never ends", "V1 in 0 dc 1", "R1 in 0 1k",
+                ".control", "let i = 0", "while i < 1", "let j = 1", "end", ".endc", ".end", ""));
+        Files.writeString(dir.resolve("b_fast.cir"), netlist("fast", 4));
+        RunCommandTest.Result r = RunCommandTest.kljn("run", dir.toString(), "--out", dir.resolve("o").toString(),
+                "--timeout", "20");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL  " + dir.resolve("a_loop.cir") + ": timed out after 20 s (the worker JVM was"
+                + " stopped), the limit per netlist (--timeout SECONDS, default 3600)"), r.out());
+        assertEquals(2.0, opOut(dir.resolve("o").resolve("b_fast.op1.csv")), 1e-12, "the netlist after it ran");
+    }
+
+    @Test
     void aSecondWriterOfASweepFileIsRefusedNamingTheHolder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("mc.spec"), String.join("\n", "rl: 1k", "rh: 10k", "cable: lumped",
                 "rc: lin 100 1200 12", "bandwidth: 1k", "beta: 1", "analyses: exact, attack", "bits: 40",

@@ -153,12 +153,10 @@ class OptimalCommandsTest {
         Files.writeString(out.resolve(MapCommand.PARTIAL), "4,1000.0,10.0,168.0", java.nio.file.StandardOpenOption.APPEND);
         String[] args = {"map", "--metric", "success", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths",
                 "10,1k", "--band-points", "3", "--jobs", "1", "--out", out.toString(), "--resume"};
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".security-map.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock held = ch.lock()) {
+        try (org.kljn.io.FolderLock held = org.kljn.io.FolderLock.acquire(out, MapCommand.LOCK, "kljn map")) {
             RunCommandTest.Result locked = RunCommandTest.kljn(args);
             assertEquals(1, locked.status());
-            assertTrue(locked.err().contains("--out") && locked.err().contains("another kljn map"), locked.err());
+            assertTrue(locked.err().contains(out + " is being written by another kljn map"), locked.err());
         }
         RunCommandTest.Result r = RunCommandTest.kljn(args);
         assertEquals(0, r.status(), r.err());

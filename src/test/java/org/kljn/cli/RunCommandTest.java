@@ -98,6 +98,84 @@ class RunCommandTest {
         assertTrue(r.out().contains("ok    " + dir.resolve("e.cir")), r.out());
     }
 
+    /** A node behind a 1e9 s time constant, fed by a steep exponential that Newton and gmin stepping cannot solve. */
+    private static List<String> stiffOp(String... options) {
+        List<String> l = new java.util.ArrayList<>(List.of("* steep exponential", "V1 in 0 5", "R1 in a 1",
+                "B1 a 0 I = 1e-3*exp(400*v(a))", "C1 a 0 1", "Rbig a b 1e9", "C2 b 0 1"));
+        l.addAll(List.of(options));
+        l.addAll(List.of(".op", ".end"));
+        return l;
+    }
+
+    @Test
+    void anOperatingPointLeftToTheTransientFallbackAfterGminSteppingFailedIsAFailure(@TempDir Path dir)
+            throws Exception {
+        // issue 22 item 7: gmin stepping fails, source stepping is off, and 39.3's transient-op fallback "finishes
+        // successfully" at v(a) = -2.24 V, v(b) = 3.07 V (b hangs on a by 1 Gohm: at DC v(b) = v(a) = 0.0213 V)
+        Files.write(dir.resolve("stiff.cir"), stiffOp(".options srcsteps=0"));
+        // the same circuit with source stepping on: gmin stepping fails too, source stepping converges, and that
+        // operating point is a DC solution (I_B = 1e-3 exp(400 v(a)) = (5 - v(a)) / 1 ohm), so it stays ok
+        Files.write(dir.resolve("stepped.cir"), stiffOp());
+        Path out = dir.resolve("o");
+
+        Result r = kljn("run", dir.resolve("stiff.cir").toString(), dir.resolve("stepped.cir").toString(),
+                "--out", out.toString());
+
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL  " + dir.resolve("stiff.cir") + ": ")
+                && r.out().contains("did not converge (gmin stepping failed)"), r.out());
+        assertFalse(Files.exists(out.resolve("stiff.op1.csv")), "no wrong operating point written");
+        assertTrue(r.out().contains("warn  " + dir.resolve("stepped.cir") + ": Warning: Dynamic gmin stepping failed"),
+                r.out());
+        assertTrue(r.out().contains("ok    " + dir.resolve("stepped.cir")), r.out());
+        List<String> op = Files.readAllLines(out.resolve("stepped.op1.csv"));
+        List<String> names = List.of(op.get(0).split(","));
+        double a = Double.parseDouble(op.get(1).split(",")[names.indexOf("a")]);
+        double b = Double.parseDouble(op.get(1).split(",")[names.indexOf("b")]);
+        assertEquals(a, b, 1e-9, "at DC no current flows through Rbig");
+        // KCL at a: 1e-3 exp(400 a) = 5 - a, to ngspice's voltage tolerance (reltol 1e-3 of v(a) plus vntol 1 uV)
+        assertEquals(Math.log(1e3 * (5 - a)) / 400, a, 1e-3 * Math.abs(a) + 1e-6, "KCL at node a");
+    }
+
+    @Test
+    void withoutTimeoutEachNetlistHasAnHourAndTheHelpSaysSo() {
+        // issue 22 item 13: without --timeout a netlist that never ends hung `run` forever (FaultIT stops one at an
+        // explicit limit; an hour-long test of the default itself would be a slow test, not a better one)
+        assertEquals(java.time.Duration.ofHours(1), RunCommand.timeLimit(null));
+        assertEquals(java.time.Duration.ofMillis(2500), RunCommand.timeLimit(2.5));
+        Result help = kljn("run", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("default: 3600, so that a netlist that never ends"),
+                help.out());
+    }
+
+    @Test
+    void eachWarningIsARowOfItsOwnInRunWarningsCsv(@TempDir Path dir) throws Exception {
+        // issue 22 item 7: several warnings ran together in one summary cell, joined by " | "
+        Files.write(dir.resolve("w.cir"), List.of("* two model warnings", "V1 in 0 dc 1", "R1 in a 1k",
+                "D1 a 0 dm", "D2 a 0 dn", ".model dm d(is=1e-14 foo=3)", ".model dn d(is=1e-14, bar=4)", ".op", ".end"));
+        Files.write(dir.resolve("x.cir"), List.of("* clean", "V1 in 0 dc 1", "R1 in 0 1k", ".op", ".end"));
+        Path out = dir.resolve("o");
+        Result r = kljn("run", dir.resolve("w.cir").toString(), dir.resolve("x.cir").toString(),
+                "--out", out.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        List<String> shown = r.out().lines().filter(l -> l.startsWith("warn  ")).toList();
+        List<String> rows = Files.readAllLines(out.resolve(RunCommand.WARNINGS));
+        assertEquals("netlist,warning", rows.get(0));
+        assertEquals(2, shown.size(), r.out());
+        assertEquals(shown.size(), rows.size() - 1, "one row per warning shown: " + rows);
+        for (int i = 0; i < shown.size(); i++) {
+            String w = shown.get(i).substring(("warn  " + dir.resolve("w.cir") + ": ").length());
+            String row = rows.get(i + 1);
+            assertTrue(row.startsWith(dir.resolve("w.cir") + ",") && row.contains(w.replace("\"", "\"\"")), row);
+            assertFalse(row.contains(" | "), row);
+        }
+        List<String> summary = Files.readAllLines(out.resolve(RunCommand.SUMMARY));
+        assertEquals("netlist,status,outputs,warnings,error", summary.get(0));
+        assertTrue(summary.get(1).startsWith(dir.resolve("w.cir") + ",ok,") && summary.get(1).endsWith(","
+                + shown.size() + ","), summary.get(1));
+        assertTrue(summary.get(2).endsWith(",0,"), summary.get(2));
+    }
+
     @Test
     void subfoldersAreRunAndNamesDependOnThePathAlone(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in/sub"));

@@ -91,6 +91,52 @@ class SlurmSweepCommandIT {
     }
 
     @Test
+    void theTasksReadTheSpecAndItsSubcircuitFromCopiesKeptWithTheJar(@TempDir Path dir) throws Exception {
+        // issue 22 item 18: the scripts read the spec (and through it the subckt files) where the user kept them; a
+        // spec or line edited, moved or deleted after submission changed or failed the queued tasks
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Path lines = Files.createDirectories(dir.resolve("lines"));
+        Files.writeString(lines.resolve("pi.lib"), String.join("\n", ".subckt pi in out", "R1 in m 50",
+                "C1 m 0 10n", "R2 m out 50", ".ends pi", ""));
+        Path spec = specs.resolve("line.spec");
+        Files.writeString(spec, String.join("\n", "rl: 1k", "rh: 10k", "cable: subckt", "subckt: ../lines/pi.lib pi",
+                "bandwidth: 1k, 2k", "beta: 1, null", "analyses: exact", ""));
+        RunCommandTest.Result local = RunCommandTest.kljn("sweep", spec.toString(), "--out",
+                dir.resolve("local.csv").toString(), "--jobs", "2", "--progress", "never");
+        assertEquals(0, local.status(), local.out() + local.err());
+        Path out = dir.resolve("cluster");
+        RunCommandTest.Result r = RunCommandTest.kljn("sweep", spec.toString(), "--out", out.toString(), "--slurm", "2",
+                "--dry-run");
+        assertEquals(0, r.status(), r.out() + r.err());
+        String a = Files.readString(out.resolve("slurm/array.sbatch"));
+        String m = Files.readString(out.resolve("slurm/merge.sbatch"));
+        assertFalse(a.contains(spec.toString()) || m.contains(spec.toString()), "the original spec is not read:\n" + a + m);
+
+        // the originals go (and a file of the same name with other content appears) before any task runs
+        Files.move(spec, dir.resolve("moved.spec"));
+        Files.writeString(lines.resolve("pi.lib"), String.join("\n", ".subckt pi in out", "R1 in out 5k", ".ends pi", ""));
+        Path log = dir.resolve("tasks.log");
+        for (int task = 1; task <= 2; task++) {
+            assertEquals(0, bash(out.resolve("slurm/array.sbatch"), Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task)),
+                    log), Files.readString(log));
+        }
+        assertEquals(0, bash(out.resolve("slurm/merge.sbatch"), Map.of(), log), Files.readString(log));
+        assertEquals(SweepCommandIT.sortedRows(dir.resolve("local.csv")), Files.readAllLines(out.resolve("merged.csv")),
+                "the tasks ran the spec and line as they were at submission");
+
+        // an absolute subckt path cannot be carried with the spec's text unchanged: refused before anything is written
+        Path abs = specs.resolve("abs.spec");
+        Files.writeString(abs, String.join("\n", "rl: 1k", "rh: 10k", "cable: subckt",
+                "subckt: " + lines.resolve("pi.lib") + " pi", "bandwidth: 1k", "beta: 1", "analyses: exact", ""));
+        RunCommandTest.Result refused = RunCommandTest.kljn("sweep", abs.toString(), "--out",
+                dir.resolve("cluster2").toString(), "--slurm", "1", "--dry-run");
+        assertEquals(1, refused.status(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("--slurm: the spec's subckt file '" + lines.resolve("pi.lib")
+                + "' is an absolute path"), refused.err());
+        assertFalse(Files.exists(dir.resolve("cluster2").resolve("slurm").resolve("array.sbatch")));
+    }
+
+    @Test
     void aShardWithFailedPointsStillLetsTheMergeRun(@TempDir Path dir) throws Exception {
         // a point that fails at run time (ngspice rejects its line model's unknown subcircuit; --isolate runs it in a
         // child JVM and records the point as failed); the task still exits 0, its shard being finished

@@ -180,6 +180,11 @@ class SweepSpecTest {
         return Stream.of(
                 Arguments.of("rl: 1k\nfoo: 3\n", "t.spec:2: unknown key 'foo'; allowed: rl, rh, alice, cable"),
                 Arguments.of("rl 1k\n", "t.spec:1: expected 'key: value', got 'rl 1k'"),
+                // issue 22 item 5: the resistance rules name the spec line (they escaped as '--rh:' / '--rc:')
+                Arguments.of("rl: 1\nrh: 1e5\n", "t.spec:2: rh: R_H/R_L = 100000 (R_L = 1 ohm, R_H = 100000 ohm):"
+                        + " allowed at most 1000"),
+                Arguments.of("rc: 1e12\n", "t.spec:1: rc: the loop's resistances R_L = 1000 ohm, R_H = 10000 ohm, R_c ="
+                        + " 1000000000000 ohm span a ratio of 1000000000: allowed at most 1000000"),
                 Arguments.of("rl: 1k\nrl: 2k\n", "t.spec:2: rl: given twice (first on line 1)"),
                 Arguments.of("rh: 10x\n", "t.spec:1: rh: cannot read '10x' as a number; " + sn),
                 Arguments.of("rl:\n", "t.spec:1: rl: empty value; give a value, a list"),
