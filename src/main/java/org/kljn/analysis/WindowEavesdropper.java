@@ -453,7 +453,26 @@ public final class WindowEavesdropper {
         return new double[][][] {lhGram, deltaGram};
     }
 
-    /** δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). */
+    /** The eigenvalues of the symmetric {@code x} (overwritten), unordered. */
+    private static double[] symmetricEigenvalues(org.ejml.data.DMatrixRMaj x) {
+        int n = x.numRows;
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eig.decompose(x)) {
+            throw new ArithmeticException("symmetric eigenvalues did not converge (" + n + " dimensions)");
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = eig.getEigenvalue(i).real;
+        }
+        return out;
+    }
+
+    /**
+     * δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). The Cholesky factor and
+     * the row-wise triangular solves are ours (measured twice as fast as EJML's column-wise {@code solveL} with a
+     * square right-hand side); the symmetric eigenvalues are EJML's, without eigenvectors.
+     */
     static double[] relativeEigenvalues(double[][] aLh, double[][] delta) {
         int n = aLh.length;
         for (int i = 0; i < n; i++) {
@@ -472,7 +491,7 @@ public final class WindowEavesdropper {
                 x[j][i] = s;
             }
         }
-        return SymmetricEigenvalues.of(x);
+        return symmetricEigenvalues(new org.ejml.data.DMatrixRMaj(x));
     }
 
     /** The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned). */
