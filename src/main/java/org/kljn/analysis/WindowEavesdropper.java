@@ -233,8 +233,9 @@ public final class WindowEavesdropper {
      * grid points). For long bits B̄/τ tends to the spectral Bhattacharyya rate.</li>
      * <li><b>near the null</b>: with ε = max_f ‖G_LH^{−½} ΔG G_LH^{−½}‖, −ε C_LH ≤ C_HL − C_LH ≤ ε C_LH on the window,
      * so every δ_j has |δ_j| ≤ ε and Σ δ_j² ≤ ε² Σ λ/(1+λ) ≤ ε² L_LH; with ½ ln(1 + δ/2) − ¼ ln(1 + δ) ≤ δ²/(8(1−ε)²),
-     * B ≤ ε² L_LH(τ)/(8(1 − ε)²), L_LH(τ) ≤ ⌈τ/τ₀⌉ (L_LH(τ₀) + t_LH) (Fischer over blocks), or ≤ tr K_LH where the
-     * pencil cannot be factored. Zero where G_HL = G_LH (the lumped null β).</li>
+     * B ≤ ε² L_LH(τ)/(8(1 − ε)²), L_LH(τ) ≤ ⌈τ/τ₀⌉ (L_LH(τ₀) + t_LH) (Fischer over blocks), and where the pencil
+     * cannot be factored L_LH(τ₀) ≤ 2K ln(1 + tr K_LH/2K) + t_LH (Jensen on the K-function compression). Zero where
+     * G_HL = G_LH (the lumped null β).</li>
      * </ul>
      */
     public WindowBound bound(NoiseTemperatures t, double seconds, EveInstrument instrument, double referenceSeconds) {
@@ -250,8 +251,9 @@ public final class WindowEavesdropper {
         double slopeBound = Double.POSITIVE_INFINITY;
         double nearBound;
         double reference = Double.NaN;
+        Assembly a0 = assemble(t, tau0, instrument);
+        double blocks = Math.ceil(seconds / tau0);
         try {
-            Assembly a0 = assemble(t, tau0, instrument);
             double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor);
             Pencil p0 = pencil(g0[0], g0[1]);
             double b0 = 0;
@@ -267,12 +269,14 @@ public final class WindowEavesdropper {
             double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
             slopeBound = Math.max(0, b0) + 0.5 * tailMean
                     + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
-            nearBound = nearNull(epsilon, Math.ceil(seconds / tau0) * (p0.logDetLh + a0.tailLh));
+            nearBound = nearNull(epsilon, blocks * (p0.logDetLh + a0.tailLh));
             reference = tau0;
         } catch (ArithmeticException unresolved) {
-            // the covariance cannot be factored in double precision: ln det(I + K) ≤ tr K, the signal's energy in
-            // units of the floor
-            nearBound = nearNull(epsilon, signalEnergy(sp, seconds, floor)[1]);
+            // the covariance cannot be factored in double precision: on the 2K reference functions
+            // ln det(I + K) ≤ 2K ln(1 + tr K/2K) (Jensen), tr K the signal's energy in units of the floor
+            double dims = 2.0 * a0.order;
+            double energy = signalEnergy(sp, tau0, floor)[1];
+            nearBound = nearNull(epsilon, blocks * (dims * Math.log1p(energy / dims) + a0.tailLh));
         }
         return WindowBound.ofBhattacharyya(Math.min(slopeBound, nearBound), reference);
     }
