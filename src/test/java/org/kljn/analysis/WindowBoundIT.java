@@ -1,5 +1,6 @@
 package org.kljn.analysis;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.LineModel;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The optimal eavesdropper, exact or bounded, against every attack and the exact window up to its limit. */
+@Tag("integration")
 @ExtendWith(NgSpiceExtension.class)
 class WindowBoundIT {
     @NgSpiceExtension.Session
