@@ -149,10 +149,8 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
         List<String> unknown = rows.stream().filter(r -> !r.rate().known()).map(Row::name).toList();
         if (!unknown.isEmpty()) {
             String method = rows.stream().filter(r -> !r.rate().known()).findFirst().orElseThrow().rate().eveMethod();
-            String why = OptimalResult.SPECTRAL_UNRESOLVED.equals(method)
-                    ? "the loop's noise hides her instrument's floor from double precision"
-                    : String.format(Locale.ROOT, "her exact window likelihood ratio is computed for bits of up to %d"
-                            + " Nyquist samples; use a shorter bit or --bit-duration best", OptimalResult.WINDOW_LIMIT);
+            // defensive: every optimal result is a bound with a finite information, so this needs a NaN from below
+            String why = "her information is not a finite number there";
             return String.format(Locale.ROOT, "Whether a secret key is possible over %s %s cannot be stated: Eve's"
                     + " exact information is not known there for %s (method %s: %s), %s.", where, bits,
                     unknown.size() == rows.size() ? "every defence tried" : String.join(", ", unknown), method, why,

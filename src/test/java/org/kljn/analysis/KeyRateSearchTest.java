@@ -49,15 +49,16 @@ class KeyRateSearchTest {
         NoiseTemperatures t = NoiseTemperatures.standard(1e9, 1);
         EveInstrument instrument = EveInstrument.defaults();
         OptimalResult window = new OptimalResult(t, 1, 0.5, 0.5, 0, 0.02, 0, false, 0.6, 0.4, "window", 0.1, 0.2,
-                instrument);
+                instrument, Double.NaN);
         KeyRate k = KeyRate.of(e, window, 0.95);
         assertEquals(iab, k.aliceBobInformation(), 1e-15);
         assertEquals(0.5 * (0.95 * iab - 0.1) / 0.02, k.bitsPerSecond(), 1e-12);
         assertEquals(0, KeyRate.of(e, new OptimalResult(t, 1, 0.5, 0.5, 0, 0.02, 0, false, 0.99, 0.01, "window", 0.9,
-                5, instrument), 1).bitsPerSecond(), "[.]+: Eve's 0.9 bits exceed I(A;B)");
-        for (String method : new String[] {OptimalResult.SPECTRAL_LONG_BIT, OptimalResult.SPECTRAL_UNRESOLVED}) {
+                5, instrument, Double.NaN), 1).bitsPerSecond(), "[.]+: Eve's 0.9 bits exceed I(A;B)");
+        for (String method : new String[] {OptimalResult.WINDOW, OptimalResult.WINDOW_BOUND}) {
+            // an information that is not a number (defensive: every optimal result has a finite one) states nothing
             KeyRate u = KeyRate.of(e, new OptimalResult(t, 1, 0.5, 0.5, 0, 0.02, 40, true, 0.6, 0.4, method,
-                    Double.NaN, Double.NaN, instrument), 1);
+                    Double.NaN, Double.NaN, instrument, Double.NaN), 1);
             assertTrue(!u.known() && Double.isNaN(u.bitsPerSecond()) && Double.isNaN(u.bitsPerKeptBit()), method);
             KeyRateDefences d = new KeyRateDefences(java.util.List.of(new KeyRateDefences.Row("beta = 1", "betaOne",
                     t, u, null)), 40, 256, 1, instrument, 1000);
