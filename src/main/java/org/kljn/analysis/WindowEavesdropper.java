@@ -87,6 +87,81 @@ public final class WindowEavesdropper {
      * {@code instrument}.
      */
     public WindowLikelihoodRatio test(NoiseTemperatures t, double seconds, EveInstrument instrument) {
+        Assembly a = assemble(t, seconds, instrument);
+        double[][][] gram = gram(a.quadrature, a.order, seconds, a.floor);
+        double[] delta = relativeEigenvalues(gram[0], gram[1]);
+        return new WindowLikelihoodRatio(seconds, instrument, t, a.order, delta, a.tailHl, a.tailLh);
+    }
+
+    /**
+     * The two situations' covariances of Eve's Legendre coefficients on a bit of {@code seconds}, before any
+     * whitening, in SI units: what {@link #test} decides on, for a detector applied to recorded waveforms.
+     *
+     * <p>Coefficient index, channel-major: (U_A, n) at n and (I_A, n) at K + n, n &lt; K, the coefficient of
+     * channel a being ∫_0^τ x_a(t) φ_n(t) dt with φ_n(t) = √((2n+1)/τ) P_n(2t/τ − 1) (units V·√s and A·√s).
+     * {@link CoefficientCovariances#hl()} and {@link CoefficientCovariances#lh()} are the signal's covariances only;
+     * the instrument adds {@link CoefficientCovariances#floorVariance()}[a] = N_a/2 to each diagonal entry of
+     * channel a. The observation outside the K functions carries at most {@code tailHl}, {@code tailLh} of signal
+     * energy in units of the floor (see the class comment for what that bounds).
+     */
+    public CoefficientCovariances coefficientCovariances(NoiseTemperatures t, double seconds,
+            EveInstrument instrument) {
+        Assembly a = assemble(t, seconds, instrument);
+        // a floor of 2 on each channel whitens by 1: the Gram matrices in SI
+        double[][][] gram = gram(a.quadrature, a.order, seconds, new double[] {2, 2});
+        double[][] lhCov = gram[0];
+        double[][] hlCov = new double[lhCov.length][];
+        for (int i = 0; i < lhCov.length; i++) {
+            hlCov[i] = new double[lhCov.length];
+            for (int j = 0; j < lhCov.length; j++) {
+                hlCov[i][j] = lhCov[i][j] + gram[1][i][j];
+            }
+        }
+        return new CoefficientCovariances(a.order, hlCov, lhCov,
+                new double[] {0.5 * a.floor[0], 0.5 * a.floor[1]}, a.tailHl, a.tailLh);
+    }
+
+    /**
+     * The covariances of Eve's window coefficients ({@link #coefficientCovariances}).
+     *
+     * @param order         K, Legendre functions per channel (the matrices are 2K × 2K)
+     * @param hl            the signal's covariance in HL, channel-major (U_A's K coefficients, then I_A's), SI
+     * @param lh            the same in LH
+     * @param floorVariance {N_V/2, N_I/2}: the instrument's variance added to every coefficient of U_A, of I_A
+     * @param tailHl        t_HL, the HL signal energy outside the basis in units of the floor
+     * @param tailLh        t_LH, the same in LH
+     */
+    public record CoefficientCovariances(int order, double[][] hl, double[][] lh, double[] floorVariance,
+            double tailHl, double tailLh) {
+        @Override
+        public double[][] hl() {
+            return copy(hl);
+        }
+
+        @Override
+        public double[][] lh() {
+            return copy(lh);
+        }
+
+        @Override
+        public double[] floorVariance() {
+            return floorVariance.clone();
+        }
+
+        private static double[][] copy(double[][] m) {
+            double[][] c = new double[m.length][];
+            for (int i = 0; i < m.length; i++) {
+                c[i] = m[i].clone();
+            }
+            return c;
+        }
+    }
+
+    /** The basis order, the band's quadrature, the floors and the tail bounds of one bit. */
+    private record Assembly(int order, Quadrature quadrature, double[] floor, double tailHl, double tailLh) {
+    }
+
+    private Assembly assemble(NoiseTemperatures t, double seconds, EveInstrument instrument) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
         }
@@ -143,10 +218,7 @@ public final class WindowEavesdropper {
         }
         double tailHl = tailWeight[0] * tail[order];
         double tailLh = tailWeight[1] * tail[order];
-        Quadrature q = quadrature(f, top, seconds, gLh, gDelta);
-        double[][][] gram = gram(q, order, seconds, floor);
-        double[] delta = relativeEigenvalues(gram[0], gram[1]);
-        return new WindowLikelihoodRatio(seconds, instrument, t, order, delta, tailHl, tailLh);
+        return new Assembly(order, quadrature(f, top, seconds, gLh, gDelta), floor, tailHl, tailLh);
     }
 
     /**

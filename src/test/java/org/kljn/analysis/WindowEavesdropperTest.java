@@ -179,6 +179,57 @@ class WindowEavesdropperTest {
     }
 
     /**
+     * {@link WindowEavesdropper#coefficientCovariances}'s contract (units, channel-major order, the floor's N_a/2)
+     * against the prolate oracle: on the lumped loop the signal's kernel on channel a is (G_aa/2) sin(2πΔfΔ)/(πΔ),
+     * whose eigenvalues on [0, τ] are (G_aa/2) λ_n(c), c = πΔfτ. So the eigenvalues of the U_A block (indices
+     * 0..K−1) and of the I_A block (K..2K−1) of each situation's matrix are those, to 1e-8 of the largest: a
+     * swapped channel or situation moves them by the ratio R_H/R_L, a missing factor 2 or τ by O(1).
+     */
+    @Test
+    void coefficientCovariancesAreTheProlateSpectrumInSi() {
+        double bandwidth = 1e3;
+        ResistorPair pair = new ResistorPair(1e3, 10e3);
+        LineModel line = new LumpedLine(200);
+        Map<Situation, TransferFunctions> tf = situations(pair, line, bandwidth);
+        WindowEavesdropper eve = WindowEavesdropper.of(pair, line, tf);
+        int m = 12;
+        double tau = m / (2 * bandwidth);
+        NoiseTemperatures t = NoiseTemperatures.standard(1e9, 1.3);
+        EveInstrument floor = EveInstrument.defaults();
+        WindowEavesdropper.CoefficientCovariances cov = eve.coefficientCovariances(t, tau, floor);
+        int k = cov.order();
+        assertEquals(2 * k, cov.hl().length);
+        assertEquals(0.5 * floor.voltageNoise(), cov.floorVariance()[0], 0);
+        assertEquals(0.5 * floor.currentNoise(), cov.floorVariance()[1], 0);
+        double[] lambda = prolateEigenvalues(Math.PI * bandwidth * tau, 20);
+        SituationSpectra hl = SituationSpectra.of(KljnLoop.secure(pair, Resistor.H, line), tf.get(Situation.HL));
+        SituationSpectra lh = SituationSpectra.of(KljnLoop.secure(pair, Resistor.L, line), tf.get(Situation.LH));
+        double[] gHl = new double[4], gLh = new double[4];
+        hl.matrix(0, t.highAtAlice(), t.lowAtBob(), gHl);
+        lh.matrix(0, t.lowAtAlice(), t.highAtBob(), gLh);
+        double kb4 = 4 * org.kljn.noise.Johnson.BOLTZMANN;
+        for (int s = 0; s < 2; s++) {
+            double[][] c = s == 0 ? cov.hl() : cov.lh();
+            double[] g = s == 0 ? gHl : gLh;
+            for (int ch = 0; ch < 2; ch++) {
+                double[][] block = new double[k][k];
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        block[i][j] = c[ch * k + i][ch * k + j];
+                    }
+                }
+                double[] ev = new EigenDecomposition(MatrixUtils.createRealMatrix(block)).getRealEigenvalues();
+                java.util.Arrays.sort(ev);
+                double scale = 0.5 * kb4 * g[ch];
+                for (int n = 0; n < lambda.length; n++) {
+                    assertEquals(scale * lambda[n], ev[k - 1 - n], 1e-8 * scale,
+                            (s == 0 ? "HL" : "LH") + " channel " + ch + " eigenvalue " + n);
+                }
+            }
+        }
+    }
+
+    /**
      * The best detector is never beaten by a detector kljn knows: over random loops (lumped, RC ladders with the
      * current attack strong, a lossy line), β and bit lengths, the window likelihood ratio's success is at least
      * each attack's exact success for the same bit (FiniteBitStatistics' exact distributions), to 1e-9.
