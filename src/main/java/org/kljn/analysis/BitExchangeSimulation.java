@@ -11,6 +11,7 @@ import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.TabulatedRun;
 import org.kljn.ngspice.TabulatedSource;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.ngspice.StreamListener;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.NoiseWaveform;
@@ -89,10 +90,15 @@ public final class BitExchangeSimulation {
     }
 
     /**
-     * The likelihood-ratio eavesdropper's outcome over all bits ({@link LikelihoodRatioDetector}, from each bit's
-     * U_A and I_A), and its predicted success.
+     * The likelihood-ratio eavesdropper's outcome over all bits, and its predicted success. For a bit of at most
+     * {@link OptimalResult#WINDOW_LIMIT} Nyquist samples whose simulated waveform represents the continuous loop at
+     * the detector's resolution ({@link TransientWindowDetector.Support}), the detector is the exact window likelihood ratio through
+     * Eve's instrument ({@code method} "window", {@code window} its measurement); otherwise it is the spectral one
+     * ({@link LikelihoodRatioDetector}, from each bit's U_A and I_A at {@code frequencyBins} bins) and
+     * {@code windowRefused} says why the window test was not measured.
      */
-    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins) {
+    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins, String method,
+            WindowMeasurement window, String windowRefused) {
         public double successRate() {
             return (double) correct / bits;
         }
@@ -100,6 +106,21 @@ public final class BitExchangeSimulation {
         /** Wilson score interval at 95 %. */
         public double[] ci95() {
             return wilson(correct, bits, 1.959963984540054);
+        }
+    }
+
+    /**
+     * The window likelihood ratio measured on the simulated bits beside its prediction for the same bit, band and
+     * instrument.
+     *
+     * @param measured        success and I(K; Eve) from the empirical Λ of each situation ({@link EmpiricalLikelihoodRatios})
+     * @param predicted       the exact test ({@link WindowEavesdropper#test}) over the band the injected noise has
+     * @param edgeCompression how far the solver's frequency warp pulls the band edge in, 1 − f_e/Δf ({@link TransientWindowDetector.Support})
+     */
+    public record WindowMeasurement(EmpiricalLikelihoodRatios measured, WindowLikelihoodRatio predicted,
+            double edgeCompression) {
+        public EveInstrument instrument() {
+            return predicted.instrument();
         }
     }
 
@@ -193,12 +214,19 @@ public final class BitExchangeSimulation {
         Thread probabilitiesThread = new Thread(probabilitiesTask, "kljn-exact-probabilities");
         probabilitiesThread.setDaemon(true);
         probabilitiesThread.start();
-        // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
-        LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
+        StepChoice chosen = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
+        // Eve's likelihood ratio for this bit: the exact window test through her instrument where the simulated
+        // waveform carries the continuous loop at its resolution, else the spectral one at the bins (k − ½)/τ
+        TransientWindowDetector.Support support = TransientWindowDetector.Support.of(s, noise, chosen);
+        TransientWindowDetector window = support.refusal() == null ? TransientWindowDetector.design(s, exact, tau) : null;
+        String windowRefused = support.refusal() != null ? support.refusal()
+                : window.statistic() == null ? window.unresolved() : null;
+        boolean useWindow = windowRefused == null;
+        LikelihoodRatioDetector optimal = useWindow || LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
                         tau, band, NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS));
+        WindowLikelihoodStatistic windowStatistic = useWindow ? window.statistic() : null;
         double[] likelihoodRatio = new double[s.bits()];
-        StepChoice chosen = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -222,7 +250,7 @@ public final class BitExchangeSimulation {
             Block block = blocks.get(b);
             tasks[b] = () -> {
                 long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, chosen, averages, bitDone,
-                        optimal, likelihoodRatio));
+                        optimal, windowStatistic, likelihoodRatio));
                 synchronized (pointsAndNanos) {
                     paths.add(pn[2] == 0 ? CallbackPath.SHIM.label() : CallbackPath.JNA.label());
                     pointsAndNanos[0] += pn[0];
@@ -291,8 +319,20 @@ public final class BitExchangeSimulation {
         for (Attack a : Attack.values()) {
             eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
-        OptimalOutcome optimalOutcome = optimal == null ? null
-                : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
+        OptimalOutcome optimalOutcome;
+        if (useWindow) {
+            boolean[] hl = new boolean[s.bits()];
+            for (int i = 0; i < hl.length; i++) {
+                hl[i] = alice.get(i) == Resistor.H;
+            }
+            WindowMeasurement m = new WindowMeasurement(EmpiricalLikelihoodRatios.of(likelihoodRatio, hl),
+                    window.predicted(), support.edgeCompression());
+            optimalOutcome = new OptimalOutcome(optimalCorrect, s.bits(), window.predicted().successProbability(), 0,
+                    "window", m, null);
+        } else {
+            optimalOutcome = optimal == null ? null : new OptimalOutcome(optimalCorrect, s.bits(),
+                    optimal.successProbability(), optimal.bins(), OptimalResult.SPECTRAL_LONG_BIT, null, windowRefused);
+        }
         return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
@@ -408,7 +448,7 @@ public final class BitExchangeSimulation {
     /** One block in one ngspice run; returns {accepted points, transient nanoseconds, 0 for the shim or 1 for JNA}. */
     private static long[] runBlock(NgSpice spice, BitExchangeSettings s, InjectedNoise noise, Block block, double h,
             double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
-            double[] likelihoodRatio) {
+            WindowLikelihoodStatistic windowStatistic, double[] likelihoodRatio) {
         boolean trnoise = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE;
         List<Integer> bits = block.bits();
         KljnLoop loop = KljnLoop.secure(s.resistors(), block.aliceHolds(), s.line());
@@ -432,8 +472,16 @@ public final class BitExchangeSimulation {
             bitDone.accept(w);
         });
         // the likelihood-ratio detector's finite Fourier transform streams beside the attacks' averages
-        WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
+        StreamListener lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
                 (w, statistic) -> likelihoodRatio[bits.get(w)] = statistic);
+        if (windowStatistic != null) {
+            // Eve's window coefficients of each bit, her instrument's floor added (seeded per bit), and Λ
+            lr = new LegendreProjection(windows, windowStatistic.order(), (w, coefficients) -> {
+                int bit = bits.get(w);
+                likelihoodRatio[bit] = windowStatistic.logLikelihoodRatio(
+                        TransientWindowDetector.withFloor(coefficients, s.eveNoise(), s.seed(), bit));
+            });
+        }
         // half a step past the last window: ngspice clamps its final step to the stop time, and a stop
         // time on the grid can leave it a step of zero after rounding
         // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency

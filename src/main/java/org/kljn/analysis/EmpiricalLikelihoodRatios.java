@@ -25,9 +25,8 @@ public record EmpiricalLikelihoodRatios(int bits, double successProbability, dou
         double mutualInformation, double informationStandardError) {
 
     /**
-     * From each bit's Λ and whether its situation was HL.
-     *
-     * @throws IllegalArgumentException when a situation has fewer than two bits (no standard error)
+     * From each bit's Λ and whether its situation was HL; every estimate NaN when a situation has fewer than two bits
+     * (no stratified estimate or standard error).
      */
     public static EmpiricalLikelihoodRatios of(double[] logLikelihoodRatio, boolean[] hl) {
         if (logLikelihoodRatio.length != hl.length) {
@@ -49,8 +48,7 @@ public record EmpiricalLikelihoodRatios(int bits, double successProbability, dou
             sum2[c] += loss * loss;
         }
         if (n[0] < 2 || n[1] < 2) {
-            throw new IllegalArgumentException("need at least two bits of each situation, got " + n[0] + " HL and "
-                    + n[1] + " LH");
+            return new EmpiricalLikelihoodRatios(hl.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double success = 0, successVar = 0, loss = 0, lossVar = 0;
         for (int c = 0; c < 2; c++) {

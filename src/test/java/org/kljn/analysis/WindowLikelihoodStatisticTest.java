@@ -197,6 +197,15 @@ class WindowLikelihoodStatisticTest {
                 basis[n][j] = LegendreProjectionTest.basis(n, t[j], TAU);
             }
         }
+        // the projection is linear: back[n][m] = coefficient n of the sampled waveform φ_m, so the projected
+        // waveform Σ c_m φ_m has coefficients Σ_m back[n][m] c_m (the same numbers as projecting each bit's sum)
+        double[][] back = new double[ORDER][ORDER];
+        for (int m = 0; m < ORDER; m++) {
+            double[] col = LegendreProjection.project(t, basis[m], TAU, ORDER);
+            for (int n = 0; n < ORDER; n++) {
+                back[n][m] = col[n];
+            }
+        }
         // c = D L z with L L^T the signal covariance in floor units, D the floor deviations
         RealMatrix deviations = MatrixUtils.createRealDiagonalMatrix(java.util.Arrays.stream(floors()).map(Math::sqrt)
                 .toArray());
@@ -216,17 +225,13 @@ class WindowLikelihoodStatisticTest {
             double[] c = (hl[b] ? rootHl : rootLh).operate(z);
             double[] x = new double[n2];
             for (int ch = 0; ch < 2; ch++) {
-                double[] wave = new double[samples + 1];
-                for (int n = 0; n < ORDER; n++) {
-                    double cn = c[ch * ORDER + n];
-                    for (int j = 0; j <= samples; j++) {
-                        wave[j] += cn * basis[n][j];
-                    }
-                }
-                double[] projected = LegendreProjection.project(t, wave, TAU, ORDER);
                 for (int n = 0; n < ORDER; n++) {
                     int i = ch * ORDER + n;
-                    x[i] = projected[n] + Math.sqrt(floor(i)) * r.nextGaussian();
+                    double projected = 0;
+                    for (int m = 0; m < ORDER; m++) {
+                        projected += back[n][m] * c[ch * ORDER + m];
+                    }
+                    x[i] = projected + Math.sqrt(floor(i)) * r.nextGaussian();
                 }
             }
             llr[b] = stat.logLikelihoodRatio(x);
