@@ -274,7 +274,11 @@ public final class AttackCommand implements Callable<Integer> {
                 e.put("predicted", o.predicted());
                 e.put("correct", o.correct());
                 e.put("method", o.method());
-                e.put("frequencyBins", o.frequencyBins());
+                if (o.window() != null) {
+                    e.put("basisFunctions", o.window().predicted().basisFunctions());
+                } else {
+                    e.put("frequencyBins", o.frequencyBins());
+                }
                 eve.put("optimal", e);
             }
             root.put("eve", eve);
