@@ -174,7 +174,10 @@ public final class BitExchangeSimulation {
     /**
      * The settings with the grid of a pre-warped run fixed: {@code moments} takes {@link StepChoice#MOMENTS_GRID};
      * {@code distributions} the coarsest grid whose variance inflation is within {@link StepChoice#INFLATION_TARGET}
-     * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band). Other settings unchanged.
+     * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band), and for bits on which the
+     * window likelihood ratio is measured (at most {@link OptimalResult#WINDOW_LIMIT} Nyquist samples) at least
+     * {@link TransientWindowDetector#windowGrid()}, whose band edge is within
+     * {@link TransientWindowDetector#MAX_EDGE_COMPRESSION}. Other settings unchanged.
      */
     public static BitExchangeSettings resolve(NgSpice spice, BitExchangeSettings s) {
         if (!s.prewarped() || s.oversampling() > 0) {
@@ -186,7 +189,12 @@ public final class BitExchangeSimulation {
         BandShape nominal = BandShape.brickWall(s.bandwidth());
         Map<Situation, TransferFunctions> transfer = ExactAnalysis.transferFunctions(spice, s.resistors(), s.line(),
                 nominal, ExactAnalysis.pointsFor(nominal, s.bandwidth()), Situation.SECURE);
-        return s.withOversampling(StepChoice.distributionsGrid(s, transfer));
+        int grid = StepChoice.distributionsGrid(s, transfer);
+        if (s.bitSamples() <= OptimalResult.WINDOW_LIMIT && s.noise() == BitExchangeSettings.NoiseMode.JAVA) {
+            // the window likelihood ratio is measured on these bits: it needs the band edge within 0.2 %
+            grid = Math.max(grid, TransientWindowDetector.windowGrid());
+        }
+        return s.withOversampling(grid);
     }
 
     private static Result run(BitExchangeSettings unresolved, IntConsumer progress, int threads, SessionAccess sessions) {
@@ -331,7 +339,8 @@ public final class BitExchangeSimulation {
                     "window", m, null);
         } else {
             optimalOutcome = optimal == null ? null : new OptimalOutcome(optimalCorrect, s.bits(),
-                    optimal.successProbability(), optimal.bins(), OptimalResult.SPECTRAL_LONG_BIT, null, windowRefused);
+                    optimal.successProbability(), optimal.bins(), window != null && window.unresolved() != null
+                            ? OptimalResult.SPECTRAL_UNRESOLVED : OptimalResult.SPECTRAL_LONG_BIT, null, windowRefused);
         }
         return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attack's optimal detector on bits simulated in ngspice: the exact window likelihood ratio applied to each bit's
  * U_A, I_A (Legendre coefficients, Eve's floor added as Java noise) against its own prediction for the same bit,
  * band and instrument. A capacitive ladder where the current attack matters (R_L 1.5 kΩ, R_H 12 kΩ, 8 sections of
- * 800 Ω / 15 nF in all, 2e9 K, 1 kHz, β = 1), default accuracy goal (distributions: pre-warped noise, K = 13).
+ * 800 Ω / 15 nF in all, 2e9 K, 1 kHz, β = 1), default accuracy goal (distributions: pre-warped noise on the
+ * window test's grid K = 21, whose frequency warp moves the exact success by at most 0.002 here: {@link WindowWarpIT}).
  */
 @Tag("integration") // minutes of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
 class WindowTransientIT {
@@ -28,13 +29,13 @@ class WindowTransientIT {
 
     /**
      * Measured success and I(K; Eve) within z = 3 standard errors of the prediction (two-sided, false failure
-     * 0.27 % each, 1.1 % for the four comparisons). The bit counts give a success standard error of at most 0.0033
-     * (M = 20: p ≈ 0.74, 18,000 bits; M = 200: p ≈ 0.96, 3,600 bits), so a measured deviation of 0.01 fails, and a
-     * bias of 0.014 in the success (z = 3 + 1.28) fails with probability 90 %. The information's standard errors
-     * are about 0.005 (M = 20) and 0.012 (M = 200): a bias of 4.3 of them (0.02, 0.05) fails with probability 90 %.
+     * 0.27 % each, 1.1 % for the four comparisons). The bit counts give a success standard error of at most 0.0035
+     * (M = 20: p ≈ 0.74, 18,000 bits; M = 200: p ≈ 0.96, 4,000 bits), so a measured deviation of 0.0105 fails, and a
+     * bias of 0.015 in the success (z = 3 + 1.28) fails with probability 90 %. The information's standard errors
+     * are about 0.005 (M = 20) and 0.009 (M = 200): a bias of 4.3 of them (0.02, 0.04) fails with probability 90 %.
      */
     @ParameterizedTest(name = "M = {0}")
-    @CsvSource({"20, 18000, 2026120720", "200, 3600, 2026120799"})
+    @CsvSource({"20, 18000, 2026120720", "200, 4000, 2026120799"})
     void measuredWindowTestMatchesItsPrediction(int bitSamples, int bits, long seed) {
         BitExchangeSimulation.Result r;
         long t0 = System.nanoTime();
@@ -55,7 +56,7 @@ class WindowTransientIT {
                         / m.successStandardError(), m.mutualInformation(), m.informationStandardError(), info,
                 (m.mutualInformation() - info) / m.informationStandardError(),
                 r.eve().get(Attack.CURRENT).predicted(), w.predicted().basisFunctions(), w.edgeCompression());
-        assertTrue(m.successStandardError() <= 0.0034, "resolves 0.01: " + m.successStandardError());
+        assertTrue(m.successStandardError() <= 0.0035, "resolves 0.01: " + m.successStandardError());
         assertTrue(p > r.eve().get(Attack.CURRENT).predicted() + 0.02, "the window test beats the current attack");
         assertEquals(p, m.successProbability(), 3 * m.successStandardError(), "success");
         assertEquals(info, m.mutualInformation(), 3 * m.informationStandardError(), "information");
@@ -78,8 +79,8 @@ class WindowTransientIT {
     }
 
     /**
-     * The moments goal (K = 2) pulls the simulated band's edge in by 15 %: the window test is refused there (the
-     * spectral detector is reported, with why), never printed as measured.
+     * The moments goal (K = 2) pulls the simulated band's edge in by 15 %, the window test's limit is 0.2 %: it is
+     * refused there (the spectral detector is reported, with why), never printed as measured.
      */
     @Test
     void refusedWhereTheStepCannotCarryIt() {
