@@ -57,26 +57,14 @@ class WindowLikelihoodStatisticTest {
     static RealMatrix[] signals(long seed, double size) {
         Random r = new Random(seed);
         int n = 2 * ORDER;
-        RealMatrix g = MatrixUtils.createRealMatrix(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                g.setEntry(i, j, r.nextGaussian());
-            }
-        }
-        RealMatrix q = new org.apache.commons.math3.linear.QRDecomposition(g).getQ();
+        RealMatrix q = randomOrthogonal(r, n);
         RealMatrix lambda = MatrixUtils.createRealMatrix(n, n);
         for (int i = 0; i < n; i++) {
             lambda.setEntry(i, i, Math.pow(10, 4 - 7.0 * i / (n - 1)));
         }
         RealMatrix lh = q.multiply(lambda).multiply(q.transpose());
         // R = V diag(±size) Vᵀ, V random orthogonal, signs at random
-        RealMatrix g2 = MatrixUtils.createRealMatrix(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                g2.setEntry(i, j, r.nextGaussian());
-            }
-        }
-        RealMatrix v = new org.apache.commons.math3.linear.QRDecomposition(g2).getQ();
+        RealMatrix v = randomOrthogonal(r, n);
         RealMatrix d = MatrixUtils.createRealMatrix(n, n);
         for (int i = 0; i < n; i++) {
             d.setEntry(i, i, r.nextBoolean() ? size : -size);
@@ -85,6 +73,17 @@ class WindowLikelihoodStatisticTest {
         RealMatrix root = q.multiply(sqrt(lambda)).multiply(q.transpose());
         RealMatrix hl = root.multiply(MatrixUtils.createRealIdentityMatrix(n).add(rr)).multiply(root);
         return new RealMatrix[] {symmetric(hl), symmetric(lh)};
+    }
+
+    /** Q of the QR decomposition of a Gaussian matrix. */
+    private static RealMatrix randomOrthogonal(Random r, int n) {
+        RealMatrix g = MatrixUtils.createRealMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                g.setEntry(i, j, r.nextGaussian());
+            }
+        }
+        return new org.apache.commons.math3.linear.QRDecomposition(g).getQ();
     }
 
     private static RealMatrix sqrt(RealMatrix diagonal) {
