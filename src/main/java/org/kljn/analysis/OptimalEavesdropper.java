@@ -215,6 +215,15 @@ public final class OptimalEavesdropper {
                 : java.util.Optional.of(window.test(t, seconds, instrument));
     }
 
+    /**
+     * Upper bounds on Eve's success and information for a bit of {@code seconds} from the exact pencil on a window of
+     * at most {@code referenceSeconds} ({@link WindowEavesdropper#bound}); empty when built from bare spectra.
+     */
+    public java.util.Optional<WindowBound> windowBound(NoiseTemperatures t, double seconds, double referenceSeconds) {
+        return window == null ? java.util.Optional.empty()
+                : java.util.Optional.of(window.bound(t, seconds, instrument, referenceSeconds));
+    }
+
     public SituationSpectra hl() {
         return hl;
     }

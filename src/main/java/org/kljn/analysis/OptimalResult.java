@@ -11,52 +11,56 @@ package org.kljn.analysis;
  * @param bitDuration        τ, s
  * @param bins               frequency bins (k − ½)/τ of the spectral likelihood-ratio detector
  * @param allBins            whether that detector uses every bin of the band (else every s-th: a long bit)
- * @param successProbability Eve's probability of a correct guess for the bit (equal priors): the exact window
- *                           likelihood ratio's upper value when {@code method} is "window", else the spectral one's
- * @param errorProbability   her probability of a wrong guess, computed directly (a lower value)
- * @param method             "window" ({@link WindowEavesdropper}: exact for the bit, through Eve's instrument) or
- *                           "spectral" (a bit longer than {@link #WINDOW_LIMIT} Nyquist samples: bins treated as
- *                           independent, not a bound) or "spectral-unresolved" (the window test's covariance could
- *                           not resolve Eve's floor under the loop's noise in double precision; not a bound)
- * @param mutualInformation  I(K; Eve) in bits per bit (window method; NaN for the spectral one)
- * @param windowJeffreys     the window's Jeffreys divergence, nats (window method; NaN otherwise)
+ * @param successProbability Eve's probability of a correct guess for the bit (equal priors), never below the best
+ *                           detector's: the exact window likelihood ratio's upper value ({@code method} "window") or
+ *                           a rigorous bound on it ("window-bound")
+ * @param errorProbability   her probability of a wrong guess, a lower value (1 − the bound for "window-bound")
+ * @param method             "window" ({@link WindowEavesdropper#test}: exact for the bit, through Eve's instrument)
+ *                           or "window-bound" ({@link WindowEavesdropper#bound}: an upper bound for a bit longer than
+ *                           {@link #WINDOW_LIMIT} Nyquist samples, or where the exact pencil cannot resolve Eve's floor
+ *                           under the loop's noise in double precision)
+ * @param mutualInformation  I(K; Eve) in bits per bit: the exact window value's upper value, or the bound
+ * @param windowJeffreys     the window's Jeffreys divergence, nats ("window"; NaN for "window-bound")
  * @param eveNoise           Eve's instrument
+ * @param spectralSuccessProbability the spectral likelihood-ratio detector's success (bins treated as independent):
+ *                           an approximation for long bits, NOT a bound on Eve
  */
 public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate, double divergenceHlFromLh,
         double divergenceLhFromHl, double integrationError, double bitDuration, int bins, boolean allBins,
         double successProbability, double errorProbability, String method, double mutualInformation,
-        double windowJeffreys, EveInstrument eveNoise) {
+        double windowJeffreys, EveInstrument eveNoise, double spectralSuccessProbability) {
 
     /**
-     * Bits of at most this many Nyquist samples get the exact window likelihood ratio. Its dense pencil has
-     * ~π M + 60 dimensions (measured by {@code kljn bench}: 0.09 s of CPU at M = 50, 2 s at M = 256), so longer
-     * bits keep the spectral form for now.
+     * Bits of at most this many Nyquist samples get the exact window likelihood ratio: its dense pencil has
+     * ~π M + 60 dimensions (CPU per point measured by {@code kljn bench}); longer bits get {@link #WINDOW_BOUND}.
      */
     public static final int WINDOW_LIMIT = 256;
 
-    /** {@link #method()} of a bit longer than {@link #WINDOW_LIMIT}: the spectral detector, not a bound. */
-    public static final String SPECTRAL_LONG_BIT = "spectral";
-
     /**
-     * {@link #method()} where the window test could not resolve Eve's floor under the loop's noise in double
-     * precision: the spectral detector, not a bound.
+     * The reference window (Nyquist samples) on which {@link #WINDOW_BOUND} solves the exact pencil (and a Cholesky
+     * factor at half of it): larger is tighter and slower.
      */
-    public static final String SPECTRAL_UNRESOLVED = "spectral-unresolved";
+    public static final int BOUND_REFERENCE_SAMPLES = 128;
+
+    /** {@link #method()} of the exact window likelihood ratio. */
+    public static final String WINDOW = "window";
+
+    /** {@link #method()} of the rigorous upper bound ({@link WindowEavesdropper#bound}). */
+    public static final String WINDOW_BOUND = "window-bound";
 
     /**
      * Below this many Nyquist samples per bit the spectral likelihood ratio's finite-window loss can let a particular
-     * attack match or beat it (measured: the current attack on an 8-section ladder at M = 20 and 40, see the README),
-     * so its success is not a bound on every detector there.
+     * attack match or beat it (measured: the current attack on an 8-section ladder at M = 20 and 40, see the README);
+     * it is never used as Eve's best.
      */
     public static final int SPECTRAL_BOUND_MIN_SAMPLES = 100;
 
     /**
-     * Whether {@link #successProbability} bounds every detector's: always for the window method (the exact
-     * likelihood ratio, an upper value); for the spectral one never (it can fall below an exact attack even for long
-     * bits).
+     * Whether {@link #successProbability} and {@link #mutualInformation} bound every detector's: always (the exact
+     * window likelihood ratio's upper value, or a rigorous bound on it). Kept for the JSON key.
      */
     public boolean boundsEveryDetector() {
-        return "window".equals(method);
+        return true;
     }
 
     /** Evaluates {@code eve} at {@code t} for a bit of {@code bitSamples} Nyquist samples. */
@@ -74,28 +78,26 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
         double tau = bins.tau();
         boolean allBins = bins.hl().size() == LikelihoodRatioDetector.binCount(eve.bandwidth(), tau);
         double samples = 2 * eve.bandwidth() * tau;
-        java.util.Optional<WindowLikelihoodRatio> window = java.util.Optional.empty();
-        String spectral = SPECTRAL_LONG_BIT;
+        LikelihoodRatioDetector lr = bins.at(t);
         if (samples <= WINDOW_LIMIT * (1 + 1e-9)) {
             try {
-                window = eve.windowTest(t, tau);
+                java.util.Optional<WindowLikelihoodRatio> window = eve.windowTest(t, tau);
+                if (window.isPresent()) {
+                    WindowLikelihoodRatio w = window.get();
+                    return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau,
+                            bins.hl().size(), allBins, w.successProbability(), w.errorProbability(), WINDOW,
+                            w.mutualInformation(), w.jeffreys(), eve.instrument(), lr.successProbability());
+                }
             } catch (ArithmeticException unresolved) {
-                // the loop's noise exceeds Eve's floor by more than double precision resolves (its covariance's
-                // rounding, ~1e-16 of its largest eigenvalue, is larger than the floor: measured from about
-                // T_eff = 1e18 K with the default 1 nV/√Hz floor on a 1 kΩ loop): no exact value can be had, and the
-                // spectral detector's success is reported flagged as not a bound, never as the window's
-                spectral = SPECTRAL_UNRESOLVED;
+                // the loop's noise exceeds Eve's floor by more than double precision resolves (measured from about
+                // T_eff = 1e18 K with the default floor on a 1 kΩ loop): the bound below, never an approximation
             }
         }
-        if (window.isPresent()) {
-            WindowLikelihoodRatio w = window.get();
-            return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau,
-                    bins.hl().size(), allBins, w.successProbability(), w.errorProbability(), "window",
-                    w.mutualInformation(), w.jeffreys(), eve.instrument());
-        }
-        LikelihoodRatioDetector lr = bins.at(t);
-        return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), lr.bitDuration(),
-                lr.bins(), allBins, lr.successProbability(), lr.errorProbability(), spectral, Double.NaN, Double.NaN,
-                eve.instrument());
+        WindowBound b = eve.windowBound(t, tau, BOUND_REFERENCE_SAMPLES / (2 * eve.bandwidth()))
+                .orElseThrow(() -> new IllegalStateException("Eve's window bound needs the band gain: build the"
+                        + " eavesdropper from transfer functions"));
+        return new OptimalResult(t, d.jeffreys(), d.hlFromLh(), d.lhFromHl(), d.errorBound(), tau, bins.hl().size(),
+                allBins, b.successProbability(), b.errorProbability(), WINDOW_BOUND, b.mutualInformation(), Double.NaN,
+                eve.instrument(), lr.successProbability());
     }
 }

@@ -161,13 +161,13 @@ public final class WindowEavesdropper {
     private record Assembly(int order, Quadrature quadrature, double[] floor, double tailHl, double tailLh) {
     }
 
-    private Assembly assemble(NoiseTemperatures t, double seconds, EveInstrument instrument) {
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
-        }
+    /** G_LH and G_HL − G_LH (SI, {UU, II, Re UI, Im UI}) at the grid points f[0..top] the band reaches. */
+    private record Spectra(double[] f, int top, double[][] gLh, double[][] gDelta) {
+    }
+
+    private Spectra spectra(NoiseTemperatures t) {
         int nf = hl.size();
         double[] f = hl.frequency();
-        // G_LH and G_HL − G_LH at the grid points, SI: {UU, II, Re UI, Im UI}
         double[][] gLh = new double[nf][4];
         double[][] gDelta = new double[nf][4];
         double[] a = new double[4];
@@ -186,25 +186,21 @@ public final class WindowEavesdropper {
             }
         }
         int top = Math.min(nf - 1, last + 1); // G is linear up to the first zero-gain point after the band
+        return new Spectra(f, top, gLh, gDelta);
+    }
+
+    private Assembly assemble(NoiseTemperatures t, double seconds, EveInstrument instrument) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
+        }
+        Spectra sp = spectra(t);
+        double[] f = sp.f;
+        int top = sp.top;
+        double[][] gLh = sp.gLh;
+        double[][] gDelta = sp.gDelta;
         double fMax = f[top];
         double[] floor = {instrument.voltageNoise(), instrument.currentNoise()};
-        // each channel's power in each situation (G linear between points: the trapezoid is exact)
-        double[] tailWeight = new double[2]; // Σ_a (2τ/N_a) P_a, per situation
-        for (int k = 0; k < top; k++) {
-            double h = f[k + 1] - f[k];
-            for (int ch = 0; ch < 2; ch++) {
-                double pLh = 0.5 * h * (gLh[k][ch] + gLh[k + 1][ch]);
-                double pHl = pLh + 0.5 * h * (gDelta[k][ch] + gDelta[k + 1][ch]);
-                tailWeight[0] += 2 * seconds / floor[ch] * pHl;
-                tailWeight[1] += 2 * seconds / floor[ch] * pLh;
-            }
-        }
-        if (f[0] > 0) {
-            for (int ch = 0; ch < 2; ch++) {
-                tailWeight[0] += 2 * seconds / floor[ch] * f[0] * (gLh[0][ch] + gDelta[0][ch]);
-                tailWeight[1] += 2 * seconds / floor[ch] * f[0] * gLh[0][ch];
-            }
-        }
+        double[] tailWeight = signalEnergy(sp, seconds, floor);
         double xMax = Math.PI * fMax * seconds;
         double[] tail = besselTail(xMax);
         // the tail bound needs every left-out order past its first maximum: K > x_max
@@ -219,6 +215,147 @@ public final class WindowEavesdropper {
         double tailHl = tailWeight[0] * tail[order];
         double tailLh = tailWeight[1] * tail[order];
         return new Assembly(order, quadrature(f, top, seconds, gLh, gDelta), floor, tailHl, tailLh);
+    }
+
+    /**
+     * Upper bounds on Eve's success and information for a bit of {@code seconds}, from the exact pencil on a
+     * reference window τ₀ = min({@code seconds}, {@code referenceSeconds}) only: for bits beyond the exact method's
+     * reach, and where its Cholesky factor cannot resolve the floor. The smaller of two bounds on the window's
+     * Bhattacharyya distance B (derivation: {@code docs/eavesdropper-window.md}); with L_s(τ) = ln det(I + K_s) the
+     * whitened window covariance's log-determinant (Fredholm) of the process with spectrum G_s (s = HL, LH, or the
+     * mean of the two), B = ½ L̄ − ¼ L_HL − ¼ L_LH:
+     * <ul>
+     * <li><b>slope</b>: L(τ) = ∫_0^τ mmse(t) dt (Duncan; Kailath), the causal filtering error mmse(t) of a stationary
+     * process falls with t to ℓ = ∫_{−∞}^{∞} ln det(I + G/N) df (Yovits-Jackson), so L̄ is concave and
+     * L̄(τ) ≤ L̄(τ₀) + (τ − τ₀) [L̄(τ₀) − L̄(τ₀/2)]/(τ₀/2), and L_s(τ) ≥ L_s(τ₀) + (τ − τ₀) ℓ_s:
+     * B(τ) ≤ B(τ₀) + (τ − τ₀) [½ σ̄ − ¼ (ℓ_HL + ℓ_LH)]. The K-function compression gives L ≤ the true value ≤ L + t
+     * (Fischer, t the left-out energy), and ℓ_s's trapezoid is a lower value (ln det is concave, G linear between
+     * grid points). For long bits B̄/τ tends to the spectral Bhattacharyya rate.</li>
+     * <li><b>near the null</b>: with ε = max_f ‖G_LH^{−½} ΔG G_LH^{−½}‖, −ε C_LH ≤ C_HL − C_LH ≤ ε C_LH on the window,
+     * so every δ_j has |δ_j| ≤ ε and Σ δ_j² ≤ ε² Σ λ/(1+λ) ≤ ε² L_LH; with ½ ln(1 + δ/2) − ¼ ln(1 + δ) ≤ δ²/(8(1−ε)²),
+     * B ≤ ε² L_LH(τ)/(8(1 − ε)²), L_LH(τ) ≤ ⌈τ/τ₀⌉ (L_LH(τ₀) + t_LH) (Fischer over blocks), and where the pencil
+     * cannot be factored L_LH(τ₀) ≤ 2K ln(1 + tr K_LH/2K) + t_LH (Jensen on the K-function compression). Zero where
+     * G_HL = G_LH (the lumped null β).</li>
+     * </ul>
+     */
+    public WindowBound bound(NoiseTemperatures t, double seconds, EveInstrument instrument, double referenceSeconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds) || !(referenceSeconds > 0)) {
+            throw new IllegalArgumentException("bit duration and reference window must be positive and finite, got "
+                    + seconds + " s, " + referenceSeconds + " s");
+        }
+        Spectra sp = spectra(t);
+        double[] floor = {instrument.voltageNoise(), instrument.currentNoise()};
+        double[] rates = logDetRates(sp, floor);
+        double epsilon = relativeDifference(sp);
+        double tau0 = Math.min(seconds, referenceSeconds);
+        double slopeBound = Double.POSITIVE_INFINITY;
+        double nearBound;
+        double reference = Double.NaN;
+        Assembly a0 = assemble(t, tau0, instrument);
+        double blocks = Math.ceil(seconds / tau0);
+        try {
+            double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor);
+            Pencil p0 = pencil(g0[0], g0[1]);
+            double b0 = 0;
+            double meanShift = 0;
+            for (double d : p0.delta) {
+                b0 += 0.5 * Math.log1p(0.5 * d) - 0.25 * Math.log1p(d);
+                meanShift += Math.log1p(0.5 * d);
+            }
+            double tailMean = 0.5 * (a0.tailHl + a0.tailLh);
+            double h = 0.5 * tau0;
+            Assembly a1 = assemble(t, tau0 - h, instrument);
+            double[][][] g1 = gram(a1.quadrature, a1.order, tau0 - h, a1.floor);
+            double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
+            slopeBound = Math.max(0, b0) + 0.5 * tailMean
+                    + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
+            nearBound = nearNull(epsilon, blocks * (p0.logDetLh + a0.tailLh));
+            reference = tau0;
+        } catch (ArithmeticException unresolved) {
+            // the covariance cannot be factored in double precision: on the 2K reference functions
+            // ln det(I + K) ≤ 2K ln(1 + tr K/2K) (Jensen), tr K the signal's energy in units of the floor
+            double dims = 2.0 * a0.order;
+            double energy = signalEnergy(sp, tau0, floor)[1];
+            nearBound = nearNull(epsilon, blocks * (dims * Math.log1p(energy / dims) + a0.tailLh));
+        }
+        return WindowBound.ofBhattacharyya(Math.min(slopeBound, nearBound), reference);
+    }
+
+    /** ε² L/(8(1 − ε)²), or +∞ for ε ≥ 1 (no bound). */
+    private static double nearNull(double epsilon, double logDetLh) {
+        return epsilon < 1 ? epsilon * epsilon * logDetLh / (8 * (1 - epsilon) * (1 - epsilon))
+                : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * ε = max over the grid of |ν|, ν the eigenvalues of G_LH⁻¹ ΔG (signal only); G is linear between grid points,
+     * so −ε G_LH ≤ ΔG ≤ ε G_LH there too. +∞ where G_LH is singular and ΔG is not zero.
+     */
+    private static double relativeDifference(Spectra sp) {
+        double[] nu = new double[2];
+        double epsilon = 0;
+        for (int k = 0; k <= sp.top; k++) {
+            double[] d = sp.gDelta[k];
+            if (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+                continue;
+            }
+            Hermitian2.relativeEigenvalues(sp.gLh[k], d, nu);
+            double e = Math.max(Math.abs(nu[0]), Math.abs(nu[1]));
+            epsilon = Double.isFinite(e) ? Math.max(epsilon, e) : Double.POSITIVE_INFINITY;
+        }
+        return epsilon;
+    }
+
+    /**
+     * Lower values of ℓ_s = 2 ∫_0^∞ ln det(I + N^{−½} G_s N^{−½}) df (nats/s, N = diag(N_V, N_I)) for {HL, LH}: the
+     * trapezoid on each grid interval (the integrand is concave there: ln det is concave and G linear in f), the
+     * constant G(f₀) below the first point.
+     */
+    private static double[] logDetRates(Spectra sp, double[] floor) {
+        double[] out = new double[2];
+        double[] g = new double[4];
+        for (int s = 0; s < 2; s++) {
+            double previous = 0;
+            for (int k = 0; k <= sp.top; k++) {
+                for (int i = 0; i < 4; i++) {
+                    g[i] = sp.gLh[k][i] + (s == 0 ? sp.gDelta[k][i] : 0);
+                }
+                double w11 = g[0] / floor[0];
+                double w22 = g[1] / floor[1];
+                double det = Math.max(0, (g[0] * g[1] - g[2] * g[2] - g[3] * g[3]) / (floor[0] * floor[1]));
+                double value = Math.log1p(Math.max(0, w11 + w22 + det));
+                out[s] += k == 0 ? 2 * sp.f[0] * value : (sp.f[k] - sp.f[k - 1]) * (previous + value);
+                previous = value;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * tr K_s = Σ_a (2τ/N_a) P_a for {HL, LH}: the signal's energy on the window in units of the floor (G linear
+     * between points: the trapezoid is exact).
+     */
+    private static double[] signalEnergy(Spectra sp, double seconds, double[] floor) {
+        double[] f = sp.f;
+        double[][] gLh = sp.gLh;
+        double[][] gDelta = sp.gDelta;
+        double[] energy = new double[2];
+        for (int k = 0; k < sp.top; k++) {
+            double h = f[k + 1] - f[k];
+            for (int ch = 0; ch < 2; ch++) {
+                double pLh = 0.5 * h * (gLh[k][ch] + gLh[k + 1][ch]);
+                double pHl = pLh + 0.5 * h * (gDelta[k][ch] + gDelta[k + 1][ch]);
+                energy[0] += 2 * seconds / floor[ch] * pHl;
+                energy[1] += 2 * seconds / floor[ch] * pLh;
+            }
+        }
+        if (f[0] > 0) {
+            for (int ch = 0; ch < 2; ch++) {
+                energy[0] += 2 * seconds / floor[ch] * f[0] * (gLh[0][ch] + gDelta[0][ch]);
+                energy[1] += 2 * seconds / floor[ch] * f[0] * gLh[0][ch];
+            }
+        }
+        return energy;
     }
 
     /**
@@ -453,13 +590,44 @@ public final class WindowEavesdropper {
         return new double[][][] {lhGram, deltaGram};
     }
 
-    /** δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). */
+    /** The eigenvalues of the symmetric {@code x} (overwritten), unordered. */
+    private static double[] symmetricEigenvalues(org.ejml.data.DMatrixRMaj x) {
+        int n = x.numRows;
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eig.decompose(x)) {
+            throw new ArithmeticException("symmetric eigenvalues did not converge (" + n + " dimensions)");
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = eig.getEigenvalue(i).real;
+        }
+        return out;
+    }
+
+    /**
+     * δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). The Cholesky factor and
+     * the row-wise triangular solves are ours (measured twice as fast as EJML's column-wise {@code solveL} with a
+     * square right-hand side); the symmetric eigenvalues are EJML's, without eigenvectors.
+     */
     static double[] relativeEigenvalues(double[][] aLh, double[][] delta) {
+        return pencil(aLh, delta).delta();
+    }
+
+    /** The pencil's δ_j and ln det(I + A_LH) (from the same Cholesky factor). */
+    private record Pencil(double[] delta, double logDetLh) {
+    }
+
+    private static Pencil pencil(double[][] aLh, double[][] delta) {
         int n = aLh.length;
         for (int i = 0; i < n; i++) {
             aLh[i][i] += 1;
         }
         double[][] l = cholesky(aLh);
+        double logDet = 0;
+        for (int i = 0; i < n; i++) {
+            logDet += 2 * Math.log(l[i][i]);
+        }
         // W = L⁻¹ Δ (column by column: forward substitution on each row block), then L⁻¹ Wᵀ (Δ symmetric)
         double[][] w = lowerSolveColumns(l, delta);
         double[][] wt = transpose(w);
@@ -472,7 +640,24 @@ public final class WindowEavesdropper {
                 x[j][i] = s;
             }
         }
-        return SymmetricEigenvalues.of(x);
+        return new Pencil(symmetricEigenvalues(new org.ejml.data.DMatrixRMaj(x)), logDet);
+    }
+
+    /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten). */
+    private static double logDetMean(double[][] aLh, double[][] delta) {
+        int n = aLh.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                aLh[i][j] += 0.5 * delta[i][j];
+            }
+            aLh[i][i] += 1;
+        }
+        double[][] l = cholesky(aLh);
+        double logDet = 0;
+        for (int i = 0; i < n; i++) {
+            logDet += 2 * Math.log(l[i][i]);
+        }
+        return logDet;
     }
 
     /** The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned). */

@@ -229,10 +229,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("method", o.method());
         m.put("successProbability", o.successProbability());
         m.put("errorProbability", o.errorProbability());
-        m.put("mutualInformation", Double.isNaN(o.mutualInformation()) ? null : o.mutualInformation());
+        m.put("mutualInformation", o.mutualInformation());
         m.put("windowJeffreys", Double.isNaN(o.windowJeffreys()) ? null : o.windowJeffreys());
         m.put("eveNoise", EveNoiseOptions.json(o.eveNoise()));
         m.put("boundsEveryDetector", o.boundsEveryDetector());
+        // the spectral detector (bins independent): an approximation, not a bound on Eve
+        m.put("spectralSuccessProbability", o.spectralSuccessProbability());
         m.put("betaMinimizing", p.betaMinimizing());
         m.put("jeffreysRateAtBetaMinimizing", p.jeffreysRateAtBetaMinimizing());
         return m;
@@ -243,25 +245,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nbest eavesdropper (likelihood ratio of (U_A, I_A), any second-order statistic):%n");
         out.printf(Locale.ROOT, "Jeffreys rate J = %.4e nats/s (D(HL|LH) %.4e, D(LH|HL) %.4e)%n", o.jeffreysRate(),
                 o.divergenceHlFromLh(), o.divergenceLhFromHl());
-        if (o.boundsEveryDetector()) {
+        if (OptimalResult.WINDOW.equals(o.method())) {
             out.printf(Locale.ROOT, "Eve's exact likelihood ratio on the bit window (instrument %.3g V^2/Hz, %.3g A^2/Hz):"
                     + " p = %.6f, wrong %.4e, I(K;Eve) = %.6g bits, window J = %.4e nats (upper values)%n",
                     o.eveNoise().voltageNoise(), o.eveNoise().currentNoise(), o.successProbability(),
                     o.errorProbability(), o.mutualInformation(), o.windowJeffreys());
         } else {
-            out.printf(Locale.ROOT, "Eve's spectral likelihood ratio (%d bins): p = %.6f, wrong %.4e%n", o.bins(),
-                    o.successProbability(), o.errorProbability());
-            if (OptimalResult.SPECTRAL_UNRESOLVED.equals(o.method())) {
-                out.printf(Locale.ROOT, "(the loop's noise exceeds Eve's instrument floor (%.3g V^2/Hz, %.3g A^2/Hz) by more"
-                        + " than double precision resolves: the exact window test cannot be computed; raise"
-                        + " --eve-noise-voltage/--eve-noise-current or lower --teff. This spectral detector's success is"
-                        + " not a bound on every detector)%n", o.eveNoise().voltageNoise(), o.eveNoise().currentNoise());
-            } else {
-                out.printf(Locale.ROOT, "(a bit of more than %d Nyquist samples: the exact window test is not computed;"
-                        + " this spectral detector's success is not a bound on every detector)%n",
-                        OptimalResult.WINDOW_LIMIT);
-            }
+            out.printf(Locale.ROOT, "Eve's likelihood ratio on the bit window, bounded (instrument %.3g V^2/Hz, %.3g"
+                    + " A^2/Hz): p <= %.6f, I(K;Eve) <= %.6g bits (the exact test is out of reach: a bit of more than %d"
+                    + " Nyquist samples, or a loop noise the floor cannot be resolved under)%n",
+                    o.eveNoise().voltageNoise(), o.eveNoise().currentNoise(), o.successProbability(),
+                    o.mutualInformation(), OptimalResult.WINDOW_LIMIT);
         }
+        out.printf(Locale.ROOT, "(spectral likelihood ratio, %d bins, an approximation and not a bound: p = %.6f)%n",
+                o.bins(), o.spectralSuccessProbability());
         out.printf(Locale.ROOT, "beta minimising J: %.9g (J there: %.4e nats/s)%n", p.betaMinimizing(),
                 p.jeffreysRateAtBetaMinimizing());
     }

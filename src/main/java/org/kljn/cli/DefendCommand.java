@@ -86,7 +86,7 @@ public final class DefendCommand implements Callable<Integer> {
             m.put("jeffreysRate", o.jeffreysRate());
             m.put("successProbability", o.successProbability());
             m.put("method", o.method());
-            m.put("mutualInformation", Double.isNaN(o.mutualInformation()) ? null : o.mutualInformation());
+            m.put("mutualInformation", o.mutualInformation());
             m.put("eveNoise", EveNoiseOptions.json(o.eveNoise()));
             m.put("errorProbability", o.errorProbability());
             Map<String, Object> sep = new LinkedHashMap<>();
