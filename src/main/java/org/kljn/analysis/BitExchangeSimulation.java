@@ -110,6 +110,12 @@ public final class BitExchangeSimulation {
     }
 
     /**
+     * {@link OptimalOutcome#method()} where the window test is not measured: the spectral likelihood ratio at the bins
+     * (k − ½)/τ, whose success is not a bound on every detector.
+     */
+    public static final String SPECTRAL = "spectral";
+
+    /**
      * The window likelihood ratio measured on the simulated bits beside its prediction for the same bit, band and
      * instrument.
      *
@@ -336,11 +342,10 @@ public final class BitExchangeSimulation {
             WindowMeasurement m = new WindowMeasurement(EmpiricalLikelihoodRatios.of(likelihoodRatio, hl),
                     window.predicted(), support.edgeCompression());
             optimalOutcome = new OptimalOutcome(optimalCorrect, s.bits(), window.predicted().successProbability(), 0,
-                    "window", m, null);
+                    OptimalResult.WINDOW, m, null);
         } else {
             optimalOutcome = optimal == null ? null : new OptimalOutcome(optimalCorrect, s.bits(),
-                    optimal.successProbability(), optimal.bins(), window != null && window.unresolved() != null
-                            ? OptimalResult.SPECTRAL_UNRESOLVED : OptimalResult.SPECTRAL_LONG_BIT, null, windowRefused);
+                    optimal.successProbability(), optimal.bins(), SPECTRAL, null, windowRefused);
         }
         return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),

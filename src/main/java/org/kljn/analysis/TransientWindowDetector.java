@@ -67,7 +67,7 @@ record TransientWindowDetector(WindowLikelihoodRatio predicted, WindowLikelihood
             WindowLikelihoodRatio predicted = eve.test(t, tau, s.eveNoise());
             return new TransientWindowDetector(predicted, statistic(c), null);
         } catch (ArithmeticException unresolved) {
-            return new TransientWindowDetector(null, null, OptimalResult.SPECTRAL_UNRESOLVED + ": the window test"
+            return new TransientWindowDetector(null, null, "the window test"
                     + " cannot resolve Eve's floor under the loop's noise in double precision (" + unresolved.getMessage()
                     + ")");
         }
