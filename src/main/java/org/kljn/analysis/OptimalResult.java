@@ -38,7 +38,7 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
 
     /**
      * The reference window (Nyquist samples) on which {@link #WINDOW_BOUND} solves the exact pencil (and a Cholesky
-     * factor at half of it): larger is tighter and slower.
+     * factor at 7/8 of it): larger is tighter and slower.
      */
     public static final int BOUND_REFERENCE_SAMPLES = 128;
 
