@@ -29,10 +29,12 @@ import java.util.Locale;
  * @param accuracy       what the step must get right on a line with capacitance ({@link AccuracyGoal}); with
  *                       {@code distributions} or {@code moments} the noise is pre-warped, one solver step per grid
  *                       point, and {@code oversampling} is that grid's K ({@link #AUTOMATIC} = chosen by the goal)
+ * @param eveNoise       Eve's instrument: the white floor her window likelihood ratio sees on each simulated bit (the
+ *                       same as the prediction's, {@link WindowEavesdropper})
  */
 public record BitExchangeSettings(ResistorPair resistors, LineModel line, double tEff, double beta, double bandwidth,
         int bitSamples, int bits, long seed, int oversampling, double guard, NoiseMode noise, int stepsPerSample,
-        AccuracyGoal accuracy) {
+        AccuracyGoal accuracy, EveInstrument eveNoise) {
     /** The grid or the steps chosen by the simulation. */
     public static final int AUTOMATIC = 0;
     /** The guard chosen from the line: ten loop time constants. */
@@ -81,6 +83,7 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
         if (noise == null) {
             throw new ParameterException(Parameter.ACCURACY_GOAL, "no noise source given (java or trnoise)");
         }
+        java.util.Objects.requireNonNull(eveNoise, "Eve's instrument");
         if (accuracy != AccuracyGoal.FIR && stepsPerSample > 1 && line.capacitance() != 0) {
             throw new ParameterException(Parameter.SOLVER_STEPS, Parameter.SOLVER_STEPS.description() + " "
                     + stepsPerSample + " needs the fir accuracy goal: pre-warped noise (" + accuracy.key()
@@ -144,17 +147,17 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
 
     public BitExchangeSettings withStepsPerSample(int k) {
         return new BitExchangeSettings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling,
-                guard, noise, k, accuracy);
+                guard, noise, k, accuracy, eveNoise);
     }
 
     public BitExchangeSettings withOversampling(int k) {
         return new BitExchangeSettings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, k, guard,
-                noise, stepsPerSample, accuracy);
+                noise, stepsPerSample, accuracy, eveNoise);
     }
 
     public BitExchangeSettings withAccuracy(AccuracyGoal goal) {
         return new BitExchangeSettings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling,
-                guard, noise, stepsPerSample, goal);
+                guard, noise, stepsPerSample, goal, eveNoise);
     }
 
     /**
@@ -213,6 +216,7 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
         private NoiseMode noise = NoiseMode.JAVA;
         private int stepsPerSample = AUTOMATIC;
         private AccuracyGoal accuracy;
+        private EveInstrument eveNoise = EveInstrument.defaults();
 
         private Builder(ResistorPair resistors, LineModel line) {
             this.resistors = resistors;
@@ -294,12 +298,18 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
             return this;
         }
 
+        /** Eve's instrument for the window likelihood ratio (default {@link EveInstrument#defaults()}). */
+        public Builder eveNoise(EveInstrument instrument) {
+            this.eveNoise = java.util.Objects.requireNonNull(instrument, "Eve's instrument");
+            return this;
+        }
+
         /** @throws ParameterException for a value out of range */
         public BitExchangeSettings build() {
             AccuracyGoal goal = accuracy != null ? accuracy
                     : oversampling != AUTOMATIC || stepsPerSample != AUTOMATIC ? AccuracyGoal.FIR : AccuracyGoal.DEFAULT;
             return new BitExchangeSettings(resistors, line, tEff, beta, bandwidth, bitSamples, bits, seed, oversampling,
-                    guard, noise, stepsPerSample, goal);
+                    guard, noise, stepsPerSample, goal, eveNoise);
         }
     }
 }

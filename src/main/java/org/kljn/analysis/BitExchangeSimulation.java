@@ -11,6 +11,7 @@ import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.TabulatedRun;
 import org.kljn.ngspice.TabulatedSource;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.ngspice.StreamListener;
 import org.kljn.noise.BandShape;
 import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.NoiseWaveform;
@@ -89,10 +90,15 @@ public final class BitExchangeSimulation {
     }
 
     /**
-     * The likelihood-ratio eavesdropper's outcome over all bits ({@link LikelihoodRatioDetector}, from each bit's
-     * U_A and I_A), and its predicted success.
+     * The likelihood-ratio eavesdropper's outcome over all bits, and its predicted success. For a bit of at most
+     * {@link OptimalResult#WINDOW_LIMIT} Nyquist samples whose simulated waveform represents the continuous loop at
+     * the detector's resolution ({@link TransientWindowDetector.Support}), the detector is the exact window likelihood ratio through
+     * Eve's instrument ({@code method} "window", {@code window} its measurement); otherwise it is the spectral one
+     * ({@link LikelihoodRatioDetector}, from each bit's U_A and I_A at {@code frequencyBins} bins) and
+     * {@code windowRefused} says why the window test was not measured.
      */
-    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins) {
+    public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins, String method,
+            WindowMeasurement window, String windowRefused) {
         public double successRate() {
             return (double) correct / bits;
         }
@@ -100,6 +106,27 @@ public final class BitExchangeSimulation {
         /** Wilson score interval at 95 %. */
         public double[] ci95() {
             return wilson(correct, bits, 1.959963984540054);
+        }
+    }
+
+    /**
+     * {@link OptimalOutcome#method()} where the window test is not measured: the spectral likelihood ratio at the bins
+     * (k − ½)/τ, whose success is not a bound on every detector.
+     */
+    public static final String SPECTRAL = "spectral";
+
+    /**
+     * The window likelihood ratio measured on the simulated bits beside its prediction for the same bit, band and
+     * instrument.
+     *
+     * @param measured        success and I(K; Eve) from the empirical Λ of each situation ({@link EmpiricalLikelihoodRatios})
+     * @param predicted       the exact test ({@link WindowEavesdropper#test}) over the band the injected noise has
+     * @param edgeCompression how far the solver's frequency warp pulls the band edge in, 1 − f_e/Δf ({@link TransientWindowDetector.Support})
+     */
+    public record WindowMeasurement(EmpiricalLikelihoodRatios measured, WindowLikelihoodRatio predicted,
+            double edgeCompression) {
+        public EveInstrument instrument() {
+            return predicted.instrument();
         }
     }
 
@@ -153,7 +180,10 @@ public final class BitExchangeSimulation {
     /**
      * The settings with the grid of a pre-warped run fixed: {@code moments} takes {@link StepChoice#MOMENTS_GRID};
      * {@code distributions} the coarsest grid whose variance inflation is within {@link StepChoice#INFLATION_TARGET}
-     * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band). Other settings unchanged.
+     * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band), and for bits on which the
+     * window likelihood ratio is measured (at most {@link OptimalResult#WINDOW_LIMIT} Nyquist samples) at least
+     * {@link TransientWindowDetector#windowGrid()}, whose band edge is within
+     * {@link TransientWindowDetector#MAX_EDGE_COMPRESSION}. Other settings unchanged.
      */
     public static BitExchangeSettings resolve(NgSpice spice, BitExchangeSettings s) {
         if (!s.prewarped() || s.oversampling() > 0) {
@@ -165,7 +195,12 @@ public final class BitExchangeSimulation {
         BandShape nominal = BandShape.brickWall(s.bandwidth());
         Map<Situation, TransferFunctions> transfer = ExactAnalysis.transferFunctions(spice, s.resistors(), s.line(),
                 nominal, ExactAnalysis.pointsFor(nominal, s.bandwidth()), Situation.SECURE);
-        return s.withOversampling(StepChoice.distributionsGrid(s, transfer));
+        int grid = StepChoice.distributionsGrid(s, transfer);
+        if (s.bitSamples() <= OptimalResult.WINDOW_LIMIT && s.noise() == BitExchangeSettings.NoiseMode.JAVA) {
+            // the window likelihood ratio is measured on these bits: it needs the band edge within 0.2 %
+            grid = Math.max(grid, TransientWindowDetector.windowGrid());
+        }
+        return s.withOversampling(grid);
     }
 
     private static Result run(BitExchangeSettings unresolved, IntConsumer progress, int threads, SessionAccess sessions) {
@@ -193,12 +228,19 @@ public final class BitExchangeSimulation {
         Thread probabilitiesThread = new Thread(probabilitiesTask, "kljn-exact-probabilities");
         probabilitiesThread.setDaemon(true);
         probabilitiesThread.start();
-        // the likelihood-ratio detector for this bit, at the bins (k − ½)/τ below the band edge, with the injected band
-        LikelihoodRatioDetector optimal = LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
+        StepChoice chosen = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
+        // Eve's likelihood ratio for this bit: the exact window test through her instrument where the simulated
+        // waveform carries the continuous loop at its resolution, else the spectral one at the bins (k − ½)/τ
+        TransientWindowDetector.Support support = TransientWindowDetector.Support.of(s, noise, chosen);
+        TransientWindowDetector window = support.refusal() == null ? TransientWindowDetector.design(s, exact, tau) : null;
+        String windowRefused = support.refusal() != null ? support.refusal()
+                : window.statistic() == null ? window.unresolved() : null;
+        boolean useWindow = windowRefused == null;
+        LikelihoodRatioDetector optimal = useWindow || LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
                 : sessions.apply(spice -> LikelihoodRatioDetector.design(spice, s.resistors(), s.line(), s.bandwidth(),
                         tau, band, NoiseTemperatures.standard(s.tEff(), s.beta()), LikelihoodRatioDetector.TRANSIENT_MAX_BINS));
+        WindowLikelihoodStatistic windowStatistic = useWindow ? window.statistic() : null;
         double[] likelihoodRatio = new double[s.bits()];
-        StepChoice chosen = trnoise ? StepChoice.trnoise() : StepChoice.of(s, exact, noise);
 
         // the bit situations, from the seed
         UniformRandomProvider rng = StreamKey.of(s.seed(), PROTOCOL_PARTY, 0).newRng();
@@ -222,7 +264,7 @@ public final class BitExchangeSimulation {
             Block block = blocks.get(b);
             tasks[b] = () -> {
                 long[] pn = sessions.apply(spice -> runBlock(spice, s, noise, block, h, guard, chosen, averages, bitDone,
-                        optimal, likelihoodRatio));
+                        optimal, windowStatistic, likelihoodRatio));
                 synchronized (pointsAndNanos) {
                     paths.add(pn[2] == 0 ? CallbackPath.SHIM.label() : CallbackPath.JNA.label());
                     pointsAndNanos[0] += pn[0];
@@ -291,8 +333,20 @@ public final class BitExchangeSimulation {
         for (Attack a : Attack.values()) {
             eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
-        OptimalOutcome optimalOutcome = optimal == null ? null
-                : new OptimalOutcome(optimalCorrect, s.bits(), optimal.successProbability(), optimal.bins());
+        OptimalOutcome optimalOutcome;
+        if (useWindow) {
+            boolean[] hl = new boolean[s.bits()];
+            for (int i = 0; i < hl.length; i++) {
+                hl[i] = alice.get(i) == Resistor.H;
+            }
+            WindowMeasurement m = new WindowMeasurement(EmpiricalLikelihoodRatios.of(likelihoodRatio, hl),
+                    window.predicted(), support.edgeCompression());
+            optimalOutcome = new OptimalOutcome(optimalCorrect, s.bits(), window.predicted().successProbability(), 0,
+                    OptimalResult.WINDOW, m, null);
+        } else {
+            optimalOutcome = optimal == null ? null : new OptimalOutcome(optimalCorrect, s.bits(),
+                    optimal.successProbability(), optimal.bins(), SPECTRAL, null, windowRefused);
+        }
         return new Result(s, eve, aliceBobErrors, probabilities.aliceBob().errorProbability(), guard, pointsAndNanos[0],
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
@@ -408,7 +462,7 @@ public final class BitExchangeSimulation {
     /** One block in one ngspice run; returns {accepted points, transient nanoseconds, 0 for the shim or 1 for JNA}. */
     private static long[] runBlock(NgSpice spice, BitExchangeSettings s, InjectedNoise noise, Block block, double h,
             double guard, StepChoice steps, double[] averages, IntConsumer bitDone, LikelihoodRatioDetector optimal,
-            double[] likelihoodRatio) {
+            WindowLikelihoodStatistic windowStatistic, double[] likelihoodRatio) {
         boolean trnoise = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE;
         List<Integer> bits = block.bits();
         KljnLoop loop = KljnLoop.secure(s.resistors(), block.aliceHolds(), s.line());
@@ -432,8 +486,16 @@ public final class BitExchangeSimulation {
             bitDone.accept(w);
         });
         // the likelihood-ratio detector's finite Fourier transform streams beside the attacks' averages
-        WhittleStream lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
+        StreamListener lr = optimal == null ? null : new WhittleStream(windows, optimal, trnoise ? h : step,
                 (w, statistic) -> likelihoodRatio[bits.get(w)] = statistic);
+        if (windowStatistic != null) {
+            // Eve's window coefficients of each bit, her instrument's floor added (seeded per bit), and Λ
+            lr = new LegendreProjection(windows, windowStatistic.order(), (w, coefficients) -> {
+                int bit = bits.get(w);
+                likelihoodRatio[bit] = windowStatistic.logLikelihoodRatio(
+                        TransientWindowDetector.withFloor(coefficients, s.eveNoise(), s.seed(), bit));
+            });
+        }
         // half a step past the last window: ngspice clamps its final step to the stop time, and a stop
         // time on the grid can leave it a step of zero after rounding
         // TRNOISE: rms² = S0·Δf = S0/(2 NT) gives the one-sided level S0 at low frequency

@@ -93,6 +93,9 @@ public final class AttackCommand implements Callable<Integer> {
 
 
     @Mixin
+    EveNoiseOptions eveNoise;
+
+    @Mixin
     Json json;
 
     @picocli.CommandLine.Spec
@@ -125,7 +128,7 @@ public final class AttackCommand implements Callable<Integer> {
                 .beta(rule).bitSamples(bitSamples).minimax(false).lumpedComparison(false).build();
         LoopAnalysis.check(loop, exact);
         BitExchangeSettings.Builder monteCarlo = BitExchangeSettings.builder(loop.resistors(), loop.line(), exact)
-                .bits(bits).seed(seed).noise(mode).accuracy(goal);
+                .bits(bits).seed(seed).noise(mode).accuracy(goal).eveNoise(eveNoise.instrument());
         if (k > 0) {
             monteCarlo.noiseGrid(k);
         }
@@ -179,6 +182,55 @@ public final class AttackCommand implements Callable<Integer> {
         return r.steps().varianceInflation() > org.kljn.analysis.StepChoice.INFLATION_TARGET * (1 + 1e-9);
     }
 
+    /**
+     * {@code optimal}: the window likelihood ratio measured on the simulated bits beside its prediction for the same
+     * bit, band and instrument; or the spectral detector and why the window test was not measured.
+     */
+    static Map<String, Object> optimalJson(BitExchangeSimulation.OptimalOutcome o, BitExchangeSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", o.method());
+        m.put("eveNoise", EveNoiseOptions.json(s.eveNoise()));
+        BitExchangeSimulation.WindowMeasurement w = o.window();
+        if (w == null) {
+            m.put("successProbability", o.successRate());
+            m.put("predictedSuccessProbability", o.predicted());
+            m.put("windowRefused", o.windowRefused());
+            return m;
+        }
+        org.kljn.analysis.EmpiricalLikelihoodRatios e = w.measured();
+        m.put("bits", e.bits());
+        m.put("basisFunctions", w.predicted().basisFunctions());
+        m.put("successProbability", finiteOrNull(e.successProbability()));
+        m.put("successProbabilityStandardError", finiteOrNull(e.successStandardError()));
+        m.put("mutualInformation", finiteOrNull(e.mutualInformation()));
+        m.put("mutualInformationStandardError", finiteOrNull(e.informationStandardError()));
+        m.put("predictedSuccessProbability", w.predicted().successProbability());
+        m.put("predictedMutualInformation", w.predicted().mutualInformation());
+        m.put("predictedWindowJeffreys", w.predicted().jeffreys());
+        m.put("bandEdgeCompression", w.edgeCompression());
+        return m;
+    }
+
+    private static void printOptimal(PrintWriter out, BitExchangeSimulation.OptimalOutcome o) {
+        double[] ci = o.ci95();
+        BitExchangeSimulation.WindowMeasurement w = o.window();
+        if (w == null) {
+            out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (spectral likelihood ratio of U_A, I_A over %d"
+                    + " bins, not a bound)%n", "optimal", o.successRate(), ci[0], ci[1], o.predicted(), o.frequencyBins());
+            out.printf(Locale.ROOT, "  (window likelihood ratio not measured: %s)%n", o.windowRefused());
+            return;
+        }
+        out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (window likelihood ratio of U_A, I_A, %d Legendre"
+                + " functions per channel)%n", "optimal", o.successRate(), ci[0], ci[1], o.predicted(),
+                w.predicted().basisFunctions());
+        org.kljn.analysis.EmpiricalLikelihoodRatios e = w.measured();
+        out.printf(Locale.ROOT, "  Eve's instrument %.3g V^2/Hz, %.3g A^2/Hz: success %.4f ± %.4f (predicted %.4f),"
+                + " I(K;Eve) %.4f ± %.4f bits (predicted %.4f)%n", w.instrument().voltageNoise(),
+                w.instrument().currentNoise(), e.successProbability(), e.successStandardError(),
+                w.predicted().successProbability(), e.mutualInformation(), e.informationStandardError(),
+                w.predicted().mutualInformation());
+    }
+
     /** "auto" as 0, else an integer in [min, max]. */
     static int autoOrInt(String option, String value, int min, int max) {
         if (value.equalsIgnoreCase("auto")) {
@@ -222,10 +274,18 @@ public final class AttackCommand implements Callable<Integer> {
                 e.put("ci95", o.ci95());
                 e.put("predicted", o.predicted());
                 e.put("correct", o.correct());
-                e.put("frequencyBins", o.frequencyBins());
+                e.put("method", o.method());
+                if (o.window() != null) {
+                    e.put("basisFunctions", o.window().predicted().basisFunctions());
+                } else {
+                    e.put("frequencyBins", o.frequencyBins());
+                }
                 eve.put("optimal", e);
             }
             root.put("eve", eve);
+            if (r.optimal() != null) {
+                root.put("optimal", optimalJson(r.optimal(), s));
+            }
             // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
             Map<String, Object> measured = new LinkedHashMap<>();
             Map<String, Object> expected = new LinkedHashMap<>();
@@ -275,10 +335,7 @@ public final class AttackCommand implements Callable<Integer> {
                         o.predicted());
             }
             if (r.optimal() != null) {
-                BitExchangeSimulation.OptimalOutcome o = r.optimal();
-                double[] ci = o.ci95();
-                out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (likelihood ratio of U_A, I_A over %d bins)%n",
-                        "optimal", o.successRate(), ci[0], ci[1], o.predicted(), o.frequencyBins());
+                printOptimal(out, r.optimal());
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());

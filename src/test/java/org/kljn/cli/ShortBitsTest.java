@@ -59,8 +59,14 @@ class ShortBitsTest {
             assertTrue(q >= 0.5 - 1e-9 && q <= 1, k + ": " + q);
         }
         JsonNode attack = json("attack", "--rc", "300", "--cable", "ladder", "--cc", "100n", "--bits", "40",
-                "--bit-samples", bits, "--seed", "5", "--json").get("eve").get("optimal");
-        assertEquals(m / 2, attack.get("frequencyBins").asInt());
+                "--bit-samples", bits, "--seed", "5", "--json");
+        // the exact window test on every simulated bit (the spectral one had M/2 bins)
+        JsonNode optimal = attack.get("optimal");
+        assertEquals("window", optimal.get("method").asText(), optimal.toString());
+        assertTrue(optimal.get("basisFunctions").asInt() > m, optimal.toString());
+        double predicted = optimal.get("predictedSuccessProbability").asDouble();
+        assertTrue(predicted >= 0.5 && predicted <= 1, optimal.toString());
+        assertEquals(predicted, attack.get("eve").get("optimal").get("predicted").asDouble(), 0);
         RunCommandTest.Result map = RunCommandTest.kljn("map", "--metric", "success", "--preset", "cat5", "--lengths", "100,1k",
                 "--length-points", "2", "--bandwidths", "100,1k", "--band-points", "2", "--bit-samples", bits,
                 "--out", dir.resolve("map").toString());
