@@ -147,9 +147,10 @@ class BadInputTest {
             "map --preset cat5 --out /proc/nope     | 1 | --out /proc/nope: cannot write there",
             "analyze --report /proc/nope            | 1 | --report /proc/nope: cannot write there",
             "defend --report /proc/nope             | 1 | --report /proc/nope: cannot write there",
-            "map --preset cat5 --report /proc/nope  | 1 | --report /proc/nope: cannot write there",
+            "map --metric success --preset cat5 --report /proc/nope | 1 | --report /proc/nope: cannot write there",
+            "map --preset cat5 --report /tmp/r       | 1 | --report: applies to --metric success",
             "analyze --report pom.xml               | 1 | --report pom.xml: is a file, not a folder; nothing computed",
-            "map --preset cat5 --report pom.xml     | 1 | --report pom.xml: is a file, not a folder; nothing computed"})
+            "map --metric success --preset cat5 --report pom.xml | 1 | --report pom.xml: is a file, not a folder; nothing computed"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {
         String[] args = commandLine.strip().split("\\s+");
         for (int i = 0; i < args.length; i++) {

@@ -24,7 +24,7 @@ class MapLockTest {
     void theFolderStaysLockedUntilTheMapsLastFileIsWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("map");
         RunCommandTest.Result[] result = new RunCommandTest.Result[1];
-        Thread map = new Thread(() -> result[0] = RunCommandTest.kljn("map", "--preset", "cat5", "--lengths", "10,100",
+        Thread map = new Thread(() -> result[0] = RunCommandTest.kljn("map", "--metric", "success", "--preset", "cat5", "--lengths", "10,100",
                 "--length-points", "2", "--bandwidths", "10,100", "--band-points", "2", "--jobs", "1", "--out",
                 out.toString()));
         map.start();
