@@ -207,9 +207,9 @@ public final class MapCommand implements Callable<Integer> {
         double[] ls = map.lengths();
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("security-map.csv"), SecurityMapChart.csv(map));
-        SecurityMapChart.write(map, false, "Eve's optimal success, best single β: " + name + ", M = " + bitSamples,
+        SecurityMapChart.write(map, false, "Eve's optimal success, best single β: " + name + ", M = " + map.bitSamples(),
                 out, "security-map-best-beta");
-        SecurityMapChart.write(map, true, "Eve's optimal success, best temperature set: " + name + ", M = " + bitSamples,
+        SecurityMapChart.write(map, true, "Eve's optimal success, best temperature set: " + name + ", M = " + map.bitSamples(),
                 out, "security-map-best-temperatures");
         Map<String, Object> summary = summary(map);
         AtomicFiles.writeString(out.resolve("security-map.json"), Json.write(summary));
@@ -220,7 +220,7 @@ public final class MapCommand implements Callable<Integer> {
         } else {
             o.printf(Locale.ROOT, "security map of %s, R_L = %s, R_H = %s, bit of %d Nyquist samples, secure when Eve's"
                             + " optimal success <= %.3f%n", name, SpiceNumbers.engineering(pair.low()),
-                    SpiceNumbers.engineering(pair.high()), bitSamples, 0.5 + epsilon);
+                    SpiceNumbers.engineering(pair.high()), map.bitSamples(), 0.5 + epsilon);
             double[] sb = map.secureLength(false), st = map.secureLength(true);
             o.printf(Locale.ROOT, "%12s %22s %22s%n", "band [Hz]", "secure up to (best β)", "(best temperatures)");
             for (int b = 0; b < bs.length; b++) {
@@ -236,7 +236,7 @@ public final class MapCommand implements Callable<Integer> {
                     name, org.kljn.io.Units.si(pair.low(), "Ω"), org.kljn.io.Units.si(pair.high(), "Ω"),
                     org.kljn.io.Units.scientific(tEff), ls.length, SpiceNumbers.metres(ls[0]),
                     SpiceNumbers.metres(ls[ls.length - 1]), bs.length, org.kljn.io.Units.si(bs[0], "Hz"),
-                    org.kljn.io.Units.si(bs[bs.length - 1], "Hz"), bitSamples);
+                    org.kljn.io.Units.si(bs[bs.length - 1], "Hz"), map.bitSamples());
             ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.map(map, name, setup,
                     verdict(map, name), Json.write(summary), reportDir));
         }

@@ -55,5 +55,9 @@ class MapLockTest {
         assertTrue(taken, "the lock is free once the map has ended");
         assertTrue(finishedWhenTaken, "the lock was free while the map still had files to write");
         assertFalse(Files.exists(partial));
+        // the outputs written under the lock name the bit the map used (its default, 1000 Nyquist samples): once
+        // they printed the unset option instead ("bit of null Nyquist samples", "M = null")
+        assertTrue(result[0].out().contains("bit of 1000 Nyquist samples"), result[0].out());
+        assertFalse(result[0].out().contains("null"), result[0].out());
     }
 }
