@@ -239,7 +239,7 @@ public final class LineStudy {
                 confirmations.add(o);
                 progress.accept(String.format(java.util.Locale.ROOT, "  %s: beta null %.6g, transient mean signal %+.2e"
                                 + " of its beta = 1 value (3 sigma %.1e): %s (%.0f s)", a.key(), o.betaNull(),
-                        o.relativeSignal(), o.relativeHalfWidth(), o.confirmed() ? "confirmed" : "NOT confirmed",
+                        o.relativeSignal(), o.relativeHalfWidth(), o.verdict(),
                         o.seconds()));
             }
         }

@@ -57,6 +57,16 @@ public final class NullConfirmation {
         public boolean confirmed() {
             return Math.abs(meanSignal) + Z * standardError <= ALLOWANCE * Math.abs(signalAtBetaOne);
         }
+
+        /**
+         * The outcome in words: "confirmed"; "not resolved" where the mean is within 3σ of zero but 3σ alone exceeds
+         * the allowance (too few bits to tell, not a failed null); "NOT confirmed" where the mean is more than 3σ
+         * from zero.
+         */
+        public String verdict() {
+            return confirmed() ? "confirmed" : Math.abs(meanSignal) <= Z * standardError
+                    ? "not resolved (3 sigma exceeds the 1 % allowance: more bits needed)" : "NOT confirmed";
+        }
     }
 
     private NullConfirmation() {

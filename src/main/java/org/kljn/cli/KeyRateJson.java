@@ -108,7 +108,9 @@ final class KeyRateJson {
                     k.bitDuration(), Math.round(2 * d.bandwidth() * k.bitDuration()), k.aliceBobInformation(),
                     k.eveInformation(), k.errors().disagreement());
         }
-        out.printf(Locale.ROOT, "most secret bits per second: %s%n", d.best().rate().known() ? d.best().name()
-                : "not known (Eve's information is not a bound at this bit)");
+        KeyRateDefences.Row best = d.best();
+        out.printf(Locale.ROOT, "most secret bits per second: %s%n", !best.rate().known()
+                ? "not known (Eve's information is not a number at this bit)"
+                : best.bitsPerSecond() > 0 ? best.name() : "none (no defence listed gives a secret key)");
     }
 }

@@ -311,7 +311,7 @@ public final class KljnStudy {
             rows.add(List.of(o.attack().key(), fmt(o.betaNullBrickWall()), fmt(o.betaNull()),
                     String.format(Locale.ROOT, "%+.2e", o.relativeSignal()),
                     String.format(Locale.ROOT, "%.2e", o.relativeHalfWidth()), Integer.toString(o.stepsPerSample()),
-                    o.confirmed() ? "confirmed" : "NOT confirmed"));
+                    o.verdict()));
         }
         return rows;
     }
