@@ -61,11 +61,11 @@ public final class NullConfirmation {
         /**
          * The outcome in words: "confirmed"; "not resolved" where the mean is within 3σ of zero but 3σ alone exceeds
          * the allowance (too few bits to tell, not a failed null); "NOT confirmed" where the mean is more than 3σ
-         * from zero.
+         * from zero. No digits: the main job's summary.json holds every number its text states.
          */
         public String verdict() {
             return confirmed() ? "confirmed" : Math.abs(meanSignal) <= Z * standardError
-                    ? "not resolved (3 sigma exceeds the 1 % allowance: more bits needed)" : "NOT confirmed";
+                    ? "not resolved (three sigma exceed the allowance: more bits needed)" : "NOT confirmed";
         }
     }
 
