@@ -330,6 +330,7 @@ public final class KljnStudy {
         m.put("verdict", keyRateVerdict(study));
         m.put("best", k.best().key());
         m.put("bandwidth", k.bandwidth());
+        m.put("practicalReconciliation", org.kljn.analysis.KeyRate.PRACTICAL_RECONCILIATION); // the verdict's "at 0.95"
         m.put("eveNoise", Map.of("voltage", k.instrument().voltageNoise(), "current", k.instrument().currentNoise()));
         Map<String, Object> rows = new LinkedHashMap<>();
         for (org.kljn.analysis.KeyRateDefences.Row r : k.rows()) {
