@@ -85,7 +85,7 @@ class ReportInBrowserIT {
                 "--bit-samples", "100", "--report", "an");
         List<String> lines = probe(work.resolve("an"));
         assertEveryElementLoads(lines, 2);
-        assertOpensWithTheVerdict(work.resolve("an"), "recommendation: ");
+        assertOpensWithTheVerdict(work.resolve("an"), "secret key"); // the key-rate verdict, as the text
     }
 
     @Test
@@ -93,14 +93,14 @@ class ReportInBrowserIT {
         run(work, "defend", "--rc", "100", "--bit-samples", "200", "--report", "de");
         List<String> lines = probe(work.resolve("de"));
         assertEveryElementLoads(lines, 1);
-        assertOpensWithTheVerdict(work.resolve("de"), "ecure for this bit");
+        assertOpensWithTheVerdict(work.resolve("de"), "secret key");
     }
 
     /** A 3 × 3 map: every part of the page, a fraction of the default map's work. */
     @Test
     void aMapReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
-        run(work, "map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3", "--bandwidths", "10,1k",
-                "--band-points", "3", "--jobs", "1", "--out", "mp", "--report", "mp/report");
+        run(work, "map", "--metric", "success", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "3",
+                "--bandwidths", "10,1k", "--band-points", "3", "--jobs", "1", "--out", "mp", "--report", "mp/report");
         List<String> lines = probe(work.resolve("mp/report"));
         assertEveryElementLoads(lines, 2);
         assertOpensWithTheVerdict(work.resolve("mp/report"), "KLJN over cat5");
