@@ -130,8 +130,8 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
      */
     public String verdict(String where) {
         Row b = best();
-        String eve = String.format(Locale.ROOT, "against an eavesdropper with instrument noise %.3g V^2/Hz and %.3g"
-                + " A^2/Hz", instrument.voltageNoise(), instrument.currentNoise());
+        String eve = String.format(Locale.ROOT, "against an eavesdropper with instrument noise %.3g V²/Hz and %.3g"
+                + " A²/Hz", instrument.voltageNoise(), instrument.currentNoise());
         if (b.rate().known() && b.bitsPerSecond() > 0) {
             KeyRate r = b.rate();
             return String.format(Locale.ROOT, "A secret key is possible over %s at up to %.4g bit/s (band 0..%.4g Hz,"
