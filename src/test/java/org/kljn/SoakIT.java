@@ -40,7 +40,7 @@ class SoakIT {
             }
             double rl = 100 + 9_900 * r.nextDouble();
             double rh = rl * (1.5 + 20 * r.nextDouble());
-            double rc = rl * 0.5 * r.nextDouble();
+            double rc = rl * (0.001 + 0.499 * r.nextDouble()); // the loop's resistances span at most 10^6 (a domain rule)
             KljnLoop loop = KljnLoop.secure(new ResistorPair(rl, rh), Resistor.H, new LumpedLine(rc));
             KljnMoments m = KljnMoments.of(loop, ExactAnalysis.integrals(spice, loop, 1e3, 5), 1e9, 1);
             LumpedKljn c = new LumpedKljn(rh, rl, rc, 1e9, 1e9, 1e3);

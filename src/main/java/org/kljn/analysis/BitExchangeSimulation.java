@@ -232,8 +232,18 @@ public final class BitExchangeSimulation {
         // Eve's likelihood ratio for this bit: the exact window test through her instrument where the simulated
         // waveform carries the continuous loop at its resolution, else the spectral one at the bins (k − ½)/τ
         TransientWindowDetector.Support support = TransientWindowDetector.Support.of(s, noise, chosen);
-        TransientWindowDetector window = support.refusal() == null ? TransientWindowDetector.design(s, exact, tau) : null;
-        String windowRefused = support.refusal() != null ? support.refusal()
+        TransientWindowDetector window = null;
+        String designRefusal = null;
+        if (support.refusal() == null) {
+            try {
+                window = TransientWindowDetector.design(s, exact, tau);
+            } catch (IllegalArgumentException tooManyFunctions) {
+                // the injected band with its images (the FIR scheme's reach far above the band) needs more window
+                // functions than the dense test holds: the spectral detector, with the reason
+                designRefusal = tooManyFunctions.getMessage();
+            }
+        }
+        String windowRefused = support.refusal() != null ? support.refusal() : designRefusal != null ? designRefusal
                 : window.statistic() == null ? window.unresolved() : null;
         boolean useWindow = windowRefused == null;
         LikelihoodRatioDetector optimal = useWindow || LikelihoodRatioDetector.binCount(s.bandwidth(), tau) < 1 ? null
