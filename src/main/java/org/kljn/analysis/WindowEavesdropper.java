@@ -39,8 +39,12 @@ import org.kljn.noise.Johnson;
 public final class WindowEavesdropper {
     /** The largest signal energy left outside the basis, in units of the floor (t_HL + t_LH). */
     static final double TAIL_TARGET = 1e-20;
-    /** The most basis functions per channel (a pencil of twice this dimension). */
-    public static final int MAX_ORDER = 8192;
+    /**
+     * The most basis functions per channel (a pencil of twice this dimension): 1024 holds analyze's bits of up to 256
+     * Nyquist samples (about 460) and keeps a pencil within tens of MB (the FIR band's images asked for thousands, and
+     * 8192 filled the test heap); beyond it the transient refuses the window detector.
+     */
+    public static final int MAX_ORDER = 1024;
 
     private final SituationSpectra hl;
     private final SituationSpectra lh;
