@@ -120,7 +120,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             params.put("length", cable.length());
         }
         if (json.enabled()) {
-            out.println(Json.write(root));
+            out.println(Json.stdout(root));
         } else {
             out.println(keys.verdict(where));
             out.println();

@@ -323,7 +323,7 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("seconds", seconds);
             // of which the transient blocks (wall time; the rest is the exact expectations and the decisions)
             root.put("transientSeconds", r.transientSeconds());
-            out.println(Json.write(root));
+            out.println(Json.stdout(root));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
                     s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), options.describeLine(s.line()));

@@ -58,7 +58,7 @@ public final class CrosscheckCommand implements Callable<Integer> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("tolerance", PaperCrosscheck.TOLERANCE);
             r.put("equations", rows);
-            out.println(Json.write(r));
+            out.println(Json.stdout(r));
         } else {
             out.printf(Locale.ROOT, "Paper vs simulation, %s; R_L = %g, R_H = %g, Alice holds R_%s, T_eff = %g K,"
                     + " band %g Hz; agreement when the relative deviation <= %.0e%n%n", options.describeLine(loop.line()),

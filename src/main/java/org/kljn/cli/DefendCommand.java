@@ -91,7 +91,7 @@ public final class DefendCommand implements Callable<Integer> {
         root.putAll(toJson(c));
         root.put("keyRate", KeyRateJson.defences(keys, where));
         if (json.enabled()) {
-            out.println(Json.write(root));
+            out.println(Json.stdout(root));
         } else {
             out.println(keys.verdict(where));
             out.println();

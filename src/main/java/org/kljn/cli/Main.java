@@ -29,6 +29,14 @@ public final class Main implements Runnable {
                         + " character set); run with a UTF-8 locale, e.g. LC_CTYPE=C.UTF-8 (the kljn launcher sets it)");
             }
         });
+        java.nio.charset.Charset terminal = org.kljn.io.AsciiText.stdoutCharset();
+        if (!terminal.newEncoder().canEncode("V²/Hz µs ×")) {
+            // an ASCII locale: write V^2/Hz rather than the V?/Hz Java would print (a UTF-8 terminal is untouched)
+            cl.setOut(new java.io.PrintWriter(org.kljn.io.AsciiText.forCharset(
+                    new java.io.OutputStreamWriter(System.out, terminal), terminal), true));
+            cl.setErr(new java.io.PrintWriter(org.kljn.io.AsciiText.forCharset(
+                    new java.io.OutputStreamWriter(System.err, terminal), terminal), true));
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("kljn: " + (ex instanceof org.kljn.circuit.ParameterException pe
                     ? OptionNames.message(pe) : describe(ex)));

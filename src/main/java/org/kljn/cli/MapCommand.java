@@ -216,7 +216,7 @@ public final class MapCommand implements Callable<Integer> {
         java.nio.file.Files.deleteIfExists(partial);
         PrintWriter o = spec.commandLine().getOut();
         if (json.enabled()) {
-            o.println(Json.write(summary));
+            o.println(Json.stdout(summary));
         } else {
             o.printf(Locale.ROOT, "security map of %s, R_L = %s, R_H = %s, bit of %d Nyquist samples, secure when Eve's"
                             + " optimal success <= %.3f%n", name, SpiceNumbers.engineering(pair.low()),
@@ -334,7 +334,7 @@ public final class MapCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("key-rate-map.json"), Json.write(summary));
         PrintWriter o = spec.commandLine().getOut();
         if (json.enabled()) {
-            o.println(Json.write(summary));
+            o.println(Json.stdout(summary));
         } else {
             o.println(verdict);
             o.printf(Locale.ROOT, "%nkey-rate map of %s, R_L = %s, R_H = %s, %s, reconciliation %.2f%n", name,

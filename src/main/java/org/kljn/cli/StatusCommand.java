@@ -87,7 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
         Path merged = dir.resolve(SlurmScripts.MERGED);
         PrintWriter out = cmd.commandLine().getOut();
         if (json.enabled()) {
-            out.println(Json.write(toJson(status, shown, specPath, merged, manifest)));
+            out.println(Json.stdout(toJson(status, shown, specPath, merged, manifest)));
         } else {
             out.printf("%s: %d points in %d shards: %d done, %d failed, %d left (%s)%n", specPath.getFileName(),
                     status.points(), n, status.done(), status.failed(), status.left(), dir);

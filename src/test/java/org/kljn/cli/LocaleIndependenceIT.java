@@ -51,7 +51,12 @@ class LocaleIndependenceIT {
                 "R1 in out 1.5k", "C1 out 0 0.33u", ".ac lin 5 0.5 1.5k", ".end"));
         String[] analyze = {"analyze", "--rl", "1.2k", "--rh", "9.7k", "--cable", "ladder", "--rc", "123.4", "--cc", "0.15u",
                 "--bandwidth", "1.5k", "--beta", "1.05", "--json"};
-        assertEquals(kljn(dir, c, analyze), kljn(dir, german, analyze));
+        String json = kljn(dir, c, analyze);
+        assertEquals(json, kljn(dir, german, analyze));
+        assertTrue(json.contains("V\\u00B2/Hz"), "JSON on stdout escapes what is not ASCII: " + json);
+        // the text under an ASCII locale spells V^2/Hz where Java would print V?/Hz
+        String text = kljn(dir, c, java.util.Arrays.copyOf(analyze, analyze.length - 1));
+        assertTrue(text.contains("V^2/Hz") && !text.contains("?"), text);
 
         kljn(dir, c, "run", "net", "--out", "c");
         kljn(dir, german, "run", "net", "--out", "de");
