@@ -1,8 +1,6 @@
 package org.kljn.analysis;
 
 import org.kljn.noise.Johnson;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.kljn.circuit.KljnLoop;
 
 import java.util.Arrays;
@@ -564,15 +562,26 @@ public final class FiniteBitStatistics {
     }
 
     /**
-     * Eigenvalues of a symmetric matrix: Commons Math's QL, and where it fails to converge (it does on some
-     * rank-deficient matrices with clusters of tiny eigenvalues) the cyclic Jacobi method, which always does.
+     * Eigenvalues of a symmetric matrix: EJML's symmetric QR without eigenvectors (measured: the key-rate search spent
+     * most of its time here in Commons Math's decomposition, which always computes eigenvectors, and in the Jacobi
+     * fallback), and where it fails to converge the cyclic Jacobi method, which always does.
      */
     static double[] symmetricEigenvalues(double[][] m) {
-        try {
-            return new EigenDecomposition(new Array2DRowRealMatrix(m, true)).getRealEigenvalues();
-        } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
-            return jacobiEigenvalues(m);
+        int n = m.length;
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);
+        if (eig.decompose(new org.ejml.data.DMatrixRMaj(m))) {
+            double[] out = new double[n];
+            boolean finite = true;
+            for (int i = 0; i < n; i++) {
+                out[i] = eig.getEigenvalue(i).real;
+                finite &= Double.isFinite(out[i]);
+            }
+            if (finite) {
+                return out;
+            }
         }
+        return jacobiEigenvalues(m);
     }
 
     /** Cyclic Jacobi rotations (Numerical Recipes, §11.1) until the off-diagonal part is below 1e-15 of the norm. */

@@ -96,6 +96,18 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
         return out;
     }
 
+    /** Whether two temperature sets agree to 1e-12 relative in every generator (their key rates agree to rounding). */
+    static boolean sameTemperatures(NoiseTemperatures a, NoiseTemperatures b) {
+        double[] x = {a.highAtAlice(), a.lowAtAlice(), a.highAtBob(), a.lowAtBob()};
+        double[] y = {b.highAtAlice(), b.lowAtAlice(), b.highAtBob(), b.lowAtBob()};
+        for (int i = 0; i < 4; i++) {
+            if (!(Math.abs(x[i] - y[i]) <= 1e-12 * Math.max(Math.abs(x[i]), Math.abs(y[i])))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param bitAt the bit in Nyquist samples of a band (Hz), or null to optimise it per cell
      */
@@ -120,10 +132,17 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                         double beta = eve.betaMinimizing(1e-3, 1e3);
                         NoiseTemperatures best = eve.bestTemperatures(beta).temperatures().scaledTo(tEff);
                         Cell cell = null;
+                        List<NoiseTemperatures> tried = new ArrayList<>();
                         for (KeyRateDefences.Defence d : List.of(
                                 new KeyRateDefences.Defence("beta minimising J", "betaMinimizing",
                                         NoiseTemperatures.standard(tEff, beta)),
                                 new KeyRateDefences.Defence("best temperatures", "bestTemperatures", best))) {
+                            // the best temperature set is often the β one itself (measured: every cell of a cat5
+                            // map): the same rate, and a tie keeps the first defence
+                            if (tried.stream().anyMatch(u -> sameTemperatures(u, d.temperatures()))) {
+                                continue;
+                            }
+                            tried.add(d.temperatures());
                             KeyRateDefences.Row r = KeyRateDefences.row(KeyRateModel.of(resistors, line, tf,
                                     d.temperatures(), eve), d, xi, bitSamples, maxSamples);
                             if (cell == null || (r.rate().known() && !(r.bitsPerSecond() <= cell.bitsPerSecond()))) {

@@ -235,11 +235,15 @@ public final class WindowEavesdropper {
      * B(τ) ≤ B(τ₀) + (τ − τ₀) [½ σ̄ − ¼ (ℓ_HL + ℓ_LH)]. The K-function compression gives L ≤ the true value ≤ L + t
      * (Fischer, t the left-out energy), and ℓ_s's trapezoid is a lower value (ln det is concave, G linear between
      * grid points). For long bits B̄/τ tends to the spectral Bhattacharyya rate.</li>
-     * <li><b>near the null</b>: with ε = max_f ‖G_LH^{−½} ΔG G_LH^{−½}‖, −ε C_LH ≤ C_HL − C_LH ≤ ε C_LH on the window,
-     * so every δ_j has |δ_j| ≤ ε and Σ δ_j² ≤ ε² Σ λ/(1+λ) ≤ ε² L_LH; with ½ ln(1 + δ/2) − ¼ ln(1 + δ) ≤ δ²/(8(1−ε)²),
-     * B ≤ ε² L_LH(τ)/(8(1 − ε)²), L_LH(τ) ≤ ⌈τ/τ₀⌉ (L_LH(τ₀) + t_LH) (Fischer over blocks), and where the pencil
-     * cannot be factored L_LH(τ₀) ≤ 2K ln(1 + tr K_LH/2K) + t_LH (Jensen on the K-function compression). Zero where
-     * G_HL = G_LH (the lumped null β).</li>
+     * <li><b>near the null</b>: with ε = max_f ‖G_LH^{−½} ΔG G_LH^{−½}‖, −ε A_LH ≤ A_HL − A_LH ≤ ε A_LH on the
+     * window, so with P = (I + A_LH)^{−½} A_LH (I + A_LH)^{−½} every δ_j has |δ_j| ≤ ε and Σ δ_j² ≤ ε² tr P; with
+     * ½ ln(1 + δ/2) − ¼ ln(1 + δ) ≤ κ(ε) δ², κ(ε) = [(1 − ε)^{−2} − ½ (1 − ε/2)^{−2}]/8 (→ 1/16 at ε = 0),
+     * B ≤ κ(ε) ε² d(τ), d(τ) = tr A_LH(I + A_LH)^{−1} the window's degrees of freedom. d is subadditive over
+     * sub-windows ((M^{−1})_{ii} ⪰ (M_{ii})^{−1}) and stationary, so d(τ) ≤ n d(τ/n), n = ⌈τ/τ₀⌉, computed from the
+     * Cholesky factor of the K-function compression plus the left-out energy t_LH (the same split into the basis and
+     * the rest); where it cannot be factored, d ≤ min(2K, tr A_LH) + t_LH per sub-window. Zero where G_HL = G_LH
+     * (the lumped null β); for long bits ~κ ε² × 2 per Nyquist sample per generator, against the slope bound's
+     * edge terms.</li>
      * </ul>
      */
     public WindowBound bound(NoiseTemperatures t, double seconds, EveInstrument instrument, double referenceSeconds) {
@@ -253,10 +257,12 @@ public final class WindowEavesdropper {
         double epsilon = relativeDifference(sp);
         double tau0 = Math.min(seconds, referenceSeconds);
         double slopeBound = Double.POSITIVE_INFINITY;
-        double nearBound;
         double reference = Double.NaN;
         Assembly a0 = assemble(t, tau0, instrument);
-        double blocks = Math.ceil(seconds / tau0);
+        // n equal sub-windows of at most τ₀ each: d(τ) ≤ n d(τ/n)
+        int blocks = (int) Math.ceil(seconds / tau0 * (1 - 1e-12));
+        double block = seconds / blocks;
+        Double blockFreedom = null;
         try {
             double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor);
             Pencil p0 = pencil(g0[0], g0[1]);
@@ -273,14 +279,19 @@ public final class WindowEavesdropper {
             double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
             slopeBound = Math.max(0, b0) + 0.5 * tailMean
                     + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
-            nearBound = nearNull(epsilon, blocks * (p0.logDetLh + a0.tailLh));
             reference = tau0;
+            if (Math.abs(block - tau0) <= 1e-12 * tau0) {
+                blockFreedom = freedomOfFactor(p0.factorLh) + a0.tailLh;
+            }
         } catch (ArithmeticException unresolved) {
-            // the covariance cannot be factored in double precision: on the 2K reference functions
-            // ln det(I + K) ≤ 2K ln(1 + tr K/2K) (Jensen), tr K the signal's energy in units of the floor
-            double dims = 2.0 * a0.order;
-            double energy = signalEnergy(sp, tau0, floor)[1];
-            nearBound = nearNull(epsilon, blocks * (dims * Math.log1p(energy / dims) + a0.tailLh));
+            // the covariance cannot be factored in double precision: the near-null bound alone
+        }
+        double nearBound = 0;
+        if (epsilon > 0) {
+            if (blockFreedom == null) {
+                blockFreedom = freedom(t, block, instrument, sp, floor);
+            }
+            nearBound = nearNull(epsilon, blocks * blockFreedom);
         }
         return WindowBound.ofBhattacharyya(Math.min(slopeBound, nearBound), reference);
     }
@@ -291,10 +302,59 @@ public final class WindowEavesdropper {
      */
     static final double SLOPE_STEP = 0.125;
 
-    /** ε² L/(8(1 − ε)²), or +∞ for ε ≥ 1 (no bound). */
-    private static double nearNull(double epsilon, double logDetLh) {
-        return epsilon < 1 ? epsilon * epsilon * logDetLh / (8 * (1 - epsilon) * (1 - epsilon))
-                : Double.POSITIVE_INFINITY;
+    /** κ(ε) ε² d, κ(ε) = [(1 − ε)^{−2} − ½ (1 − ε/2)^{−2}]/8; +∞ for ε ≥ 1 (no bound). */
+    static double nearNull(double epsilon, double freedom) {
+        if (!(epsilon < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // ½ ln(1 + δ/2) − ¼ ln(1 + δ) = ∫∫ f'' with f''(x) = ¼ [(1 + x)^{−2} − ½ (1 + x/2)^{−2}], decreasing on
+        // (−1, 2.85): its largest value on [−ε, ε] is at −ε
+        double kappa = (1 / ((1 - epsilon) * (1 - epsilon)) - 0.5 / ((1 - 0.5 * epsilon) * (1 - 0.5 * epsilon))) / 8;
+        return kappa * epsilon * epsilon * freedom;
+    }
+
+    /**
+     * An upper value of d(τ) = tr A_LH(I + A_LH)^{−1} (LH's degrees of freedom on a window of {@code seconds}): the
+     * K-function compression's, from its Cholesky factor, plus the left-out energy t_LH (d is subadditive over the
+     * split into the basis and the rest, and λ/(1 + λ) ≤ λ there); where it cannot be factored,
+     * min(2K, tr A_LH) + t_LH (each λ/(1 + λ) &lt; 1 and ≤ λ).
+     */
+    private double freedom(NoiseTemperatures t, double seconds, EveInstrument instrument, Spectra sp,
+            double[] floor) {
+        Assembly a = assemble(t, seconds, instrument);
+        double[][] aLh = gram(a.quadrature, a.order, seconds, a.floor)[0];
+        try {
+            return freedom(aLh) + a.tailLh;
+        } catch (ArithmeticException unresolved) {
+            return Math.min(2.0 * a.order, signalEnergy(sp, seconds, floor)[1]) + a.tailLh;
+        }
+    }
+
+    /** The relative rounding margin added to d's Cholesky value (its inverse's trace is computed to ~κ·1e-16). */
+    static final double FREEDOM_ROUNDING = 1e-6;
+
+    /** tr A(I + A)^{−1} = n − ‖L^{−1}‖²_F, LLᵀ = I + A ({@code a} overwritten), with a rounding margin. */
+    private static double freedom(double[][] a) {
+        int n = a.length;
+        for (int i = 0; i < n; i++) {
+            a[i][i] += 1;
+        }
+        return freedomOfFactor(cholesky(a));
+    }
+
+    private static double freedomOfFactor(double[][] l) {
+        int n = l.length;
+        double[][] identity = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            identity[i][i] = 1;
+        }
+        double trace = 0;
+        for (double[] row : lowerSolveColumns(l, identity)) {
+            for (double v : row) {
+                trace += v * v;
+            }
+        }
+        return Math.min(n, n - trace + FREEDOM_ROUNDING * n);
     }
 
     /**
@@ -600,21 +660,6 @@ public final class WindowEavesdropper {
         return new double[][][] {lhGram, deltaGram};
     }
 
-    /** The eigenvalues of the symmetric {@code x} (overwritten), unordered. */
-    private static double[] symmetricEigenvalues(org.ejml.data.DMatrixRMaj x) {
-        int n = x.numRows;
-        org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
-                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(x)) {
-            throw new ArithmeticException("symmetric eigenvalues did not converge (" + n + " dimensions)");
-        }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = eig.getEigenvalue(i).real;
-        }
-        return out;
-    }
-
     /**
      * δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). The Cholesky factor and
      * the row-wise triangular solves are ours (measured twice as fast as EJML's column-wise {@code solveL} with a
@@ -624,8 +669,8 @@ public final class WindowEavesdropper {
         return pencil(aLh, delta).delta();
     }
 
-    /** The pencil's δ_j and ln det(I + A_LH) (from the same Cholesky factor). */
-    private record Pencil(double[] delta, double logDetLh) {
+    /** The pencil's δ_j, ln det(I + A_LH) and that Cholesky factor. */
+    private record Pencil(double[] delta, double logDetLh, double[][] factorLh) {
     }
 
     private static Pencil pencil(double[][] aLh, double[][] delta) {
@@ -650,7 +695,7 @@ public final class WindowEavesdropper {
                 x[j][i] = s;
             }
         }
-        return new Pencil(symmetricEigenvalues(new org.ejml.data.DMatrixRMaj(x)), logDet);
+        return new Pencil(FiniteBitStatistics.symmetricEigenvalues(x), logDet, l);
     }
 
     /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten). */
