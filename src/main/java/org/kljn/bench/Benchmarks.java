@@ -199,6 +199,7 @@ public final class Benchmarks {
         r.put("exact", exactTimes(log));
         r.put("exactProbabilities", exactProbabilityTimes(log));
         r.put("eveInformation", eveInformationTimes(log));
+        r.put("keyRateMap", keyRateMapTime(log));
         if (plan.kernel()) {
             r.put("sweep", sweepSpeedup(log));
         }
@@ -423,6 +424,46 @@ public final class Benchmarks {
             r.put("line", "RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz, beta 1, default instrument");
             r.put("points", rows);
         }
+        return r;
+    }
+
+    /**
+     * The default key-rate map (issue 21 item 6: 13 × 13 cells, τ optimised per cell; `map --preset cat5`, lengths
+     * 10 m..10 km, bands 10 Hz..10 kHz, the default instrument and ξ = 1) on one ngspice instance per core: wall
+     * seconds and the process's CPU seconds (ngspice runs in this process).
+     */
+    static Map<String, Object> keyRateMapTime(PrintStream log) {
+        int points = 13;
+        double[] lengths = new double[points];
+        double[] bands = new double[points];
+        for (int i = 0; i < points; i++) {
+            lengths[i] = 10 * Math.pow(1e3, i / (points - 1.0));
+            bands[i] = 10 * Math.pow(1e3, i / (points - 1.0));
+        }
+        org.kljn.circuit.CablePreset cat5 = org.kljn.circuit.CablePreset.CAT5;
+        org.kljn.analysis.SecurityMap.PerKm cable = new org.kljn.analysis.SecurityMap.PerKm(cat5.resistancePerKm(),
+                cat5.capacitancePerKm(), cat5.inductancePerKm());
+        int cores = Runtime.getRuntime().availableProcessors();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        long t0 = System.nanoTime();
+        org.kljn.analysis.KeyRateMap map;
+        try (NgSpicePool pool = NgSpicePool.of(cores)) {
+            map = org.kljn.analysis.KeyRateMap.compute(pool, cable, PAIR, 1e9, lengths, bands, band -> null, 1,
+                    org.kljn.analysis.EveInstrument.defaults(), org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, i -> { });
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = cpu0 < 0 ? Double.NaN
+                : (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpu0) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("cells", points * points);
+        r.put("line", "cat5, lengths 10 m..10 km, bands 10 Hz..10 kHz, tau optimised per cell, default instrument");
+        r.put("ngspiceInstances", cores);
+        r.put("wallSeconds", wall);
+        r.put("processCpuSeconds", cpu);
+        r.put("bestBitsPerSecond", map.best().bitsPerSecond());
+        log.printf(Locale.ROOT, "key-rate map 13 x 13 (cat5, tau optimised per cell, %d ngspice instances): %.1f s wall,"
+                + " %.1f s CPU; best %.4g bit/s%n", cores, wall, cpu, map.best().bitsPerSecond());
         return r;
     }
 

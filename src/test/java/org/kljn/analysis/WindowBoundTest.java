@@ -121,4 +121,79 @@ class WindowBoundTest {
             }
         }
     }
+    /**
+     * Near a null (the lumped loop at β = 1, 5 % off its null, and 0.1 % off it; an RC ladder at β = 1) the bound
+     * extrapolated from the default reference of 128 samples over 2 sub-windows is at least the exact window at M = 20
+     * to 256, and within a factor 1.3 of the exact Bhattacharyya distance on the lumped loop (measured: 1.05-1.17 at
+     * M = 200 and 256, 1 at M = 20 where the reference is the bit itself; the slope bound alone is tens of times off
+     * at M = 256 from 128, so a near-null bound not in use fails here; one that understates Σ δ², e.g. d(τ) without
+     * its sub-window count or κ at δ²/32, falls below the exact values).
+     */
+    @Test
+    void nearTheNullTheBoundIsTightAndNeverBelowTheExactWindow() {
+        ResistorPair pair = new ResistorPair(1e3, 10e3);
+        double rc = 100;
+        double nullBeta = (1 + rc / 2e3) / (1 + rc / 20e3);
+        LineModel lumped = new LumpedLine(rc);
+        LineModel ladder = new RcLadder(500, 100e-9, 8);
+        Map<Situation, TransferFunctions> lumpedTf = WindowEavesdropperTest.situations(spice, pair, lumped, 1e3);
+        Map<Situation, TransferFunctions> ladderTf = WindowEavesdropperTest.situations(spice, pair, ladder, 1e3);
+        record Case(LineModel line, Map<Situation, TransferFunctions> tf, double beta, boolean tight) {
+        }
+        double reference = OptimalResult.BOUND_REFERENCE_SAMPLES / 2e3;
+        for (Case c : java.util.List.of(new Case(lumped, lumpedTf, 1, true), new Case(lumped, lumpedTf, 1.05, true),
+                new Case(lumped, lumpedTf, nullBeta * 1.001, true), new Case(ladder, ladderTf, 1, false))) {
+            WindowEavesdropper eve = WindowEavesdropper.of(pair, c.line(), c.tf());
+            NoiseTemperatures t = NoiseTemperatures.standard(1e9, c.beta());
+            for (int m : new int[] {20, 200, 256}) {
+                double tau = m / 2e3;
+                WindowLikelihoodRatio exact = eve.test(t, tau, EveInstrument.defaults());
+                WindowBound bound = eve.bound(t, tau, EveInstrument.defaults(), reference);
+                String where = c.line() + " beta " + c.beta() + " M=" + m;
+                assertTrue(bound.successProbability() >= exact.successProbability() - 1e-9,
+                        where + ": success bound " + bound.successProbability() + " < " + exact.successProbability());
+                assertTrue(bound.mutualInformation() >= exact.mutualInformation() - 1e-9,
+                        where + ": information bound " + bound.mutualInformation() + " < " + exact.mutualInformation());
+                if (c.tight()) {
+                    double b = 0;
+                    for (double d : exact.relativeEigenvalues()) {
+                        b += 0.5 * Math.log1p(0.5 * d) - 0.25 * Math.log1p(d);
+                    }
+                    assertTrue(bound.bhattacharyya() <= 1.3 * b, where + ": B <= " + bound.bhattacharyya()
+                            + " against the exact " + b);
+                }
+            }
+        }
+    }
+
+    /**
+     * A lower floor can only help Eve, and the bound never says otherwise: on the lumped loop at β = 1 and an RC
+     * ladder at β = 1, at M = 300 and 1000, floors ×100, ×1 and ×0.01 give non-decreasing bounds on her success and
+     * information (a bound built from a floor-dependent quantity in the wrong direction, e.g. d(τ) from the floor's
+     * side, falls as the floor falls here).
+     */
+    @Test
+    void theBoundNeverFallsWhenEvesFloorFalls() {
+        ResistorPair pair = new ResistorPair(1e3, 10e3);
+        double reference = OptimalResult.BOUND_REFERENCE_SAMPLES / 2e3;
+        for (LineModel line : java.util.List.of(new LumpedLine(100), new RcLadder(500, 100e-9, 8))) {
+            WindowEavesdropper eve = WindowEavesdropper.of(pair, line,
+                    WindowEavesdropperTest.situations(spice, pair, line, 1e3));
+            NoiseTemperatures t = NoiseTemperatures.standard(1e9, 1);
+            for (int m : new int[] {300, 1000}) {
+                WindowBound previous = null;
+                for (double scale : new double[] {1e2, 1, 1e-2}) {
+                    WindowBound b = eve.bound(t, m / 2e3, EveInstrument.defaults().scaled(scale), reference);
+                    if (previous != null) {
+                        String where = line + " M=" + m + " floor x" + scale;
+                        assertTrue(b.successProbability() >= previous.successProbability() - 1e-12,
+                                where + ": " + b.successProbability() + " < " + previous.successProbability());
+                        assertTrue(b.mutualInformation() >= previous.mutualInformation() - 1e-12,
+                                where + ": " + b.mutualInformation() + " < " + previous.mutualInformation());
+                    }
+                    previous = b;
+                }
+            }
+        }
+    }
 }
