@@ -87,16 +87,24 @@ public final class KeyRateModel {
 
     /**
      * R at ξ for the search: exact, or 0 without Eve's window when a shorter bit already gave her at least ξ·I(A;B)
-     * (her information only grows with the window: a longer window holds the shorter one). Unknown rates (no bound
+     * (her information only grows with the window: a longer window holds the shorter one) or when even Eve knowing
+     * nothing, kept ξ I(A;B)/τ, would not beat the best rate this search evaluated ({@code bestSoFar}). Unknown rates (no bound
      * on Eve) count as 0 for the search; the rate reported is always re-evaluated with {@link #at}.
      */
-    private double rateForSearch(int samples, double xi) {
-        KeyRate.Errors e = errors(samples);
-        if (xi * KeyRate.aliceBobInformation(e) <= eveFloorBelow(samples)) {
+    private double rateForSearch(int samples, double xi, double[] bestSoFar) {
+        double aliceBob = xi * KeyRate.aliceBobInformation(errors(samples));
+        if (aliceBob <= eveFloorBelow(samples)) {
+            return 0;
+        }
+        // R ≤ kept ξ I(A;B)/τ (Eve's information ≥ 0): a bit that cannot beat the best evaluated needs no window
+        // test, and 0 for it cannot change the search's best
+        if (KeyRate.KEPT_FRACTION * aliceBob / bitDuration(samples) <= bestSoFar[0]) {
             return 0;
         }
         KeyRate k = cache.computeIfAbsent(samples, this::compute).withReconciliation(xi);
-        return k.known() ? k.bitsPerSecond() : 0;
+        double r = k.known() ? k.bitsPerSecond() : 0;
+        bestSoFar[0] = Math.max(bestSoFar[0], r);
+        return r;
     }
 
     /**
@@ -122,7 +130,8 @@ public final class KeyRateModel {
     public KeyRateSearch.Optimum best(double xi, int maxSamples) {
         KeyRate.checkReconciliation(xi);
         BitLength.ofSamples(maxSamples);
-        KeyRateSearch.Result r = KeyRateSearch.search(m -> rateForSearch(m, xi),
+        double[] bestSoFar = {0};
+        KeyRateSearch.Result r = KeyRateSearch.search(m -> rateForSearch(m, xi, bestSoFar),
                 (from, m) -> KeyRate.KEPT_FRACTION * Math.max(0, xi - eveFloorBelow(from)) / bitDuration(m),
                 MIN_SAMPLES, maxSamples);
         return new KeyRateSearch.Optimum(at(r.best(), xi), r.best(), r.evaluated(), r.searchedUpTo(),
