@@ -137,8 +137,8 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                                 new KeyRateDefences.Defence("beta minimising J", "betaMinimizing",
                                         NoiseTemperatures.standard(tEff, beta)),
                                 new KeyRateDefences.Defence("best temperatures", "bestTemperatures", best))) {
-                            // the best temperature set is often the β one itself (measured: every cell of a cat5
-                            // map): the same rate, and a tie keeps the first defence
+                            // the best temperature set is often the β one itself (the two rates and bits were equal in
+                            // each of the 7 cat5 cells profiled): the same rate, and a tie keeps the first defence
                             if (tried.stream().anyMatch(u -> sameTemperatures(u, d.temperatures()))) {
                                 continue;
                             }
