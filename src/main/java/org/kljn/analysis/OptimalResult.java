@@ -38,7 +38,8 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
 
     /**
      * The reference window (Nyquist samples) on which {@link #WINDOW_BOUND} solves the exact pencil (and a Cholesky
-     * factor at 7/8 of it): larger is tighter and slower.
+     * factor at 7/8 of it, and one at M/⌈M/this⌉ for the near-null bound's degrees of freedom): larger is tighter and
+     * slower.
      */
     public static final int BOUND_REFERENCE_SAMPLES = 128;
 
