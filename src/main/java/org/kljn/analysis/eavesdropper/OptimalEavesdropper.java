@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.BetaRule;
 import org.kljn.analysis.exact.ExactAnalysis;
 import org.kljn.analysis.exact.LogScanMinimum;
 import org.kljn.analysis.exact.LoopIntegrals;
