@@ -48,6 +48,7 @@ class TestLayoutTest {
             "ngspice/ErrorHandlingTest.java", "a victim session that ngspice's ControlledExit kills",
             "examples/LoopAnalysisExample.java", "the README's example: a user opens the session",
             "report/SmallStudyMain.java", "a child JVM's main, not a test",
+            "analysis/eavesdropper/WindowBoundTightness.java", "a main printing the docs' tightness table, not a test",
             "testing/NgSpiceExtension.java", "the extension itself");
 
     @Test

@@ -441,16 +441,16 @@ public final class Benchmarks {
             bands[i] = 10 * Math.pow(1e3, i / (points - 1.0));
         }
         org.kljn.circuit.CablePreset cat5 = org.kljn.circuit.CablePreset.CAT5;
-        org.kljn.analysis.SecurityMap.PerKm cable = new org.kljn.analysis.SecurityMap.PerKm(cat5.resistancePerKm(),
+        org.kljn.analysis.study.SecurityMap.PerKm cable = new org.kljn.analysis.study.SecurityMap.PerKm(cat5.resistancePerKm(),
                 cat5.capacitancePerKm(), cat5.inductancePerKm());
         int cores = Runtime.getRuntime().availableProcessors();
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();
-        org.kljn.analysis.KeyRateMap map;
+        org.kljn.analysis.study.KeyRateMap map;
         try (NgSpicePool pool = NgSpicePool.of(cores)) {
-            map = org.kljn.analysis.KeyRateMap.compute(pool, cable, PAIR, 1e9, lengths, bands, band -> null, 1,
-                    org.kljn.analysis.EveInstrument.defaults(), org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, i -> { });
+            map = org.kljn.analysis.study.KeyRateMap.compute(pool, cable, PAIR, 1e9, lengths, bands, band -> null, 1,
+                    org.kljn.analysis.eavesdropper.EveInstrument.defaults(), org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, i -> { });
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = cpu0 < 0 ? Double.NaN

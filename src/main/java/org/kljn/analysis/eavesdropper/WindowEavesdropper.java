@@ -4,6 +4,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.kljn.analysis.exact.NoiseTemperatures;
 import org.kljn.analysis.exact.TransferFunctions;
+import org.kljn.analysis.finitebit.FiniteBitStatistics;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.Situation;

@@ -571,7 +571,7 @@ public final class FiniteBitStatistics {
      * most of its time here in Commons Math's decomposition, which always computes eigenvectors, and in the Jacobi
      * fallback), and where it fails to converge the cyclic Jacobi method, which always does.
      */
-    static double[] symmetricEigenvalues(double[][] m) {
+    public static double[] symmetricEigenvalues(double[][] m) {
         int n = m.length;
         org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
                 org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);

@@ -1,5 +1,8 @@
-package org.kljn.analysis;
+package org.kljn.analysis.eavesdropper;
 
+import org.kljn.analysis.exact.ExactAnalysis;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.exact.TransferFunctions;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
@@ -18,7 +21,7 @@ import java.util.Map;
  * lumped line (1k/10k, R_c 100 Ω, 1 kHz) at β = 1, 1.05 and 0.1 % off its null, and an 8-section RC ladder
  * (500 Ω, 100 nF) at β = 1, default instrument, the default reference of 128 Nyquist samples. Not a test: a
  * measurement the docs quote, run with {@code java -cp target/test-classes:target/classes:CLASSPATH
- * org.kljn.analysis.WindowBoundTightness}.
+ * org.kljn.analysis.eavesdropper.WindowBoundTightness}.
  */
 public final class WindowBoundTightness {
     private WindowBoundTightness() {
