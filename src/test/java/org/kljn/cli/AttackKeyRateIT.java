@@ -32,10 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // minutes of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
 class AttackKeyRateIT {
-    /** The ladder of WindowTransientIT (R_L 1.5 kΩ, R_H 12 kΩ, 8 T sections of 800 Ω / 15 nF in all), 2e9 K, 1 kHz. */
-    static final ResistorPair PAIR = new ResistorPair(1.5e3, 12e3);
-    static final RcLadder LADDER = new RcLadder(800, 15e-9, 8);
-    static final double T_EFF = 2e9;
+    /**
+     * A short capacitive ladder (R_L 1 kΩ, R_H 10 kΩ, 2 T sections of 100 Ω / 5 nF in all), 1e9 K, 1 kHz, β = 1: Eve's
+     * information is small against Alice and Bob's at the optimum, so R is not a small difference of two large
+     * numbers and its standard error can be a few % of it in minutes. (On WindowTransientIT's 8-section ladder at
+     * 2e9 K the optimum is M = 110 with I(A;B) 0.693 against I(A;E) 0.619: resolving R there to a few % would take
+     * about a million bits.)
+     */
+    static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
+    static final RcLadder LADDER = new RcLadder(100, 5e-9, 2);
+    static final double T_EFF = 1e9;
     static final double BAND = 1e3;
     static final int BITS = 24000;
 
@@ -56,8 +62,9 @@ class AttackKeyRateIT {
 
     /**
      * The measured rate R̂ within z = 3 standard errors of the predicted R (two-sided, false failure 0.27 %). The
-     * standard error is asserted at most 1.2 % of R: a relative bias of 3 × 1.2 % = 3.6 % fails whatever the draw's
-     * luck at the median, and a bias of 5.1 % (z = 3 + 1.28) fails with probability 90 %. Alice/Bob's disagreement
+     * standard error is asserted at most 2 % of R (24,000 bits; about 2.8/√n of R where Alice and Bob disagree on
+     * ~20 % of kept bits and Eve holds little): a relative bias of 6 % fails at the median, and a bias of 8.6 %
+     * (z = 3 + 1.28) fails with probability 90 %. Alice/Bob's disagreement
      * and Eve's information are each checked the same way (false failure 0.27 % each, 0.8 % for the three).
      */
     @Test
@@ -73,8 +80,8 @@ class AttackKeyRateIT {
         int m = best.bitSamples();
         assertTrue(best.rate().bitsPerSecond() > 0, "a key at the optimum");
         long t0 = System.nanoTime();
-        String json = attack("attack", "--rl", "1.5k", "--rh", "12k", "--cable", "ladder", "--rc", "800", "--cc",
-                "15n", "--sections", "8", "--teff", "2e9", "--bandwidth", "1k", "--beta", "1", "--bit-samples",
+        String json = attack("attack", "--rl", "1k", "--rh", "10k", "--cable", "ladder", "--rc", "100", "--cc",
+                "5n", "--sections", "2", "--teff", "1e9", "--bandwidth", "1k", "--beta", "1", "--bit-samples",
                 Integer.toString(m), "--bits", Integer.toString(BITS), "--seed", "2026120705", "--jobs", "2",
                 "--progress", "never", "--json");
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -97,7 +104,7 @@ class AttackKeyRateIT {
                 number(ab, "highHolderError"), number(ab, "lowHolderError"), eve, eveSe, evePredicted);
         assertEquals("window", ((Map<String, Object>) root.get("optimal")).get("method"));
         assertEquals(m * 0.5e-3, number(predicted, "bitDuration"), 1e-12, "the prediction is for the same bit");
-        assertTrue(rSe <= 0.012 * rPredicted, "resolves a bias of a few %: SE " + rSe + " of R " + rPredicted);
+        assertTrue(rSe <= 0.02 * rPredicted, "resolves a bias of a few %: SE " + rSe + " of R " + rPredicted);
         assertEquals(rPredicted, r, 3 * rSe, "key rate");
         assertEquals(dPredicted, d, 3 * dSe, "Alice/Bob disagreement");
         assertEquals(evePredicted, eve, 3 * eveSe, "Eve's information");
