@@ -103,9 +103,9 @@ final class KeyRateJson {
         KeyRate p = k.predicted().withReconciliation(xi);
         MeasuredKeyRate.Estimate rate = r.bitsPerSecond(xi);
         out.printf(Locale.ROOT, "secret-key rate measured: R = %.4g ± %.2g bit/s (predicted %.4g, z = %.2f) at"
-                        + " reconciliation %.2f: kept %.2f x [I(A;B) %.4g ± %.2g (predicted %.4g) - I(A;E) %.4g ± %.2g"
-                        + " (predicted %.4g)]+ / tau%n", rate.value(), rate.standardError(), p.bitsPerSecond(),
-                rate.z(p.bitsPerSecond()), xi, KeyRate.KEPT_FRACTION, r.aliceBobInformation().value(),
+                        + " reconciliation %.2f: kept %.2f x [%.2f x I(A;B) %.4g ± %.2g (predicted %.4g) - I(A;E) %.4g ±"
+                        + " %.2g (predicted %.4g)]+ / tau%n", rate.value(), rate.standardError(), p.bitsPerSecond(),
+                rate.z(p.bitsPerSecond()), xi, KeyRate.KEPT_FRACTION, xi, r.aliceBobInformation().value(),
                 r.aliceBobInformation().standardError(), p.aliceBobInformation(), r.eveInformation().value(),
                 r.eveInformation().standardError(), p.eveInformation());
         out.printf(Locale.ROOT, "  Alice/Bob disagree on %.4g ± %.2g of kept bits (predicted %.4g; HL %.4g, LH %.4g);"
