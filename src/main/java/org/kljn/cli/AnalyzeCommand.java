@@ -190,6 +190,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             + " secure for this bit", c.beta(), c.name(), d.bitDuration(), c.eveSuccess(),
                     c.bestAttack().key(), c.attackSuccess(), c.optimalSuccess(), d.epsilon());
         }
+        if (c.attackSuccess() <= 0.5 + d.epsilon()
+                && OptimalResult.WINDOW_BOUND.equals(c.keyRate().eveMethod())) {
+            // only the best eavesdropper's upper bound exceeds 0.5 + ε: that does not show she does
+            return String.format(Locale.ROOT, "recommendation: beta = %.6g (%s) keeps every attack within 0.5 + %.2g"
+                            + " for a %.4g s bit (best attack %s %.4f), but only an upper bound on the best eavesdropper"
+                            + " is known for this bit (p <= %.4f, method window-bound): security is not shown; a bit of"
+                            + " at most %d Nyquist samples (--bit-duration best) gives her exact success", c.beta(),
+                    c.name(), d.epsilon(), d.bitDuration(), c.bestAttack().key(), c.attackSuccess(),
+                    c.optimalSuccess(), OptimalResult.WINDOW_LIMIT);
+        }
         return String.format(Locale.ROOT, "recommendation: no single beta protects this line for this bit: even with"
                         + " the best, beta = %.6g (%s), Eve guesses a %.4g s bit correctly with probability %.4f (the %s"
                         + " attack %.4f, the best eavesdropper %.4f); use a shorter line, a narrower band or shorter bits"
