@@ -1,10 +1,10 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.KeyRate;
-import org.kljn.analysis.KeyRateDefences;
-import org.kljn.analysis.KeyRateSearch;
-import org.kljn.analysis.MeasuredKeyRate;
-import org.kljn.analysis.NoiseTemperatures;
+import org.kljn.analysis.defence.KeyRateDefences;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.eavesdropper.KeyRateSearch;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.montecarlo.MeasuredKeyRate;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ final class KeyRateJson {
      * for the same loop, line, β, band and bit ({@code predicted}, as {@link #of}), at ξ; both null, with the reason,
      * where Eve's window test was not measured.
      */
-    static Map<String, Object> measured(org.kljn.analysis.BitExchangeSimulation.KeyRateOutcome k, double xi,
+    static Map<String, Object> measured(org.kljn.analysis.montecarlo.BitExchangeSimulation.KeyRateOutcome k, double xi,
             double bandwidth, String notMeasured) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reconciliation", xi);
@@ -93,7 +93,7 @@ final class KeyRateJson {
     }
 
     /** attack's text: the measured rate and its parts beside the prediction. */
-    static void printMeasured(PrintWriter out, org.kljn.analysis.BitExchangeSimulation.KeyRateOutcome k, double xi,
+    static void printMeasured(PrintWriter out, org.kljn.analysis.montecarlo.BitExchangeSimulation.KeyRateOutcome k, double xi,
             String notMeasured) {
         if (k == null) {
             out.printf(Locale.ROOT, "secret-key rate: not measured (%s)%n", notMeasured);
@@ -162,11 +162,11 @@ final class KeyRateJson {
                             + " information is not a bound there (method %s; it is computed for bits of up to %d Nyquist"
                             + " samples); Alice/Bob disagree on %.4g of kept bits (R_H holder errs %.4g, R_L holder"
                             + " %.4g), I(A;B) %.4g%n", label, k.bitDuration(), Math.round(2 * bandwidth * k.bitDuration()),
-                    k.eveMethod(), org.kljn.analysis.OptimalResult.WINDOW_LIMIT, k.errors().disagreement(),
+                    k.eveMethod(), org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_LIMIT, k.errors().disagreement(),
                     k.errors().highHolderError(), k.errors().lowHolderError(), k.aliceBobInformation());
             return;
         }
-        boolean bound = org.kljn.analysis.OptimalResult.WINDOW_BOUND.equals(k.eveMethod());
+        boolean bound = org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_BOUND.equals(k.eveMethod());
         out.printf(Locale.ROOT, "%s: R %s %.4g bit/s (%.4g at reconciliation %.2f) for a bit of %.4g s (%d Nyquist"
                         + " samples): kept %.2f x [%.2f x I(A;B) %.4g - I(A;E) %s%.4g]+ / tau; Alice/Bob disagree on"
                         + " %.4g of kept bits (HL %.4g, LH %.4g; R_H holder errs %.4g, R_L holder %.4g); Eve's success"
@@ -186,14 +186,14 @@ final class KeyRateJson {
         for (KeyRateDefences.Row r : d.rows()) {
             KeyRate k = r.rate();
             // with Eve's bound (window-bound) her information is an upper value and the rate a lower one
-            boolean bound = org.kljn.analysis.OptimalResult.WINDOW_BOUND.equals(k.eveMethod());
+            boolean bound = org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_BOUND.equals(k.eveMethod());
             out.printf(Locale.ROOT, "%-26s %12s %10.4g %6d %10.4g %10s %10.4g%n", r.name(),
                     (bound ? ">=" : "") + String.format(Locale.ROOT, "%.4g", k.bitsPerSecond()), k.bitDuration(),
                     Math.round(2 * d.bandwidth() * k.bitDuration()), k.aliceBobInformation(),
                     (bound ? "<=" : "") + String.format(Locale.ROOT, "%.4g", k.eveInformation()),
                     k.errors().disagreement());
         }
-        if (d.rows().stream().anyMatch(r -> org.kljn.analysis.OptimalResult.WINDOW_BOUND.equals(r.rate().eveMethod()))) {
+        if (d.rows().stream().anyMatch(r -> org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_BOUND.equals(r.rate().eveMethod()))) {
             out.printf(Locale.ROOT, "(<=, >=: Eve's information is an upper bound there, method window-bound, so the"
                     + " rate is a lower value)%n");
         }

@@ -1,10 +1,10 @@
 package org.kljn.cli;
 
 import org.junit.jupiter.api.Test;
-import org.kljn.analysis.DefenceComparison;
-import org.kljn.analysis.EveInstrument;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.OptimalResult;
+import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.eavesdropper.EveInstrument;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.eavesdropper.OptimalResult;
 
 import java.util.List;
 import java.util.Map;
