@@ -74,6 +74,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Eve's instrument's units, with superscripts (io.Units; spelled in ASCII under an ASCII charset). */
+    static final String VOLT_PSD = org.kljn.io.Units.superscripts("V^2/Hz");
+    static final String AMP_PSD = org.kljn.io.Units.superscripts("A^2/Hz");
+
     @Override
     public Integer call() throws Exception {
         KljnLoop loop = options.loop();
@@ -185,6 +189,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             + " right with probability %.4f (best attack %s %.4f, best eavesdropper %.4f), within 0.5 + %.2g:"
                             + " secure for this bit", c.beta(), c.name(), d.bitDuration(), c.eveSuccess(),
                     c.bestAttack().key(), c.attackSuccess(), c.optimalSuccess(), d.epsilon());
+        }
+        if (c.attackSuccess() <= 0.5 + d.epsilon()
+                && OptimalResult.WINDOW_BOUND.equals(c.keyRate().eveMethod())) {
+            // only the best eavesdropper's upper bound exceeds 0.5 + ε: that does not show she does
+            return String.format(Locale.ROOT, "recommendation: beta = %.6g (%s) keeps every attack within 0.5 + %.2g"
+                            + " for a %.4g s bit (best attack %s %.4f), but only an upper bound on the best eavesdropper"
+                            + " is known for this bit (p <= %.4f, method window-bound): security is not shown; a bit of"
+                            + " at most %d Nyquist samples (--bit-duration best) gives her exact success", c.beta(),
+                    c.name(), d.epsilon(), d.bitDuration(), c.bestAttack().key(), c.attackSuccess(),
+                    c.optimalSuccess(), OptimalResult.WINDOW_LIMIT);
         }
         return String.format(Locale.ROOT, "recommendation: no single beta protects this line for this bit: even with"
                         + " the best, beta = %.6g (%s), Eve guesses a %.4g s bit correctly with probability %.4f (the %s"
@@ -314,13 +328,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Jeffreys rate J = %.4e nats/s (D(HL|LH) %.4e, D(LH|HL) %.4e)%n", o.jeffreysRate(),
                 o.divergenceHlFromLh(), o.divergenceLhFromHl());
         if (OptimalResult.WINDOW.equals(o.method())) {
-            out.printf(Locale.ROOT, "Eve's exact likelihood ratio on the bit window (instrument %.3g V^2/Hz, %.3g A^2/Hz):"
+            out.printf(Locale.ROOT, "Eve's exact likelihood ratio on the bit window (instrument %.3g " + VOLT_PSD + ", %.3g " + AMP_PSD + "):"
                     + " p = %.6f, wrong %.4e, I(K;Eve) = %.6g bits, window J = %.4e nats (upper values)%n",
                     o.eveNoise().voltageNoise(), o.eveNoise().currentNoise(), o.successProbability(),
                     o.errorProbability(), o.mutualInformation(), o.windowJeffreys());
         } else {
-            out.printf(Locale.ROOT, "Eve's likelihood ratio on the bit window, bounded (instrument %.3g V^2/Hz, %.3g"
-                    + " A^2/Hz): p <= %.6f, I(K;Eve) <= %.6g bits (the exact test is out of reach: a bit of more than %d"
+            out.printf(Locale.ROOT, "Eve's likelihood ratio on the bit window, bounded (instrument %.3g " + VOLT_PSD + ", %.3g "
+                    + AMP_PSD + "): p <= %.6f, I(K;Eve) <= %.6g bits (the exact test is out of reach: a bit of more than %d"
                     + " Nyquist samples, or a loop noise the floor cannot be resolved under)%n",
                     o.eveNoise().voltageNoise(), o.eveNoise().currentNoise(), o.successProbability(),
                     o.mutualInformation(), OptimalResult.WINDOW_LIMIT);
@@ -363,7 +377,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 loop.alice(), lineText);
         out.printf(Locale.ROOT, "T_eff = %.4g K, band 0..%s Hz (brick wall), beta = %.9g%n", r.settings().tEff(),
                 SpiceNumbers.engineering(r.settings().bandwidth()), r.betaUsed());
-        out.printf(Locale.ROOT, "%n%-5s %16s %16s %16s%n", "end", "<U^2> [V^2]", "<I^2> [A^2]", "P into cable [W]");
+        out.printf(Locale.ROOT, "%n%-5s %16s %16s %16s%n", "end", org.kljn.io.Units.superscripts("<U^2> [V^2]"), org.kljn.io.Units.superscripts("<I^2> [A^2]"), "P into cable [W]");
         out.printf(Locale.ROOT, "%-5s %16.9e %16.9e %16.9e%n", "A", m.meanSquareVoltageA(), m.meanSquareCurrentA(),
                 m.powerIntoCableA());
         out.printf(Locale.ROOT, "%-5s %16.9e %16.9e %16.9e%n", "B", m.meanSquareVoltageB(), m.meanSquareCurrentB(),

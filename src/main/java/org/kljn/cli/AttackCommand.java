@@ -92,6 +92,10 @@ public final class AttackCommand implements Callable<Integer> {
     ProgressBar.Mode progress;
 
 
+    @Option(names = "--reconciliation", defaultValue = "1", description = "reconciliation efficiency xi in (0, 1] of"
+            + " the key rate R = kept x [xi I(A;B) - I(A;E)]+ / tau, measured and predicted (default ${DEFAULT-VALUE})")
+    double reconciliation;
+
     @Mixin
     EveNoiseOptions eveNoise;
 
@@ -119,6 +123,7 @@ public final class AttackCommand implements Callable<Integer> {
         if (jobs < 0 || jobs > 64) {
             throw new IllegalArgumentException("--jobs " + jobs + ": allowed 1 to 64 (0 = one per core)");
         }
+        org.kljn.analysis.eavesdropper.KeyRate.checkReconciliation(reconciliation);
         int bitSamples = LoopOptions.bitSamples(bitSamplesOption, bitDuration, options.bandwidthHz(), 100);
         KljnLoop loop = options.loop();
         BitExchange.check(loop.line(), bitSamples, bits);
@@ -177,6 +182,15 @@ public final class AttackCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** Why the key rate was not measured: Eve's window test was not (or a situation had fewer than two bits). */
+    private static String keyRateNotMeasured(BitExchangeSimulation.Result r) {
+        if (r.optimal() == null) {
+            return "the bit is too short for Eve's likelihood-ratio detector";
+        }
+        return r.optimal().window() == null ? "Eve's window likelihood ratio was not measured: "
+                + r.optimal().windowRefused() : "fewer than two bits of a situation";
+    }
+
     /** Whether the success rates are distorted by the step beyond the distributions goal's target. */
     private static boolean distributionsInflated(BitExchangeSimulation.Result r) {
         return r.steps().varianceInflation() > org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET * (1 + 1e-9);
@@ -224,7 +238,7 @@ public final class AttackCommand implements Callable<Integer> {
                 + " functions per channel)%n", "optimal", o.successRate(), ci[0], ci[1], o.predicted(),
                 w.predicted().basisFunctions());
         org.kljn.analysis.montecarlo.EmpiricalLikelihoodRatios e = w.measured();
-        out.printf(Locale.ROOT, "  Eve's instrument %.3g V^2/Hz, %.3g A^2/Hz: success %.4f ± %.4f (predicted %.4f),"
+        out.printf(Locale.ROOT, "  Eve's instrument %.3g " + AnalyzeCommand.VOLT_PSD + ", %.3g " + AnalyzeCommand.AMP_PSD + ": success %.4f ± %.4f (predicted %.4f),"
                 + " I(K;Eve) %.4f ± %.4f bits (predicted %.4f)%n", w.instrument().voltageNoise(),
                 w.instrument().currentNoise(), e.successProbability(), e.successStandardError(),
                 w.predicted().successProbability(), e.mutualInformation(), e.informationStandardError(),
@@ -314,6 +328,7 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("noiseGrid", s.noise() == BitExchangeSettings.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
             root.put("stepsPerSample", r.steps().stepsPerSample());
             root.put("noiseBand", r.noiseBand());
+            root.put("keyRate", KeyRateJson.measured(r.keyRate(), reconciliation, s.bandwidth(), keyRateNotMeasured(r)));
             root.put("aliceBobErrorRate", r.aliceBobErrorRate());
             root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
             root.put("guardInterval", r.guard());
@@ -339,6 +354,7 @@ public final class AttackCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());
+            KeyRateJson.printMeasured(out, r.keyRate(), reconciliation, keyRateNotMeasured(r));
             out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
             out.printf(Locale.ROOT, "noise: %s; %s per grid step; discretisation bound %s (target %.1g)%n",
                     r.noiseBand(), org.kljn.io.Units.count(r.steps().stepsPerSample(), "solver step"), bound(r),

@@ -154,6 +154,13 @@ public final class DefendCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, "Secure for this bit: with %s, the best second-order eavesdropper guesses"
                         + " a bit of %d Nyquist samples right with probability %.4f, within 0.5 + %.2g.", best.name(),
                         c.bitSamples(), p, epsilon)
+                : org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_BOUND.equals(best.result().method())
+                // an upper bound above 0.5 + ε does not show her success is: not a "not secure"
+                ? String.format(Locale.ROOT, "Not shown secure for this bit: with the best of these defences, %s, only"
+                        + " an upper bound on the best second-order eavesdropper's success for a bit of %d Nyquist samples"
+                        + " is known (method window-bound: at most %.4f, secure would be at most 0.5 + %.2g); a bit of"
+                        + " at most %d Nyquist samples gives her exact success.", best.name(), c.bitSamples(), p,
+                        epsilon, org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_LIMIT)
                 : String.format(Locale.ROOT, "Not secure for this bit: even with the best of these defences, %s, the best"
                         + " second-order eavesdropper guesses a bit of %d Nyquist samples right with probability %.4f"
                         + " (secure would be at most 0.5 + %.2g).", best.name(), c.bitSamples(), p, epsilon);

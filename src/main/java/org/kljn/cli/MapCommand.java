@@ -141,8 +141,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         if (metric.equals("key-rate")) {
             String[][] successOnly = {{"--epsilon", "the key-rate map has no success threshold"},
-                {"--resume", "the key-rate map is not resumable yet"},
-                {"--report", "the key-rate map's HTML page is not written yet; its CSV, JSON, PNG and SVG are in --out"}};
+                {"--resume", "the key-rate map is not resumable yet"}};
             for (String[] o : successOnly) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o[0])) {
                     throw new IllegalArgumentException(o[0] + ": applies to --metric success (" + o[1] + ")");
@@ -287,6 +286,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
+        Path reportDir = report.checked();
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         // one map per folder at a time, from the first cell to the last file (as the success map)
         try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
@@ -300,18 +300,20 @@ public final class MapCommand implements Callable<Integer> {
                             }
                         });
             }
-            writeKeyRateOutputs(map, pair, xi, instrument, mark, ls, bs);
+            writeKeyRateOutputs(map, pair, tEff, xi, instrument, mark, ls, bs, reportDir);
         }
         return 0;
     }
 
     /** The key-rate map's CSV, chart and JSON, and its text; under the folder's lock. */
-    private void writeKeyRateOutputs(org.kljn.analysis.study.KeyRateMap map, ResistorPair pair, double xi,
-            org.kljn.analysis.eavesdropper.EveInstrument instrument, double[] mark, double[] ls, double[] bs)
+    private void writeKeyRateOutputs(org.kljn.analysis.study.KeyRateMap map, ResistorPair pair, double tEff, double xi,
+            org.kljn.analysis.eavesdropper.EveInstrument instrument, double[] mark, double[] ls, double[] bs, Path reportDir)
             throws java.io.IOException {
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
-        AtomicFiles.writeString(out.resolve("key-rate-map.csv"), keyRateCsv(map));
-        org.kljn.report.KeyRateMapChart.write(map, "Best secret-key rate: " + name, mark, out, "key-rate-map");
+        String csv = keyRateCsv(map);
+        AtomicFiles.writeString(out.resolve("key-rate-map.csv"), csv);
+        org.kljn.report.KeyRateMapChart.write(map, org.kljn.report.KeyRateMapChart.title(name), mark, out,
+                "key-rate-map");
         String verdict = map.verdict(name);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("verdict", verdict);
@@ -345,17 +347,25 @@ public final class MapCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%12s %22s %14s %10s %s%n", "band [Hz]", "a key up to", "best [bit/s]", "at",
                     "(bit, defence)");
             for (int b = 0; b < bs.length; b++) {
-                org.kljn.analysis.study.KeyRateMap.Cell best = map.at(0, b);
-                for (int l = 0; l < ls.length; l++) {
-                    if (map.at(l, b).bitsPerSecond() > best.bitsPerSecond()) {
-                        best = map.at(l, b);
-                    }
-                }
+                org.kljn.analysis.study.KeyRateMap.Cell best = map.bestAt(b);
                 o.printf(Locale.ROOT, "%12s %22s %14.4g %10s (%.4g s, %s)%n", SpiceNumbers.engineering(bs[b]),
                         lengthText(zero[b], ls), best.bitsPerSecond(), SpiceNumbers.metres(best.length()),
                         best.rate().bitDuration(), best.defence());
             }
             o.printf(Locale.ROOT, "-> %s (key-rate-map CSV, PNG, SVG, JSON)%n", out);
+        }
+        if (reportDir != null) {
+            String setup = String.format(Locale.ROOT, "Secret-key rate map of %s, R_L = %s, R_H = %s, T_eff = %s K: %d"
+                            + " lengths from %s to %s × %d bands from %s to %s; %s; reconciliation %.2f; in each cell"
+                            + " the β minimising Eve's Jeffreys rate and the best temperature set, the one giving"
+                            + " more kept.", name, org.kljn.io.Units.si(pair.low(), "Ω"),
+                    org.kljn.io.Units.si(pair.high(), "Ω"), org.kljn.io.Units.scientific(tEff), ls.length,
+                    SpiceNumbers.metres(ls[0]), SpiceNumbers.metres(ls[ls.length - 1]), bs.length,
+                    org.kljn.io.Units.si(bs[0], "Hz"), org.kljn.io.Units.si(bs[bs.length - 1], "Hz"), map.fixedBit()
+                            ? "the bit set by the user" : "the bit duration optimised per cell (2 to "
+                            + map.maxSamples() + " Nyquist samples)", xi);
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.keyRateMap(map, name, setup,
+                    verdict, csv, Json.write(summary), mark, reportDir));
         }
         o.flush();
     }

@@ -11,6 +11,7 @@ import org.kljn.analysis.finitebit.EvePrediction;
 import org.kljn.analysis.finitebit.ExactProbabilities;
 import org.kljn.analysis.loop.LoopAnalysisResult;
 import org.kljn.analysis.study.SecurityMap;
+import org.kljn.analysis.study.KeyRateMap;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.Units;
 
@@ -167,6 +168,58 @@ public final class CommandReports {
                 .withDataFile("every grid point", csv)
                 .withDataFile("the map's summary (kljn map --json)", jsonFile)
                 .write(dir);
+    }
+
+    /**
+     * The report of {@code kljn map --metric key-rate}: the heat map (zero-rate contour, the user's point), the
+     * longest length with a key and the best cell per band, and the map's data, all written into {@code dir}.
+     *
+     * @param verdict the answer in one sentence (the command's)
+     * @param name    the cable in words
+     * @param csv     the map's CSV (key-rate-map.csv)
+     * @param json    the command's summary JSON, written as key-rate-map.json
+     * @param point   the user's (length, band) marked on the map, or null
+     */
+    public static Path keyRateMap(KeyRateMap map, String name, String setup, String verdict, String csv, String json,
+            double[] point, Path dir) throws IOException {
+        Charts.Rendered figure = KeyRateMapChart.write(map, KeyRateMapChart.title(name), point, dir, "key-rate-map");
+        Path csvFile = dir.resolve("key-rate-map.csv");
+        AtomicFiles.writeString(csvFile, csv);
+        Path jsonFile = dir.resolve("key-rate-map.json");
+        AtomicFiles.writeString(jsonFile, json);
+        double[] zero = map.zeroRateLength();
+        List<List<String>> rows = new ArrayList<>();
+        for (int b = 0; b < map.bandwidths().length; b++) {
+            KeyRateMap.Cell best = map.bestAt(b);
+            boolean key = best.bitsPerSecond() > 0;
+            rows.add(List.of(Units.si(map.bandwidths()[b], "Hz"), keyLength(zero[b], map.lengths()),
+                    Units.significant(best.bitsPerSecond(), 4) + " bit/s", key ? Units.si(best.length(), "m") : "–",
+                    key ? Units.si(best.rate().bitDuration(), "s") + " (" + Units.count(best.bitSamples(),
+                            "Nyquist sample") + ")" : "–", key ? best.defence() : "–"));
+        }
+        return HtmlReport.titled("KLJN secret-key rate map: " + name)
+                .withVerdict(verdict, setup)
+                .withTable("A key up to (the geometric midpoint between the last length with a key and the first"
+                                + " without) and the best cell of each band, reconciliation "
+                                + number(map.reconciliation()),
+                        List.of("band", "a key up to", "best rate", "at length", "bit", "defence"), rows)
+                .withFigure("The best secret-key rate (colour: log10 bit/s over " + number(KeyRateMapChart.DECADES)
+                        + " decades below the best cell; grey: no key; line: the zero-rate contour"
+                        + (point != null ? "; marker: the operating point" : "") + ")", figure)
+                .withDataFile("every cell", csvFile)
+                .withDataFile("the map's summary (kljn map --json)", jsonFile)
+                .write(dir);
+    }
+
+    /** The length up to which a band gives a key, in words (the map's zero-rate length). */
+    private static String keyLength(double metres, double[] lengths) {
+        if (Double.isNaN(metres)) {
+            return "no key down to " + Units.si(lengths[0], "m");
+        }
+        if (Double.isInfinite(metres)) {
+            return "all, up to " + Units.si(lengths[lengths.length - 1], "m");
+        }
+        return Units.si(metres, "m");
     }
 
     /** A secure length in words: a length, "below the shortest" or "beyond the longest" on the grid. */

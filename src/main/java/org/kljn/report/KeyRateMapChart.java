@@ -33,6 +33,11 @@ public final class KeyRateMapChart {
     private KeyRateMapChart() {
     }
 
+    /** The heat map's title for a cable named {@code name}. */
+    public static String title(String name) {
+        return "Best secret-key rate: " + name;
+    }
+
     /**
      * Writes {@code stem}.png and {@code stem}.svg into {@code dir}.
      *

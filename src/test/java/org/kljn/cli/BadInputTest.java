@@ -148,7 +148,7 @@ class BadInputTest {
             "analyze --report /proc/nope            | 1 | --report /proc/nope: cannot write there",
             "defend --report /proc/nope             | 1 | --report /proc/nope: cannot write there",
             "map --metric success --preset cat5 --report /proc/nope | 1 | --report /proc/nope: cannot write there",
-            "map --preset cat5 --report /tmp/r       | 1 | --report: applies to --metric success",
+            "map --preset cat5 --report /proc/nope   | 1 | --report /proc/nope: cannot write there",
             "analyze --report pom.xml               | 1 | --report pom.xml: is a file, not a folder; nothing computed",
             "map --metric success --preset cat5 --report pom.xml | 1 | --report pom.xml: is a file, not a folder; nothing computed"})
     void isRejectedWithTheOptionAndValue(String commandLine, int status, String expected, @TempDir Path dir) {

@@ -106,6 +106,25 @@ class ReportInBrowserIT {
         assertOpensWithTheVerdict(work.resolve("mp/report"), "KLJN over cat5");
     }
 
+    /**
+     * The key-rate map's page (2 × 2 cells at a set bit of 20 samples: every part, little work): the verdict first,
+     * the heat map with its operating point, the CSV and JSON links.
+     */
+    @Test
+    void aKeyRateMapReportOpensWithTheVerdictAndItsFigure(@TempDir Path work) throws Exception {
+        run(work, "map", "--preset", "cat5", "--lengths", "10,1k", "--length-points", "2", "--bandwidths", "100,1k",
+                "--band-points", "2", "--bit-samples", "20", "--point", "100,1k", "--jobs", "1", "--out", "kr",
+                "--report", "kr/report");
+        List<String> lines = probe(work.resolve("kr/report"));
+        assertEveryElementLoads(lines, 1);
+        assertOpensWithTheVerdict(work.resolve("kr/report"), "secret key");
+        String html = Files.readString(work.resolve("kr/report/index.html"));
+        for (String part : List.of("key-rate-map.png", "key-rate-map.svg", "key-rate-map.csv", "key-rate-map.json",
+                "a key up to", "the operating point")) {
+            assertTrue(html.contains(part), part + " in " + html);
+        }
+    }
+
     /** The verdict section's first paragraph is the one-sentence answer, in bold. */
     private static void assertOpensWithTheVerdict(Path reportDir, String words) throws IOException {
         String html = Files.readString(reportDir.resolve("index.html"));

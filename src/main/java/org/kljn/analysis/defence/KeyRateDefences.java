@@ -53,13 +53,26 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
     /**
      * One defence.
      *
-     * @param rate    the key rate at the user's bit, or at this defence's best bit
-     * @param optimum the search, or null at a bit the user set
+     * @param rate        the key rate at the user's bit, or at this defence's best bit
+     * @param optimum     the search, or null at a bit the user set
+     * @param zeroByBound whether at some bit considered R = 0 only because Eve's information there is a bound
+     *                    ({@link KeyRate#zeroByBound}): then "no key" is not shown
      */
     public record Row(String name, String key, NoiseTemperatures temperatures, KeyRate rate,
-                      KeyRateSearch.Optimum optimum) {
+                      KeyRateSearch.Optimum optimum, boolean zeroByBound) {
+        /** A row whose bound flag follows from its search, or from its rate at the user's bit. */
+        public Row(String name, String key, NoiseTemperatures temperatures, KeyRate rate,
+                KeyRateSearch.Optimum optimum) {
+            this(name, key, temperatures, rate, optimum, optimum != null ? optimum.zeroByBound() : rate.zeroByBound());
+        }
+
         public double bitsPerSecond() {
             return rate.bitsPerSecond();
+        }
+
+        /** R = 0 at every bit considered, with Eve's information exact wherever it decided. */
+        public boolean noKeyShown() {
+            return rate.known() && !(bitsPerSecond() > 0) && !zeroByBound;
         }
     }
 
@@ -130,9 +143,12 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
 
     /**
      * The answer in one sentence, the one place it is worded (analyze, defend, map and the reports open with it): the
-     * best defence's rate with its bit duration, band, defence and Eve's instrument; or that no defence gives a key
-     * at any bit considered; or, where Eve's information is not known for some defence (no bound on her), that the
-     * question cannot be answered there, never a rate.
+     * best defence's rate with its bit duration, band, defence and Eve's instrument; "no key" only where R = 0 for
+     * every defence at every bit considered with Eve's information exact there ({@link Row#noKeyShown}); where a
+     * bound on her decided R = 0 for some defence (a bit beyond {@link OptimalResult#WINDOW_LIMIT} Nyquist samples, or
+     * a floor not resolved), that a key cannot be shown possible there, and what can decide it; where Eve's
+     * information is not known for some defence (no bound on her), that the question cannot be answered, never a
+     * rate.
      *
      * @param where the line in words ("RC ladder, ... ")
      */
@@ -142,9 +158,12 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
                 + " A²/Hz", instrument.voltageNoise(), instrument.currentNoise());
         if (b.rate().known() && b.bitsPerSecond() > 0) {
             KeyRate r = b.rate();
-            return String.format(Locale.ROOT, "A secret key is possible over %s at up to %.4g bit/s (band 0..%.4g Hz,"
+            // with Eve's bound the rate is a lower value of what the bit gives
+            String lower = OptimalResult.WINDOW_BOUND.equals(r.eveMethod()) ? " (at least: Eve's information at this"
+                    + " bit is an upper bound on hers, method window-bound)" : "";
+            return String.format(Locale.ROOT, "A secret key is possible over %s at up to %.4g bit/s%s (band 0..%.4g Hz,"
                             + " bit of %.4g s = %d Nyquist samples, defence: %s; %.4g bit/s at reconciliation %.2f), %s.",
-                    where, r.bitsPerSecond(), bandwidth, r.bitDuration(), samples(r), b.name(),
+                    where, r.bitsPerSecond(), lower, bandwidth, r.bitDuration(), samples(r), b.name(),
                     r.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION).bitsPerSecond(),
                     KeyRate.PRACTICAL_RECONCILIATION, eve);
         }
@@ -164,8 +183,27 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
                     unknown.size() == rows.size() ? "every defence tried" : String.join(", ", unknown), method, why,
                     eve);
         }
+        List<String> bounded = rows.stream().filter(r -> !r.noKeyShown()).map(Row::name).toList();
+        if (!bounded.isEmpty()) {
+            boolean beyondWindow = bitSamples != null && bitSamples > OptimalResult.WINDOW_LIMIT;
+            String why = beyondWindow
+                    ? String.format(Locale.ROOT, "beyond %d Nyquist samples her exact window likelihood ratio is not"
+                            + " computed, only an upper bound on it (method window-bound)", OptimalResult.WINDOW_LIMIT)
+                    : "her instrument's floor is not resolved under the loop's noise in double precision there, so"
+                            + " only an upper bound on her information is known (method window-bound)";
+            String what = beyondWindow
+                    ? String.format(Locale.ROOT, "the best bit duration (--bit-duration best: %d to %d Nyquist"
+                            + " samples, where her information is exact) or a bit of at most %d samples decides it",
+                            KeyRateModel.MIN_SAMPLES, OptimalResult.WINDOW_LIMIT, OptimalResult.WINDOW_LIMIT)
+                    : "no bit duration considered gives her exact information there";
+            return String.format(Locale.ROOT, "A secret key cannot be shown possible over %s %s: %s, and that bound"
+                    + " reaches Alice and Bob's information with %s; it may overstate Eve, so this is not a \"no key\";"
+                    + " %s, %s.", where, bits, why, bounded.size() == rows.size() ? "every defence tried ("
+                    + String.join(", ", bounded) + ")" : String.join(", ", bounded) + " (the others: no key, her"
+                    + " information exact)", what, eve);
+        }
         return String.format(Locale.ROOT, "No secret key is possible over %s: Eve's information per bit exceeds Alice"
-                + " and Bob's %s with every defence tried (%s), %s.", where, bits,
+                + " and Bob's %s with every defence tried (%s; her information exact there), %s.", where, bits,
                 String.join(", ", rows.stream().map(Row::name).toList()), eve);
     }
 

@@ -100,7 +100,7 @@ public final class KeyRateModel {
      * nothing, kept ξ I(A;B)/τ, would not beat the best rate this search evaluated ({@code bestSoFar}). Unknown rates (no bound
      * on Eve) count as 0 for the search; the rate reported is always re-evaluated with {@link #at}.
      */
-    private double rateForSearch(int samples, double xi, double[] bestSoFar) {
+    private double rateForSearch(int samples, double xi, double[] bestSoFar, java.util.Set<Integer> zeroByBound) {
         double aliceBob = xi * KeyRate.aliceBobInformation(errors(samples));
         if (aliceBob <= eveFloorBelow(samples)) {
             return 0;
@@ -111,20 +111,25 @@ public final class KeyRateModel {
             return 0;
         }
         KeyRate k = cache.computeIfAbsent(samples, this::compute).withReconciliation(xi);
+        if (k.zeroByBound()) {
+            zeroByBound.add(samples);
+        }
         double r = k.known() ? k.bitsPerSecond() : 0;
         bestSoFar[0] = Math.max(bestSoFar[0], r);
         return r;
     }
 
     /**
-     * Eve's information on the bits evaluated up to {@code samples}, the largest: by data processing a lower value of
-     * hers on every longer bit. It only steers where the search stops (a numerical error here can cost the search a
-     * better bit, never understate Eve in a rate reported).
+     * Eve's exact information on the bits evaluated up to {@code samples}, the largest: by data processing a lower
+     * value of hers on every longer bit. Only exact values ({@link OptimalResult#WINDOW}) count: a bound may overstate
+     * her, so it is no floor (a "no key" from it would not be shown). It only steers where the search stops (a
+     * numerical error here can cost the search a better bit, never understate Eve in a rate reported).
      */
     private double eveFloorBelow(int samples) {
         double floor = 0;
         for (Map.Entry<Integer, KeyRate> e : cache.entrySet()) {
-            if (e.getKey() <= samples && e.getValue().known()) {
+            if (e.getKey() <= samples && e.getValue().known()
+                    && OptimalResult.WINDOW.equals(e.getValue().eveMethod())) {
                 floor = Math.max(floor, e.getValue().eveInformation() * (1 - 1e-9));
             }
         }
@@ -140,10 +145,11 @@ public final class KeyRateModel {
         KeyRate.checkReconciliation(xi);
         BitLength.ofSamples(maxSamples);
         double[] bestSoFar = {0};
-        KeyRateSearch.Result r = KeyRateSearch.search(m -> rateForSearch(m, xi, bestSoFar),
+        java.util.Set<Integer> zeroByBound = ConcurrentHashMap.newKeySet();
+        KeyRateSearch.Result r = KeyRateSearch.search(m -> rateForSearch(m, xi, bestSoFar, zeroByBound),
                 (from, m) -> KeyRate.KEPT_FRACTION * Math.max(0, xi - eveFloorBelow(from)) / bitDuration(m),
                 MIN_SAMPLES, maxSamples);
         return new KeyRateSearch.Optimum(at(r.best(), xi), r.best(), r.evaluated(), r.searchedUpTo(),
-                r.stoppedByCeiling());
+                r.stoppedByCeiling(), !zeroByBound.isEmpty());
     }
 }

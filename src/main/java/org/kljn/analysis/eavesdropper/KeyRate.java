@@ -86,6 +86,16 @@ public record KeyRate(double bitDuration, Errors errors, double aliceBobInformat
         return !Double.isNaN(eveInformation);
     }
 
+    /**
+     * Whether R = 0 here only because Eve's information is a bound ({@link OptimalResult#WINDOW_BOUND}) that reaches
+     * ξ·I(A;B): her exact information may be lower, so this bit may still give a key; a verdict must not say "no
+     * key" from it.
+     */
+    public boolean zeroByBound() {
+        return known() && !(bitsPerKeptBit() > 0) && OptimalResult.WINDOW_BOUND.equals(eveMethod)
+                && reconciliation * aliceBobInformation > 0;
+    }
+
     /** ξ is an efficiency: in (0, 1]. */
     public static double checkReconciliation(double xi) {
         if (!(xi > 0 && xi <= 1)) {

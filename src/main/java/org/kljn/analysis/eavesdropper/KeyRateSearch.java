@@ -44,8 +44,12 @@ public final class KeyRateSearch {
     public record Result(int best, int evaluated, int searchedUpTo, boolean stoppedByCeiling) {
     }
 
-    /** The best bit of one defence: the rate there and how the search went. */
-    public record Optimum(KeyRate rate, int bitSamples, int evaluated, int searchedUpTo, boolean stoppedByCeiling) {
+    /**
+     * The best bit of one defence: the rate there and how the search went; {@code zeroByBound} whether at some bit
+     * evaluated R = 0 only because Eve's information there is a bound ({@link KeyRate#zeroByBound}).
+     */
+    public record Optimum(KeyRate rate, int bitSamples, int evaluated, int searchedUpTo, boolean stoppedByCeiling,
+                          boolean zeroByBound) {
         /** Whether R = 0 at every bit considered. */
         public boolean noKey() {
             return !(rate.bitsPerSecond() > 0);

@@ -3,6 +3,7 @@ package org.kljn.analysis.montecarlo;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.kljn.analysis.eavesdropper.EveInstrument;
 import org.kljn.analysis.eavesdropper.LikelihoodRatioDetector;
+import org.kljn.analysis.eavesdropper.KeyRate;
 import org.kljn.analysis.eavesdropper.OptimalResult;
 import org.kljn.analysis.eavesdropper.WindowEavesdropper;
 import org.kljn.analysis.eavesdropper.WindowLikelihoodRatio;
@@ -143,12 +144,28 @@ public final class BitExchangeSimulation {
         }
     }
 
-    /** The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge. */
+    /**
+     * The secret-key rate measured on the simulated bits beside its prediction for the same loop, line, β, band (the
+     * injected noise's) and bit, both at ξ = 1 ({@link KeyRate#withReconciliation}, {@link
+     * MeasuredKeyRate#bitsPerSecond(double)} for another).
+     *
+     * @param measured  Alice's and Bob's decisions and Eve's window Λ on each bit
+     * @param predicted Alice's and Bob's exact errors ({@link ExactProbabilities}) and Eve's exact window test
+     *                  ({@link WindowEavesdropper#test}), the same ones the run's other predictions use
+     */
+    public record KeyRateOutcome(MeasuredKeyRate measured, KeyRate predicted) {
+    }
+
+    /**
+     * The whole run; {@code optimal} is null for a bit too short to hold a frequency bin below the band edge;
+     * {@code keyRate} null where Eve's window test is not measured (the spectral detector's Λ is not calibrated: its
+     * information would not be Eve's).
+     */
     public record Result(BitExchangeSettings settings, Map<Attack, AttackOutcome> eve, int aliceBobErrors,
             double predictedAliceBobErrorRate, double guard, long acceptedPoints, List<double[]> bitAverages,
             List<Resistor> aliceResistors, double transientSeconds, StepChoice steps,
             Map<Situation, Map<Attack, MeasuredStatistic>> measured, String noiseBand, OptimalOutcome optimal,
-            String callbacks) {
+            String callbacks, KeyRateOutcome keyRate) {
         public double aliceBobErrorRate() {
             return (double) aliceBobErrors / settings.bits();
         }
@@ -325,6 +342,8 @@ public final class BitExchangeSimulation {
         }
         int aliceBobErrors = 0;
         int optimalCorrect = 0;
+        boolean[] aliceWrong = new boolean[s.bits()];
+        boolean[] bobWrong = new boolean[s.bits()];
         // where the exact means of HL and LH coincide (e.g. the current attack on a lumped line, where
         // I_A = I_B) Eve has nothing to go on but rounding noise: she tosses a coin
         UniformRandomProvider coin = StreamKey.of(s.seed(), PROTOCOL_PARTY + 1, 0).newRng();
@@ -347,8 +366,9 @@ public final class BitExchangeSimulation {
             if ((likelihoodRatio[i] > 0) == hl) {
                 optimalCorrect++;
             }
-            if (!aliceDecidesRight(exact, alice.get(i), avg[WindowMoments.UA2])
-                    || !bobDecidesRight(exact, alice.get(i).other(), avg[WindowMoments.UB2])) {
+            aliceWrong[i] = !aliceDecidesRight(exact, alice.get(i), avg[WindowMoments.UA2]);
+            bobWrong[i] = !bobDecidesRight(exact, alice.get(i).other(), avg[WindowMoments.UB2]);
+            if (aliceWrong[i] || bobWrong[i]) {
                 aliceBobErrors++;
             }
         }
@@ -357,15 +377,25 @@ public final class BitExchangeSimulation {
             eve.put(a, new AttackOutcome(a, correct.get(a), s.bits(), probabilities.of(a).successProbability()));
         }
         OptimalOutcome optimalOutcome;
+        KeyRateOutcome keyRate = null;
         if (useWindow) {
             boolean[] hl = new boolean[s.bits()];
+            int hlBits = 0;
             for (int i = 0; i < hl.length; i++) {
                 hl[i] = alice.get(i) == Resistor.H;
+                hlBits += hl[i] ? 1 : 0;
             }
             WindowMeasurement m = new WindowMeasurement(EmpiricalLikelihoodRatios.of(likelihoodRatio, hl),
                     window.predicted(), support.edgeCompression());
             optimalOutcome = new OptimalOutcome(optimalCorrect, s.bits(), window.predicted().successProbability(), 0,
                     OptimalResult.WINDOW, m, null);
+            if (hlBits >= 2 && s.bits() - hlBits >= 2) {
+                WindowLikelihoodRatio w = window.predicted();
+                KeyRate.Errors errors = KeyRate.Errors.of(probabilities.aliceBobHl(), probabilities.aliceBobLh());
+                keyRate = new KeyRateOutcome(MeasuredKeyRate.of(likelihoodRatio, hl, aliceWrong, bobWrong, tau),
+                        new KeyRate(tau, errors, KeyRate.aliceBobInformation(errors), w.mutualInformation(),
+                                w.successProbability(), OptimalResult.WINDOW, KeyRate.KEPT_FRACTION, 1));
+            }
         } else {
             optimalOutcome = optimal == null ? null : new OptimalOutcome(optimalCorrect, s.bits(),
                     optimal.successProbability(), optimal.bins(), SPECTRAL, null, windowRefused);
@@ -374,7 +404,7 @@ public final class BitExchangeSimulation {
                 perBit, List.copyOf(alice), transientSeconds, steps, measured(exact, alice, perBit),
                 trnoise ? band.describe() : noise instanceof NyquistNoise
                         ? "Java noise at the Nyquist rate, h = " + org.kljn.io.Units.si(h, "s") + ", linear between samples (sinc^4 band, as TRNOISE)"
-                        : band.describe(), optimalOutcome, String.join("+", paths));
+                        : band.describe(), optimalOutcome, String.join("+", paths), keyRate);
     }
 
     /** The exact probabilities computed beside the transient; their failure is rethrown as it was raised. */

@@ -44,8 +44,11 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
      * @param rate         the best defence's key rate there (at its best bit, or the user's)
      * @param defence      that defence's name
      * @param temperatures its generator temperatures
+     * @param zeroByBound  whether R = 0 at some bit considered only because Eve's information is a bound there
+     *                     ({@link KeyRateDefences.Row#zeroByBound}, for either defence)
      */
-    public record Cell(double length, double bandwidth, KeyRate rate, String defence, NoiseTemperatures temperatures) {
+    public record Cell(double length, double bandwidth, KeyRate rate, String defence, NoiseTemperatures temperatures,
+                       boolean zeroByBound) {
         public double bitsPerSecond() {
             return rate.bitsPerSecond();
         }
@@ -57,6 +60,17 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
 
     public Cell at(int lengthIndex, int bandIndex) {
         return cells.get(bandIndex * lengths.length + lengthIndex);
+    }
+
+    /** The cell with the most secret bits per second at the band of index {@code bandIndex} (ties: the shortest). */
+    public Cell bestAt(int bandIndex) {
+        Cell b = at(0, bandIndex);
+        for (int l = 1; l < lengths.length; l++) {
+            if (at(l, bandIndex).bitsPerSecond() > b.bitsPerSecond()) {
+                b = at(l, bandIndex);
+            }
+        }
+        return b;
     }
 
     /** The cell with the most secret bits per second. */
@@ -81,9 +95,11 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
         String where = String.format(java.util.Locale.ROOT, "%s (the map's best cell: %.4g m; %.4g to %.4g m, bands"
                 + " %.4g to %.4g Hz)", cable, b.length(), lengths[0], lengths[lengths.length - 1], bandwidths[0],
                 bandwidths[bandwidths.length - 1]);
+        // "no key" only where no cell's zero rests on a bound on Eve
+        boolean zeroByBound = cells.stream().anyMatch(Cell::zeroByBound);
         return new KeyRateDefences(List.of(new KeyRateDefences.Row(b.defence(), "best", b.temperatures(), b.rate(),
-                null)), fixedBit ? b.bitSamples() : null, maxSamples, reconciliation, instrument, b.bandwidth())
-                .verdict(where);
+                null, zeroByBound)), fixedBit ? b.bitSamples() : null, maxSamples, reconciliation, instrument,
+                b.bandwidth()).verdict(where);
     }
 
     /**
@@ -141,6 +157,7 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                         NoiseTemperatures best = eve.bestTemperatures(beta).temperatures().scaledTo(tEff);
                         Cell cell = null;
                         List<NoiseTemperatures> tried = new ArrayList<>();
+                        boolean zeroByBound = false;
                         for (KeyRateDefences.Defence d : List.of(
                                 new KeyRateDefences.Defence("beta minimising J", "betaMinimizing",
                                         NoiseTemperatures.standard(tEff, beta)),
@@ -153,11 +170,12 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                             tried.add(d.temperatures());
                             KeyRateDefences.Row r = KeyRateDefences.row(KeyRateModel.of(resistors, line, tf,
                                     d.temperatures(), eve), d, xi, bitSamples, maxSamples);
+                            zeroByBound |= r.zeroByBound();
                             if (cell == null || (r.rate().known() && !(r.bitsPerSecond() <= cell.bitsPerSecond()))) {
-                                cell = new Cell(length, band, r.rate(), d.name(), d.temperatures());
+                                cell = new Cell(length, band, r.rate(), d.name(), d.temperatures(), false);
                             }
                         }
-                        return cell;
+                        return new Cell(length, band, cell.rate(), cell.defence(), cell.temperatures(), zeroByBound);
                     })));
                 }
             }
