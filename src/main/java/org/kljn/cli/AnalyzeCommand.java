@@ -2,17 +2,13 @@ package org.kljn.cli;
 
 import org.kljn.analysis.AnalysisSettings;
 import org.kljn.analysis.DefenceChoices;
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.AttackSignal;
 import org.kljn.analysis.BetaRule;
 import org.kljn.analysis.EvePrediction;
-import org.kljn.analysis.ExactProbabilities;
 import org.kljn.analysis.KeyRate;
 import org.kljn.analysis.KeyRateDefences;
 import org.kljn.analysis.KeyRateModel;
 import org.kljn.analysis.KeyRateSearch;
 import org.kljn.analysis.BitLength;
-import org.kljn.analysis.KljnMoments;
 import org.kljn.analysis.NoiseTemperatures;
 import org.kljn.analysis.LoopAnalysis;
 import org.kljn.analysis.LoopAnalysisResult;
@@ -108,7 +104,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             out.println(keys.verdict(where));
             out.println();
-            printTable(out, result, where);
+            printTable(out, result, root, where);
             root.defences().print(out);
             out.println();
             if (searched != null) {
@@ -171,27 +167,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 p.jeffreysRateAtBetaMinimizing());
     }
 
-    private static void printTable(PrintWriter out, LoopAnalysisResult r, String lineText) {
+    private static void printTable(PrintWriter out, LoopAnalysisResult r, AnalyzeOutput output, String lineText) {
         KljnLoop loop = r.loop();
-        KljnMoments m = r.moments();
         out.printf(Locale.ROOT, "KLJN loop %s: R_L = %s, R_H = %s, Alice holds R_%s; %s%n", loop.situation(),
                 SpiceNumbers.engineering(loop.resistors().low()), SpiceNumbers.engineering(loop.resistors().high()),
                 loop.alice(), lineText);
         out.printf(Locale.ROOT, "T_eff = %.4g K, band 0..%s Hz (brick wall), beta = %.9g%n", r.settings().tEff(),
                 SpiceNumbers.engineering(r.settings().bandwidth()), r.betaUsed());
-        out.printf(Locale.ROOT, "%n%-5s %16s %16s %16s%n", "end", "<U^2> [V^2]", "<I^2> [A^2]", "P into cable [W]");
-        out.printf(Locale.ROOT, "%-5s %16.9e %16.9e %16.9e%n", "A", m.meanSquareVoltageA(), m.meanSquareCurrentA(),
-                m.powerIntoCableA());
-        out.printf(Locale.ROOT, "%-5s %16.9e %16.9e %16.9e%n", "B", m.meanSquareVoltageB(), m.meanSquareCurrentB(),
-                m.powerIntoCableB());
-        out.printf(Locale.ROOT, "%n%-10s %16s %16s %16s%n", "attack", "signal", "beta null", "at eq.11 beta");
-        for (Attack a : Attack.values()) {
-            AttackSignal s = r.attacks().get(a);
-            out.printf(Locale.ROOT, "%-10s %16.9e %16s %16s%n", a.key(), s.signal(),
-                    s.betaNull().isPresent() ? String.format(Locale.ROOT, "%.9g", s.betaNull().getAsDouble()) : "none",
-                    s.signalAtBetaEq11().isPresent() ? String.format(Locale.ROOT, "%.9e", s.signalAtBetaEq11().getAsDouble())
-                            : "-");
-        }
+        out.println();
+        output.printEnds(out);
+        out.println();
+        output.printSignals(out);
         if (r.betaEq11().isPresent()) {
             out.printf(Locale.ROOT, "%nbeta of the paper's eq. 11: %.9g%n", r.betaEq11().getAsDouble());
         }
@@ -199,18 +185,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         EvePrediction eve = r.eve();
         out.printf(Locale.ROOT, "%nEve, bit of %.6g s (%d Nyquist samples), exact distribution (%s method), Bayes"
                 + " threshold:%n", eve.bitDuration(), eve.bitSamples(), eve.method());
-        out.printf(Locale.ROOT, "%-10s %12s %12s   %s%n", "attack", "P(correct)", "P(wrong)", "|mu|/sqrt(V)");
-        for (Attack a : Attack.values()) {
-            out.printf(Locale.ROOT, "%-10s %12.6f %12.4e   %.4e /sqrt(s)%s%n", a.key(), eve.of(a).successProbability(),
-                    eve.of(a).errorProbability(), eve.of(a).snrRate(),
-                    eve.exact().of(a).rule().equals("blind") ? "  (HL and LH have the same mean: a coin toss)" : "");
-        }
-        ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
-        KeyRate.Errors roles = KeyRate.Errors.of(eve.exact().aliceBobHl(), eve.exact().aliceBobLh());
+        output.printEve(out);
+        AnalyzeOutput.AliceBob ab = output.aliceBob();
         out.printf(Locale.ROOT, "Alice or Bob wrong per bit of %.6g s: %.4e (+/- %.1e), each comparing its own <U^2>"
                 + " with the midpoint to the same-resistor situation: R_H holder %.4e, R_L holder %.4e%n",
-                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), roles.highHolderError(),
-                roles.lowHolderError());
+                eve.bitDuration(), ab.errorProbability(), ab.errorBound(), ab.highHolderErrorProbability(),
+                ab.lowHolderErrorProbability());
         if (eve.betaMinimax().isPresent()) {
             out.printf(Locale.ROOT, "beta minimising Eve's best attack: %.9g (best |mu|/sqrt(V) there: %.3e /sqrt(s))%n",
                     eve.betaMinimax().getAsDouble(), eve.bestSnrRateAtBetaMinimax().getAsDouble());

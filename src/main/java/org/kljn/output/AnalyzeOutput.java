@@ -21,6 +21,7 @@ import org.kljn.circuit.KljnLoop;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -157,6 +158,43 @@ public record AnalyzeOutput(String verdict, double beta, Double betaEq11, Parame
     /** One single-β defence: its β, Eve's best attack and her success with it and with the best eavesdropper. */
     public record Defence(double beta, String bestAttack, double attackSuccessProbability,
                           double optimalSuccessProbability, double jeffreysRate, @JsonIgnore String name) {
+    }
+
+    private static final TextTable<Map.Entry<String, End>> ENDS = TextTable.<Map.Entry<String, End>>of()
+            .column("end", "%-5s", Map.Entry::getKey)
+            .column("<U^2> [V^2]", "%16.9e", e -> e.getValue().voltageMeanSquare())
+            .column("<I^2> [A^2]", "%16.9e", e -> e.getValue().currentMeanSquare())
+            .column("P into cable [W]", "%16.9e", e -> e.getValue().power());
+
+    private static final TextTable<Map.Entry<String, AttackEntry>> SIGNALS = TextTable.<Map.Entry<String, AttackEntry>>of()
+            .column("attack", "%-10s", Map.Entry::getKey)
+            .column("signal", "%16.9e", e -> e.getValue().signal())
+            .column("beta null", "%16s", e -> e.getValue().betaNull() == null ? "none"
+                    : String.format(Locale.ROOT, "%.9g", e.getValue().betaNull()))
+            .column("at eq.11 beta", "%16s", e -> e.getValue().signalAtBetaEq11() == null ? "-"
+                    : String.format(Locale.ROOT, "%.9e", e.getValue().signalAtBetaEq11()));
+
+    private static final TextTable<Map.Entry<String, EveAttack>> EVE = TextTable.<Map.Entry<String, EveAttack>>of()
+            .column("attack", "%-10s", Map.Entry::getKey)
+            .column("P(correct)", "%12.6f", e -> e.getValue().successProbability())
+            .column("P(wrong)", "%12.4e", e -> e.getValue().errorProbability())
+            .column("|mu|/sqrt(V)", "   ", "%s", e -> String.format(Locale.ROOT, "%.4e /sqrt(s)%s",
+                    e.getValue().snrRate(), e.getValue().rule().equals("blind")
+                            ? "  (HL and LH have the same mean: a coin toss)" : ""));
+
+    /** The mean squares and powers at both ends. */
+    public void printEnds(PrintWriter out) {
+        ENDS.print(out, List.of(Map.entry("A", ends.a()), Map.entry("B", ends.b())));
+    }
+
+    /** Each attack's signal, null β and signal at eq. 11's β. */
+    public void printSignals(PrintWriter out) {
+        SIGNALS.print(out, List.copyOf(attacks.entrySet()));
+    }
+
+    /** Eve's success and error per attack for the bit, and |μ|/√V. */
+    public void printEve(PrintWriter out) {
+        EVE.print(out, List.copyOf(eve.perAttack().entrySet()));
     }
 
     /**
