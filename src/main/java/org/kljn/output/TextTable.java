@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * A text table of result records: each column a heading, a {@link java.util.Formatter} format for its cells and
- * the record's value; the heading is printed in the cell's width and alignment. The same columns give the CSV
- * (the heading and the value unformatted), so a table's text and CSV cannot disagree on what a column holds.
+ * the record's value; the heading is printed in the cell's width and alignment, so a column is written once and its
+ * heading cannot drift from its cells.
  *
  * @param <R> the row record
  */
@@ -20,7 +20,7 @@ public final class TextTable<R> {
     private static final Pattern WIDTH = Pattern.compile("%(-?\\d*)(\\.\\d+)?[a-zA-Z]");
 
     /** One column: its heading, the separator before it, its cell format and the row's value. */
-    public record Column<R>(String heading, String separator, String format, Function<R, ?> value) {
+    private record Column<R>(String heading, String separator, String format, Function<R, ?> value) {
         /** The heading's format: the cell format's flags and width, as a string ({@code %-10.6g} gives {@code %-10s}). */
         String headingFormat() {
             Matcher m = WIDTH.matcher(format);
