@@ -28,6 +28,12 @@ import java.util.OptionalDouble;
 public record BetaRule(Kind kind, double value) {
     /** Largest β accepted: the L side a thousand times hotter than the H side is far outside any defence. */
     public static final double MAX = 1e3;
+    /**
+     * Smallest β the searches for a defence try (minimax, minimising J): the bracket [{@code SEARCH_LOW}, {@link #MAX}]
+     * of every β search, in one place. With R_H/R_L at most 1000 (the ratio every command accepts) the nulls lie
+     * inside it.
+     */
+    public static final double SEARCH_LOW = 1e-3;
 
     /** The rules by name. */
     public enum Kind {

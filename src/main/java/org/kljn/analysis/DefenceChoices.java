@@ -76,7 +76,7 @@ public record DefenceChoices(int bitSamples, double bitDuration, double epsilon,
         add(choices, r, eve, bins, "minimax of the attacks", "betaMinimax",
                 OptionalDouble.of(r.eveStatistics().betaMinimax()));
         add(choices, r, eve, bins, "minimising J", "betaMinimizing",
-                OptionalDouble.of(eve.betaMinimizing(EveStatistics.MINIMAX_LOW, EveStatistics.MINIMAX_HIGH)));
+                OptionalDouble.of(eve.betaMinimizing()));
         return new DefenceChoices(s.bitSamples(), s.bitDuration(), EPSILON, choices);
     }
 

@@ -73,7 +73,7 @@ public record DefenceComparison(List<Row> rows, OptimalEavesdropper.TemperatureN
         }
         add(rows, bins, eve, "minimax beta (attacks)", "betaMinimax",
                 NoiseTemperatures.standard(tEff, stats.betaMinimax()));
-        double betaJ = eve.betaMinimizing(1e-3, 1e3);
+        double betaJ = eve.betaMinimizing();
         add(rows, bins, eve, "beta minimising J", "betaMinimizing", NoiseTemperatures.standard(tEff, betaJ));
         OptimalEavesdropper.Defence best = eve.bestTemperatures(betaJ);
         add(rows, bins, eve, "best temperatures", "bestTemperatures", best.temperatures().scaledTo(tEff));

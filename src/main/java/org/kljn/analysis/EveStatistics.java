@@ -128,15 +128,12 @@ public final class EveStatistics {
         return best;
     }
 
-    /** The bracket of the minimax search: β from 1e-3 to {@link BetaRule#MAX}, the β range every command accepts. */
-    public static final double MINIMAX_LOW = 1e-3, MINIMAX_HIGH = BetaRule.MAX;
-
     /**
-     * The β in [{@link #MINIMAX_LOW}, {@link #MINIMAX_HIGH}] that minimises Eve's best attack (max over attacks of
+     * The β in [{@link BetaRule#SEARCH_LOW}, {@link BetaRule#MAX}] that minimises Eve's best attack (max over attacks of
      * |μ|/√V).
      */
     public double betaMinimax() {
-        return betaMinimax(MINIMAX_LOW, MINIMAX_HIGH);
+        return betaMinimax(BetaRule.SEARCH_LOW, BetaRule.MAX);
     }
 
     /**

@@ -117,7 +117,7 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                                 BandShape.brickWall(band), ExactAnalysis.DEFAULT_POINTS, List.of(Situation.values()));
                         OptimalEavesdropper eve = OptimalEavesdropper.of(resistors, line, tf, band)
                                 .withInstrument(instrument);
-                        double beta = eve.betaMinimizing(1e-3, 1e3);
+                        double beta = eve.betaMinimizing();
                         NoiseTemperatures best = eve.bestTemperatures(beta).temperatures().scaledTo(tEff);
                         Cell cell = null;
                         for (KeyRateDefences.Defence d : List.of(

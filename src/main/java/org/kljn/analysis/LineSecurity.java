@@ -54,7 +54,7 @@ public record LineSecurity(double length, double bandwidth, int bitSamples, doub
         LossyLine line = new LossyLine(cable.resistance() * km, cable.inductance() * km, 0, cable.capacitance() * km);
         OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, resistors, line, bandwidth,
                 ExactAnalysis.DEFAULT_POINTS);
-        OptimalEavesdropper.Defence best = eve.bestTemperatures(eve.betaMinimizing(1e-3, 1e3));
+        OptimalEavesdropper.Defence best = eve.bestTemperatures(eve.betaMinimizing());
         double success = eve.detector(spice, bitSamples, best.temperatures().scaledTo(tEff)).successProbability();
         OptimalEavesdropper.TemperatureNullSpace ns = eve.temperatureNullSpace();
         return new Point(best, success, ns.smallestRelative() < 1e-10 && ns.asTemperatures() != null);

@@ -291,7 +291,7 @@ public final class LineStudy {
      */
     private static KeyRateDefences keyRate(LoopAnalysisResult exact, double tEff) {
         OptimalEavesdropper eve = exact.optimalEavesdropper();
-        double betaJ = eve.betaMinimizing(1e-3, 1e3);
+        double betaJ = eve.betaMinimizing();
         List<KeyRateDefences.Defence> defences = List.of(
                 new KeyRateDefences.Defence("no defence (beta = 1)", "betaOne", NoiseTemperatures.standard(tEff, 1)),
                 new KeyRateDefences.Defence("beta minimising J", "betaMinimizing",

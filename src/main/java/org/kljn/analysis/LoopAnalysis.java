@@ -68,7 +68,7 @@ public final class LoopAnalysis {
                 ? OptimalEavesdropper.of(loop.resistors(), loop.line(), situations, settings.bandwidth())
                         .withInstrument(settings.eveInstrument()) : null;
         OptionalDouble betaOptimal = best == null ? OptionalDouble.empty()
-                : OptionalDouble.of(best.betaMinimizing(MINIMAX_LOW, MINIMAX_HIGH));
+                : OptionalDouble.of(best.betaMinimizing());
         LoopAnalysisResult r = evaluate(loop, settings, tf, lumped, situations, betaOptimal);
         if (best == null) {
             return r;
@@ -81,9 +81,6 @@ public final class LoopAnalysis {
                 r.eveStatistics(), r.betaUsed(), r.betaEq11(), r.moments(), r.attacks(), r.eve(), r.lumpedEquivalent(),
                 Optional.of(o));
     }
-
-    /** The bracket of the β minimising J, as for the minimax β. */
-    private static final double MINIMAX_LOW = 1e-3, MINIMAX_HIGH = 1e3;
 
     /**
      * The analysis from transfer functions already computed (no simulation): {@code situations} holds each bit

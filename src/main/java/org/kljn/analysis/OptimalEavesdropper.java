@@ -288,6 +288,11 @@ public final class OptimalEavesdropper {
         Hermitian2.relativeEigenvalues(gLh, delta, nu);
     }
 
+    /** The β in [{@link BetaRule#SEARCH_LOW}, {@link BetaRule#MAX}] that minimises J of the standard scheme. */
+    public double betaMinimizing() {
+        return betaMinimizing(BetaRule.SEARCH_LOW, BetaRule.MAX);
+    }
+
     /**
      * The β in [lo, hi] that minimises J of the standard scheme: a log-spaced scan, then Brent's method around the
      * best scan point.

@@ -119,7 +119,7 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
                         LossyLine line = line(cable, length);
                         OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, resistors, line, band,
                                 ExactAnalysis.DEFAULT_POINTS);
-                        double beta = eve.betaMinimizing(1e-3, 1e3);
+                        double beta = eve.betaMinimizing();
                         NoiseTemperatures tb = NoiseTemperatures.standard(tEff, beta);
                         // one sweep of the bit's bins serves both defences
                         LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, bitSamples);

@@ -84,7 +84,7 @@ class OptimalEavesdropperTest {
         assertTrue(eve.jeffreysRate(betaNull) <= 1e-12 * atOne, "J at the null beta " + eve.jeffreysRate(betaNull)
                 + " against " + atOne + " at beta = 1");
         // the minimiser finds it (J is quadratic there, so β to ~1e-7 costs J ~1e-14 relative)
-        assertEquals(betaNull, eve.betaMinimizing(1e-3, 1e3), 1e-6 * betaNull, "beta minimising J");
+        assertEquals(betaNull, eve.betaMinimizing(), 1e-6 * betaNull, "beta minimising J");
         // and the only temperature ray with J = 0 is that standard scheme
         OptimalEavesdropper.TemperatureNullSpace ns = eve.temperatureNullSpace();
         assertTrue(ns.smallestRelative() < 1e-12, "lumped: the temperature equations have a null vector, got "
@@ -123,11 +123,11 @@ class OptimalEavesdropperTest {
         for (double beta = 1e-3; beta <= 1e3; beta *= 1.1) {
             assertTrue(eve.jeffreysRate(beta) > 1e-6 * atOne, "J(" + beta + ") = " + eve.jeffreysRate(beta));
         }
-        double best = eve.jeffreysRate(eve.betaMinimizing(1e-3, 1e3));
+        double best = eve.jeffreysRate(eve.betaMinimizing());
         assertTrue(best > 1e-6 * atOne, "min over beta of J: " + best);
         OptimalEavesdropper.TemperatureNullSpace ns = eve.temperatureNullSpace();
         assertTrue(ns.smallestRelative() > 1e-5, "the temperature equations have full rank: " + ns.smallestRelative());
-        OptimalEavesdropper.Defence defence = eve.bestTemperatures(eve.betaMinimizing(1e-3, 1e3));
+        OptimalEavesdropper.Defence defence = eve.bestTemperatures(eve.betaMinimizing());
         assertTrue(defence.jeffreysRate() > 1e-6 * atOne, "best temperatures: J = " + defence.jeffreysRate());
         assertTrue(defence.jeffreysRate() <= best * (1 + 1e-9), "four temperatures do at least as well as one beta");
     }
