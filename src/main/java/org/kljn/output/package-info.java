@@ -9,6 +9,6 @@
  *
  * <p>Presentation only: nothing here computes physics; the records copy what {@code analysis} and {@code sweep}
  * computed. Depends on: {@link org.kljn.analysis}, {@link org.kljn.sweep} (the sweep status), {@link org.kljn.circuit}
- * and Jackson. Used by {@code cli}.
+ * and Jackson. Used by {@code cli} and {@code bench}.
  */
 package org.kljn.output;
