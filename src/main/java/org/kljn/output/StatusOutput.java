@@ -40,10 +40,13 @@ public record StatusOutput(String dir, String spec, int points, int shards, int 
         }
     }
 
-    private static final TextTable<Shard> TABLE = TextTable.<Shard>of()
-            .column("shard", "%8s", s -> s.shard() + "/" + s.of()).column("points", "%7d", Shard::points)
-            .column("done", "%7d", Shard::done).column("failed", "%7d", Shard::failed)
-            .column("left", "%7d", Shard::left).column("", "", "%s", Shard::note);
+    /** The shards' table, in the user's format locale (as the line above it), made when printed. */
+    private static TextTable<Shard> table() {
+        return TextTable.<Shard>inDefaultLocale()
+                .column("shard", "%8s", s -> s.shard() + "/" + s.of()).column("points", "%7d", Shard::points)
+                .column("done", "%7d", Shard::done).column("failed", "%7d", Shard::failed)
+                .column("left", "%7d", Shard::left).column("", "", "%s", Shard::note);
+    }
 
     public StatusOutput {
         perShard = List.copyOf(perShard);
@@ -66,7 +69,7 @@ public record StatusOutput(String dir, String spec, int points, int shards, int 
     public void print(PrintWriter out) {
         out.printf("%s: %d points in %d shards: %d done, %d failed, %d left (%s)%n", Path.of(spec).getFileName(),
                 points, shards, done, failed, left, dir);
-        TABLE.print(out, perShard);
+        table().print(out, perShard);
         submissions.forEach(s -> out.printf("submitted %s: array job %s (shards %s), merge job %s%n", s.submitted(),
                 s.arrayJob() == null ? "-" : s.arrayJob(), s.tasks().isEmpty() ? "-" : s.tasks(), s.mergeJob()));
         out.println(merged != null ? "merged: " + merged

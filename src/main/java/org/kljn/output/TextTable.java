@@ -32,14 +32,24 @@ public final class TextTable<R> {
     }
 
     private final List<Column<R>> columns;
+    private final Locale locale;
 
-    private TextTable(List<Column<R>> columns) {
+    private TextTable(List<Column<R>> columns, Locale locale) {
         this.columns = List.copyOf(columns);
+        this.locale = locale;
     }
 
-    /** An empty table; add columns with {@link #column}. */
+    /** An empty table, numbers in {@link Locale#ROOT} (the same digits everywhere); add columns with {@link #column}. */
     public static <R> TextTable<R> of() {
-        return new TextTable<>(List.of());
+        return new TextTable<>(List.of(), Locale.ROOT);
+    }
+
+    /**
+     * An empty table whose numbers follow the user's format locale, for the outputs that always did ({@code status});
+     * add columns with {@link #column}.
+     */
+    public static <R> TextTable<R> inDefaultLocale() {
+        return new TextTable<>(List.of(), Locale.getDefault(Locale.Category.FORMAT));
     }
 
     /** This table and one more column, one space after the previous one. */
@@ -51,18 +61,18 @@ public final class TextTable<R> {
     public TextTable<R> column(String heading, String separator, String format, Function<R, ?> value) {
         List<Column<R>> c = new ArrayList<>(columns);
         c.add(new Column<>(heading, separator, format, value));
-        return new TextTable<>(c);
+        return new TextTable<>(c, locale);
     }
 
     /** The heading line (no line end). */
     public String heading() {
-        return columns.stream().map(c -> c.separator() + String.format(Locale.ROOT, c.headingFormat(), c.heading()))
+        return columns.stream().map(c -> c.separator() + String.format(locale, c.headingFormat(), c.heading()))
                 .collect(Collectors.joining());
     }
 
     /** One row (no line end). */
     public String row(R r) {
-        return columns.stream().map(c -> c.separator() + String.format(Locale.ROOT, c.format(), c.value().apply(r)))
+        return columns.stream().map(c -> c.separator() + String.format(locale, c.format(), c.value().apply(r)))
                 .collect(Collectors.joining());
     }
 
