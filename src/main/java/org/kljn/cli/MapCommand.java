@@ -1,7 +1,7 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.BitLength;
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.finitebit.BitLength;
+import org.kljn.analysis.study.SecurityMap;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
@@ -243,8 +243,8 @@ public final class MapCommand implements Callable<Integer> {
     /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
     private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs,
             int n) throws Exception {
-        double xi = org.kljn.analysis.KeyRate.checkReconciliation(reconciliation);
-        org.kljn.analysis.EveInstrument instrument = eveNoise.instrument();
+        double xi = org.kljn.analysis.eavesdropper.KeyRate.checkReconciliation(reconciliation);
+        org.kljn.analysis.eavesdropper.EveInstrument instrument = eveNoise.instrument();
         double[] mark = null;
         if (point != null) {
             if (point.length != 2) {
@@ -272,14 +272,14 @@ public final class MapCommand implements Callable<Integer> {
                 : rawRate != null ? BitLength.ofRawRate(rawRate, band).samples() : null;
         for (double band : bs) {
             Integer m = bitAt.apply(band);
-            if (m != null && (m < 2 || m > org.kljn.analysis.KeyRateDefences.MAX_SAMPLES
+            if (m != null && (m < 2 || m > org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES
                     || bitDuration != null && 2 * band * bitDuration < 2)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: a bit of %.4g Nyquist samples at"
                         + " the %.4g Hz band: allowed 2 to %d (at least two Nyquist samples; Eve's exact window"
                         + " information is computed up to %d)", bitSamples != null ? "--bit-samples " + bitSamples
                         : bitDuration != null ? "--bit-duration " + bitDuration : "--key-rate " + rawRate,
                         bitDuration != null ? 2 * band * bitDuration : (double) m, band,
-                        org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.KeyRateDefences.MAX_SAMPLES));
+                        org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES));
             }
         }
         int total = ls.length * bs.length;
@@ -287,10 +287,10 @@ public final class MapCommand implements Callable<Integer> {
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         // one map per folder at a time, from the first cell to the last file (as the success map)
         try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
-            org.kljn.analysis.KeyRateMap map;
+            org.kljn.analysis.study.KeyRateMap map;
             try (NgSpicePool pool = NgSpicePool.of(n)) {
-                map = org.kljn.analysis.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
-                        org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, done -> {
+                map = org.kljn.analysis.study.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
+                        org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, done -> {
                             if (done % Math.max(1, total / 10) == 0 || done == total) {
                                 err.printf(Locale.ROOT, "map: %d of %d cells%n", done, total);
                                 err.flush();
@@ -303,8 +303,8 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     /** The key-rate map's CSV, chart and JSON, and its text; under the folder's lock. */
-    private void writeKeyRateOutputs(org.kljn.analysis.KeyRateMap map, ResistorPair pair, double xi,
-            org.kljn.analysis.EveInstrument instrument, double[] mark)
+    private void writeKeyRateOutputs(org.kljn.analysis.study.KeyRateMap map, ResistorPair pair, double xi,
+            org.kljn.analysis.eavesdropper.EveInstrument instrument, double[] mark)
             throws java.io.IOException {
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("key-rate-map.csv"), KeyRateMapOutput.csv(map));

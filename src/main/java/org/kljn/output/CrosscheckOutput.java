@@ -1,7 +1,7 @@
 package org.kljn.output;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.kljn.analysis.PaperCrosscheck;
+import org.kljn.analysis.study.PaperCrosscheck;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.kljn.output;
 
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.DefenceComparison;
-import org.kljn.analysis.OptimalResult;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.eavesdropper.OptimalResult;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package org.kljn.output;
 
-import org.kljn.analysis.EveInstrument;
+import org.kljn.analysis.eavesdropper.EveInstrument;
 
 /** Eve's instrument noise, one-sided white PSDs: {@code voltage} in V²/Hz, {@code current} in A²/Hz. */
 public record EveNoise(double voltage, double current) {

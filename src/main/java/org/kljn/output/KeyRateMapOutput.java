@@ -2,8 +2,8 @@ package org.kljn.output;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import org.kljn.analysis.KeyRate;
-import org.kljn.analysis.KeyRateMap;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.study.KeyRateMap;
 import org.kljn.circuit.SpiceNumbers;
 
 import java.io.PrintWriter;
@@ -78,7 +78,7 @@ public record KeyRateMapOutput(String verdict, String metric, double reconciliat
                 "bit_duration_s", "bit_samples", "defence", "t_high_alice", "t_low_alice", "t_high_bob", "t_low_bob",
                 "alice_bob_information", "eve_information", "disagreement"));
         for (KeyRateMap.Cell c : map.cells()) {
-            org.kljn.analysis.NoiseTemperatures t = c.temperatures();
+            org.kljn.analysis.exact.NoiseTemperatures t = c.temperatures();
             sb.append(org.kljn.io.Csv.row(c.length(), c.bandwidth(), c.bitsPerSecond(), c.rate().bitDuration(),
                     c.bitSamples(), c.defence(), t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob(),
                     c.rate().aliceBobInformation(), c.rate().eveInformation(), c.rate().errors().disagreement()));

@@ -1,6 +1,6 @@
 package org.kljn.output;
 
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.study.SecurityMap;
 import org.kljn.circuit.SpiceNumbers;
 
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package org.kljn.output;
 
-import org.kljn.analysis.NoiseTemperatures;
+import org.kljn.analysis.exact.NoiseTemperatures;
 
 /** The four noise temperatures of a defence, K: {@code {highAtAlice, lowAtAlice, highAtBob, lowAtBob}}. */
 public record Temperatures(double highAtAlice, double lowAtAlice, double highAtBob, double lowAtBob) {

@@ -8,7 +8,7 @@
  * output format touches this package only.
  *
  * <p>Presentation only: nothing here computes physics; the records copy what {@code analysis} and {@code sweep}
- * computed. Depends on: {@link org.kljn.analysis}, {@link org.kljn.sweep} (the sweep status), {@link org.kljn.circuit}
- * and Jackson. Used by {@code cli} and {@code bench}.
+ * computed. Depends on: the sub-packages of {@link org.kljn.analysis}, {@link org.kljn.sweep} (the sweep status),
+ * {@link org.kljn.circuit} and Jackson. Used by {@code cli} and {@code bench}.
  */
 package org.kljn.output;
