@@ -1,9 +1,10 @@
 package org.kljn.bench;
 
-import org.kljn.analysis.loop.AnalysisSettings;
-import org.kljn.analysis.loop.LoopAnalysis;
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
 import org.kljn.analysis.montecarlo.BitExchangeSimulation;
+import org.kljn.analysis.loop.AnalysisSettings;
+import org.kljn.noise.Johnson;
+import org.kljn.analysis.loop.LoopAnalysis;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.NetlistWriter;
@@ -11,8 +12,8 @@ import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.output.BenchOutput;
 import org.kljn.ngspice.NgSpicePool;
-import org.kljn.noise.Johnson;
 import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.SweepRunner;
 import org.kljn.sweep.SweepSpec;
@@ -104,11 +105,8 @@ public final class Benchmarks {
      * @return the results, for the dated JSON file
      * @throws Exception when a process or an ngspice run fails
      */
-    public static Map<String, Object> run(Plan plan, AttackLauncher kljn, PrintStream log) throws Exception {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("machine", machine());
-        r.put("attackStartedBy", kljn.describe());
-        List<Map<String, Object>> endToEnd = new ArrayList<>();
+    public static BenchOutput run(Plan plan, AttackLauncher kljn, PrintStream log) throws Exception {
+        List<BenchOutput.EndToEnd> endToEnd = new ArrayList<>();
         for (EndToEndLine line : List.of(EndToEndLine.lumped(), EndToEndLine.ladder())) {
             for (long n : plan.endToEndSamples()) {
                 int goals = line.accuracyGoals().size();
@@ -134,24 +132,11 @@ public final class Benchmarks {
                     batchRss = Math.max(batchRss, b.peakRssKb());
                 }
                 for (int g = 0; g < goals; g++) {
-                    Map<String, Object> t = new LinkedHashMap<>();
-                    t.put("line", line.name());
-                    t.put("accuracyGoal", line.accuracyGoals().get(g));
-                    t.put("bandwidth", line.bandwidth());
-                    t.put("samples", n);
-                    t.put("attackSecondsMedian", median(attack[g]));
-                    t.put("batchSecondsMedian", median(batch));
-                    t.put("speedup", median(batch) / median(attack[g]));
-                    t.put("attackCpuSecondsMedian", median(attackCpu[g]));
-                    t.put("batchCpuSecondsMedian", median(batchCpu));
-                    t.put("cpuRatio", median(batchCpu) / median(attackCpu[g]));
-                    t.put("attackRuns", attack[g]);
-                    t.put("batchRuns", batch);
-                    t.put("attackPeakRssMB", attackRss[g] / 1024.0);
-                    t.put("batchPeakRssMB", batchRss / 1024.0);
-                    // what the attack itself reported: the callback path, its grid and its bounds
-                    t.put("attack", facts[g]);
-                    endToEnd.add(t);
+                    // what the attack itself reported (facts): the callback path, its grid and its bounds
+                    endToEnd.add(new BenchOutput.EndToEnd(line.name(), line.accuracyGoals().get(g), line.bandwidth(), n,
+                            median(attack[g]), median(batch), median(batch) / median(attack[g]),
+                            median(attackCpu[g]), median(batchCpu), median(batchCpu) / median(attackCpu[g]),
+                            attack[g], batch, attackRss[g] / 1024.0, batchRss / 1024.0, facts[g]));
                     log.printf(Locale.ROOT, "end to end %-8s %-13s %,11d samples: kljn attack %.2f s, ngspice -b %.2f s"
                                     + " (x%.2f); CPU %.2f s vs %.2f s (x%.2f); %s%n", line.name(),
                             line.accuracyGoals().get(g), n, median(attack[g]), median(batch),
@@ -160,50 +145,37 @@ public final class Benchmarks {
                 }
             }
         }
-        r.put("endToEnd", endToEnd);
 
+        List<BenchOutput.Kernel> throughput = null;
         if (plan.kernel()) {
-            List<Map<String, Object>> throughput = new ArrayList<>();
+            throughput = new ArrayList<>();
             for (String line : List.of("lumped", "ladder20")) {
                 long n = 1_000_000;
                 double[] bridge = new double[plan.repeats()];
                 for (int k = 0; k < plan.repeats(); k++) {
                     bridge[k] = n / bridgeTransientSeconds(line, n);
                 }
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("line", line);
-                t.put("samples", n);
-                t.put("kernelSamplesPerSecondMedian", median(bridge));
-                t.put("kernelRuns", bridge);
-                throughput.add(t);
+                throughput.add(new BenchOutput.Kernel(line, n, median(bridge), bridge));
                 log.printf(Locale.ROOT, "kernel   %-8s %,11d grid samples (1 us, K = 4, one step each): %,9.0f/s%n", line, n,
                         median(bridge));
             }
-            r.put("kernel", throughput);
         }
 
-        List<Map<String, Object>> memory = new ArrayList<>();
+        List<BenchOutput.Memory> memory = new ArrayList<>();
         for (long n : plan.memorySamples()) {
             Measured child = attackProcess(kljn, EndToEndLine.lumped(), n, List.of("-Xmx64m", "-XX:+UseSerialGC"),
                     "distributions");
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("samples", n);
-            m.put("attackPeakRssMB", child.peakRssKb() / 1024.0);
-            m.put("attackSeconds", child.seconds());
-            memory.add(m);
+            memory.add(new BenchOutput.Memory(n, child.peakRssKb() / 1024.0, child.seconds()));
             log.printf(Locale.ROOT, "memory   %,11d samples: kljn attack (lumped, -Xmx64m) peak resident %.1f MB (%.1f s)%n", n,
                     child.peakRssKb() / 1024.0, child.seconds());
         }
-        r.put("memory", memory);
 
-        r.put("exact", exactTimes(log));
-        r.put("exactProbabilities", exactProbabilityTimes(log));
-        r.put("eveInformation", eveInformationTimes(log));
-        r.put("keyRateMap", keyRateMapTime(log));
-        if (plan.kernel()) {
-            r.put("sweep", sweepSpeedup(log));
-        }
-        return r;
+        BenchOutput.ExactPoint exact = exactTimes(log);
+        BenchOutput.Points<BenchOutput.ExactProbabilitiesPoint> probabilities = exactProbabilityTimes(log);
+        BenchOutput.Points<BenchOutput.EveInformationPoint> eveInformation = eveInformationTimes(log);
+        BenchOutput.KeyRateMap keyRateMap = keyRateMapTime(log);
+        return new BenchOutput(machine(), kljn.describe(), endToEnd, throughput, memory, exact, probabilities,
+                eveInformation, keyRateMap, plan.kernel() ? sweepSpeedup(log) : null);
     }
 
     /** Seconds of ngspice's transient solve for n noise samples through the bridge (streaming, EXTERNAL). */
@@ -305,8 +277,7 @@ public final class Benchmarks {
     }
 
     /** Exact analysis of one parameter point (warm), with and without the minimax β search. */
-    static Map<String, Object> exactTimes(PrintStream log) {
-        Map<String, Object> r = new LinkedHashMap<>();
+    static BenchOutput.ExactPoint exactTimes(PrintStream log) {
         try (NgSpice spice = NgSpice.open()) {
             KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, new RcLadder(100, 100e-9, 20));
             AnalysisSettings withMinimax = AnalysisSettings.builder().tEff(1e9).bandwidth(1e3).lumpedComparison(false)
@@ -327,13 +298,11 @@ public final class Benchmarks {
                     withSearch[i - warm] = (t2 - t1) / 1e9;
                 }
             }
-            r.put("line", "RC ladder, 20 sections, 257 AC points x 2 generators");
-            r.put("pointWithBetaNullsSecondsMedian", median(point));
-            r.put("pointWithMinimaxSearchSecondsMedian", median(withSearch));
             log.printf(Locale.ROOT, "exact    one point with beta nulls: %.4f s; with the minimax beta search: %.4f s (medians of %d)%n",
                     median(point), median(withSearch), reps);
+            return new BenchOutput.ExactPoint("RC ladder, 20 sections, 257 AC points x 2 generators", median(point),
+                    median(withSearch));
         }
-        return r;
     }
 
     /**
@@ -341,12 +310,11 @@ public final class Benchmarks {
      * four bit situations' transfer functions (AC sweeps not counted), at bit lengths M = 10 ... 10^4 on the
      * 8-section RC ladder (R_c 500 Ω, C_c 100 nF): warm medians. Target: under 50 ms.
      */
-    static Map<String, Object> exactProbabilityTimes(PrintStream log) {
-        Map<String, Object> r = new LinkedHashMap<>();
+    static BenchOutput.Points<BenchOutput.ExactProbabilitiesPoint> exactProbabilityTimes(PrintStream log) {
         try (NgSpice spice = NgSpice.open()) {
             org.kljn.analysis.finitebit.ExactProbabilities.Situations s = org.kljn.analysis.finitebit.ExactProbabilities.situations(spice,
                     PAIR, new RcLadder(500, 100e-9, 8), org.kljn.noise.BandShape.brickWall(1e3), 257, 1e9, 1);
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<BenchOutput.ExactProbabilitiesPoint> rows = new ArrayList<>();
             for (int m : new int[] {10, 50, 128, 129, 1000, 10000}) {
                 double tau = m / 2e3;
                 int warm = 5;
@@ -360,19 +328,12 @@ public final class Benchmarks {
                         t[i - warm] = (System.nanoTime() - t0) / 1e9;
                     }
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("bitSamples", m);
-                row.put("bitDuration", tau);
-                row.put("method", method);
-                row.put("secondsMedian", median(t));
-                rows.add(row);
+                rows.add(new BenchOutput.ExactProbabilitiesPoint(m, tau, method, median(t)));
                 log.printf(Locale.ROOT, "exact probabilities, one point, M = %5d (%.4g s, %s): %.4f s (median of %d)%n",
                         m, tau, method, median(t), reps);
             }
-            r.put("line", "RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz");
-            r.put("points", rows);
+            return new BenchOutput.Points<>("RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz", rows);
         }
-        return r;
     }
 
     /**
@@ -382,15 +343,14 @@ public final class Benchmarks {
      * counted), on one ladder, from the secure situations' transfer functions: warm medians of thread CPU time (the
      * machine is shared). Targets (issue 20): under 0.1 s at M ≤ 256, under 1 s at M = 10^4.
      */
-    static Map<String, Object> eveInformationTimes(PrintStream log) {
-        Map<String, Object> r = new LinkedHashMap<>();
+    static BenchOutput.Points<BenchOutput.EveInformationPoint> eveInformationTimes(PrintStream log) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         try (NgSpice spice = NgSpice.open()) {
             org.kljn.circuit.LineModel line = new RcLadder(500, 100e-9, 8);
             org.kljn.analysis.eavesdropper.OptimalEavesdropper eve = org.kljn.analysis.eavesdropper.OptimalEavesdropper.analyse(spice, PAIR,
                     line, 1e3, 257);
             org.kljn.analysis.exact.NoiseTemperatures t = org.kljn.analysis.exact.NoiseTemperatures.standard(1e9, 1);
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<BenchOutput.EveInformationPoint> rows = new ArrayList<>();
             for (int m : new int[] {10, 50, 256, 10_000}) {
                 org.kljn.analysis.eavesdropper.LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, m);
                 int warm = 2;
@@ -410,21 +370,14 @@ public final class Benchmarks {
                         spectral[i - warm] = (t2 - t1) / 1e9;
                     }
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("bitSamples", m);
-                row.put("method", result.method());
-                row.put("eveCpuSecondsMedian", median(window));
-                row.put("spectralCpuSecondsMedian", median(spectral));
-                row.put("successProbability", result.successProbability());
-                row.put("mutualInformation", result.mutualInformation());
-                rows.add(row);
+                rows.add(new BenchOutput.EveInformationPoint(m, result.method(), median(window), median(spectral),
+                        result.successProbability(), result.mutualInformation()));
                 log.printf(Locale.ROOT, "Eve's information, one point, M = %5d: %s %.4f s, spectral %.4f s CPU"
                         + " (medians of %d)%n", m, result.method(), median(window), median(spectral), reps);
             }
-            r.put("line", "RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz, beta 1, default instrument");
-            r.put("points", rows);
+            return new BenchOutput.Points<>("RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz, beta 1,"
+                    + " default instrument", rows);
         }
-        return r;
     }
 
     /**
@@ -432,7 +385,7 @@ public final class Benchmarks {
      * 10 m..10 km, bands 10 Hz..10 kHz, the default instrument and ξ = 1) on one ngspice instance per core: wall
      * seconds and the process's CPU seconds (ngspice runs in this process).
      */
-    static Map<String, Object> keyRateMapTime(PrintStream log) {
+    static BenchOutput.KeyRateMap keyRateMapTime(PrintStream log) {
         int points = 13;
         double[] lengths = new double[points];
         double[] bands = new double[points];
@@ -455,20 +408,15 @@ public final class Benchmarks {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = cpu0 < 0 ? Double.NaN
                 : (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpu0) / 1e9;
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("cells", points * points);
-        r.put("line", "cat5, lengths 10 m..10 km, bands 10 Hz..10 kHz, tau optimised per cell, default instrument");
-        r.put("ngspiceInstances", cores);
-        r.put("wallSeconds", wall);
-        r.put("processCpuSeconds", cpu);
-        r.put("bestBitsPerSecond", map.best().bitsPerSecond());
         log.printf(Locale.ROOT, "key-rate map 13 x 13 (cat5, tau optimised per cell, %d ngspice instances): %.1f s wall,"
                 + " %.1f s CPU; best %.4g bit/s%n", cores, wall, cpu, map.best().bitsPerSecond());
-        return r;
+        return new BenchOutput.KeyRateMap(points * points,
+                "cat5, lengths 10 m..10 km, bands 10 Hz..10 kHz, tau optimised per cell, default instrument", cores, wall,
+                cpu, map.best().bitsPerSecond());
     }
 
     /** The same sweep with one instance and with one per core. */
-    static Map<String, Object> sweepSpeedup(PrintStream log) throws Exception {
+    static BenchOutput.Sweep sweepSpeedup(PrintStream log) throws Exception {
         // points heavy enough that the simulation, not the per-row fsync, sets the pace: exact and a short
         // Monte Carlo on a 20-section ladder
         String spec = String.join("\n", "rl: 1k", "rh: 10k", "alice: H, L", "cable: ladder", "sections: 20",
@@ -482,7 +430,7 @@ public final class Benchmarks {
         }
     }
 
-    private static Map<String, Object> sweepSpeedup(PrintStream log, String spec, Path dir) throws Exception {
+    private static BenchOutput.Sweep sweepSpeedup(PrintStream log, String spec, Path dir) throws Exception {
         Path specFile = dir.resolve("bench.spec");
         Files.writeString(specFile, spec);
         SweepSpec s = SweepSpec.read(specFile);
@@ -500,31 +448,23 @@ public final class Benchmarks {
                 seconds[k] = (System.nanoTime() - t0) / 1e9;
             }
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("points", s.size());
-        r.put("cores", cores);
-        r.put("secondsOneInstance", seconds[0]);
-        r.put("secondsPool", seconds[1]);
-        r.put("speedup", seconds[0] / seconds[1]);
         log.printf(Locale.ROOT, "sweep    %d points (exact + Monte Carlo): 1 instance %.2f s, %d instances %.2f s (x%.2f)%n", s.size(), seconds[0],
                 cores, seconds[1], seconds[0] / seconds[1]);
-        return r;
+        return new BenchOutput.Sweep(s.size(), cores, seconds[0], seconds[1], seconds[0] / seconds[1]);
     }
 
-    static Map<String, Object> machine() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("cpu", firstLine("/proc/cpuinfo", "model name"));
-        m.put("memory", firstLine("/proc/meminfo", "MemTotal"));
-        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    static BenchOutput.Machine machine() {
+        String ngspice;
         try {
             Process p = new ProcessBuilder("dpkg-query", "-W", "-f=${Version}", "libngspice0").start();
-            m.put("ngspice", "libngspice0 " + new String(p.getInputStream().readAllBytes()).strip());
+            ngspice = "libngspice0 " + new String(p.getInputStream().readAllBytes()).strip();
         } catch (IOException e) {
-            m.put("ngspice", "unknown");
+            ngspice = "unknown";
         }
-        return m;
+        return new BenchOutput.Machine(Runtime.getRuntime().availableProcessors(), firstLine("/proc/cpuinfo",
+                "model name"), firstLine("/proc/meminfo", "MemTotal"), System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version"), System.getProperty("os.name") + " "
+                + System.getProperty("os.version"), ngspice);
     }
 
     private static String firstLine(String file, String prefix) {

@@ -2,6 +2,7 @@ package org.kljn.cli;
 
 import org.kljn.bench.AttackLauncher;
 import org.kljn.bench.Benchmarks;
+import org.kljn.output.BenchOutput;
 import org.kljn.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code kljn bench}: the performance harness; results also go to bench/DATE.json. */
@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dir " + dir + ": cannot write the results there ("
                     + Main.describe(e) + ")");
         }
-        Map<String, Object> r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(),
+        BenchOutput r = Benchmarks.run(quick ? Benchmarks.Plan.quick() : Benchmarks.Plan.full(),
                 AttackLauncher.current(Main.class.getName()), System.err);
         String text = Json.write(r);
         Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")) + ".json");

@@ -1,26 +1,24 @@
 package org.kljn.cli;
 
+import org.kljn.analysis.finitebit.BitLength;
 import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.exact.ExactAnalysis;
+import org.kljn.analysis.eavesdropper.OptimalEavesdropper;
+import org.kljn.circuit.Situation;
+import org.kljn.analysis.eavesdropper.KeyRate;
 import org.kljn.analysis.defence.KeyRateDefences;
 import org.kljn.analysis.defence.KeyRateModel;
-import org.kljn.analysis.eavesdropper.KeyRate;
-import org.kljn.analysis.eavesdropper.OptimalEavesdropper;
-import org.kljn.analysis.eavesdropper.OptimalResult;
-import org.kljn.analysis.exact.Attack;
-import org.kljn.analysis.exact.ExactAnalysis;
-import org.kljn.analysis.exact.NoiseTemperatures;
 import org.kljn.analysis.exact.TransferFunctions;
-import org.kljn.analysis.finitebit.BitLength;
-import org.kljn.circuit.KljnLoop;
-import org.kljn.circuit.Situation;
-import org.kljn.ngspice.NgSpice;
 import org.kljn.noise.BandShape;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.ngspice.NgSpice;
+import org.kljn.output.DefendOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,16 +84,13 @@ public final class DefendCommand implements Callable<Integer> {
                 : atBit(loop, situations, eve, c, xi);
         String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("verdict", keys.verdict(where));
-        root.putAll(toJson(c));
-        root.put("keyRate", KeyRateJson.defences(keys, where));
+        DefendOutput root = DefendOutput.of(keys.verdict(where), c, zeroReachable(c), KeyRateJson.defences(keys, where));
         if (json.enabled()) {
             out.println(Json.stdout(root));
         } else {
             out.println(keys.verdict(where));
             out.println();
-            print(out, loop, tEff, bandwidth, c);
+            print(out, loop, tEff, bandwidth, c, root);
             out.printf(Locale.ROOT, "%nsecret-key rate of each defence (%s, reconciliation %.2f):%n",
                     keys.bitSamples() == null ? "each at its best bit, 2 to " + keys.maxSamples() + " Nyquist samples"
                     : "at the bit of " + keys.bitSamples() + " Nyquist samples", xi);
@@ -176,60 +171,15 @@ public final class DefendCommand implements Callable<Integer> {
                 BitLength.duration(c.bitSamples(), bandwidth));
     }
 
-    static Map<String, Object> toJson(DefenceComparison c) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("bitSamples", c.bitSamples());
-        Map<String, Object> rows = new LinkedHashMap<>();
-        for (DefenceComparison.Row row : c.rows()) {
-            OptimalResult o = row.result();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", row.name());
-            m.put("temperatures", KeyRateJson.temperatures(o.temperatures()));
-            m.put("jeffreysRate", o.jeffreysRate());
-            m.put("successProbability", o.successProbability());
-            m.put("method", o.method());
-            m.put("mutualInformation", o.mutualInformation());
-            m.put("eveNoise", EveNoiseOptions.json(o.eveNoise()));
-            m.put("errorProbability", o.errorProbability());
-            Map<String, Object> sep = new LinkedHashMap<>();
-            for (Attack a : Attack.values()) {
-                sep.put(a.key(), row.separations().get(a));
-            }
-            m.put("attackSeparation", sep);
-            rows.put(row.key(), m);
-        }
-        r.put("defences", rows);
-        Map<String, Object> ns = new LinkedHashMap<>();
-        ns.put("smallestRelativeSingularValue", c.nullSpace().smallestRelative());
-        ns.put("closestTemperatures", c.nullSpace().nullVector());
-        ns.put("zeroReachable", zeroReachable(c));
-        r.put("temperatureNullSpace", ns);
-        return r;
-    }
-
     /** J = 0 is reachable when the temperature equations have a null vector (σ_min/σ_max at rounding level, < 1e-10) of one sign. */
     static boolean zeroReachable(DefenceComparison c) {
         return c.nullSpace().smallestRelative() < 1e-10 && c.nullSpace().asTemperatures() != null;
     }
 
-    /** A column heading: the attack and its signal's unit, e.g. {@code bsy [V²]}. */
-    static String attackHeading(Attack a) {
-        return a.key() + " [" + a.unit() + "]";
-    }
-
-    private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
+    private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c,
+                              DefendOutput root) {
         out.printf(Locale.ROOT, "%s%n%n", setup(loop, tEff, bandwidth, c));
-        out.printf(Locale.ROOT, "%-24s %9s %9s %9s %12s %10s %13s %13s %13s%n", "defence", "T_LA/T_HA", "T_HB/T_HA",
-                "T_LB/T_HA", "J [nats/s]", "Eve opt. p", attackHeading(Attack.BSY), attackHeading(Attack.SECOND_LAW),
-                attackHeading(Attack.CURRENT));
-        for (DefenceComparison.Row row : c.rows()) {
-            NoiseTemperatures t = row.result().temperatures();
-            out.printf(Locale.ROOT, "%-24s %9.5g %9.5g %9.5g %12.4e %10.6f %13.3e %13.3e %13.3e%n", row.name(),
-                    t.lowAtAlice() / t.highAtAlice(), t.highAtBob() / t.highAtAlice(), t.lowAtBob() / t.highAtAlice(),
-                    row.result().jeffreysRate(), row.result().successProbability(),
-                    row.separations().get(Attack.BSY), row.separations().get(Attack.SECOND_LAW),
-                    row.separations().get(Attack.CURRENT));
-        }
+        root.printTable(out);
         out.printf(Locale.ROOT, "(attack columns: the statistic's mean in HL minus its mean in LH)%n");
         double[] v = c.nullSpace().nullVector();
         out.printf(Locale.ROOT, "%ntemperature equations G_HL(f) = G_LH(f) over the band: smallest relative singular value"

@@ -1,17 +1,10 @@
 package org.kljn.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kljn.output.JsonOutput;
 import picocli.CommandLine.Option;
 
-/** The {@code --json} flag of the commands that print results, and their one JSON writer (indented). */
+/** The {@code --json} flag of the commands that print results; the JSON itself is {@link JsonOutput}'s. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Standard output: non-ASCII as \\u escapes, so the bytes are the same under every locale's character set. */
-    private static final ObjectMapper STDOUT = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
-
     @Option(names = "--json", description = "one JSON object on stdout")
     boolean enabled;
 
@@ -19,24 +12,13 @@ public final class Json {
         return enabled;
     }
 
-    /** For a file (UTF-8). */
+    /** For a file (UTF-8): {@link JsonOutput#file}. */
     static String write(Object value) {
-        return write(MAPPER, value);
+        return JsonOutput.file(value);
     }
 
-    /**
-     * For standard output: the JSON of {@link #write} with every non-ASCII character as a {@code \\u} escape (V²
-     * reads {@code V\\u00B2}), which any JSON reader decodes, whatever the locale that printed it.
-     */
+    /** For standard output, non-ASCII as {@code \\u} escapes: {@link JsonOutput#ascii}. */
     static String stdout(Object value) {
-        return write(STDOUT, value);
-    }
-
-    private static String write(ObjectMapper mapper, Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonOutput.ascii(value);
     }
 }

@@ -5,9 +5,12 @@ import org.kljn.analysis.study.SecurityMap;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
+import org.kljn.ngspice.NgSpicePool;
+import org.kljn.output.EveNoise;
+import org.kljn.output.KeyRateMapOutput;
+import org.kljn.output.SecurityMapOutput;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.FolderLock;
-import org.kljn.ngspice.NgSpicePool;
 import org.kljn.report.SecurityMapChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -210,7 +212,7 @@ public final class MapCommand implements Callable<Integer> {
                 out, "security-map-best-beta");
         SecurityMapChart.write(map, true, "Eve's optimal success, best temperature set: " + name + ", M = " + map.bitSamples(),
                 out, "security-map-best-temperatures");
-        Map<String, Object> summary = summary(map);
+        SecurityMapOutput summary = SecurityMapOutput.of(map);
         AtomicFiles.writeString(out.resolve("security-map.json"), Json.write(summary));
         java.nio.file.Files.deleteIfExists(partial);
         PrintWriter o = spec.commandLine().getOut();
@@ -220,12 +222,7 @@ public final class MapCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "security map of %s, R_L = %s, R_H = %s, bit of %d Nyquist samples, secure when Eve's"
                             + " optimal success <= %.3f%n", name, SpiceNumbers.engineering(pair.low()),
                     SpiceNumbers.engineering(pair.high()), map.bitSamples(), 0.5 + epsilon);
-            double[] sb = map.secureLength(false), st = map.secureLength(true);
-            o.printf(Locale.ROOT, "%12s %22s %22s%n", "band [Hz]", "secure up to (best β)", "(best temperatures)");
-            for (int b = 0; b < bs.length; b++) {
-                o.printf(Locale.ROOT, "%12s %22s %22s%n", SpiceNumbers.engineering(bs[b]), lengthText(sb[b], ls),
-                        lengthText(st[b], ls));
-            }
+            summary.printTable(o);
             o.printf(Locale.ROOT, "-> %s (CSV, heat maps PNG and SVG, JSON)%n", out);
             o.println(verdict(map, name));
         }
@@ -310,29 +307,12 @@ public final class MapCommand implements Callable<Integer> {
             org.kljn.analysis.eavesdropper.EveInstrument instrument, double[] mark, double[] ls, double[] bs, Path reportDir)
             throws java.io.IOException {
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
-        String csv = keyRateCsv(map);
+        String csv = KeyRateMapOutput.csv(map);
         AtomicFiles.writeString(out.resolve("key-rate-map.csv"), csv);
         org.kljn.report.KeyRateMapChart.write(map, org.kljn.report.KeyRateMapChart.title(name), mark, out,
                 "key-rate-map");
         String verdict = map.verdict(name);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("verdict", verdict);
-        summary.put("metric", "key-rate");
-        summary.put("reconciliation", xi);
-        summary.put("eveNoise", EveNoiseOptions.json(instrument));
-        summary.put("lengths", map.lengths());
-        summary.put("bandwidths", map.bandwidths());
-        summary.put("zeroRateLength", finite(map.zeroRateLength()));
-        java.util.List<Object> cells = new java.util.ArrayList<>();
-        for (org.kljn.analysis.study.KeyRateMap.Cell c : map.cells()) {
-            Map<String, Object> cell = KeyRateJson.of(c.rate(), c.bandwidth());
-            cell.put("length", c.length());
-            cell.put("bandwidth", c.bandwidth());
-            cell.put("defence", c.defence());
-            cell.put("temperatures", KeyRateJson.temperatures(c.temperatures()));
-            cells.add(cell);
-        }
-        summary.put("cells", cells);
+        KeyRateMapOutput summary = KeyRateMapOutput.of(map, verdict, xi, EveNoise.of(instrument), KeyRateJson::of);
         AtomicFiles.writeString(out.resolve("key-rate-map.json"), Json.write(summary));
         PrintWriter o = spec.commandLine().getOut();
         if (json.enabled()) {
@@ -343,15 +323,7 @@ public final class MapCommand implements Callable<Integer> {
                     SpiceNumbers.engineering(pair.low()), SpiceNumbers.engineering(pair.high()), map.fixedBit()
                             ? "the bit set" : "bit duration optimised per cell (2 to " + map.maxSamples()
                             + " Nyquist samples)", xi);
-            double[] zero = map.zeroRateLength();
-            o.printf(Locale.ROOT, "%12s %22s %14s %10s %s%n", "band [Hz]", "a key up to", "best [bit/s]", "at",
-                    "(bit, defence)");
-            for (int b = 0; b < bs.length; b++) {
-                org.kljn.analysis.study.KeyRateMap.Cell best = map.bestAt(b);
-                o.printf(Locale.ROOT, "%12s %22s %14.4g %10s (%.4g s, %s)%n", SpiceNumbers.engineering(bs[b]),
-                        lengthText(zero[b], ls), best.bitsPerSecond(), SpiceNumbers.metres(best.length()),
-                        best.rate().bitDuration(), best.defence());
-            }
+            KeyRateMapOutput.printTable(o, map);
             o.printf(Locale.ROOT, "-> %s (key-rate-map CSV, PNG, SVG, JSON)%n", out);
         }
         if (reportDir != null) {
@@ -368,19 +340,6 @@ public final class MapCommand implements Callable<Integer> {
                     verdict, csv, Json.write(summary), mark, reportDir));
         }
         o.flush();
-    }
-
-    static String keyRateCsv(org.kljn.analysis.study.KeyRateMap map) {
-        StringBuilder sb = new StringBuilder(org.kljn.io.Csv.row("length_m", "bandwidth_hz", "bits_per_second",
-                "bit_duration_s", "bit_samples", "defence", "t_high_alice", "t_low_alice", "t_high_bob", "t_low_bob",
-                "alice_bob_information", "eve_information", "disagreement"));
-        for (org.kljn.analysis.study.KeyRateMap.Cell c : map.cells()) {
-            org.kljn.analysis.exact.NoiseTemperatures t = c.temperatures();
-            sb.append(org.kljn.io.Csv.row(c.length(), c.bandwidth(), c.bitsPerSecond(), c.rate().bitDuration(),
-                    c.bitSamples(), c.defence(), t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob(),
-                    c.rate().aliceBobInformation(), c.rate().eveInformation(), c.rate().errors().disagreement()));
-        }
-        return sb.toString();
     }
 
     /**
@@ -410,16 +369,6 @@ public final class MapCommand implements Callable<Integer> {
 
     /** The finished points of a running map, one line each (index, then the CSV row at full precision). */
     static final String PARTIAL = "security-map.partial.csv";
-
-    private static String lengthText(double l, double[] ls) {
-        if (Double.isNaN(l)) {
-            return "< " + SpiceNumbers.metres(ls[0]);
-        }
-        if (Double.isInfinite(l)) {
-            return ">= " + SpiceNumbers.metres(ls[ls.length - 1]);
-        }
-        return SpiceNumbers.metres(l);
-    }
 
     private SecurityMap.PerKm cable() {
         if (preset != null) {
@@ -458,25 +407,5 @@ public final class MapCommand implements Callable<Integer> {
             g[i] = lo * Math.pow(hi / lo, i / (double) (count - 1));
         }
         return g;
-    }
-
-    static Map<String, Object> summary(SecurityMap map) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("bitSamples", map.bitSamples());
-        r.put("epsilon", map.epsilon());
-        r.put("lengths", map.lengths());
-        r.put("bandwidths", map.bandwidths());
-        r.put("secureLengthBestBeta", finite(map.secureLength(false)));
-        r.put("secureLengthBestTemperatures", finite(map.secureLength(true)));
-        return r;
-    }
-
-    /** JSON has no NaN or infinity: null for "insecure at the shortest length", the string "all" for "secure everywhere". */
-    private static Object[] finite(double[] v) {
-        Object[] o = new Object[v.length];
-        for (int i = 0; i < v.length; i++) {
-            o[i] = Double.isNaN(v[i]) ? null : Double.isInfinite(v[i]) ? "all" : (Object) v[i];
-        }
-        return o;
     }
 }

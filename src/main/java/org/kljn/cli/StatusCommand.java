@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.output.StatusOutput;
 import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.SweepSpec;
 import org.kljn.sweep.SweepStatus;
@@ -13,10 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -85,69 +83,18 @@ public final class StatusCommand implements Callable<Integer> {
         List<SweepStatus.ShardStatus> shown = status.shards().stream()
                 .filter(s -> only == null || s.shard().index() == only).toList();
         Path merged = dir.resolve(SlurmScripts.MERGED);
+        StatusOutput result = StatusOutput.of(status, shown, specPath,
+                Files.exists(merged) ? Optional.of(merged) : Optional.empty(), manifest);
         PrintWriter out = cmd.commandLine().getOut();
         if (json.enabled()) {
-            out.println(Json.stdout(toJson(status, shown, specPath, merged, manifest)));
+            out.println(Json.stdout(result));
         } else {
-            out.printf("%s: %d points in %d shards: %d done, %d failed, %d left (%s)%n", specPath.getFileName(),
-                    status.points(), n, status.done(), status.failed(), status.left(), dir);
-            out.printf("%8s %7s %7s %7s %7s%n", "shard", "points", "done", "failed", "left");
-            for (SweepStatus.ShardStatus s : shown) {
-                out.printf("%8s %7d %7d %7d %7d%s%n", s.shard(), s.points(), s.done(), s.failed(), s.left(),
-                        !s.exists() ? "  not started"
-                                : s.tornBytes() > 0 ? "  partial last line (" + s.tornBytes() + " bytes; dropped on resume)" : "");
-            }
-            manifest.ifPresent(m -> m.submissions().forEach(sub -> out.printf("submitted %s: array job %s (shards %s), merge job %s%n",
-                    sub.submitted(), sub.arrayJob().isEmpty() ? "-" : sub.arrayJob(), sub.tasks().isEmpty() ? "-" : sub.tasks(),
-                    sub.mergeJob())));
-            out.println(Files.exists(merged) ? "merged: " + merged
-                    : status.complete() ? "merged: not yet (every shard is finished; kljn merge, or sweep --slurm N --resume submits the merge)"
-                    : "merged: not yet");
+            result.print(out);
         }
         out.flush();
         if (check && shown.stream().anyMatch(s -> s.left() > 0)) {
             return 1;
         }
         return 0;
-    }
-
-    private static Map<String, Object> toJson(SweepStatus status, List<SweepStatus.ShardStatus> shown, Path spec, Path merged,
-                                              Optional<SlurmManifest> manifest) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("dir", status.dir().toString());
-        j.put("spec", spec.toString());
-        j.put("points", status.points());
-        j.put("shards", status.shards().size());
-        j.put("done", status.done());
-        j.put("failed", status.failed());
-        j.put("left", status.left());
-        j.put("complete", status.complete());
-        j.put("merged", Files.exists(merged) ? merged.toString() : null);
-        List<Map<String, Object>> per = new ArrayList<>();
-        for (SweepStatus.ShardStatus s : shown) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("shard", s.shard().index());
-            m.put("of", s.shard().count());
-            m.put("file", s.file().toString());
-            m.put("started", s.exists());
-            m.put("points", s.points());
-            m.put("done", s.done());
-            m.put("failed", s.failed());
-            m.put("left", s.left());
-            m.put("partialLastLineBytes", s.tornBytes());
-            per.add(m);
-        }
-        j.put("perShard", per);
-        List<Map<String, Object>> subs = new ArrayList<>();
-        manifest.ifPresent(m -> m.submissions().forEach(s -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("arrayJob", s.arrayJob().isEmpty() ? null : s.arrayJob());
-            x.put("mergeJob", s.mergeJob());
-            x.put("tasks", s.tasks());
-            x.put("submitted", s.submitted());
-            subs.add(x);
-        }));
-        j.put("submissions", subs);
-        return j;
     }
 }
