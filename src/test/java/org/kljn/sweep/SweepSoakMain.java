@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * after the other on one pooled session, as {@code kljn sweep --jobs 1} and each {@code --isolate} worker do, and
  * prints one line {@code soak POINTS RSS0 RSS1 JVM0 JVM1 TMP0 TMP1 COPIES0 COPIES1 LIBRARY FOREIGN0 FOREIGN1} with the
  * measurements after the warm-up points and after the rest (JVM: NMT's committed total; FOREIGN: malloc'd bytes
- * held by native code other than the JVM).
+ * held by native code other than the JVM). With a third argument K, also a line {@code at I RSS MXBEAN JVM FOREIGN}
+ * every K points (MXBEAN: the memory MXBean's committed heap and non-heap, the measure this test used to subtract).
  */
 public final class SweepSoakMain {
     private SweepSoakMain() {
@@ -28,6 +29,7 @@ public final class SweepSoakMain {
     public static void main(String[] args) throws IOException {
         SweepSpec spec = SweepSpec.read(Path.of(args[0]));
         int warmUp = Integer.parseInt(args[1]);
+        int every = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         long[] before;
         long[] after;
         try (NgSpicePool pool = NgSpicePool.of(1)) {
@@ -38,6 +40,12 @@ public final class SweepSoakMain {
             before = measure();
             for (int i = warmUp; i < spec.size(); i++) {
                 evaluator.apply(spec.point(i));
+                if (every > 0 && (i + 1) % every == 0) {
+                    NativeMemory m = NativeMemory.measure();
+                    java.lang.management.MemoryMXBean mx = java.lang.management.ManagementFactory.getMemoryMXBean();
+                    System.out.printf("at %d %d %d %d %d%n", i + 1, m.resident(), mx.getHeapMemoryUsage().getCommitted()
+                            + mx.getNonHeapMemoryUsage().getCommitted(), m.jvmCommitted(), m.foreignMalloc());
+                }
             }
             after = measure();
         }
