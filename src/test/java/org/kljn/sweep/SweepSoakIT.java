@@ -64,14 +64,15 @@ class SweepSoakIT {
                         + " %.2f MB; native code's malloc %+.3f MB); temporary folder %.1f -> %.1f MB held; %d -> %d"
                         + " ngspice copies of %.1f MB%n", f[1], rss0 / 1e6, rss1 / 1e6, jvmChange / 1e6, growthMB,
                 foreignChange / 1e6, tmp0 / 1e6, tmp1 / 1e6, copies0, copies1, library / 1e6);
-        // the leak was ~5 MB a point (5 GB here). Resident memory outside the JVM's own moved by at most 5.2 MB
-        // between any two of 16 measurements of a 400-point exact sweep (and 1.2 MB over 200 exact-and-attack
-        // points), with no trend: 20 MB fails any leak of whole pages above 20 kB a point.
+        // the leak was ~5 MB a point (5 GB here). Resident memory outside the JVM's own moved by at most 2.0 MB
+        // between any two of 15 measurements of a 400-point exact sweep (SweepSoakMain SPEC 25 25; the old measure
+        // moved by 22.3 MB there), with no trend (docs/ngspice.md): 20 MB fails any leak of whole pages above 20 kB
+        // a point.
         assertTrue(growthMB < 20, "resident memory outside the JVM grew " + growthMB + " MB over " + POINTS
                 + " points");
-        // native code's malloc'd bytes are counted to a few kB (no page or glibc-cache noise): measured +0.27 kB a
-        // point on exact points (375 points) and +0.83 kB on exact-and-attack points (175 points, ngspice's own
-        // small losses); 2 MB fails a malloc leak above 2 kB a point
+        // native code's malloc'd bytes have no page or glibc-cache noise: they spanned 0.09 MB over those 15
+        // measurements, and grew 0.20 MB over 325 exact-and-attack points (0.63 kB a point, ngspice's small losses
+        // per circuit); 2 MB fails a malloc leak above 2 kB a point
         assertTrue(foreignChange < 2_000_000, "native code's malloc'd memory grew " + foreignChange / 1e6 + " MB over "
                 + POINTS + " points");
         // the temporary folder does not grow at all: the same mapped copies serve every point
