@@ -36,7 +36,8 @@ class SweepSoakIT {
                 "bits: 2", "bitSamples: 10", "seed: 3", ""));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary", "-cp",
-                System.getProperty("java.class.path"), SweepSoakMain.class.getName(), spec.toString(), Integer.toString(WARM_UP))
+                System.getProperty("java.class.path"), SweepSoakMain.class.getName(), spec.toString(),
+                Integer.toString(WARM_UP))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
         // a hang guard, far above the ~2 minutes this takes on a loaded 2-core machine
         boolean finished = child.waitFor(60, TimeUnit.MINUTES);

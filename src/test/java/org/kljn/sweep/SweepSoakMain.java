@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * prints one line {@code soak POINTS RSS0 RSS1 JVM0 JVM1 TMP0 TMP1 COPIES0 COPIES1 LIBRARY FOREIGN0 FOREIGN1} with the
  * measurements after the warm-up points and after the rest (JVM: NMT's committed total; FOREIGN: malloc'd bytes
  * held by native code other than the JVM). With a third argument K, also a line {@code at I RSS MXBEAN JVM FOREIGN}
- * every K points (MXBEAN: the memory MXBean's committed heap and non-heap, the measure this test used to subtract).
+ * every K points (MXBEAN: the memory MXBean's committed heap and non-heap, the measure this test used to subtract;
+ * these lines count in TMP1 when standard output is a file in the temporary folder).
  */
 public final class SweepSoakMain {
     private SweepSoakMain() {

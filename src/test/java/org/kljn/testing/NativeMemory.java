@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  *
  * <p>Why not "resident memory minus the JVM's committed heap and non-heap": the memory MXBean's non-heap is only the
  * code cache and metaspace. The JVM also mallocs for itself: a C2 compilation holds up to ~26 MB of arena memory while
- * it runs and G1 ~5-11 MB of remembered sets and mark stacks (Native Memory Tracking's peaks in a sweep child). Those
- * come and go with the compiler's and collector's work, so "resident minus the MXBean's committed" swung by 20 MB
- * between points of one flat run (67.8-87.3 MB in a 400-point exact sweep, while resident minus NMT's committed stayed
- * at -5.6 to -3.0 MB): one compilation in flight at the last measurement is enough to read as a 28.6 MB "leak" over a
- * sweep. Waiting for the JIT to be idle does not prevent it: the compiler's total time changes only when a compilation ends, and on a loaded
+ * it runs and G1 ~5-11 MB of native structures (Native Memory Tracking's peaks in a sweep child). Those come and go
+ * with the compiler's and collector's work, so "resident minus the MXBean's committed" spanned 67.2-89.5 MB over a
+ * 400-point exact sweep while resident minus NMT's committed stayed within -7.3 to -5.3 MB (docs/ngspice.md): one
+ * compilation in flight at the last measurement is enough to read as a 28.6 MB "leak" over a sweep. Waiting for the
+ * JIT to be idle does not prevent it: the compiler's total time changes only when a compilation ends, and on a loaded
  * machine one compilation lasts seconds of wall time.
  *
  * <p>Needs a JVM started with {@code -XX:NativeMemoryTracking=summary} (and glibc's {@code mallinfo2}, glibc 2.33+).
