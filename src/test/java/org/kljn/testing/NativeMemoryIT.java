@@ -45,8 +45,9 @@ class NativeMemoryIT {
                 JVM_OWN >> 20, FOREIGN >> 20);
         // the old measure counts the JVM's own 64 MB as native growth
         assertTrue(oldMeasure > JVM_OWN, "old measure " + oldMeasure);
-        // resident memory moves by whole pages and glibc keeps some free ones: 1 MB either way
-        assertEquals(FOREIGN, outsideJvm, 1 << 20, "outside the JVM");
+        // resident memory moves by whole pages and glibc keeps some free ones (measured 7.82 and 8.40 MB for 8.39):
+        // 2 MB either way, far from the 72 MB the old measure counts
+        assertEquals(FOREIGN, outsideJvm, 2 << 20, "outside the JVM");
         // malloc's own counts: chunk headers, the JVM's few allocations between the reads
         assertEquals(FOREIGN, foreign, 256 << 10, "foreign malloc");
     }
