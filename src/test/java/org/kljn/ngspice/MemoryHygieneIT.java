@@ -3,11 +3,9 @@ package org.kljn.ngspice;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kljn.testing.NativeMemory;
 import org.kljn.testing.NgSpiceExtension;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,56 +18,7 @@ public class MemoryHygieneIT {
 
     /** This process's resident set size (VmRSS), bytes. */
     public static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
-
-    interface C extends com.sun.jna.Library {
-        int malloc_trim(long pad);
-    }
-
-    private static final C LIBC = com.sun.jna.Native.load("c", C.class);
-
-    /**
-     * Resident memory once the JVM's own transient native memory is gone: after a GC, once the JIT has been idle
-     * for half a second (a C2 compilation in progress holds megabytes of arena memory: on a loaded machine one
-     * landed in the measurement and showed as 10-20 MB of "growth"), and after glibc returned free pages to the
-     * system (malloc_trim). Live allocations, such as a leak in ngspice, still count.
-     */
-    public static long settledResidentBytes() {
-        System.gc();
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            long now = jit.getTotalCompilationTime();
-            if (now == last) {
-                break;
-            }
-            last = now;
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        LIBC.malloc_trim(0);
-        return residentBytes();
-    }
-
-    /** The JVM's committed heap and non-heap memory (bytes). */
-    public static long jvmCommittedBytes() {
-        java.lang.management.MemoryMXBean m = java.lang.management.ManagementFactory.getMemoryMXBean();
-        return m.getHeapMemoryUsage().getCommitted() + m.getNonHeapMemoryUsage().getCommitted();
+        return NativeMemory.residentBytes();
     }
 
     @Test
@@ -79,19 +28,19 @@ public class MemoryHygieneIT {
         for (int i = 0; i < 1000; i++) {
             cycle(s, i);
         }
-        long before = settledResidentBytes();
-        long jvmBefore = jvmCommittedBytes();
+        NativeMemory before = NativeMemory.measure();
         for (int i = 0; i < 2000; i++) {
             cycle(s, i);
         }
-        long after = settledResidentBytes();
-        // the JVM's own committed heap and non-heap (the shared test JVM's heap grows or shrinks with other
-        // tests' garbage) is not memory kept by ngspice or the bridge: take its change out
-        long jvmChange = jvmCommittedBytes() - jvmBefore;
-        double growthMB = (after - before - jvmChange) / 1e6;
-        System.out.printf("MemoryHygieneIT: resident %.1f MB -> %.1f MB over 2000 cycles, JVM committed memory"
-                + " %+.2f MB (growth outside the JVM's own %.2f MB)%n", before / 1e6, after / 1e6, jvmChange / 1e6,
-                growthMB);
+        NativeMemory after = NativeMemory.measure();
+        // what the JVM tracks for itself (compiler arenas, G1's structures, the shared test JVM's heap) is not
+        // memory kept by ngspice or the bridge: resident memory outside it (the failsafe JVM runs with Native
+        // Memory Tracking)
+        double growthMB = (after.outsideJvm() - before.outsideJvm()) / 1e6;
+        System.out.printf("MemoryHygieneIT: resident %.1f MB -> %.1f MB over 2000 cycles, the JVM's own %+.2f MB"
+                + " (growth outside it %.2f MB; native code's malloc %+.3f MB)%n", before.resident() / 1e6,
+                after.resident() / 1e6, (after.jvmCommitted() - before.jvmCommitted()) / 1e6, growthMB,
+                (after.foreignMalloc() - before.foreignMalloc()) / 1e6);
         assertTrue(growthMB < 20, "resident memory grew " + growthMB + " MB");
     }
 

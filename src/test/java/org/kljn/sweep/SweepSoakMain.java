@@ -1,8 +1,8 @@
 package org.kljn.sweep;
 
 import org.kljn.ngspice.LibraryFiles;
-import org.kljn.ngspice.MemoryHygieneIT;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.testing.NativeMemory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The child JVM of {@link SweepSoakIT} (started with a fixed, pre-touched heap, so that resident memory shows native
- * growth): evaluates a sweep's points one after the other on one pooled session, as {@code kljn sweep --jobs 1} and
- * each {@code --isolate} worker do, and prints one line {@code soak POINTS RSS0 RSS1 JVM0 JVM1 TMP0 TMP1 COPIES0 COPIES1
- * LIBRARY} with the measurements after the warm-up points and after the rest.
+ * The child JVM of {@link SweepSoakIT} (started with a fixed, pre-touched heap and Native Memory Tracking, so that
+ * what native code holds can be told from the JVM's own memory: {@link NativeMemory}): evaluates a sweep's points one
+ * after the other on one pooled session, as {@code kljn sweep --jobs 1} and each {@code --isolate} worker do, and
+ * prints one line {@code soak POINTS RSS0 RSS1 JVM0 JVM1 TMP0 TMP1 COPIES0 COPIES1 LIBRARY FOREIGN0 FOREIGN1} with the
+ * measurements after the warm-up points and after the rest (JVM: NMT's committed total; FOREIGN: malloc'd bytes
+ * held by native code other than the JVM). With a third argument K, also a line {@code at I RSS MXBEAN JVM FOREIGN}
+ * every K points (MXBEAN: the memory MXBean's committed heap and non-heap, the measure this test used to subtract;
+ * these lines count in TMP1 when standard output is a file in the temporary folder).
  */
 public final class SweepSoakMain {
     private SweepSoakMain() {
@@ -26,6 +30,7 @@ public final class SweepSoakMain {
     public static void main(String[] args) throws IOException {
         SweepSpec spec = SweepSpec.read(Path.of(args[0]));
         int warmUp = Integer.parseInt(args[1]);
+        int every = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         long[] before;
         long[] after;
         try (NgSpicePool pool = NgSpicePool.of(1)) {
@@ -36,19 +41,28 @@ public final class SweepSoakMain {
             before = measure();
             for (int i = warmUp; i < spec.size(); i++) {
                 evaluator.apply(spec.point(i));
+                if (every > 0 && (i + 1) % every == 0) {
+                    NativeMemory m = NativeMemory.measure();
+                    java.lang.management.MemoryMXBean mx = java.lang.management.ManagementFactory.getMemoryMXBean();
+                    System.out.printf("at %d %d %d %d %d%n", i + 1, m.resident(), mx.getHeapMemoryUsage().getCommitted()
+                            + mx.getNonHeapMemoryUsage().getCommitted(), m.jvmCommitted(), m.foreignMalloc());
+                }
             }
             after = measure();
         }
-        System.out.printf("soak %d %d %d %d %d %d %d %d %d %d%n", spec.size() - warmUp, before[0], after[0], before[1],
-                after[1], before[2], after[2], before[3], after[3], Files.size(LibraryFiles.systemLibrary()));
+        System.out.printf("soak %d %d %d %d %d %d %d %d %d %d %d %d%n", spec.size() - warmUp, before[0], after[0],
+                before[1], after[1], before[2], after[2], before[3], after[3], Files.size(LibraryFiles.systemLibrary()),
+                before[4], after[4]);
     }
 
-    /** Settled resident bytes, the JVM's committed bytes, bytes this process holds in the temporary folder, copies. */
+    /**
+     * Resident bytes, the JVM's committed bytes (NMT), bytes this process holds in the temporary folder, copies,
+     * foreign malloc'd bytes.
+     */
     private static long[] measure() {
-        long rss = MemoryHygieneIT.settledResidentBytes();
-        long jvm = MemoryHygieneIT.jvmCommittedBytes();
+        NativeMemory m = NativeMemory.measure();
         long[] tmp = temporaryBytes();
-        return new long[] {rss, jvm, tmp[0], tmp[1]};
+        return new long[] {m.resident(), m.jvmCommitted(), tmp[0], tmp[1], m.foreignMalloc()};
     }
 
     /**
