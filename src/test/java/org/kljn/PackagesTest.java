@@ -27,6 +27,13 @@ class PackagesTest {
     private static final Map<String, Integer> LAYER = Map.of("ngspice", 0, "noise", 0, "circuit", 0, "io", 0,
             "worker", 0, "analysis", 1, "sweep", 2, "report", 2, "bench", 2, "cli", 3);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.kljn\\.([a-z]+)\\b");
+    /**
+     * Layer of each analysis sub-package (by question, bottom to top): a class may name its own sub-package or one
+     * of a lower layer; defence and montecarlo share a layer and so may not name each other.
+     */
+    private static final Map<String, Integer> ANALYSIS_LAYER = Map.of("exact", 0, "finitebit", 1, "eavesdropper", 2,
+            "loop", 3, "defence", 4, "montecarlo", 4, "study", 5);
+    private static final Pattern ANALYSIS_REFERENCE = Pattern.compile("\\borg\\.kljn\\.analysis\\.([a-z]+)\\b");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     @Test
@@ -62,5 +69,31 @@ class PackagesTest {
             }
         }
         assertEquals(new TreeSet<>(), wrong, "references from a lower layer to a higher one");
+    }
+
+    @Test
+    void analysisSubPackagesPointOneWay() throws IOException {
+        Path analysis = MAIN.resolve("analysis");
+        TreeSet<String> wrong = new TreeSet<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(analysis)) {
+            sources = files.filter(p -> p.toString().endsWith(".java") && p.getNameCount() > analysis.getNameCount() + 1)
+                    .toList();
+        }
+        assertTrue(sources.size() > 50, "the analysis sources were not found under " + analysis.toAbsolutePath());
+        for (Path source : sources) {
+            String from = analysis.relativize(source).getName(0).toString();
+            assertTrue(ANALYSIS_LAYER.containsKey(from), "org.kljn.analysis." + from + " has no layer in this test: add it");
+            Matcher m = ANALYSIS_REFERENCE.matcher(COMMENT.matcher(Files.readString(source)).replaceAll(" "));
+            while (m.find()) {
+                String to = m.group(1);
+                assertTrue(ANALYSIS_LAYER.containsKey(to), source + " names org.kljn.analysis." + to
+                        + ", which has no layer in this test");
+                if (!to.equals(from) && ANALYSIS_LAYER.get(to) >= ANALYSIS_LAYER.get(from)) {
+                    wrong.add(analysis.relativize(source) + " -> org.kljn.analysis." + to);
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(), wrong, "analysis sub-packages naming one of their own layer or a higher one");
     }
 }

@@ -41,7 +41,7 @@ class TestLayoutTest {
      * these open sessions themselves, each for a reason the extension cannot serve.
      */
     private static final Map<String, String> OWN_SESSIONS = Map.of(
-            "analysis/BitExchangeCallbackPathsIT.java", "one session per callback path (shim and JNA)",
+            "analysis/montecarlo/BitExchangeCallbackPathsIT.java", "one session per callback path (shim and JNA)",
             "ngspice/TabulatedRunTest.java", "one session per callback path (shim and JNA)",
             "ngspice/ParallelInstancesTest.java", "two sessions at once, on two library copies",
             "ngspice/SignalFreeElfTest.java", "two sessions at once, on two library copies",

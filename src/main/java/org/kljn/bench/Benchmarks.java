@@ -1,10 +1,9 @@
 package org.kljn.bench;
 
-import org.kljn.analysis.BitExchangeSettings;
-import org.kljn.analysis.BitExchangeSimulation;
-import org.kljn.analysis.AnalysisSettings;
-import org.kljn.noise.Johnson;
-import org.kljn.analysis.LoopAnalysis;
+import org.kljn.analysis.loop.AnalysisSettings;
+import org.kljn.analysis.loop.LoopAnalysis;
+import org.kljn.analysis.montecarlo.BitExchangeSettings;
+import org.kljn.analysis.montecarlo.BitExchangeSimulation;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.NetlistWriter;
@@ -13,6 +12,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.noise.Johnson;
 import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.SweepRunner;
 import org.kljn.sweep.SweepSpec;
@@ -37,7 +37,7 @@ import java.util.Map;
  * expectations, step choice, every bit on both cores, decisions) and {@code ngspice -b} on a netlist with the
  * same loop (HL) and two TRNOISE sources of NT = 1/(2Δf), run for the same number n of noise samples. The
  * noise samples are Nyquist samples of the band Δf: n = bits × bit samples in the attack. The attack runs at
- * its default settings, i.e. at the accuracy target ({@link org.kljn.analysis.StepChoice#TARGET}); batch mode
+ * its default settings, i.e. at the accuracy target ({@link org.kljn.analysis.montecarlo.StepChoice#TARGET}); batch mode
  * runs at its own default tolerances.
  */
 public final class Benchmarks {
@@ -343,7 +343,7 @@ public final class Benchmarks {
     static Map<String, Object> exactProbabilityTimes(PrintStream log) {
         Map<String, Object> r = new LinkedHashMap<>();
         try (NgSpice spice = NgSpice.open()) {
-            org.kljn.analysis.ExactProbabilities.Situations s = org.kljn.analysis.ExactProbabilities.situations(spice,
+            org.kljn.analysis.finitebit.ExactProbabilities.Situations s = org.kljn.analysis.finitebit.ExactProbabilities.situations(spice,
                     PAIR, new RcLadder(500, 100e-9, 8), org.kljn.noise.BandShape.brickWall(1e3), 257, 1e9, 1);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int m : new int[] {10, 50, 128, 129, 1000, 10000}) {
@@ -354,7 +354,7 @@ public final class Benchmarks {
                 String method = "";
                 for (int i = 0; i < warm + reps; i++) {
                     long t0 = System.nanoTime();
-                    method = org.kljn.analysis.ExactProbabilities.compute(s, tau).method();
+                    method = org.kljn.analysis.finitebit.ExactProbabilities.compute(s, tau).method();
                     if (i >= warm) {
                         t[i - warm] = (System.nanoTime() - t0) / 1e9;
                     }
@@ -375,8 +375,8 @@ public final class Benchmarks {
     }
 
     /**
-     * Eve's information for one point as {@code optimal} reports it ({@link org.kljn.analysis.OptimalResult#of}: the
-     * exact window likelihood ratio up to {@link org.kljn.analysis.OptimalResult#WINDOW_LIMIT} Nyquist samples, the
+     * Eve's information for one point as {@code optimal} reports it ({@link org.kljn.analysis.eavesdropper.OptimalResult#of}: the
+     * exact window likelihood ratio up to {@link org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT} Nyquist samples, the
      * window bound beyond, through the default instrument) beside the spectral detector (its bins' AC sweep not
      * counted), on one ladder, from the secure situations' transfer functions: warm medians of thread CPU time (the
      * machine is shared). Targets (issue 20): under 0.1 s at M ≤ 256, under 1 s at M = 10^4.
@@ -386,20 +386,20 @@ public final class Benchmarks {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         try (NgSpice spice = NgSpice.open()) {
             org.kljn.circuit.LineModel line = new RcLadder(500, 100e-9, 8);
-            org.kljn.analysis.OptimalEavesdropper eve = org.kljn.analysis.OptimalEavesdropper.analyse(spice, PAIR,
+            org.kljn.analysis.eavesdropper.OptimalEavesdropper eve = org.kljn.analysis.eavesdropper.OptimalEavesdropper.analyse(spice, PAIR,
                     line, 1e3, 257);
-            org.kljn.analysis.NoiseTemperatures t = org.kljn.analysis.NoiseTemperatures.standard(1e9, 1);
+            org.kljn.analysis.exact.NoiseTemperatures t = org.kljn.analysis.exact.NoiseTemperatures.standard(1e9, 1);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int m : new int[] {10, 50, 256, 10_000}) {
-                org.kljn.analysis.LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, m);
+                org.kljn.analysis.eavesdropper.LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, m);
                 int warm = 2;
                 int reps = 5;
                 double[] window = new double[reps];
                 double[] spectral = new double[reps];
-                org.kljn.analysis.OptimalResult result = null;
+                org.kljn.analysis.eavesdropper.OptimalResult result = null;
                 for (int i = 0; i < warm + reps; i++) {
                     long t0 = cpu.getCurrentThreadCpuTime();
-                    result = org.kljn.analysis.OptimalResult.of(eve, bins, t);
+                    result = org.kljn.analysis.eavesdropper.OptimalResult.of(eve, bins, t);
                     long t1 = cpu.getCurrentThreadCpuTime();
                     bins.at(t).successProbability();
                     long t2 = cpu.getCurrentThreadCpuTime();

@@ -15,7 +15,7 @@ public record ResistorPair(double low, double high) {
     /**
      * The largest R_H/R_L. The β that nulls an attack or minimises Eve's information lies between 1 and R_H/R_L on the
      * lumped loop (β_null = R_H (2R_L + R_c) / (R_L (2R_H + R_c)), and its inverse when Alice holds R_L), and β is
-     * accepted and searched in [1e-3, 1e3] (analysis.BetaRule.MAX): with a larger ratio `--beta optimal` and
+     * accepted and searched in [1e-3, 1e3] (analysis.BetaRule.SEARCH_LOW, MAX): with a larger ratio `--beta optimal` and
      * `minimax` stopped at the bracket's edge, β = 1000, and reported it as Eve's best defence (issue 22 item 5:
      * R_L = 1, R_H = 100k, R_c = 100k: β 1000 with Eve's |μ|/√V = 30 /√s, where β = 33334 nulls her).
      */

@@ -1,13 +1,13 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.AccuracyGoal;
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.AnalysisSettings;
-import org.kljn.analysis.BetaRule;
-import org.kljn.analysis.BitExchange;
-import org.kljn.analysis.BitExchangeSettings;
-import org.kljn.analysis.BitExchangeSimulation;
-import org.kljn.analysis.LoopAnalysis;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.BetaRule;
+import org.kljn.analysis.loop.AnalysisSettings;
+import org.kljn.analysis.loop.LoopAnalysis;
+import org.kljn.analysis.montecarlo.AccuracyGoal;
+import org.kljn.analysis.montecarlo.BitExchange;
+import org.kljn.analysis.montecarlo.BitExchangeSettings;
+import org.kljn.analysis.montecarlo.BitExchangeSimulation;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Situation;
 import org.kljn.io.ProgressBar;
@@ -179,7 +179,7 @@ public final class AttackCommand implements Callable<Integer> {
 
     /** Whether the success rates are distorted by the step beyond the distributions goal's target. */
     private static boolean distributionsInflated(BitExchangeSimulation.Result r) {
-        return r.steps().varianceInflation() > org.kljn.analysis.StepChoice.INFLATION_TARGET * (1 + 1e-9);
+        return r.steps().varianceInflation() > org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET * (1 + 1e-9);
     }
 
     /**
@@ -197,7 +197,7 @@ public final class AttackCommand implements Callable<Integer> {
             m.put("windowRefused", o.windowRefused());
             return m;
         }
-        org.kljn.analysis.EmpiricalLikelihoodRatios e = w.measured();
+        org.kljn.analysis.montecarlo.EmpiricalLikelihoodRatios e = w.measured();
         m.put("bits", e.bits());
         m.put("basisFunctions", w.predicted().basisFunctions());
         m.put("successProbability", finiteOrNull(e.successProbability()));
@@ -223,7 +223,7 @@ public final class AttackCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (window likelihood ratio of U_A, I_A, %d Legendre"
                 + " functions per channel)%n", "optimal", o.successRate(), ci[0], ci[1], o.predicted(),
                 w.predicted().basisFunctions());
-        org.kljn.analysis.EmpiricalLikelihoodRatios e = w.measured();
+        org.kljn.analysis.montecarlo.EmpiricalLikelihoodRatios e = w.measured();
         out.printf(Locale.ROOT, "  Eve's instrument %.3g V^2/Hz, %.3g A^2/Hz: success %.4f ± %.4f (predicted %.4f),"
                 + " I(K;Eve) %.4f ± %.4f bits (predicted %.4f)%n", w.instrument().voltageNoise(),
                 w.instrument().currentNoise(), e.successProbability(), e.successStandardError(),
@@ -304,10 +304,10 @@ public final class AttackCommand implements Callable<Integer> {
             root.put("expected", expected);
             // TRNOISE has no bound: null, not NaN (strict JSON has no NaN)
             root.put("discretisationBound", finiteOrNull(r.discretisationBound()));
-            root.put("discretisationTarget", org.kljn.analysis.StepChoice.TARGET);
+            root.put("discretisationTarget", org.kljn.analysis.montecarlo.StepChoice.TARGET);
             root.put("accuracyGoal", r.steps().goal().key());
             root.put("varianceInflationBound", finiteOrNull(r.steps().varianceInflation()));
-            root.put("varianceInflationTarget", org.kljn.analysis.StepChoice.INFLATION_TARGET);
+            root.put("varianceInflationTarget", org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET);
             root.put("successRateShiftBound", finiteOrNull(r.steps().successRateShiftBound()));
             root.put("distributionsInflated", distributionsInflated(r));
             root.put("solverPointsPerNyquistSample", (double) r.acceptedPoints() / ((double) s.bits() * s.bitSamples()));
@@ -342,14 +342,14 @@ public final class AttackCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
             out.printf(Locale.ROOT, "noise: %s; %s per grid step; discretisation bound %s (target %.1g)%n",
                     r.noiseBand(), org.kljn.io.Units.count(r.steps().stepsPerSample(), "solver step"), bound(r),
-                    org.kljn.analysis.StepChoice.TARGET);
-            if (!(r.discretisationBound() <= org.kljn.analysis.StepChoice.TARGET)) {
+                    org.kljn.analysis.montecarlo.StepChoice.TARGET);
+            if (!(r.discretisationBound() <= org.kljn.analysis.montecarlo.StepChoice.TARGET)) {
                 out.printf(Locale.ROOT, "WARNING: the discretisation bound exceeds the target: %s%n", r.steps().reason());
             }
             if (Double.isFinite(r.steps().varianceInflation())) {
                 out.printf(Locale.ROOT, "accuracy goal %s: %s; variance inflation of the decision statistics by the step"
                         + " <= %.2g (target %.2g), success rates shifted by at most %.1e%n", r.steps().goal().key(),
-                        r.steps().reason(), r.steps().varianceInflation(), org.kljn.analysis.StepChoice.INFLATION_TARGET,
+                        r.steps().reason(), r.steps().varianceInflation(), org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET,
                         r.steps().successRateShiftBound());
             }
             if (distributionsInflated(r)) {

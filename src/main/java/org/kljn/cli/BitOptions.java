@@ -1,6 +1,6 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.BitLength;
+import org.kljn.analysis.finitebit.BitLength;
 import org.kljn.circuit.SpiceNumbers;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.PaperCrosscheck;
+import org.kljn.analysis.study.PaperCrosscheck;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.ngspice.NgSpice;
 import picocli.CommandLine.Command;

@@ -1,20 +1,20 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.BitLength;
-import org.kljn.analysis.DefenceComparison;
-import org.kljn.analysis.ExactAnalysis;
-import org.kljn.analysis.OptimalEavesdropper;
-import org.kljn.circuit.Situation;
-import org.kljn.analysis.KeyRate;
-import org.kljn.analysis.KeyRateDefences;
-import org.kljn.analysis.KeyRateModel;
-import org.kljn.analysis.TransferFunctions;
-import org.kljn.noise.BandShape;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.OptimalResult;
+import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.defence.KeyRateDefences;
+import org.kljn.analysis.defence.KeyRateModel;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.eavesdropper.OptimalEavesdropper;
+import org.kljn.analysis.eavesdropper.OptimalResult;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.ExactAnalysis;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.exact.TransferFunctions;
+import org.kljn.analysis.finitebit.BitLength;
 import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.noise.BandShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -149,7 +149,7 @@ public final class DefendCommand implements Callable<Integer> {
                 .min(java.util.Comparator.comparingDouble((DefenceComparison.Row r) -> r.result().successProbability())
                         .thenComparingDouble(r -> r.result().jeffreysRate())).orElseThrow();
         double p = best.result().successProbability();
-        double epsilon = org.kljn.analysis.DefenceChoices.EPSILON;
+        double epsilon = org.kljn.analysis.defence.DefenceChoices.EPSILON;
         return p <= 0.5 + epsilon
                 ? String.format(Locale.ROOT, "Secure for this bit: with %s, the best second-order eavesdropper guesses"
                         + " a bit of %d Nyquist samples right with probability %.4f, within 0.5 + %.2g.", best.name(),

@@ -1,6 +1,6 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.EveInstrument;
+import org.kljn.analysis.eavesdropper.EveInstrument;
 import org.kljn.circuit.SpiceNumbers;
 import picocli.CommandLine.Option;
 

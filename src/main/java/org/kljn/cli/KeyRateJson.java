@@ -1,9 +1,9 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.KeyRate;
-import org.kljn.analysis.KeyRateDefences;
-import org.kljn.analysis.KeyRateSearch;
-import org.kljn.analysis.NoiseTemperatures;
+import org.kljn.analysis.defence.KeyRateDefences;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.eavesdropper.KeyRateSearch;
+import org.kljn.analysis.exact.NoiseTemperatures;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ final class KeyRateJson {
                             + " information is not a bound there (method %s; it is computed for bits of up to %d Nyquist"
                             + " samples); Alice/Bob disagree on %.4g of kept bits (R_H holder errs %.4g, R_L holder"
                             + " %.4g), I(A;B) %.4g%n", label, k.bitDuration(), Math.round(2 * bandwidth * k.bitDuration()),
-                    k.eveMethod(), org.kljn.analysis.OptimalResult.WINDOW_LIMIT, k.errors().disagreement(),
+                    k.eveMethod(), org.kljn.analysis.eavesdropper.OptimalResult.WINDOW_LIMIT, k.errors().disagreement(),
                     k.errors().highHolderError(), k.errors().lowHolderError(), k.aliceBobInformation());
             return;
         }

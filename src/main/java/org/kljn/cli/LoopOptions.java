@@ -1,6 +1,6 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.BitLength;
+import org.kljn.analysis.finitebit.BitLength;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.CableSpec;
@@ -72,7 +72,7 @@ public final class LoopOptions {
     }
 
     double bandwidthHz() {
-        return org.kljn.analysis.AnalysisSettings.checkBandwidth(positive("--bandwidth", bandwidth));
+        return org.kljn.analysis.loop.AnalysisSettings.checkBandwidth(positive("--bandwidth", bandwidth));
     }
 
     /** The loop, with the line checked against the band (the same rule as every analysis). */
@@ -113,7 +113,7 @@ public final class LoopOptions {
 
     /** T_eff from {@code --teff}, as every command that takes it checks it. */
     static double temperature(String teff) {
-        return org.kljn.analysis.KljnMoments.checkTemperature(positive("--teff", teff));
+        return org.kljn.analysis.exact.KljnMoments.checkTemperature(positive("--teff", teff));
     }
 
     /** The cable as the domain describes it. */

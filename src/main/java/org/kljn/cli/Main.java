@@ -135,34 +135,34 @@ public final class Main implements Runnable {
     long seed;
 
     /** The study the options describe, checked before anything runs. */
-    org.kljn.analysis.LineStudy.Config config() {
+    org.kljn.analysis.study.LineStudy.Config config() {
         org.kljn.circuit.ResistorPair pair = LoopOptions.resistorPair(rl, rh);
         if (seed < 0) {
             throw new IllegalArgumentException("--seed must be >= 0, got " + seed);
         }
         double tEff = LoopOptions.temperature(teff);
-        org.kljn.analysis.LineStudy.Config d = org.kljn.analysis.LineStudy.Config.defaults();
-        org.kljn.analysis.LineStudy.Config c = new org.kljn.analysis.LineStudy.Config(
+        org.kljn.analysis.study.LineStudy.Config d = org.kljn.analysis.study.LineStudy.Config.defaults();
+        org.kljn.analysis.study.LineStudy.Config c = new org.kljn.analysis.study.LineStudy.Config(
                 pair, org.kljn.circuit.CablePreset.named(preset),
                 LoopOptions.positiveLength(length), tEff, LoopOptions.positive("--bandwidth", bandwidth), sections,
                 d.mcBits(), d.mcBitSamples(), seed, d.nullBits(), d.nullBitSamples());
-        org.kljn.analysis.LineStudy.check(c);
+        org.kljn.analysis.study.LineStudy.check(c);
         return c;
     }
 
     /** No subcommand: the main job, on the embedded 2 km Cat5-like line or the loop and line given. */
     @Override
     public void run() {
-        org.kljn.analysis.LineStudy.Config config = config();
+        org.kljn.analysis.study.LineStudy.Config config = config();
         try {
             org.kljn.io.AtomicFiles.checkWritableFolder("--out", out); // before the job, not after it
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         try {
-            org.kljn.analysis.LineStudy.Result study;
+            org.kljn.analysis.study.LineStudy.Result study;
             try (org.kljn.ngspice.NgSpice spice = org.kljn.ngspice.NgSpice.open()) {
-                study = org.kljn.analysis.LineStudy.run(spice, config, System.err::println);
+                study = org.kljn.analysis.study.LineStudy.run(spice, config, System.err::println);
             }
             String verdict = org.kljn.report.KljnStudy.write(study, out);
             java.io.PrintWriter w = spec.commandLine().getOut();

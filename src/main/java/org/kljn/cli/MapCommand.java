@@ -1,13 +1,13 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.BitLength;
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.finitebit.BitLength;
+import org.kljn.analysis.study.SecurityMap;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
-import org.kljn.ngspice.NgSpicePool;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.FolderLock;
+import org.kljn.ngspice.NgSpicePool;
 import org.kljn.report.SecurityMapChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -246,8 +246,8 @@ public final class MapCommand implements Callable<Integer> {
     /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
     private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs,
             int n) throws Exception {
-        double xi = org.kljn.analysis.KeyRate.checkReconciliation(reconciliation);
-        org.kljn.analysis.EveInstrument instrument = eveNoise.instrument();
+        double xi = org.kljn.analysis.eavesdropper.KeyRate.checkReconciliation(reconciliation);
+        org.kljn.analysis.eavesdropper.EveInstrument instrument = eveNoise.instrument();
         double[] mark = null;
         if (point != null) {
             if (point.length != 2) {
@@ -275,14 +275,14 @@ public final class MapCommand implements Callable<Integer> {
                 : rawRate != null ? BitLength.ofRawRate(rawRate, band).samples() : null;
         for (double band : bs) {
             Integer m = bitAt.apply(band);
-            if (m != null && (m < 2 || m > org.kljn.analysis.KeyRateDefences.MAX_SAMPLES
+            if (m != null && (m < 2 || m > org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES
                     || bitDuration != null && 2 * band * bitDuration < 2)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: a bit of %.4g Nyquist samples at"
                         + " the %.4g Hz band: allowed 2 to %d (at least two Nyquist samples; Eve's exact window"
                         + " information is computed up to %d)", bitSamples != null ? "--bit-samples " + bitSamples
                         : bitDuration != null ? "--bit-duration " + bitDuration : "--key-rate " + rawRate,
                         bitDuration != null ? 2 * band * bitDuration : (double) m, band,
-                        org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.KeyRateDefences.MAX_SAMPLES));
+                        org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES));
             }
         }
         int total = ls.length * bs.length;
@@ -290,10 +290,10 @@ public final class MapCommand implements Callable<Integer> {
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
         // one map per folder at a time, from the first cell to the last file (as the success map)
         try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
-            org.kljn.analysis.KeyRateMap map;
+            org.kljn.analysis.study.KeyRateMap map;
             try (NgSpicePool pool = NgSpicePool.of(n)) {
-                map = org.kljn.analysis.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
-                        org.kljn.analysis.KeyRateDefences.MAX_SAMPLES, done -> {
+                map = org.kljn.analysis.study.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
+                        org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, done -> {
                             if (done % Math.max(1, total / 10) == 0 || done == total) {
                                 err.printf(Locale.ROOT, "map: %d of %d cells%n", done, total);
                                 err.flush();
@@ -306,8 +306,8 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     /** The key-rate map's CSV, chart and JSON, and its text; under the folder's lock. */
-    private void writeKeyRateOutputs(org.kljn.analysis.KeyRateMap map, ResistorPair pair, double xi,
-            org.kljn.analysis.EveInstrument instrument, double[] mark, double[] ls, double[] bs)
+    private void writeKeyRateOutputs(org.kljn.analysis.study.KeyRateMap map, ResistorPair pair, double xi,
+            org.kljn.analysis.eavesdropper.EveInstrument instrument, double[] mark, double[] ls, double[] bs)
             throws java.io.IOException {
         String name = preset != null ? preset : "R " + rPerKm + " ohm/km, C " + cPerKm + " F/km, L " + lPerKm + " H/km";
         AtomicFiles.writeString(out.resolve("key-rate-map.csv"), keyRateCsv(map));
@@ -322,7 +322,7 @@ public final class MapCommand implements Callable<Integer> {
         summary.put("bandwidths", map.bandwidths());
         summary.put("zeroRateLength", finite(map.zeroRateLength()));
         java.util.List<Object> cells = new java.util.ArrayList<>();
-        for (org.kljn.analysis.KeyRateMap.Cell c : map.cells()) {
+        for (org.kljn.analysis.study.KeyRateMap.Cell c : map.cells()) {
             Map<String, Object> cell = KeyRateJson.of(c.rate(), c.bandwidth());
             cell.put("length", c.length());
             cell.put("bandwidth", c.bandwidth());
@@ -345,7 +345,7 @@ public final class MapCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%12s %22s %14s %10s %s%n", "band [Hz]", "a key up to", "best [bit/s]", "at",
                     "(bit, defence)");
             for (int b = 0; b < bs.length; b++) {
-                org.kljn.analysis.KeyRateMap.Cell best = map.at(0, b);
+                org.kljn.analysis.study.KeyRateMap.Cell best = map.at(0, b);
                 for (int l = 0; l < ls.length; l++) {
                     if (map.at(l, b).bitsPerSecond() > best.bitsPerSecond()) {
                         best = map.at(l, b);
@@ -360,12 +360,12 @@ public final class MapCommand implements Callable<Integer> {
         o.flush();
     }
 
-    static String keyRateCsv(org.kljn.analysis.KeyRateMap map) {
+    static String keyRateCsv(org.kljn.analysis.study.KeyRateMap map) {
         StringBuilder sb = new StringBuilder(org.kljn.io.Csv.row("length_m", "bandwidth_hz", "bits_per_second",
                 "bit_duration_s", "bit_samples", "defence", "t_high_alice", "t_low_alice", "t_high_bob", "t_low_bob",
                 "alice_bob_information", "eve_information", "disagreement"));
-        for (org.kljn.analysis.KeyRateMap.Cell c : map.cells()) {
-            org.kljn.analysis.NoiseTemperatures t = c.temperatures();
+        for (org.kljn.analysis.study.KeyRateMap.Cell c : map.cells()) {
+            org.kljn.analysis.exact.NoiseTemperatures t = c.temperatures();
             sb.append(org.kljn.io.Csv.row(c.length(), c.bandwidth(), c.bitsPerSecond(), c.rate().bitDuration(),
                     c.bitSamples(), c.defence(), t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob(),
                     c.rate().aliceBobInformation(), c.rate().eveInformation(), c.rate().errors().disagreement()));

@@ -1,7 +1,7 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.study.SecurityMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

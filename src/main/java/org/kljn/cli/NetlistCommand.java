@@ -1,10 +1,10 @@
 package org.kljn.cli;
 
-import org.kljn.analysis.ExactAnalysis;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.noise.Johnson;
+import org.kljn.analysis.exact.ExactAnalysis;
+import org.kljn.analysis.exact.NoiseTemperatures;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.NetlistWriter;
+import org.kljn.noise.Johnson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -5,6 +5,8 @@ import org.kljn.sweep.KljnEvaluator;
 import org.kljn.sweep.Shard;
 import org.kljn.sweep.SweepRunner;
 import org.kljn.sweep.SweepSpec;
+import org.kljn.sweep.slurm.SlurmOptions;
+import org.kljn.sweep.slurm.SlurmSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -70,10 +72,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepSpec s = SweepSpec.read(spec);
         if (slurm != null) {
-            org.kljn.sweep.slurm.SlurmOptions o = org.kljn.sweep.slurm.SlurmOptions.of(slurm, s.size(), partition, time, mem,
-                    sweep.jobsOption(), sbatchArgs);
+            SlurmOptions o = SlurmOptions.of(slurm, s.size(), partition, time, mem, sweep.jobsOption(), sbatchArgs);
             java.io.PrintWriter w = cmd.commandLine().getOut();
-            int status = SlurmSweep.run(new SlurmSweep.Request(spec, sweep.out(), s, o, sweep.resume(), isolate, dryRun), w);
+            int status = SlurmSweep.run(new SlurmSweep.Request(spec, sweep.out(), s, o, sweep.resume(), isolate, dryRun,
+                    Main.class), w);
             w.flush();
             return status;
         }

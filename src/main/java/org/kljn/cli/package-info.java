@@ -6,10 +6,10 @@
  * <p>Entry point: {@link org.kljn.cli.Main} ({@code ./kljn}, or {@code java -jar target/kljn-cli.jar}), with one
  * command class per subcommand: {@link org.kljn.cli.AnalyzeCommand}, {@link org.kljn.cli.AttackCommand},
  * {@link org.kljn.cli.CrosscheckCommand}, {@link org.kljn.cli.DefendCommand}, {@link org.kljn.cli.MapCommand},
- * {@link org.kljn.cli.SweepCommand} (and {@link org.kljn.cli.SlurmSweep} for {@code --slurm}),
+ * {@link org.kljn.cli.SweepCommand} (and {@link org.kljn.sweep.slurm.SlurmSweep} for {@code --slurm}),
  * {@link org.kljn.cli.MergeCommand}, {@link org.kljn.cli.StatusCommand}, {@link org.kljn.cli.ReportCommand},
  * {@link org.kljn.cli.RunCommand}, {@link org.kljn.cli.NetlistCommand} and {@link org.kljn.cli.BenchCommand}. With no
- * subcommand, {@code kljn} runs the main job ({@link org.kljn.analysis.LineStudy}).
+ * subcommand, {@code kljn} runs the main job ({@link org.kljn.analysis.study.LineStudy}).
  *
  * <p>Depends on: every other package of kljn, picocli (options and help) and Jackson ({@code --json}). Nothing
  * depends on it.

@@ -1,16 +1,16 @@
 package org.kljn.report;
 
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.AttackSignal;
-import org.kljn.analysis.BetaCurve;
-import org.kljn.analysis.DefenceChoices;
-import org.kljn.analysis.DefenceComparison;
-import org.kljn.analysis.EvePrediction;
-import org.kljn.analysis.ExactProbabilities;
-import org.kljn.analysis.LoopAnalysisResult;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.OptimalResult;
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.defence.DefenceChoices;
+import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.eavesdropper.OptimalResult;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.AttackSignal;
+import org.kljn.analysis.exact.BetaCurve;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.finitebit.EvePrediction;
+import org.kljn.analysis.finitebit.ExactProbabilities;
+import org.kljn.analysis.loop.LoopAnalysisResult;
+import org.kljn.analysis.study.SecurityMap;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.Units;
 

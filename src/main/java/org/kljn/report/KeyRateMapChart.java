@@ -12,7 +12,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.kljn.analysis.KeyRateMap;
+import org.kljn.analysis.study.KeyRateMap;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

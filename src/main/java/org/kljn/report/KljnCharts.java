@@ -52,14 +52,14 @@ public final class KljnCharts {
      * The β axis of a signal figure: 121 points from 0 to 1.2 × the largest of 1.25, the β values to be seen
      * ({@code shown}; NaN for none) and every attack's null.
      */
-    public static double[] betaGrid(org.kljn.analysis.BetaCurve curve, double... shown) {
+    public static double[] betaGrid(org.kljn.analysis.exact.BetaCurve curve, double... shown) {
         double betaMax = 1.5;
         for (double b : shown) {
             if (Double.isFinite(b)) {
                 betaMax = Math.max(betaMax, 1.2 * b);
             }
         }
-        for (org.kljn.analysis.Attack a : org.kljn.analysis.Attack.values()) {
+        for (org.kljn.analysis.exact.Attack a : org.kljn.analysis.exact.Attack.values()) {
             if (curve.betaNull(a).isPresent()) {
                 betaMax = Math.max(betaMax, 1.2 * curve.betaNull(a).getAsDouble());
             }
@@ -72,9 +72,9 @@ public final class KljnCharts {
     }
 
     /** Each attack's signal on {@code betas}, with its unit and null β (NaN for none). */
-    public static List<AttackCurve> attackCurves(org.kljn.analysis.BetaCurve curve, double[] betas) {
+    public static List<AttackCurve> attackCurves(org.kljn.analysis.exact.BetaCurve curve, double[] betas) {
         List<AttackCurve> curves = new ArrayList<>();
-        for (org.kljn.analysis.Attack a : org.kljn.analysis.Attack.values()) {
+        for (org.kljn.analysis.exact.Attack a : org.kljn.analysis.exact.Attack.values()) {
             double[] s = new double[betas.length];
             for (int i = 0; i < betas.length; i++) {
                 s[i] = curve.signal(a, betas[i]);

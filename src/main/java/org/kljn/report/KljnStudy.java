@@ -2,11 +2,11 @@ package org.kljn.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.BetaCurve;
-import org.kljn.analysis.BitLength;
-import org.kljn.analysis.LineStudy;
-import org.kljn.analysis.NullConfirmation;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.BetaCurve;
+import org.kljn.analysis.finitebit.BitLength;
+import org.kljn.analysis.montecarlo.NullConfirmation;
+import org.kljn.analysis.study.LineStudy;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.Csv;
@@ -181,7 +181,7 @@ public final class KljnStudy {
     }
 
     /** The optimal eavesdropper's verdict on the line (the security paragraph's numbers). */
-    private static Map<String, Object> securityJson(org.kljn.analysis.LineSecurity s) {
+    private static Map<String, Object> securityJson(org.kljn.analysis.study.LineSecurity s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("length", s.length());
         m.put("bandwidth", s.bandwidth());
@@ -316,7 +316,7 @@ public final class KljnStudy {
         return rows;
     }
 
-    /** The key-rate verdict in one sentence ({@link org.kljn.analysis.KeyRateDefences#verdict}). */
+    /** The key-rate verdict in one sentence ({@link org.kljn.analysis.defence.KeyRateDefences#verdict}). */
     static String keyRateVerdict(LineStudy.Result study) {
         LineStudy.Config c = study.config();
         return study.keyRate().verdict(SpiceNumbers.format(c.length()) + " m of " + c.preset().word() + " cable (the"
@@ -325,21 +325,21 @@ public final class KljnStudy {
 
     /** summary.json's {@code keyRate}: the numbers the verdict states, for every defence tried. */
     private static Map<String, Object> keyRateJson(LineStudy.Result study) {
-        org.kljn.analysis.KeyRateDefences k = study.keyRate();
+        org.kljn.analysis.defence.KeyRateDefences k = study.keyRate();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verdict", keyRateVerdict(study));
         m.put("best", k.best().key());
         m.put("bandwidth", k.bandwidth());
-        m.put("practicalReconciliation", org.kljn.analysis.KeyRate.PRACTICAL_RECONCILIATION); // the verdict's "at 0.95"
+        m.put("practicalReconciliation", org.kljn.analysis.eavesdropper.KeyRate.PRACTICAL_RECONCILIATION); // the verdict's "at 0.95"
         m.put("eveNoise", Map.of("voltage", k.instrument().voltageNoise(), "current", k.instrument().currentNoise()));
         Map<String, Object> rows = new LinkedHashMap<>();
-        for (org.kljn.analysis.KeyRateDefences.Row r : k.rows()) {
-            org.kljn.analysis.KeyRate rate = r.rate();
+        for (org.kljn.analysis.defence.KeyRateDefences.Row r : k.rows()) {
+            org.kljn.analysis.eavesdropper.KeyRate rate = r.rate();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", r.name());
             row.putAll(rate.fields());
             row.put("bitsPerSecondAtReconciliation095", rate.withReconciliation(
-                    org.kljn.analysis.KeyRate.PRACTICAL_RECONCILIATION).fields().get("bitsPerSecond"));
+                    org.kljn.analysis.eavesdropper.KeyRate.PRACTICAL_RECONCILIATION).fields().get("bitsPerSecond"));
             row.put("bitSamples", Math.round(2 * k.bandwidth() * rate.bitDuration()));
             row.put("temperatures", List.of(r.temperatures().highAtAlice(), r.temperatures().lowAtAlice(),
                     r.temperatures().highAtBob(), r.temperatures().lowAtBob()));

@@ -12,7 +12,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.study.SecurityMap;
 import org.kljn.circuit.SpiceNumbers;
 
 import javax.imageio.ImageIO;

@@ -1,7 +1,7 @@
 package org.kljn.report;
 
-import org.kljn.analysis.LineSecurity;
-import org.kljn.analysis.SecurityVerdict;
+import org.kljn.analysis.study.LineSecurity;
+import org.kljn.analysis.study.SecurityVerdict;
 import org.kljn.circuit.SpiceNumbers;
 
 import java.io.IOException;
@@ -32,7 +32,7 @@ public record SecurityStudy(LineSecurity security, Charts.Rendered map, String p
                         + " eavesdropper for bits of %d Nyquist samples (%s): with the best temperature defence her"
                         + " success is %.4f, %s 0.5 + %.2g.", SpiceNumbers.metres(s.length()), cable,
                 SpiceNumbers.engineering(s.bandwidth()), s.secure() ? "secure" : "not secure", s.bitSamples(),
-                org.kljn.io.Units.si(org.kljn.analysis.BitLength.duration(s.bitSamples(), s.bandwidth()), "s"),
+                org.kljn.io.Units.si(org.kljn.analysis.finitebit.BitLength.duration(s.bitSamples(), s.bandwidth()), "s"),
                 s.successBest(), s.secure() ? "within" : "above", s.epsilon());
     }
 

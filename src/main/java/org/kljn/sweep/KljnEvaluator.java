@@ -1,18 +1,18 @@
 package org.kljn.sweep;
 
-import org.kljn.analysis.KeyRate;
-import org.kljn.analysis.KeyRateModel;
-import org.kljn.analysis.NoiseTemperatures;
+import org.kljn.analysis.defence.KeyRateModel;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.exact.NoiseTemperatures;
 
-import org.kljn.analysis.AnalysisSettings;
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.BetaRule;
-import org.kljn.analysis.BitExchange;
-import org.kljn.analysis.BitExchangeSettings;
-import org.kljn.analysis.BitExchangeSimulation;
-import org.kljn.analysis.KljnMoments;
-import org.kljn.analysis.LoopAnalysis;
-import org.kljn.analysis.LoopAnalysisResult;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.BetaRule;
+import org.kljn.analysis.exact.KljnMoments;
+import org.kljn.analysis.loop.AnalysisSettings;
+import org.kljn.analysis.loop.LoopAnalysis;
+import org.kljn.analysis.loop.LoopAnalysisResult;
+import org.kljn.analysis.montecarlo.BitExchange;
+import org.kljn.analysis.montecarlo.BitExchangeSettings;
+import org.kljn.analysis.montecarlo.BitExchangeSimulation;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.ngspice.NgSpicePool;
 
@@ -50,7 +50,7 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
      * With {@code analyses: key_rate}: the secret-key rate at the point's β and bit ({@link KeyRateModel}, ξ = 1,
      * Eve's default instrument), as in {@code analyze}'s {@code keyRate}; the rate and Eve's information empty where
      * her information is not known ({@code keyRate_eveMethod} says why: a bit over {@link
-     * org.kljn.analysis.OptimalResult#WINDOW_LIMIT} Nyquist samples, or an unresolved floor).
+     * org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT} Nyquist samples, or an unresolved floor).
      */
     public static final List<String> KEY_RATE_COLUMNS = List.of("keyRate_bitsPerSecond", "keyRate_bitsPerKeptBit",
             "keyRate_aliceBobInformation", "keyRate_eveInformation", "keyRate_keptFraction", "keyRate_reconciliation",

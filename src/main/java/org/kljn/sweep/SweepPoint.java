@@ -1,6 +1,6 @@
 package org.kljn.sweep;
 
-import org.kljn.analysis.BetaRule;
+import org.kljn.analysis.exact.BetaRule;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.CableSpec;

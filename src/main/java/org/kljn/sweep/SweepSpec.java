@@ -1,16 +1,16 @@
 package org.kljn.sweep;
 
-import org.kljn.analysis.BetaRule;
-import org.kljn.analysis.BitExchange;
-import org.kljn.analysis.BitLength;
-import org.kljn.analysis.LoopAnalysis;
+import org.kljn.analysis.exact.BetaRule;
+import org.kljn.analysis.finitebit.BitLength;
+import org.kljn.analysis.loop.LoopAnalysis;
+import org.kljn.analysis.montecarlo.BitExchange;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.ParameterException;
 import org.kljn.circuit.Resistor;
+import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.io.Fingerprint;
 

@@ -2,8 +2,8 @@ package org.kljn.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.SecurityMap;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.study.SecurityMap;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 

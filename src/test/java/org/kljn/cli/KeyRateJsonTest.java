@@ -1,11 +1,11 @@
 package org.kljn.cli;
 
 import org.junit.jupiter.api.Test;
-import org.kljn.analysis.EveInstrument;
-import org.kljn.analysis.KeyRate;
-import org.kljn.analysis.KeyRateDefences;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.OptimalResult;
+import org.kljn.analysis.defence.KeyRateDefences;
+import org.kljn.analysis.eavesdropper.EveInstrument;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.eavesdropper.OptimalResult;
+import org.kljn.analysis.exact.NoiseTemperatures;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

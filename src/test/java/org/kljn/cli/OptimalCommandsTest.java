@@ -107,13 +107,13 @@ class OptimalCommandsTest {
         double[] bands = {10, 100, 1000};
         org.kljn.circuit.CablePreset cat5 = org.kljn.circuit.CablePreset.CAT5;
         // the settings 'map --preset cat5 ...' below gives
-        org.kljn.analysis.SecurityMap.Settings settings = new org.kljn.analysis.SecurityMap.Settings(
-                new org.kljn.analysis.SecurityMap.PerKm(cat5.resistancePerKm(), cat5.capacitancePerKm(),
+        org.kljn.analysis.study.SecurityMap.Settings settings = new org.kljn.analysis.study.SecurityMap.Settings(
+                new org.kljn.analysis.study.SecurityMap.PerKm(cat5.resistancePerKm(), cat5.capacitancePerKm(),
                         cat5.inductancePerKm()), new org.kljn.circuit.ResistorPair(1e3, 10e3), 1e9, lengths, bands, 1000,
                 0.01);
-        org.kljn.analysis.SecurityMap full;
+        org.kljn.analysis.study.SecurityMap full;
         try (org.kljn.ngspice.NgSpicePool pool = org.kljn.ngspice.NgSpicePool.of(1)) {
-            full = org.kljn.analysis.SecurityMap.compute(pool, settings, java.util.Map.of(), (i, p) -> { });
+            full = org.kljn.analysis.study.SecurityMap.compute(pool, settings, java.util.Map.of(), (i, p) -> { });
         }
         Path out = dir.resolve("map");
         Files.createDirectories(out);

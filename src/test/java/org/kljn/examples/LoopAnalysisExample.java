@@ -1,10 +1,10 @@
 package org.kljn.examples;
 
-import org.kljn.analysis.AnalysisSettings;
-import org.kljn.analysis.Attack;
-import org.kljn.analysis.BetaRule;
-import org.kljn.analysis.LoopAnalysis;
-import org.kljn.analysis.LoopAnalysisResult;
+import org.kljn.analysis.exact.Attack;
+import org.kljn.analysis.exact.BetaRule;
+import org.kljn.analysis.loop.AnalysisSettings;
+import org.kljn.analysis.loop.LoopAnalysis;
+import org.kljn.analysis.loop.LoopAnalysisResult;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.CableSpec;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.kljn.analysis.LineStudy;
+import org.kljn.analysis.study.LineStudy;
 import org.kljn.circuit.CablePreset;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;

@@ -1,9 +1,9 @@
 package org.kljn.report;
 
 import org.junit.jupiter.api.Test;
-import org.kljn.analysis.LineSecurity;
-import org.kljn.analysis.NoiseTemperatures;
-import org.kljn.analysis.OptimalEavesdropper;
+import org.kljn.analysis.eavesdropper.OptimalEavesdropper;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.study.LineSecurity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,6 @@
 package org.kljn.report;
 
-import org.kljn.analysis.LineStudy;
+import org.kljn.analysis.study.LineStudy;
 import org.kljn.ngspice.NgSpice;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package org.kljn.sweep;
 
-import org.kljn.analysis.BetaRule;
+import org.kljn.analysis.exact.BetaRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

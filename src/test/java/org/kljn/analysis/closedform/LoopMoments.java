@@ -2,7 +2,7 @@ package org.kljn.analysis.closedform;
 
 import org.kljn.noise.Johnson;
 
-import org.kljn.analysis.Probe;
+import org.kljn.analysis.exact.Probe;
 
 import java.util.Objects;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;

@@ -1,6 +1,6 @@
 package org.kljn.analysis.closedform;
 
-import org.kljn.analysis.Probe;
+import org.kljn.analysis.exact.Probe;
 
 import java.util.Objects;
 import org.apache.commons.math3.complex.Complex;

@@ -2,7 +2,7 @@ package org.kljn.analysis.closedform;
 
 import org.kljn.noise.Johnson;
 
-import org.kljn.analysis.Probe;
+import org.kljn.analysis.exact.Probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package org.kljn.analysis.closedform;
 
-import org.kljn.analysis.PaperFormulas;
+import org.kljn.analysis.exact.PaperFormulas;
 
 import org.kljn.noise.Johnson;
 

@@ -1,0 +1,742 @@
+package org.kljn.analysis.eavesdropper;
+
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.exact.TransferFunctions;
+import org.kljn.circuit.KljnLoop;
+import org.kljn.circuit.Resistor;
+import org.kljn.circuit.Situation;
+import org.kljn.noise.Johnson;
+
+/**
+ * Eve's exact likelihood-ratio test for one bit window [0, τ]: she records (U_A, I_A) continuously over the bit
+ * through an instrument that adds white noise ({@link EveInstrument}), and decides between the secure situations HL
+ * and LH. Second-order statistics are all she has (the processes are Gaussian), so the best detector and her
+ * information about the bit follow from the two situations' covariance operators on the window.
+ *
+ * <p><b>The operators.</b> In situation s the signal's 2×2 matrix kernel is R_s(t − t') with
+ * R_ab(Δ) = ∫_0^∞ Re[G_ab(f) e^{2πifΔ}] df, G the one-sided cross-spectral matrix of (U_A, I_A)
+ * ({@link SituationSpectra}, linear between the AC grid's points, zero above its last point); the instrument adds
+ * (N_a/2) δ(t − t') on channel a. Eve's observation is expanded on each channel in the orthonormal Legendre
+ * polynomials of the window, φ_n(t) = √((2n+1)/τ) P_n(2t/τ − 1), n &lt; K, whose Fourier transforms are
+ * Φ_n(f) = √((2n+1)τ) (−i)ⁿ e^{−iπfτ} j_n(πfτ) (spherical Bessel functions). The coefficients' covariance is
+ * <pre>
+ *   C_{(a,m),(b,n)} = √((2m+1)(2n+1)) τ ∫_0^∞ j_m(πfτ) j_n(πfτ) Re[i^{m−n} G_ab(f)] df  +  (N_a/2) δ_ab δ_mn,
+ * </pre>
+ * integrated by Gauss-Legendre on each AC interval (G linear there, the Bessel products entire). Whitened by the
+ * floor, the two situations are I + A_HL and I + A_LH, and the pencil's generalised eigenvalues μ_j = 1 + δ_j are
+ * the eigenvalues of L⁻¹(A_HL − A_LH)L⁻ᵀ, LLᵀ = I + A_LH (δ computed directly, so that a pencil with G_HL = G_LH
+ * has δ = 0 to rounding, not 1 − 1).
+ *
+ * <p><b>What is left out, bounded.</b> The part of the observation outside the K polynomials: with Y that part and
+ * Z the rest, I(K; Y | Z) ≤ Σ_s ½ E D(P_s(y|z) ‖ N(0, N/2)) ≤ ¼ (t_HL + t_LH) nats, where t_s = Σ_a (2/N_a)
+ * E‖s_a‖²_⊥ is the signal's energy outside the basis in units of the floor (the conditional covariance exceeds
+ * the floor's, so −ln det ≤ 0), and by Pinsker the success probability rises by at most ¼(√t_HL + √t_LH). The
+ * energy outside is τ ∫ G_aa(f) Σ_{n≥K} (2n+1) j_n(πfτ)² df ≤ τ P_a Σ_{n≥K} (2n+1) j_n(x_max)² (each term
+ * increases with x below its first maximum, past n), P_a the channel's power; K is the smallest order that
+ * makes t_HL + t_LH ≤ {@link #TAIL_TARGET}. K ≈ π f_max τ + O((π f_max τ)^{1/3}): π/2 functions per Nyquist
+ * sample per channel.
+ */
+public final class WindowEavesdropper {
+    /** The largest signal energy left outside the basis, in units of the floor (t_HL + t_LH). */
+    static final double TAIL_TARGET = 1e-20;
+    /**
+     * The most basis functions per channel (a pencil of twice this dimension): 1024 holds analyze's bits of up to 256
+     * Nyquist samples (about 460) and keeps a pencil within tens of MB (the FIR band's images asked for thousands, and
+     * 8192 filled the test heap); beyond it the transient refuses the window detector.
+     */
+    public static final int MAX_ORDER = 1024;
+
+    private final SituationSpectra hl;
+    private final SituationSpectra lh;
+    private final double[] gain;
+
+    private WindowEavesdropper(SituationSpectra hl, SituationSpectra lh, double[] gain) {
+        if (hl.aliceHolds() != Resistor.H || lh.aliceHolds() != Resistor.L) {
+            throw new IllegalArgumentException("need the HL and the LH situation, got " + hl.aliceHolds() + ", "
+                    + lh.aliceHolds());
+        }
+        if (hl.size() != lh.size() || hl.size() != gain.length || hl.size() < 2) {
+            throw new IllegalArgumentException("HL and LH spectra and the band gain must share one grid of >= 2 points");
+        }
+        this.hl = hl;
+        this.lh = lh;
+        this.gain = gain.clone();
+    }
+
+    /** From the secure situations' spectra on one grid and the band gain g there. */
+    public static WindowEavesdropper of(SituationSpectra hl, SituationSpectra lh, double[] gain) {
+        return new WindowEavesdropper(hl, lh, gain);
+    }
+
+    /** From the exact analysis's transfer functions of both secure situations. */
+    public static WindowEavesdropper of(KljnLoop hlLoop, TransferFunctions hlTf, KljnLoop lhLoop,
+            TransferFunctions lhTf) {
+        return new WindowEavesdropper(SituationSpectra.of(hlLoop, hlTf), SituationSpectra.of(lhLoop, lhTf),
+                hlTf.gain());
+    }
+
+    /** From the transfer functions of the bit situations (at least {@link Situation#HL} and {@link Situation#LH}). */
+    public static WindowEavesdropper of(org.kljn.circuit.ResistorPair resistors, org.kljn.circuit.LineModel line,
+            java.util.Map<Situation, TransferFunctions> situations) {
+        TransferFunctions hlTf = situations.get(Situation.HL);
+        TransferFunctions lhTf = situations.get(Situation.LH);
+        if (hlTf == null || lhTf == null) {
+            throw new IllegalArgumentException("need the transfer functions of HL and LH, have " + situations.keySet());
+        }
+        return of(Situation.HL.loop(resistors, line), hlTf, Situation.LH.loop(resistors, line), lhTf);
+    }
+
+    /**
+     * Eve's likelihood-ratio test on a bit of {@code seconds} at the generator temperatures {@code t} through
+     * {@code instrument}.
+     */
+    public WindowLikelihoodRatio test(NoiseTemperatures t, double seconds, EveInstrument instrument) {
+        Assembly a = assemble(t, seconds, instrument);
+        double[][][] gram = gram(a.quadrature, a.order, seconds, a.floor);
+        double[] delta = relativeEigenvalues(gram[0], gram[1]);
+        return new WindowLikelihoodRatio(seconds, instrument, t, a.order, delta, a.tailHl, a.tailLh);
+    }
+
+    /**
+     * The two situations' covariances of Eve's Legendre coefficients on a bit of {@code seconds}, before any
+     * whitening, in SI units: what {@link #test} decides on, for a detector applied to recorded waveforms.
+     *
+     * <p>Coefficient index, channel-major: (U_A, n) at n and (I_A, n) at K + n, n &lt; K, the coefficient of
+     * channel a being ∫_0^τ x_a(t) φ_n(t) dt with φ_n(t) = √((2n+1)/τ) P_n(2t/τ − 1) (units V·√s and A·√s).
+     * {@link CoefficientCovariances#hl()} and {@link CoefficientCovariances#lh()} are the signal's covariances only;
+     * the instrument adds {@link CoefficientCovariances#floorVariance()}[a] = N_a/2 to each diagonal entry of
+     * channel a. The observation outside the K functions carries at most {@code tailHl}, {@code tailLh} of signal
+     * energy in units of the floor (see the class comment for what that bounds).
+     */
+    public CoefficientCovariances coefficientCovariances(NoiseTemperatures t, double seconds,
+            EveInstrument instrument) {
+        Assembly a = assemble(t, seconds, instrument);
+        // a floor of 2 on each channel whitens by 1: the Gram matrices in SI
+        double[][][] gram = gram(a.quadrature, a.order, seconds, new double[] {2, 2});
+        double[][] lhCov = gram[0];
+        double[][] hlCov = new double[lhCov.length][];
+        for (int i = 0; i < lhCov.length; i++) {
+            hlCov[i] = new double[lhCov.length];
+            for (int j = 0; j < lhCov.length; j++) {
+                hlCov[i][j] = lhCov[i][j] + gram[1][i][j];
+            }
+        }
+        return new CoefficientCovariances(a.order, hlCov, lhCov,
+                new double[] {0.5 * a.floor[0], 0.5 * a.floor[1]}, a.tailHl, a.tailLh);
+    }
+
+    /**
+     * The covariances of Eve's window coefficients ({@link #coefficientCovariances}).
+     *
+     * @param order         K, Legendre functions per channel (the matrices are 2K × 2K)
+     * @param hl            the signal's covariance in HL, channel-major (U_A's K coefficients, then I_A's), SI
+     * @param lh            the same in LH
+     * @param floorVariance {N_V/2, N_I/2}: the instrument's variance added to every coefficient of U_A, of I_A
+     * @param tailHl        t_HL, the HL signal energy outside the basis in units of the floor
+     * @param tailLh        t_LH, the same in LH
+     */
+    public record CoefficientCovariances(int order, double[][] hl, double[][] lh, double[] floorVariance,
+            double tailHl, double tailLh) {
+        @Override
+        public double[][] hl() {
+            return copy(hl);
+        }
+
+        @Override
+        public double[][] lh() {
+            return copy(lh);
+        }
+
+        @Override
+        public double[] floorVariance() {
+            return floorVariance.clone();
+        }
+
+        private static double[][] copy(double[][] m) {
+            double[][] c = new double[m.length][];
+            for (int i = 0; i < m.length; i++) {
+                c[i] = m[i].clone();
+            }
+            return c;
+        }
+    }
+
+    /** The basis order, the band's quadrature, the floors and the tail bounds of one bit. */
+    private record Assembly(int order, Quadrature quadrature, double[] floor, double tailHl, double tailLh) {
+    }
+
+    /** G_LH and G_HL − G_LH (SI, {UU, II, Re UI, Im UI}) at the grid points f[0..top] the band reaches. */
+    private record Spectra(double[] f, int top, double[][] gLh, double[][] gDelta) {
+    }
+
+    private Spectra spectra(NoiseTemperatures t) {
+        int nf = hl.size();
+        double[] f = hl.frequency();
+        double[][] gLh = new double[nf][4];
+        double[][] gDelta = new double[nf][4];
+        double[] a = new double[4];
+        double[] b = new double[4];
+        int last = 0;
+        for (int k = 0; k < nf; k++) {
+            hl.matrix(k, t.highAtAlice(), t.lowAtBob(), a);
+            lh.matrix(k, t.lowAtAlice(), t.highAtBob(), b);
+            double scale = 4 * Johnson.BOLTZMANN * gain[k];
+            for (int i = 0; i < 4; i++) {
+                gLh[k][i] = scale * b[i];
+                gDelta[k][i] = scale * (a[i] - b[i]);
+            }
+            if (gain[k] > 0) {
+                last = k;
+            }
+        }
+        int top = Math.min(nf - 1, last + 1); // G is linear up to the first zero-gain point after the band
+        return new Spectra(f, top, gLh, gDelta);
+    }
+
+    private Assembly assemble(NoiseTemperatures t, double seconds, EveInstrument instrument) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
+        }
+        Spectra sp = spectra(t);
+        double[] f = sp.f;
+        int top = sp.top;
+        double[][] gLh = sp.gLh;
+        double[][] gDelta = sp.gDelta;
+        double fMax = f[top];
+        double[] floor = {instrument.voltageNoise(), instrument.currentNoise()};
+        double[] tailWeight = signalEnergy(sp, seconds, floor);
+        double xMax = Math.PI * fMax * seconds;
+        double[] tail = besselTail(xMax);
+        // the tail bound needs every left-out order past its first maximum: K > x_max
+        int order = (int) Math.ceil(xMax) + 1;
+        while (order < tail.length && (tailWeight[0] + tailWeight[1]) * tail[order] > TAIL_TARGET) {
+            order++;
+        }
+        if (order >= tail.length || order > MAX_ORDER) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a bit of %.4g s over a band to"
+                    + " %.4g Hz needs more than %d window functions per channel", seconds, fMax, MAX_ORDER));
+        }
+        double tailHl = tailWeight[0] * tail[order];
+        double tailLh = tailWeight[1] * tail[order];
+        return new Assembly(order, quadrature(f, top, seconds, gLh, gDelta), floor, tailHl, tailLh);
+    }
+
+    /**
+     * Upper bounds on Eve's success and information for a bit of {@code seconds}, from the exact pencil on a
+     * reference window τ₀ = min({@code seconds}, {@code referenceSeconds}) only: for bits beyond the exact method's
+     * reach, and where its Cholesky factor cannot resolve the floor. The smaller of two bounds on the window's
+     * Bhattacharyya distance B (derivation: {@code docs/eavesdropper-window.md}); with L_s(τ) = ln det(I + K_s) the
+     * whitened window covariance's log-determinant (Fredholm) of the process with spectrum G_s (s = HL, LH, or the
+     * mean of the two), B = ½ L̄ − ¼ L_HL − ¼ L_LH:
+     * <ul>
+     * <li><b>slope</b>: L(τ) = ∫_0^τ mmse(t) dt (Duncan; Kailath), the causal filtering error mmse(t) of a stationary
+     * process falls with t to ℓ = ∫_{−∞}^{∞} ln det(I + G/N) df (Yovits-Jackson), so L̄ is concave and
+     * L̄(τ) ≤ L̄(τ₀) + (τ − τ₀) [L̄(τ₀) − L̄(τ₀ − h)]/h, and L_s(τ) ≥ L_s(τ₀) + (τ − τ₀) ℓ_s:
+     * B(τ) ≤ B(τ₀) + (τ − τ₀) [½ σ̄ − ¼ (ℓ_HL + ℓ_LH)]. The K-function compression gives L ≤ the true value ≤ L + t
+     * (Fischer, t the left-out energy), and ℓ_s's trapezoid is a lower value (ln det is concave, G linear between
+     * grid points). For long bits B̄/τ tends to the spectral Bhattacharyya rate.</li>
+     * <li><b>near the null</b>: with ε = max_f ‖G_LH^{−½} ΔG G_LH^{−½}‖, −ε C_LH ≤ C_HL − C_LH ≤ ε C_LH on the window,
+     * so every δ_j has |δ_j| ≤ ε and Σ δ_j² ≤ ε² Σ λ/(1+λ) ≤ ε² L_LH; with ½ ln(1 + δ/2) − ¼ ln(1 + δ) ≤ δ²/(8(1−ε)²),
+     * B ≤ ε² L_LH(τ)/(8(1 − ε)²), L_LH(τ) ≤ ⌈τ/τ₀⌉ (L_LH(τ₀) + t_LH) (Fischer over blocks), and where the pencil
+     * cannot be factored L_LH(τ₀) ≤ 2K ln(1 + tr K_LH/2K) + t_LH (Jensen on the K-function compression). Zero where
+     * G_HL = G_LH (the lumped null β).</li>
+     * </ul>
+     */
+    public WindowBound bound(NoiseTemperatures t, double seconds, EveInstrument instrument, double referenceSeconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds) || !(referenceSeconds > 0)) {
+            throw new IllegalArgumentException("bit duration and reference window must be positive and finite, got "
+                    + seconds + " s, " + referenceSeconds + " s");
+        }
+        Spectra sp = spectra(t);
+        double[] floor = {instrument.voltageNoise(), instrument.currentNoise()};
+        double[] rates = logDetRates(sp, floor);
+        double epsilon = relativeDifference(sp);
+        double tau0 = Math.min(seconds, referenceSeconds);
+        double slopeBound = Double.POSITIVE_INFINITY;
+        double nearBound;
+        double reference = Double.NaN;
+        Assembly a0 = assemble(t, tau0, instrument);
+        double blocks = Math.ceil(seconds / tau0);
+        try {
+            double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor);
+            Pencil p0 = pencil(g0[0], g0[1]);
+            double b0 = 0;
+            double meanShift = 0;
+            for (double d : p0.delta) {
+                b0 += 0.5 * Math.log1p(0.5 * d) - 0.25 * Math.log1p(d);
+                meanShift += Math.log1p(0.5 * d);
+            }
+            double tailMean = 0.5 * (a0.tailHl + a0.tailLh);
+            double h = SLOPE_STEP * tau0;
+            Assembly a1 = assemble(t, tau0 - h, instrument);
+            double[][][] g1 = gram(a1.quadrature, a1.order, tau0 - h, a1.floor);
+            double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
+            slopeBound = Math.max(0, b0) + 0.5 * tailMean
+                    + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
+            nearBound = nearNull(epsilon, blocks * (p0.logDetLh + a0.tailLh));
+            reference = tau0;
+        } catch (ArithmeticException unresolved) {
+            // the covariance cannot be factored in double precision: on the 2K reference functions
+            // ln det(I + K) ≤ 2K ln(1 + tr K/2K) (Jensen), tr K the signal's energy in units of the floor
+            double dims = 2.0 * a0.order;
+            double energy = signalEnergy(sp, tau0, floor)[1];
+            nearBound = nearNull(epsilon, blocks * (dims * Math.log1p(energy / dims) + a0.tailLh));
+        }
+        return WindowBound.ofBhattacharyya(Math.min(slopeBound, nearBound), reference);
+    }
+
+    /**
+     * The secant of the mean covariance's log-determinant over [τ₀ − h, τ₀], h = this × τ₀: nearer the derivative at
+     * τ₀ (measured: a 10-25 % smaller bound on RC ladders than h = τ₀/2).
+     */
+    static final double SLOPE_STEP = 0.125;
+
+    /** ε² L/(8(1 − ε)²), or +∞ for ε ≥ 1 (no bound). */
+    private static double nearNull(double epsilon, double logDetLh) {
+        return epsilon < 1 ? epsilon * epsilon * logDetLh / (8 * (1 - epsilon) * (1 - epsilon))
+                : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * ε = max over the grid of |ν|, ν the eigenvalues of G_LH⁻¹ ΔG (signal only); G is linear between grid points,
+     * so −ε G_LH ≤ ΔG ≤ ε G_LH there too. +∞ where G_LH is singular and ΔG is not zero.
+     */
+    private static double relativeDifference(Spectra sp) {
+        double[] nu = new double[2];
+        double epsilon = 0;
+        for (int k = 0; k <= sp.top; k++) {
+            double[] d = sp.gDelta[k];
+            if (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+                continue;
+            }
+            Hermitian2.relativeEigenvalues(sp.gLh[k], d, nu);
+            double e = Math.max(Math.abs(nu[0]), Math.abs(nu[1]));
+            epsilon = Double.isFinite(e) ? Math.max(epsilon, e) : Double.POSITIVE_INFINITY;
+        }
+        return epsilon;
+    }
+
+    /**
+     * Lower values of ℓ_s = 2 ∫_0^∞ ln det(I + N^{−½} G_s N^{−½}) df (nats/s, N = diag(N_V, N_I)) for {HL, LH}: the
+     * trapezoid on each grid interval (the integrand is concave there: ln det is concave and G linear in f), the
+     * constant G(f₀) below the first point.
+     */
+    private static double[] logDetRates(Spectra sp, double[] floor) {
+        double[] out = new double[2];
+        double[] g = new double[4];
+        for (int s = 0; s < 2; s++) {
+            double previous = 0;
+            for (int k = 0; k <= sp.top; k++) {
+                for (int i = 0; i < 4; i++) {
+                    g[i] = sp.gLh[k][i] + (s == 0 ? sp.gDelta[k][i] : 0);
+                }
+                double w11 = g[0] / floor[0];
+                double w22 = g[1] / floor[1];
+                double det = Math.max(0, (g[0] * g[1] - g[2] * g[2] - g[3] * g[3]) / (floor[0] * floor[1]));
+                double value = Math.log1p(Math.max(0, w11 + w22 + det));
+                out[s] += k == 0 ? 2 * sp.f[0] * value : (sp.f[k] - sp.f[k - 1]) * (previous + value);
+                previous = value;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * tr K_s = Σ_a (2τ/N_a) P_a for {HL, LH}: the signal's energy on the window in units of the floor (G linear
+     * between points: the trapezoid is exact).
+     */
+    private static double[] signalEnergy(Spectra sp, double seconds, double[] floor) {
+        double[] f = sp.f;
+        double[][] gLh = sp.gLh;
+        double[][] gDelta = sp.gDelta;
+        double[] energy = new double[2];
+        for (int k = 0; k < sp.top; k++) {
+            double h = f[k + 1] - f[k];
+            for (int ch = 0; ch < 2; ch++) {
+                double pLh = 0.5 * h * (gLh[k][ch] + gLh[k + 1][ch]);
+                double pHl = pLh + 0.5 * h * (gDelta[k][ch] + gDelta[k + 1][ch]);
+                energy[0] += 2 * seconds / floor[ch] * pHl;
+                energy[1] += 2 * seconds / floor[ch] * pLh;
+            }
+        }
+        if (f[0] > 0) {
+            for (int ch = 0; ch < 2; ch++) {
+                energy[0] += 2 * seconds / floor[ch] * f[0] * (gLh[0][ch] + gDelta[0][ch]);
+                energy[1] += 2 * seconds / floor[ch] * f[0] * gLh[0][ch];
+            }
+        }
+        return energy;
+    }
+
+    /**
+     * tail[n] = Σ_{m ≥ n} (2m+1) j_m(x)² (tail[0] = 1), for n up to where it underflows past 1e-40 relative to
+     * anything the caller needs; by Miller's backward recurrence normalised with Σ (2m+1) j_m² = 1.
+     */
+    static double[] besselTail(double x) {
+        int n = (int) Math.ceil(x + 20 + 12 * Math.cbrt(Math.max(x, 1)) + Math.sqrt(60 * Math.max(x, 1)));
+        double[] j = spherical(x, n);
+        double[] tail = new double[n + 1];
+        for (int m = n - 1; m >= 0; m--) {
+            tail[m] = tail[m + 1] + (2 * m + 1) * j[m] * j[m];
+        }
+        return tail;
+    }
+
+    /**
+     * j_0(x) … j_{n−1}(x), by backward recurrence j_{m−1} = ((2m+1)/x) j_m − j_{m+1} from far above n (stable for
+     * the decaying solution) and normalised with Σ (2m+1) j_m² = 1.
+     */
+    static double[] spherical(double x, int n) {
+        double[] out = new double[n];
+        if (x == 0) {
+            out[0] = 1;
+            return out;
+        }
+        int start = n + 16 + (int) Math.ceil(Math.max(x, 1) + 10 * Math.cbrt(Math.max(x, 1)));
+        double above = 0;
+        double current = 1e-30;
+        double sum = 0;
+        for (int m = start; m > 0; m--) {
+            if (m < n) {
+                out[m] = current;
+            }
+            sum += (2 * m + 1) * current * current;
+            double below = (2 * m + 1) / x * current - above;
+            above = current;
+            current = below;
+            if (Math.abs(current) > 1e100) {
+                // rescale everything so far (squares must not overflow)
+                double s = 1e-100;
+                current *= s;
+                above *= s;
+                sum *= s * s;
+                for (int k = Math.max(m - 1, 1); k < n; k++) {
+                    out[k] *= s;
+                }
+            }
+        }
+        out[0] = current;
+        sum += current * current;
+        double norm = 1 / Math.sqrt(sum);
+        // the sign from whichever of j_0 = sin x/x, j_1 = sin x/x² − cos x/x is the larger
+        double j0 = Math.abs(x) < 1e-4 ? 1 - x * x / 6 : Math.sin(x) / x;
+        double j1 = Math.abs(x) < 1e-4 ? x / 3 : Math.sin(x) / (x * x) - Math.cos(x) / x;
+        boolean useJ1 = n > 1 && Math.abs(j1) > Math.abs(j0);
+        if (useJ1 ? Math.signum(j1) != Math.signum(out[1]) : Math.signum(j0) != Math.signum(current)) {
+            norm = -norm;
+        }
+        for (int m = 0; m < n; m++) {
+            out[m] *= norm;
+        }
+        return out;
+    }
+
+    /** Gauss-Legendre nodes over the band: frequency, weight, G_LH and ΔG there. */
+    private record Quadrature(double[] x, double[] weight, double[][] gLh, double[][] gDelta) {
+    }
+
+    private static Quadrature quadrature(double[] f, int top, double seconds, double[][] gLh, double[][] gDelta) {
+        java.util.List<double[]> nodes = new java.util.ArrayList<>();
+        GaussIntegratorFactory factory = new GaussIntegratorFactory();
+        java.util.Map<Integer, GaussIntegrator> rules = new java.util.HashMap<>();
+        if (f[0] > 0) {
+            addInterval(nodes, rules, factory, 0, f[0], seconds, gLh[0], gLh[0], gDelta[0], gDelta[0]);
+        }
+        for (int k = 0; k < top; k++) {
+            addInterval(nodes, rules, factory, f[k], f[k + 1], seconds, gLh[k], gLh[k + 1], gDelta[k], gDelta[k + 1]);
+        }
+        int n = nodes.size();
+        double[] x = new double[n];
+        double[] w = new double[n];
+        double[][] l = new double[n][];
+        double[][] d = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] v = nodes.get(i);
+            x[i] = v[0];
+            w[i] = v[1];
+            l[i] = java.util.Arrays.copyOfRange(v, 2, 6);
+            d[i] = java.util.Arrays.copyOfRange(v, 6, 10);
+        }
+        return new Quadrature(x, w, l, d);
+    }
+
+    /**
+     * Gauss-Legendre points on [lo, hi]. On u ∈ [−1, 1] the Bessel products oscillate at most like e^{iωu},
+     * ω = πτ(hi − lo), and G is linear, so the p-point rule's error is at most
+     * 2^{2p+1}(p!)⁴/((2p+1)((2p)!)³) ω^{2p} (times the integrand's size): p is the smallest making that ≤ 1e-13.
+     */
+    private static void addInterval(java.util.List<double[]> nodes, java.util.Map<Integer, GaussIntegrator> rules,
+            GaussIntegratorFactory factory, double lo, double hi, double seconds, double[] l0, double[] l1,
+            double[] d0, double[] d1) {
+        double omega = Math.PI * seconds * (hi - lo);
+        int p = gaussPoints(omega);
+        GaussIntegrator rule = rules.computeIfAbsent(p, factory::legendre);
+        double mid = 0.5 * (lo + hi);
+        double half = 0.5 * (hi - lo);
+        for (int i = 0; i < rule.getNumberOfPoints(); i++) {
+            double u = rule.getPoint(i);
+            double theta = 0.5 * (1 + u);
+            double[] v = new double[10];
+            v[0] = Math.PI * (mid + half * u) * seconds;
+            v[1] = half * rule.getWeight(i);
+            for (int e = 0; e < 4; e++) {
+                v[2 + e] = l0[e] + theta * (l1[e] - l0[e]);
+                v[6 + e] = d0[e] + theta * (d1[e] - d0[e]);
+            }
+            nodes.add(v);
+        }
+    }
+
+    static int gaussPoints(double omega) {
+        for (int p = 3; p < 200; p++) {
+            double logBound = (2 * p + 1) * Math.log(2) + 4 * logFactorial(p) - Math.log(2 * p + 1)
+                    - 3 * logFactorial(2 * p) + 2 * p * Math.log(Math.max(omega, 1e-300));
+            if (logBound <= Math.log(1e-13)) {
+                return p;
+            }
+        }
+        return 200;
+    }
+
+    private static double logFactorial(int n) {
+        double s = 0;
+        for (int k = 2; k <= n; k++) {
+            s += Math.log(k);
+        }
+        return s;
+    }
+
+    /**
+     * The whitened Gram matrices {A_LH, A_HL − A_LH} (2K × 2K, channel-major: (a, n) at a·K + n). Accumulated as
+     * Σ_nodes (weight·G·J_m) J_n row by row (an axpy over n, which the JIT vectorises, unlike a dot product's
+     * reduction), with each order's parity classes kept apart: G_aa is real, so the diagonal blocks have only even
+     * m − n; in the U-I block even m − n takes Re G_UI and odd m − n takes Im G_UI (Re[i^{m−n} G]).
+     */
+    private static double[][][] gram(Quadrature q, int order, double seconds, double[] floor) {
+        int nq = q.x.length;
+        int[] size = {(order + 1) / 2, order / 2}; // orders of each parity: n = 2r + parity
+        // jt[parity][node][r] = √((2n+1)τ) j_n(x_node), n = 2r + parity
+        double[][][] jt = new double[2][nq][];
+        for (int i = 0; i < nq; i++) {
+            double[] j = spherical(q.x[i], order);
+            jt[0][i] = new double[size[0]];
+            jt[1][i] = new double[size[1]];
+            for (int n = 0; n < order; n++) {
+                jt[n & 1][i][n >> 1] = Math.sqrt((2 * n + 1) * seconds) * j[n];
+            }
+        }
+        double[] white = {2 / floor[0], 2 / floor[1]};
+        double[] entryScale = {white[0], white[1], Math.sqrt(white[0] * white[1]), Math.sqrt(white[0] * white[1])};
+        double[][] wl = new double[4][nq];
+        double[][] wd = new double[4][nq];
+        for (int i = 0; i < nq; i++) {
+            for (int e = 0; e < 4; e++) {
+                wl[e][i] = q.weight[i] * q.gLh[i][e] * entryScale[e];
+                wd[e][i] = q.weight[i] * q.gDelta[i][e] * entryScale[e];
+            }
+        }
+        int dim = 2 * order;
+        double[][] lhGram = new double[dim][dim];
+        double[][] deltaGram = new double[dim][dim];
+        // raw[block][m][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI
+        for (int m = 0; m < order; m++) {
+            int pm = m & 1;
+            double jmScale = Math.sqrt((2 * m + 1) * seconds);
+            double[][][] rowL = new double[4][2][];
+            double[][][] rowD = new double[4][2][];
+            for (int e = 0; e < 4; e++) {
+                for (int par = 0; par < 2; par++) {
+                    // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
+                    boolean needed = e < 3 ? par == pm : par != pm;
+                    if (needed) {
+                        rowL[e][par] = new double[size[par]];
+                        rowD[e][par] = new double[size[par]];
+                    }
+                }
+            }
+            for (int i = 0; i < nq; i++) {
+                double jm = jt[pm][i][m >> 1];
+                if (jm == 0) {
+                    continue;
+                }
+                for (int e = 0; e < 4; e++) {
+                    int par = e < 3 ? pm : 1 - pm;
+                    double[] col = jt[par][i];
+                    double al = jm * wl[e][i];
+                    double ad = jm * wd[e][i];
+                    double[] rl = rowL[e][par];
+                    double[] rd = rowD[e][par];
+                    // the diagonal blocks are symmetric: n ≤ m only (mirrored below)
+                    int len = e < 2 ? (m >> 1) + 1 : col.length;
+                    for (int r = 0; r < len; r++) {
+                        rl[r] += al * col[r];
+                        rd[r] += ad * col[r];
+                    }
+                }
+            }
+            for (int e = 0; e < 4; e++) {
+                int par = e < 3 ? pm : 1 - pm;
+                double[] rl = rowL[e][par];
+                double[] rd = rowD[e][par];
+                for (int r = 0; r < rl.length; r++) {
+                    int n = 2 * r + par;
+                    int d = Math.floorMod(m - n, 4);
+                    // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
+                    double sign = d == 0 || d == 3 ? 1 : -1;
+                    if (e < 2) {
+                        if (n > m) {
+                            break;
+                        }
+                        int off = e * order;
+                        lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
+                        deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
+                    } else {
+                        lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
+                        deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
+                    }
+                }
+            }
+        }
+        return new double[][][] {lhGram, deltaGram};
+    }
+
+    /** The eigenvalues of the symmetric {@code x} (overwritten), unordered. */
+    private static double[] symmetricEigenvalues(org.ejml.data.DMatrixRMaj x) {
+        int n = x.numRows;
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eig.decompose(x)) {
+            throw new ArithmeticException("symmetric eigenvalues did not converge (" + n + " dimensions)");
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = eig.getEigenvalue(i).real;
+        }
+        return out;
+    }
+
+    /**
+     * δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). The Cholesky factor and
+     * the row-wise triangular solves are ours (measured twice as fast as EJML's column-wise {@code solveL} with a
+     * square right-hand side); the symmetric eigenvalues are EJML's, without eigenvectors.
+     */
+    static double[] relativeEigenvalues(double[][] aLh, double[][] delta) {
+        return pencil(aLh, delta).delta();
+    }
+
+    /** The pencil's δ_j and ln det(I + A_LH) (from the same Cholesky factor). */
+    private record Pencil(double[] delta, double logDetLh) {
+    }
+
+    private static Pencil pencil(double[][] aLh, double[][] delta) {
+        int n = aLh.length;
+        for (int i = 0; i < n; i++) {
+            aLh[i][i] += 1;
+        }
+        double[][] l = cholesky(aLh);
+        double logDet = 0;
+        for (int i = 0; i < n; i++) {
+            logDet += 2 * Math.log(l[i][i]);
+        }
+        // W = L⁻¹ Δ (column by column: forward substitution on each row block), then L⁻¹ Wᵀ (Δ symmetric)
+        double[][] w = lowerSolveColumns(l, delta);
+        double[][] wt = transpose(w);
+        double[][] x = lowerSolveColumns(l, wt);
+        // symmetrise the rounding
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0.5 * (x[i][j] + x[j][i]);
+                x[i][j] = s;
+                x[j][i] = s;
+            }
+        }
+        return new Pencil(symmetricEigenvalues(new org.ejml.data.DMatrixRMaj(x)), logDet);
+    }
+
+    /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten). */
+    private static double logDetMean(double[][] aLh, double[][] delta) {
+        int n = aLh.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                aLh[i][j] += 0.5 * delta[i][j];
+            }
+            aLh[i][i] += 1;
+        }
+        double[][] l = cholesky(aLh);
+        double logDet = 0;
+        for (int i = 0; i < n; i++) {
+            logDet += 2 * Math.log(l[i][i]);
+        }
+        return logDet;
+    }
+
+    /** The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned). */
+    static double[][] cholesky(double[][] a) {
+        int n = a.length;
+        for (int j = 0; j < n; j++) {
+            double[] aj = a[j];
+            double s = aj[j];
+            for (int k = 0; k < j; k++) {
+                s -= aj[k] * aj[k];
+            }
+            if (!(s > 0)) {
+                throw new ArithmeticException("covariance not positive definite at " + j + " (" + s + ")");
+            }
+            double root = Math.sqrt(s);
+            aj[j] = root;
+            for (int i = j + 1; i < n; i++) {
+                double[] ai = a[i];
+                double t = ai[j];
+                for (int k = 0; k < j; k++) {
+                    t -= ai[k] * aj[k];
+                }
+                ai[j] = t / root;
+            }
+            for (int k = j + 1; k < n; k++) {
+                aj[k] = 0;
+            }
+        }
+        return a;
+    }
+
+    /** L⁻¹ B for lower-triangular L (row-major), B row-major; returns a new matrix. */
+    static double[][] lowerSolveColumns(double[][] l, double[][] b) {
+        int n = l.length;
+        int cols = b[0].length;
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] xi = b[i].clone();
+            double[] li = l[i];
+            for (int k = 0; k < i; k++) {
+                double c = li[k];
+                if (c == 0) {
+                    continue;
+                }
+                double[] xk = x[k];
+                for (int j = 0; j < cols; j++) {
+                    xi[j] -= c * xk[j];
+                }
+            }
+            double inv = 1 / li[i];
+            for (int j = 0; j < cols; j++) {
+                xi[j] *= inv;
+            }
+            x[i] = xi;
+        }
+        return x;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        int n = a.length;
+        int m = a[0].length;
+        double[][] t = new double[m][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+}

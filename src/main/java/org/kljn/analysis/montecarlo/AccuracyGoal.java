@@ -1,0 +1,50 @@
+package org.kljn.analysis.montecarlo;
+
+/**
+ * What the transient's step must get right on a line with capacitance (a memoryless loop is exact at one point per
+ * Nyquist sample in every goal).
+ */
+public enum AccuracyGoal {
+    /**
+     * Means exact by pre-warped noise ({@link org.kljn.noise.PrewarpedNoise}, one trapezoidal step per grid point),
+     * and the grid fine enough that no decision statistic's variance rate is inflated by more than
+     * {@link StepChoice#INFLATION_TARGET}: Eve's and Alice/Bob's success rates are those of the continuous loop.
+     */
+    DISTRIBUTIONS("distributions"),
+    /**
+     * Means exact by pre-warped noise on a coarse grid ({@link StepChoice#MOMENTS_GRID} points per Nyquist
+     * interval): for mean statistics (null confirmation); success rates are flagged as distribution-inflated.
+     */
+    MOMENTS("moments"),
+    /**
+     * The FIR-band noise of {@link org.kljn.noise.NoiseDesign} with solver steps subdividing its grid, chosen from
+     * {@link TrapezoidModel} to bound the trapezoidal bias (explicit --oversampling / --steps-per-sample).
+     */
+    FIR("fir");
+
+    /**
+     * The goal of every transient whose caller does not choose one (attack, sweep, the main job, the Java API): the
+     * success rates of the continuous loop.
+     */
+    public static final AccuracyGoal DEFAULT = DISTRIBUTIONS;
+
+    private final String key;
+
+    AccuracyGoal(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** From the command-line word; a clear error naming the option otherwise. */
+    public static AccuracyGoal parse(String option, String value) {
+        for (AccuracyGoal g : values()) {
+            if (g.key.equalsIgnoreCase(value.strip())) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException(option + " " + value + ": allowed distributions, moments or fir");
+    }
+}
