@@ -1,5 +1,6 @@
 package org.kljn.analysis.defence;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.closedform.TwoPort;
@@ -91,10 +92,22 @@ class DefenceChoicesTest {
 
     private static final double RL = 1e3, RH = 10e3, RC = 336, CC = 104e-9, BANDWIDTH = 500;
 
-    private static LoopAnalysisResult analyse(SpiceSimulator s) {
+    /** The analysis and its defences, computed once for both tests through a simulator that counts their sweeps. */
+    private static LoopAnalysisResult analysis;
+    private static DefenceChoices defences;
+    private static int analysisSweeps;
+    private static int defenceSweeps;
+
+    @BeforeAll
+    static void analyseAndDefend() {
+        CountingSimulator counting = new CountingSimulator(spice);
         KljnLoop loop = KljnLoop.secure(new ResistorPair(RL, RH), Resistor.H, new LossyLine(RC, 0, 0, CC));
-        return LoopAnalysis.run(s, loop, AnalysisSettings.builder().bandwidth(BANDWIDTH).bitSamples(200)
+        analysis = LoopAnalysis.run(counting, loop, AnalysisSettings.builder().bandwidth(BANDWIDTH).bitSamples(200)
                 .lumpedComparison(false).build());
+        analysisSweeps = counting.runs;
+        counting.runs = 0;
+        defences = DefenceChoices.of(counting, analysis);
+        defenceSweeps = counting.runs;
     }
 
     /**
@@ -104,13 +117,9 @@ class DefenceChoicesTest {
      */
     @Test
     void defencesReuseTheAnalysisSweeps() {
-        CountingSimulator counting = new CountingSimulator(spice);
-        LoopAnalysisResult r = analyse(counting);
-        assertEquals(8, counting.runs, "AC sweeps of the analysis");
-        counting.runs = 0;
-        DefenceChoices d = DefenceChoices.of(counting, r);
-        assertEquals(4, counting.runs, "AC sweeps of the five defences");
-        assertEquals(5, d.choices().size(), "beta = 1, eq. 11, null, minimax, minimising J");
+        assertEquals(8, analysisSweeps, "AC sweeps of the analysis");
+        assertEquals(4, defenceSweeps, "AC sweeps of the five defences");
+        assertEquals(5, defences.choices().size(), "beta = 1, eq. 11, null, minimax, minimising J");
     }
 
     /**
@@ -121,10 +130,8 @@ class DefenceChoicesTest {
      */
     @Test
     void eachDefencesJeffreysRateMatchesTheClosedFormLine() {
-        LoopAnalysisResult r = analyse(spice);
-        DefenceChoices d = DefenceChoices.of(spice, r);
-        OptimalEavesdropper eve = r.optimalEavesdropper();
-        for (DefenceChoices.Choice c : d.choices()) {
+        OptimalEavesdropper eve = analysis.optimalEavesdropper();
+        for (DefenceChoices.Choice c : defences.choices()) {
             NoiseTemperatures t = NoiseTemperatures.standard(1, c.beta());
             double expected = SpectraOracle.jeffreysRate(RL, RH, w -> TwoPort.uniformRcLine(RC, CC, w), t, BANDWIDTH);
             assertEquals(expected, c.jeffreysRate(), 1e-6 * expected + 10 * eve.divergence(t).errorBound(),

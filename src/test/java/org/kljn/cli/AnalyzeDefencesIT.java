@@ -2,14 +2,19 @@ package org.kljn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** analyze puts the single-β defences side by side for the bit and recommends one in words (issue 15, item 6). */
-class AnalyzeDefencesTest {
+/**
+ * analyze puts the single-β defences side by side for the bit and recommends one in words (issue 15, item 6). Two
+ * full analyses with their defences: it runs in mvn verify.
+ */
+@Tag("integration")
+class AnalyzeDefencesIT {
     private static JsonNode analyze(String... args) throws Exception {
         String[] all = new String[args.length + 2];
         all[0] = "analyze";

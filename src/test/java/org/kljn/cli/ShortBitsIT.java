@@ -2,6 +2,7 @@ package org.kljn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 22 item 14: the shortest documented bits, 2 to 5 Nyquist samples (one or two likelihood-ratio bins), run in
  * analyze, defend, attack and map (they failed on "--points" or "AC vector a has 1 points"); that the bins' spectra
  * are ngspice's own values is {@code SituationSpectraTest}. And defend on a loop where J can reach 0 (it failed with
- * Commons Math's "maximal count (20,000) exceeded").
+ * Commons Math's "maximal count (20,000) exceeded"). End to end (nine analyses, defends, attacks and maps): it runs in
+ * mvn verify.
  */
-class ShortBitsTest {
+@Tag("integration")
+class ShortBitsIT {
 
     private static JsonNode json(String... args) throws Exception {
         RunCommandTest.Result r = RunCommandTest.kljn(args);
