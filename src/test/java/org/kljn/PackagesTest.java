@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackagesTest {
     private static final Path MAIN = Path.of("src/main/java/org/kljn");
     /** Layer of each top-level package: a class may name packages of its own layer or a lower one. */
-    private static final Map<String, Integer> LAYER = Map.of("ngspice", 0, "noise", 0, "circuit", 0, "io", 0,
-            "worker", 0, "analysis", 1, "sweep", 2, "report", 2, "bench", 2, "cli", 3);
+    private static final Map<String, Integer> LAYER = Map.ofEntries(Map.entry("ngspice", 0),
+            Map.entry("noise", 0), Map.entry("circuit", 0), Map.entry("io", 0), Map.entry("worker", 0),
+            Map.entry("analysis", 1), Map.entry("sweep", 2), Map.entry("report", 2), Map.entry("bench", 2),
+            Map.entry("output", 2), Map.entry("cli", 3));
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.kljn\\.([a-z]+)\\b");
     /**
      * Layer of each analysis sub-package (by question, bottom to top): a class may name its own sub-package or one

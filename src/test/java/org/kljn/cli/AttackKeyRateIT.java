@@ -3,6 +3,7 @@ package org.kljn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.analysis.loop.AnalysisSettings;
 import org.kljn.analysis.defence.KeyRateModel;
 import org.kljn.analysis.eavesdropper.KeyRateSearch;
@@ -14,6 +15,7 @@ import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
+import org.kljn.testing.NgSpiceExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and bit within 3 standard errors.
  */
 @Tag("integration") // minutes of Monte Carlo: runs in mvn verify (failsafe), not in the fast mvn test
+@ExtendWith(NgSpiceExtension.class)
 class AttackKeyRateIT {
     /**
      * A short capacitive ladder (R_L 1 kΩ, R_H 10 kΩ, 2 T sections of 100 Ω / 5 nF in all), 1e9 K, 1 kHz, β = 1: Eve's
@@ -69,14 +72,11 @@ class AttackKeyRateIT {
      */
     @Test
     @SuppressWarnings("unchecked")
-    void measuredKeyRateAtTheOptimumAgreesWithThePrediction() throws Exception {
-        KeyRateSearch.Optimum best;
-        try (NgSpice spice = NgSpice.open()) {
-            LoopAnalysisResult sweeps = LoopAnalysis.run(spice, KljnLoop.secure(PAIR, Resistor.H, LADDER),
-                    AnalysisSettings.builder().tEff(T_EFF).bandwidth(BAND).bitSamples(2).optimal(true)
-                            .minimax(false).lumpedComparison(false).build());
-            best = KeyRateModel.of(sweeps, NoiseTemperatures.standard(T_EFF, 1)).best(1, 256);
-        }
+    void measuredKeyRateAtTheOptimumAgreesWithThePrediction(NgSpice spice) throws Exception {
+        LoopAnalysisResult sweeps = LoopAnalysis.run(spice, KljnLoop.secure(PAIR, Resistor.H, LADDER),
+                AnalysisSettings.builder().tEff(T_EFF).bandwidth(BAND).bitSamples(2).optimal(true)
+                        .minimax(false).lumpedComparison(false).build());
+        KeyRateSearch.Optimum best = KeyRateModel.of(sweeps, NoiseTemperatures.standard(T_EFF, 1)).best(1, 256);
         int m = best.bitSamples();
         assertTrue(best.rate().bitsPerSecond() > 0, "a key at the optimum");
         long t0 = System.nanoTime();
