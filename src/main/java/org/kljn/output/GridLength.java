@@ -22,7 +22,7 @@ public record GridLength(double metres) {
         return Double.isNaN(metres) ? null : Double.isInfinite(metres) ? "all" : (Object) metres;
     }
 
-    /** In words for the text tables, against the grid {@code lengths}: "< 10 m", ">= 10 km" or the length. */
+    /** In words for the text tables, against the grid {@code lengths}: {@code "< 10 m"}, {@code ">= 10 km"} or the length. */
     public String text(double[] lengths) {
         if (Double.isNaN(metres)) {
             return "< " + SpiceNumbers.metres(lengths[0]);
