@@ -216,9 +216,28 @@ public final class WorkerProcess implements AutoCloseable {
         }
         String err = tail(dir.resolve("stderr.txt"), errStart);
         if (status > 128) {
-            return "the worker JVM was killed by signal " + (status - 128) + (err.isEmpty() ? "" : ": " + err);
+            return "the worker JVM was killed by signal " + (status - 128) + signalName(status - 128)
+                    + (err.isEmpty() ? "" : ": " + err);
         }
         return "the worker JVM exited with status " + status + (err.isEmpty() ? "" : ": " + err);
+    }
+
+    /** " (SIGABRT)" for 6 and the like: the Linux numbers of the signals that end a process. */
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 1 -> " (SIGHUP)";
+            case 2 -> " (SIGINT)";
+            case 3 -> " (SIGQUIT)";
+            case 4 -> " (SIGILL)";
+            case 6 -> " (SIGABRT)";
+            case 7 -> " (SIGBUS)";
+            case 8 -> " (SIGFPE)";
+            case 9 -> " (SIGKILL)";
+            case 11 -> " (SIGSEGV)";
+            case 13 -> " (SIGPIPE)";
+            case 15 -> " (SIGTERM)";
+            default -> "";
+        };
     }
 
     private static String seconds(Duration d) {
