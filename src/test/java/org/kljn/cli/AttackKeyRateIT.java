@@ -17,9 +17,6 @@ import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.testing.NgSpiceExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,18 +46,9 @@ class AttackKeyRateIT {
     static final int BITS = 24000;
 
     private static String attack(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.execute(args), String.join(" ", args));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        RunCommandTest.Result r = RunCommandTest.kljn(args);
+        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
+        return r.out();
     }
 
     /**

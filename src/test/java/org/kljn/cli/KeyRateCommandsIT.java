@@ -5,9 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.io.Csv;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,18 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("integration")
 class KeyRateCommandsIT {
     private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.execute(args), String.join(" ", args));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        RunCommandTest.Result r = RunCommandTest.kljn(args);
+        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
+        return r.out();
     }
 
     @Test
