@@ -99,10 +99,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         KeyRateDefences keys = keyRates(result, defences, xi);
         String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
-        AnalyzeOutput root = AnalyzeOutput.of(keys.verdict(where), result, options.cableSpec(),
-                KeyRateJson.of(keys.rows().get(0).rate(), settings.bandwidth()),
-                searched == null ? null : KeyRateJson.optimum(searched, settings.bandwidth()),
-                KeyRateJson.defences(keys, where), defences);
+        AnalyzeOutput root = AnalyzeOutput.of(result, options.cableSpec(), keys, searched, where, defences);
         if (json.enabled()) {
             out.println(Json.stdout(root));
         } else {
@@ -116,14 +113,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         + " up to %d samples%s%n", result.betaUsed(), searched.bitSamples(), searched.evaluated(),
                         searched.searchedUpTo(), searched.stoppedByCeiling() ? " (no longer bit can do better)" : "");
             }
-            KeyRateJson.print(out, "secret-key rate at this bit", keys.rows().get(0).rate(), settings.bandwidth());
+            KeyRateText.print(out, "secret-key rate at this bit", keys.rows().get(0).rate(), settings.bandwidth());
             out.printf(Locale.ROOT, "%nsecret-key rate of each defence at this bit (reconciliation %.2f):%n", xi);
-            KeyRateJson.printDefences(out, keys);
+            KeyRateText.printDefences(out, keys);
         }
         if (reportDir != null) {
             // the page opens with the command's verdict sentence (the key rate)
             ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.analyze(result, defences,
-                    where, keys.verdict(where), Json.write(root), reportDir));
+                    keys, where, keys.verdict(where), Json.write(root), reportDir));
         }
         out.flush();
         return 0;

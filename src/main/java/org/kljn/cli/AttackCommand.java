@@ -12,14 +12,13 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Situation;
 import org.kljn.io.ProgressBar;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.output.AttackOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -161,10 +160,6 @@ public final class AttackCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Double finiteOrNull(double x) {
-        return Double.isFinite(x) ? x : null;
-    }
-
     private static String bound(BitExchangeSimulation.Result r) {
         double b = r.discretisationBound();
         return !Double.isNaN(b) ? String.format(Locale.ROOT, "%.1e", b)
@@ -189,40 +184,6 @@ public final class AttackCommand implements Callable<Integer> {
         }
         return r.optimal().window() == null ? "Eve's window likelihood ratio was not measured: "
                 + r.optimal().windowRefused() : "fewer than two bits of a situation";
-    }
-
-    /** Whether the success rates are distorted by the step beyond the distributions goal's target. */
-    private static boolean distributionsInflated(BitExchangeSimulation.Result r) {
-        return r.steps().varianceInflation() > org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET * (1 + 1e-9);
-    }
-
-    /**
-     * {@code optimal}: the window likelihood ratio measured on the simulated bits beside its prediction for the same
-     * bit, band and instrument; or the spectral detector and why the window test was not measured.
-     */
-    static Map<String, Object> optimalJson(BitExchangeSimulation.OptimalOutcome o, BitExchangeSettings s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", o.method());
-        m.put("eveNoise", EveNoiseOptions.json(s.eveNoise()));
-        BitExchangeSimulation.WindowMeasurement w = o.window();
-        if (w == null) {
-            m.put("successProbability", o.successRate());
-            m.put("predictedSuccessProbability", o.predicted());
-            m.put("windowRefused", o.windowRefused());
-            return m;
-        }
-        org.kljn.analysis.montecarlo.EmpiricalLikelihoodRatios e = w.measured();
-        m.put("bits", e.bits());
-        m.put("basisFunctions", w.predicted().basisFunctions());
-        m.put("successProbability", finiteOrNull(e.successProbability()));
-        m.put("successProbabilityStandardError", finiteOrNull(e.successStandardError()));
-        m.put("mutualInformation", finiteOrNull(e.mutualInformation()));
-        m.put("mutualInformationStandardError", finiteOrNull(e.informationStandardError()));
-        m.put("predictedSuccessProbability", w.predicted().successProbability());
-        m.put("predictedMutualInformation", w.predicted().mutualInformation());
-        m.put("predictedWindowJeffreys", w.predicted().jeffreys());
-        m.put("bandEdgeCompression", w.edgeCompression());
-        return m;
     }
 
     private static void printOptimal(PrintWriter out, BitExchangeSimulation.OptimalOutcome o) {
@@ -265,80 +226,7 @@ public final class AttackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BitExchangeSettings s = r.settings();
         if (json.enabled()) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("bits", s.bits());
-            root.put("bitSamples", s.bitSamples());
-            root.put("bitDuration", s.bitDuration());
-            root.put("beta", s.beta());
-            root.put("seed", s.seed());
-            Map<String, Object> eve = new LinkedHashMap<>();
-            for (Attack a : Attack.values()) {
-                BitExchangeSimulation.AttackOutcome o = r.eve().get(a);
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("successRate", o.successRate());
-                e.put("ci95", o.ci95());
-                e.put("predicted", o.predicted());
-                e.put("correct", o.correct());
-                eve.put(a.key(), e);
-            }
-            if (r.optimal() != null) {
-                BitExchangeSimulation.OptimalOutcome o = r.optimal();
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("successRate", o.successRate());
-                e.put("ci95", o.ci95());
-                e.put("predicted", o.predicted());
-                e.put("correct", o.correct());
-                e.put("method", o.method());
-                if (o.window() != null) {
-                    e.put("basisFunctions", o.window().predicted().basisFunctions());
-                } else {
-                    e.put("frequencyBins", o.frequencyBins());
-                }
-                eve.put("optimal", e);
-            }
-            root.put("eve", eve);
-            if (r.optimal() != null) {
-                root.put("optimal", optimalJson(r.optimal(), s));
-            }
-            // the HL situation (Alice holds R_H): each attack's statistic averaged over its bits
-            Map<String, Object> measured = new LinkedHashMap<>();
-            Map<String, Object> expected = new LinkedHashMap<>();
-            measured.put("situation", Situation.HL.name());
-            expected.put("situation", Situation.HL.name());
-            for (Attack a : Attack.values()) {
-                BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("mean", finiteOrNull(m.mean()));
-                e.put("standardError", finiteOrNull(m.standardError()));
-                e.put("bits", m.bits());
-                measured.put(a.key(), e);
-                expected.put(a.key(), Map.of("mean", m.expected()));
-            }
-            root.put("measured", measured);
-            root.put("expected", expected);
-            // TRNOISE has no bound: null, not NaN (strict JSON has no NaN)
-            root.put("discretisationBound", finiteOrNull(r.discretisationBound()));
-            root.put("discretisationTarget", org.kljn.analysis.montecarlo.StepChoice.TARGET);
-            root.put("accuracyGoal", r.steps().goal().key());
-            root.put("varianceInflationBound", finiteOrNull(r.steps().varianceInflation()));
-            root.put("varianceInflationTarget", org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET);
-            root.put("successRateShiftBound", finiteOrNull(r.steps().successRateShiftBound()));
-            root.put("distributionsInflated", distributionsInflated(r));
-            root.put("solverPointsPerNyquistSample", (double) r.acceptedPoints() / ((double) s.bits() * s.bitSamples()));
-            root.put("noiseGrid", s.noise() == BitExchangeSettings.NoiseMode.TRNOISE ? 1 : s.noiseGrid());
-            root.put("stepsPerSample", r.steps().stepsPerSample());
-            root.put("noiseBand", r.noiseBand());
-            root.put("keyRate", KeyRateJson.measured(r.keyRate(), reconciliation, s.bandwidth(), keyRateNotMeasured(r)));
-            root.put("aliceBobErrorRate", r.aliceBobErrorRate());
-            root.put("aliceBobErrorRatePredicted", r.predictedAliceBobErrorRate());
-            root.put("guardInterval", r.guard());
-            root.put("acceptedPoints", r.acceptedPoints());
-            // who answered ngspice's per-point callbacks: kljn's native shim, or JNA upcalls (no shim built)
-            root.put("callbacks", r.callbacks());
-            root.put("seconds", seconds);
-            // of which the transient blocks (wall time; the rest is the exact expectations and the decisions)
-            root.put("transientSeconds", r.transientSeconds());
-            out.println(Json.stdout(root));
+            out.println(Json.stdout(AttackOutput.of(r, seconds, reconciliation, keyRateNotMeasured(r))));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
                     s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), options.describeLine(s.line()));
@@ -354,7 +242,7 @@ public final class AttackCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Alice/Bob bit error rate: %.4f (predicted %.4f)%n", r.aliceBobErrorRate(),
                     r.predictedAliceBobErrorRate());
-            KeyRateJson.printMeasured(out, r.keyRate(), reconciliation, keyRateNotMeasured(r));
+            KeyRateText.printMeasured(out, r.keyRate(), reconciliation, keyRateNotMeasured(r));
             out.printf(Locale.ROOT, "HL means: %s%n", hlMeans(r));
             out.printf(Locale.ROOT, "noise: %s; %s per grid step; discretisation bound %s (target %.1g)%n",
                     r.noiseBand(), org.kljn.io.Units.count(r.steps().stepsPerSample(), "solver step"), bound(r),
@@ -368,7 +256,7 @@ public final class AttackCommand implements Callable<Integer> {
                         r.steps().reason(), r.steps().varianceInflation(), org.kljn.analysis.montecarlo.StepChoice.INFLATION_TARGET,
                         r.steps().successRateShiftBound());
             }
-            if (distributionsInflated(r)) {
+            if (AttackOutput.distributionsInflated(r)) {
                 out.printf(Locale.ROOT, "WARNING: the step inflates the decision statistics' variance by up to %.1f %%:"
                         + " the means are exact, but Eve's and Alice/Bob's success rates above understate the continuous"
                         + " loop (use --accuracy distributions)%n", 100 * r.steps().varianceInflation());

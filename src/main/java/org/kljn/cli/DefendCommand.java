@@ -84,7 +84,7 @@ public final class DefendCommand implements Callable<Integer> {
                 : atBit(loop, situations, eve, c, xi);
         String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
-        DefendOutput root = DefendOutput.of(keys.verdict(where), c, zeroReachable(c), KeyRateJson.defences(keys, where));
+        DefendOutput root = DefendOutput.of(c, zeroReachable(c), keys, where);
         if (json.enabled()) {
             out.println(Json.stdout(root));
         } else {
@@ -94,7 +94,7 @@ public final class DefendCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nsecret-key rate of each defence (%s, reconciliation %.2f):%n",
                     keys.bitSamples() == null ? "each at its best bit, 2 to " + keys.maxSamples() + " Nyquist samples"
                     : "at the bit of " + keys.bitSamples() + " Nyquist samples", xi);
-            KeyRateJson.printDefences(out, keys);
+            KeyRateText.printDefences(out, keys);
         }
         if (reportDir != null) {
             ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.defend(c,

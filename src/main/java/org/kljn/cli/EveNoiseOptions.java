@@ -4,9 +4,6 @@ import org.kljn.analysis.eavesdropper.EveInstrument;
 import org.kljn.circuit.SpiceNumbers;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** Eve's instrument noise, for every command that predicts the best eavesdropper ({@link EveInstrument}). */
 final class EveNoiseOptions {
     @Option(names = "--eve-noise-voltage", defaultValue = "1e-18", description = "Eve's voltage-channel white noise,"
@@ -21,13 +18,5 @@ final class EveNoiseOptions {
     EveInstrument instrument() {
         return new EveInstrument(SpiceNumbers.parse("--eve-noise-voltage", voltage),
                 SpiceNumbers.parse("--eve-noise-current", current));
-    }
-
-    /** {@code {voltage, current}} for the JSON's {@code optimal.eveNoise}. */
-    static Map<String, Object> json(EveInstrument e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("voltage", e.voltageNoise());
-        m.put("current", e.currentNoise());
-        return m;
     }
 }

@@ -102,7 +102,7 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "kljn-map", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--resume", description = "keep the points a stopped map already wrote to its partial file")
+    @Option(names = "--resume", description = "keep the points (cells) a stopped map already wrote to its partial file")
     boolean resume;
 
     @Mixin
@@ -142,12 +142,9 @@ public final class MapCommand implements Callable<Integer> {
                     : "--lengths and --bandwidths: ") + e.getMessage(), e);
         }
         if (metric.equals("key-rate")) {
-            String[][] successOnly = {{"--epsilon", "the key-rate map has no success threshold"},
-                {"--resume", "the key-rate map is not resumable yet"}};
-            for (String[] o : successOnly) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o[0])) {
-                    throw new IllegalArgumentException(o[0] + ": applies to --metric success (" + o[1] + ")");
-                }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--epsilon")) {
+                throw new IllegalArgumentException("--epsilon: applies to --metric success (the key-rate map has no"
+                        + " success threshold)");
             }
             return keyRateMap(cable, pair, tEff, ls, bs, n);
         }
@@ -184,7 +181,7 @@ public final class MapCommand implements Callable<Integer> {
             if (!known.isEmpty()) {
                 err.printf(Locale.ROOT, "map: %d of %d points from %s%n", known.size(), total, partial);
             }
-            try (MapPartial writer = MapPartial.open(partial, settings, resume && java.nio.file.Files.exists(partial));
+            try (MapPartial<SecurityMap.Point> writer = MapPartial.open(partial, settings, resume && java.nio.file.Files.exists(partial));
                  NgSpicePool pool = NgSpicePool.of(n)) {
                 int[] done = {known.size()};
                 map = SecurityMap.compute(pool, settings, known, (i, p) -> {
@@ -285,12 +282,25 @@ public final class MapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path reportDir = report.checked();
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
-        // one map per folder at a time, from the first cell to the last file (as the success map)
+        // everything a cell depends on: the partial file records it and a resume must match all of it
+        KeyRateSettings settings = new KeyRateSettings(cable, pair, tEff, ls, bs,
+                java.util.Arrays.stream(bs).mapToObj(bitAt).toList(), xi, instrument,
+                org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES);
+        Path partial = out.resolve(KEY_RATE_PARTIAL);
+        // one map per folder at a time, from the first cell to the last file (as the success map); each finished cell
+        // goes to the partial file (fsynced), so a stopped map resumes with --resume
         try (FolderLock lock = FolderLock.acquire(out, LOCK, "kljn map")) {
+            Map<Integer, org.kljn.analysis.study.KeyRateMap.Cell> known = resume
+                    ? MapPartial.read(partial, MapPartial.KEY_RATE, settings, total) : Map.of();
+            if (!known.isEmpty()) {
+                err.printf(Locale.ROOT, "map: %d of %d cells from %s%n", known.size(), total, partial);
+            }
             org.kljn.analysis.study.KeyRateMap map;
-            try (NgSpicePool pool = NgSpicePool.of(n)) {
+            try (MapPartial<org.kljn.analysis.study.KeyRateMap.Cell> writer = MapPartial.open(partial,
+                    MapPartial.KEY_RATE, settings, resume && java.nio.file.Files.exists(partial));
+                 NgSpicePool pool = NgSpicePool.of(n)) {
                 map = org.kljn.analysis.study.KeyRateMap.compute(pool, cable, pair, tEff, ls, bs, bitAt, xi, instrument,
-                        org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, done -> {
+                        settings.maxSamples(), known, writer::append, done -> {
                             if (done % Math.max(1, total / 10) == 0 || done == total) {
                                 err.printf(Locale.ROOT, "map: %d of %d cells%n", done, total);
                                 err.flush();
@@ -298,8 +308,19 @@ public final class MapCommand implements Callable<Integer> {
                         });
             }
             writeKeyRateOutputs(map, pair, tEff, xi, instrument, mark, ls, bs, reportDir);
+            java.nio.file.Files.deleteIfExists(partial);
         }
         return 0;
+    }
+
+    /**
+     * Everything a key-rate map's cells are computed from (a resumed map checks its partial file against all of it):
+     * the cable, the loop, the grid, the bit of each band (null: optimised per cell), ξ, Eve's instrument and the
+     * longest bit a search considers.
+     */
+    record KeyRateSettings(SecurityMap.PerKm cable, ResistorPair resistors, double tEff, double[] lengths,
+            double[] bandwidths, java.util.List<Integer> bitSamplesPerBand, double reconciliation,
+            org.kljn.analysis.eavesdropper.EveInstrument instrument, int maxSamples) {
     }
 
     /** The key-rate map's CSV, chart and JSON, and its text; under the folder's lock. */
@@ -312,7 +333,7 @@ public final class MapCommand implements Callable<Integer> {
         org.kljn.report.KeyRateMapChart.write(map, org.kljn.report.KeyRateMapChart.title(name), mark, out,
                 "key-rate-map");
         String verdict = map.verdict(name);
-        KeyRateMapOutput summary = KeyRateMapOutput.of(map, verdict, xi, EveNoise.of(instrument), KeyRateJson::of);
+        KeyRateMapOutput summary = KeyRateMapOutput.of(map, verdict, xi, EveNoise.of(instrument));
         AtomicFiles.writeString(out.resolve("key-rate-map.json"), Json.write(summary));
         PrintWriter o = spec.commandLine().getOut();
         if (json.enabled()) {
@@ -369,6 +390,9 @@ public final class MapCommand implements Callable<Integer> {
 
     /** The finished points of a running map, one line each (index, then the CSV row at full precision). */
     static final String PARTIAL = "security-map.partial.csv";
+
+    /** The finished cells of a running key-rate map, as {@link #PARTIAL}. */
+    static final String KEY_RATE_PARTIAL = "key-rate-map.partial.csv";
 
     private SecurityMap.PerKm cable() {
         if (preset != null) {

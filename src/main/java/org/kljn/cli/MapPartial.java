@@ -1,10 +1,14 @@
 package org.kljn.cli;
 
 import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.study.KeyRateMap;
 import org.kljn.analysis.study.SecurityMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,63 +17,173 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.kljn.io.Fingerprint;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The partial file of a running {@code kljn map}: the map's settings (one {@code # name = value} line each, derived
- * from {@link SecurityMap.Settings} by {@link Fingerprint}), then one line per finished point, appended whole and
- * fsynced, so that a stopped map keeps its points and {@code --resume} skips them. A resume refuses a file written
- * with other settings (naming the first that differs) or not written by a map at all, and changes nothing in it. A
- * torn last line (the process died mid-write) is dropped; a write that fails (a full disk) is taken back, so the file
- * never holds a torn row that a later resume would have to guess about.
+ * from its settings record by {@link Fingerprint}), then one line per finished point (a cell of the key-rate map),
+ * appended whole and fsynced, so that a stopped map keeps its points and {@code --resume} skips them. A resume refuses
+ * a file written with other settings (naming the first that differs) or not written by a map of the same metric, and
+ * changes nothing in it. A torn last line (the process died mid-write) is dropped; a write that fails (a full disk) is
+ * taken back, so the file never holds a torn row that a later resume would have to guess about.
+ *
+ * @param <P> a point of the map ({@link SecurityMap.Point}, {@link KeyRateMap.Cell})
  */
-final class MapPartial implements AutoCloseable {
-    private static final String HEADER = "index,length,bandwidth,r,c,l,beta,jBeta,sBeta,tha,tla,thb,tlb,jT,sT";
-    /** The first line of every partial file. */
-    private static final String MAGIC = "# kljn map partial file; a --resume must have every setting below";
+final class MapPartial<P> implements AutoCloseable {
+    /**
+     * How a map's points are written, one line each after the index, and read back exactly (doubles by {@link
+     * Double#toString}, which round-trips; words URL-encoded, so no comma is in a value).
+     */
+    interface Rows<P> {
+        /** The file's first line: says which map wrote it. */
+        String magic();
+
+        /** The columns after {@code index}. */
+        String header();
+
+        List<String> values(P point);
+
+        /** The point of a line's values; a malformed value throws {@link IllegalArgumentException}. */
+        P point(String[] values);
+    }
+
+    /** The success map: Eve's optimal success with the best β and the best temperature set. */
+    static final Rows<SecurityMap.Point> SECURITY = new Rows<>() {
+        @Override
+        public String magic() {
+            return "# kljn map partial file; a --resume must have every setting below";
+        }
+
+        @Override
+        public String header() {
+            return "length,bandwidth,r,c,l,beta,jBeta,sBeta,tha,tla,thb,tlb,jT,sT";
+        }
+
+        @Override
+        public List<String> values(SecurityMap.Point p) {
+            NoiseTemperatures t = p.bestTemperatures();
+            return numbers(p.length(), p.bandwidth(), p.resistance(), p.capacitance(), p.inductance(),
+                    p.betaMinimizing(), p.jeffreysBestBeta(), p.successBestBeta(), t.highAtAlice(), t.lowAtAlice(),
+                    t.highAtBob(), t.lowAtBob(), p.jeffreysBestTemperatures(), p.successBestTemperatures());
+        }
+
+        @Override
+        public SecurityMap.Point point(String[] c) {
+            double[] v = new double[c.length];
+            for (int j = 0; j < c.length; j++) {
+                v[j] = Double.parseDouble(c[j]);
+            }
+            return new SecurityMap.Point(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
+                    new NoiseTemperatures(v[8], v[9], v[10], v[11]), v[12], v[13]);
+        }
+    };
+
+    /** The key-rate map: each cell's best defence, its temperatures and its key rate with every part of it. */
+    static final Rows<KeyRateMap.Cell> KEY_RATE = new Rows<>() {
+        @Override
+        public String magic() {
+            return "# kljn map --metric key-rate partial file; a --resume must have every setting below";
+        }
+
+        @Override
+        public String header() {
+            return "length,bandwidth,defence,tha,tla,thb,tlb,zeroByBound,bitDuration,highHolderError,lowHolderError,"
+                    + "disagreementHl,disagreementLh,aliceBobInformation,eveInformation,eveSuccess,eveMethod,"
+                    + "keptFraction,reconciliation";
+        }
+
+        @Override
+        public List<String> values(KeyRateMap.Cell c) {
+            NoiseTemperatures t = c.temperatures();
+            KeyRate k = c.rate();
+            KeyRate.Errors e = k.errors();
+            List<String> v = new ArrayList<>(numbers(c.length(), c.bandwidth()));
+            v.add(word(c.defence()));
+            v.addAll(numbers(t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob()));
+            v.add(Boolean.toString(c.zeroByBound()));
+            v.addAll(numbers(k.bitDuration(), e.highHolderError(), e.lowHolderError(), e.disagreementHl(),
+                    e.disagreementLh(), k.aliceBobInformation(), k.eveInformation(), k.eveSuccess()));
+            v.add(word(k.eveMethod()));
+            v.addAll(numbers(k.keptFraction(), k.reconciliation()));
+            return v;
+        }
+
+        @Override
+        public KeyRateMap.Cell point(String[] c) {
+            double[] v = new double[c.length];
+            for (int j : new int[] {0, 1, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18}) {
+                v[j] = Double.parseDouble(c[j]);
+            }
+            if (!c[7].equals("true") && !c[7].equals("false")) {
+                throw new IllegalArgumentException("zeroByBound " + c[7]);
+            }
+            KeyRate k = new KeyRate(v[8], new KeyRate.Errors(v[9], v[10], v[11], v[12]), v[13], v[14], v[15],
+                    unword(c[16]), v[17], v[18]);
+            return new KeyRateMap.Cell(v[0], v[1], k, unword(c[2]), new NoiseTemperatures(v[3], v[4], v[5], v[6]),
+                    Boolean.parseBoolean(c[7]));
+        }
+    };
+
     private final Path file;
     private final FileChannel channel;
+    private final Rows<P> rows;
     private long length;
 
-    private MapPartial(Path file, FileChannel channel) throws IOException {
+    private MapPartial(Path file, FileChannel channel, Rows<P> rows) throws IOException {
         this.file = file;
         this.channel = channel;
+        this.rows = rows;
         this.length = channel.size();
     }
 
+    private static List<String> numbers(double... v) {
+        List<String> out = new ArrayList<>();
+        for (double x : v) {
+            out.add(Double.toString(x));
+        }
+        return out;
+    }
+
+    private static String word(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String unword(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
     /** The file's first lines for these settings: the magic line, one line per setting, the column header. */
-    static String preamble(SecurityMap.Settings settings) {
-        StringBuilder b = new StringBuilder(MAGIC).append('\n');
+    static String preamble(Rows<?> rows, Record settings) {
+        StringBuilder b = new StringBuilder(rows.magic()).append('\n');
         Fingerprint.components(settings).forEach((k, v) -> b.append("# ").append(k).append(" = ").append(v).append('\n'));
-        return b.append(HEADER).append('\n').toString();
+        return b.append("index,").append(rows.header()).append('\n').toString();
+    }
+
+    /** The success map's partial file: {@link #open(Path, Rows, Record, boolean)} with {@link #SECURITY}. */
+    static MapPartial<SecurityMap.Point> open(Path file, SecurityMap.Settings settings, boolean keep)
+            throws IOException {
+        return open(file, SECURITY, settings, keep);
     }
 
     /** Opens for appending ({@code keep}: the file holds this map's points) or starts the file afresh. */
-    static MapPartial open(Path file, SecurityMap.Settings settings, boolean keep) throws IOException {
+    static <P> MapPartial<P> open(Path file, Rows<P> rows, Record settings, boolean keep) throws IOException {
         FileChannel ch = keep
                 ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
                 : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
-        MapPartial p = new MapPartial(file, ch);
+        MapPartial<P> p = new MapPartial<>(file, ch, rows);
         if (!keep) {
-            p.write(preamble(settings));
+            p.write(preamble(rows, settings));
         }
         return p;
     }
 
-    void append(int index, SecurityMap.Point p) {
-        NoiseTemperatures t = p.bestTemperatures();
-        double[] v = {p.length(), p.bandwidth(), p.resistance(), p.capacitance(), p.inductance(), p.betaMinimizing(),
-                p.jeffreysBestBeta(), p.successBestBeta(), t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob(),
-                p.jeffreysBestTemperatures(), p.successBestTemperatures()};
-        StringBuilder sb = new StringBuilder().append(index);
-        for (double x : v) {
-            sb.append(',').append(x); // Double.toString round-trips exactly
-        }
+    void append(int index, P point) {
         try {
-            write(sb.append('\n').toString());
+            write(index + "," + String.join(",", rows.values(point)) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,12 +209,17 @@ final class MapPartial implements AutoCloseable {
         }
     }
 
-    /**
-     * The points of {@code file}, by index; empty when there is no file. Refused, with nothing changed: a file that
-     * is not a map's partial file, or one written with other settings.
-     */
+    /** The success map's points: {@link #read(Path, Rows, Record, int)} with {@link #SECURITY}. */
     static Map<Integer, SecurityMap.Point> read(Path file, SecurityMap.Settings settings) throws IOException {
-        Map<Integer, SecurityMap.Point> out = new HashMap<>();
+        return read(file, SECURITY, settings, settings.lengths().length * settings.bandwidths().length);
+    }
+
+    /**
+     * The points of {@code file}, by index (below {@code total}); empty when there is no file. Refused, with nothing
+     * changed: a file that is not a partial file of this kind of map, or one written with other settings.
+     */
+    static <P> Map<Integer, P> read(Path file, Rows<P> rows, Record settings, int total) throws IOException {
+        Map<Integer, P> out = new HashMap<>();
         if (!Files.exists(file)) {
             return out;
         }
@@ -110,8 +229,8 @@ final class MapPartial implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw notOurs(file, "it is not UTF-8 text");
         }
-        if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
-            throw notOurs(file, "its first line is not '" + MAGIC + "'");
+        if (lines.isEmpty() || !lines.get(0).equals(rows.magic())) {
+            throw notOurs(file, "its first line is not '" + rows.magic() + "'");
         }
         Map<String, String> expected = Fingerprint.components(settings);
         Map<String, String> found = new java.util.LinkedHashMap<>();
@@ -136,27 +255,23 @@ final class MapPartial implements AutoCloseable {
             throw new IllegalArgumentException("--resume: " + file + " was written with settings " + found.keySet()
                     + ", this map has " + expected.keySet() + "; leave --resume out to start afresh; nothing written");
         }
-        if (i >= lines.size() || !lines.get(i).equals(HEADER)) {
+        String header = "index," + rows.header();
+        if (i >= lines.size() || !lines.get(i).equals(header)) {
             throw notOurs(file, "line " + (i + 1) + " is not the column header");
         }
-        int total = settings.lengths().length * settings.bandwidths().length;
+        int columns = header.split(",").length;
         for (int r = i + 1; r < lines.size(); r++) {
-            String[] c = lines.get(r).split(",");
-            if (c.length != 15 && r == lines.size() - 1) {
+            String[] c = lines.get(r).split(",", -1);
+            if (c.length != columns && r == lines.size() - 1) {
                 continue; // a torn last line
             }
             try {
                 int index = Integer.parseInt(c[0]);
-                double[] v = new double[14];
-                for (int j = 0; j < 14; j++) {
-                    v[j] = Double.parseDouble(c[j + 1]);
-                }
-                if (c.length != 15 || index < 0 || index >= total || out.containsKey(index)) {
+                if (c.length != columns || index < 0 || index >= total || out.containsKey(index)) {
                     throw new NumberFormatException();
                 }
-                out.put(index, new SecurityMap.Point(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
-                        new NoiseTemperatures(v[8], v[9], v[10], v[11]), v[12], v[13]));
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                out.put(index, rows.point(java.util.Arrays.copyOfRange(c, 1, c.length)));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw notOurs(file, "line " + (r + 1) + " is not a point of this map");
             }
         }

@@ -11,6 +11,8 @@ import org.kljn.analysis.defence.DefenceChoices;
 import org.kljn.analysis.finitebit.EvePrediction;
 import org.kljn.analysis.finitebit.ExactProbabilities;
 import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.eavesdropper.KeyRateSearch;
+import org.kljn.analysis.defence.KeyRateDefences;
 import org.kljn.analysis.exact.KljnMoments;
 import org.kljn.analysis.loop.LoopAnalysisResult;
 import org.kljn.analysis.exact.LumpedComparison;
@@ -35,16 +37,16 @@ import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
  * eavesdropper, the key rates and the single-β defences. Components marked {@code NON_NULL} are left out where the
  * analysis has no such part; every other absent number is written as {@code null}.
  *
- * @param keyRate         {@code KeyRateJson}'s map of the analysed β's key rate (typed with the key-rate output)
- * @param keyRateSearch   the same for {@code --bit-duration best}'s search, else null (left out)
- * @param keyRateDefences {@code KeyRateJson}'s map of each defence's key rate
+ * @param keyRate         the analysed β's key rate at the bit
+ * @param keyRateSearch   the same with {@code --bit-duration best}'s search for the bit, else null (left out)
+ * @param keyRateDefences each defence's key rate
  */
 public record AnalyzeOutput(String verdict, double beta, Double betaEq11, Parameters parameters, Ends ends,
                             Map<String, AttackEntry> attacks, double integrationRelativeError,
                             @JsonInclude(NON_NULL) Lumped lumpedEquivalent, Eve eve, AliceBob aliceBob,
-                            @JsonInclude(NON_NULL) Optimal optimal, Map<String, Object> keyRate,
-                            @JsonInclude(NON_NULL) Map<String, Object> keyRateSearch,
-                            Map<String, Object> keyRateDefences, Defences defences) {
+                            @JsonInclude(NON_NULL) Optimal optimal, KeyRateOutput keyRate,
+                            @JsonInclude(NON_NULL) KeyRateOutput keyRateSearch,
+                            KeyRateOutput.Defences keyRateDefences, Defences defences) {
 
     /** The loop and band; {@code preset} and {@code length} only for a preset cable. */
     public record Parameters(double rl, double rh, String alice, String cable, String line, double teff,
@@ -209,12 +211,13 @@ public record AnalyzeOutput(String verdict, double beta, Double betaEq11, Parame
     }
 
     /**
-     * The result of {@code r}, with the command's verdict, the line as the user gave it ({@code cable}: its preset
-     * and length go into the parameters), the key rates ({@code KeyRateJson}'s maps) and the defences.
+     * The result of {@code r}, with the line as the user gave it ({@code cable}: its preset and length go into the
+     * parameters) and in words ({@code where}, as the verdict names it), the key rates ({@code keys}: the analysed β
+     * first; {@code searched}: the search for its best bit, or null) and the defences.
      */
-    public static AnalyzeOutput of(String verdict, LoopAnalysisResult r, CableSpec cable, Map<String, Object> keyRate,
-                                   Map<String, Object> keyRateSearch, Map<String, Object> keyRateDefences,
-                                   DefenceChoices defences) {
+    public static AnalyzeOutput of(LoopAnalysisResult r, CableSpec cable, KeyRateDefences keys,
+                                   KeyRateSearch.Optimum searched, String where, DefenceChoices defences) {
+        double bandwidth = r.settings().bandwidth();
         KljnLoop loop = r.loop();
         KljnMoments m = r.moments();
         Parameters params = new Parameters(loop.resistors().low(), loop.resistors().high(), loop.alice().name(),
@@ -240,13 +243,14 @@ public record AnalyzeOutput(String verdict, double beta, Double betaEq11, Parame
         }
         ExactProbabilities.AliceBob ab = eve.exact().aliceBob();
         KeyRate.Errors roles = KeyRate.Errors.of(eve.exact().aliceBobHl(), eve.exact().aliceBobLh());
-        return new AnalyzeOutput(verdict, r.betaUsed(), orNull(r.betaEq11()), params, ends, attacks, r.errorBound(),
+        return new AnalyzeOutput(keys.verdict(where), r.betaUsed(), orNull(r.betaEq11()), params, ends, attacks, r.errorBound(),
                 r.lumpedEquivalent().map(AnalyzeOutput::lumped).orElse(null),
                 new Eve(eve.bitSamples(), eve.bitDuration(), eveAttacks, eve.method(), orNull(eve.betaMinimax()),
                         orNull(eve.bestSnrRateAtBetaMinimax())),
                 new AliceBob(ab.errorProbability(), ab.errorBound(), ab.aliceError(), ab.bobError(),
                         roles.highHolderError(), roles.lowHolderError()),
-                r.optimal().map(Optimal::of).orElse(null), keyRate, keyRateSearch, keyRateDefences,
+                r.optimal().map(Optimal::of).orElse(null), KeyRateOutput.of(keys.rows().get(0).rate(), bandwidth),
+                searched == null ? null : KeyRateOutput.of(searched, bandwidth), KeyRateOutput.Defences.of(keys, where),
                 Defences.of(defences));
     }
 

@@ -2,6 +2,7 @@ package org.kljn.output;
 
 import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.defence.KeyRateDefences;
 import org.kljn.analysis.eavesdropper.OptimalResult;
 
 import java.io.PrintWriter;
@@ -12,10 +13,10 @@ import java.util.Map;
  * {@code kljn defend}'s result (docs/defend-and-map.md): the verdict, each defence judged by the best second-order
  * eavesdropper at the bit, the temperature equations' null space, and each defence's key rate.
  *
- * @param keyRate {@code KeyRateJson}'s map of each defence's key rate (typed with the key-rate output)
+ * @param keyRate each defence's key rate
  */
 public record DefendOutput(String verdict, int bitSamples, Map<String, Defence> defences,
-                           NullSpace temperatureNullSpace, Map<String, Object> keyRate) {
+                           NullSpace temperatureNullSpace, KeyRateOutput.Defences keyRate) {
     /**
      * One defence: its temperatures, the best eavesdropper's J and success, and each attack's separation (the
      * statistic's mean in HL minus its mean in LH).
@@ -58,17 +59,17 @@ public record DefendOutput(String verdict, int bitSamples, Map<String, Defence> 
             .column(heading(Attack.CURRENT), "%13.3e", d -> d.attackSeparation().get(Attack.CURRENT.key()));
 
     /**
-     * The result of {@code c}; {@code zeroReachable} is the comparison's judgement of its null space, and {@code
-     * keyRate} {@code KeyRateJson}'s map of the defences' key rates.
+     * The result of {@code c}; {@code zeroReachable} is the comparison's judgement of its null space, {@code keys}
+     * the defences' key rates and {@code where} the line in words, as the verdict names it.
      */
-    public static DefendOutput of(String verdict, DefenceComparison c, boolean zeroReachable,
-                                  Map<String, Object> keyRate) {
+    public static DefendOutput of(DefenceComparison c, boolean zeroReachable, KeyRateDefences keys, String where) {
         Map<String, Defence> rows = new LinkedHashMap<>();
         for (DefenceComparison.Row row : c.rows()) {
             rows.put(row.key(), Defence.of(row));
         }
-        return new DefendOutput(verdict, c.bitSamples(), rows, new NullSpace(c.nullSpace().smallestRelative(),
-                c.nullSpace().nullVector(), zeroReachable), keyRate);
+        return new DefendOutput(keys.verdict(where), c.bitSamples(), rows, new NullSpace(
+                c.nullSpace().smallestRelative(), c.nullSpace().nullVector(), zeroReachable),
+                KeyRateOutput.Defences.of(keys, where));
     }
 
     /** A column heading: the attack and its signal's unit, e.g. {@code bsy [V²]}. */

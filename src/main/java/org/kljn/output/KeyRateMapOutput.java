@@ -1,15 +1,11 @@
 package org.kljn.output;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import org.kljn.analysis.eavesdropper.KeyRate;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.kljn.analysis.study.KeyRateMap;
 import org.kljn.circuit.SpiceNumbers;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -20,11 +16,9 @@ public record KeyRateMapOutput(String verdict, String metric, double reconciliat
                                double[] lengths, double[] bandwidths, List<GridLength> zeroRateLength,
                                List<Cell> cells) {
     /**
-     * One cell: {@code KeyRateJson}'s map of its key rate (typed with the key-rate output), then where it is, the
-     * defence and its temperatures.
+     * One cell: its key rate, then where it is, the defence and its temperatures.
      */
-    @JsonPropertyOrder({"keyRate", "length", "bandwidth", "defence", "temperatures"})
-    public record Cell(@JsonAnyGetter Map<String, Object> keyRate, double length, double bandwidth, String defence,
+    public record Cell(@JsonUnwrapped KeyRateOutput keyRate, double length, double bandwidth, String defence,
                        Temperatures temperatures) {
     }
 
@@ -46,13 +40,11 @@ public record KeyRateMapOutput(String verdict, String metric, double reconciliat
     }
 
     /**
-     * The summary of {@code map}; {@code keyRate} gives a cell's key-rate map from its rate and band
-     * ({@code KeyRateJson.of}).
+     * The summary of {@code map}.
      */
-    public static KeyRateMapOutput of(KeyRateMap map, String verdict, double reconciliation, EveNoise eveNoise,
-                                      BiFunction<KeyRate, Double, Map<String, Object>> keyRate) {
+    public static KeyRateMapOutput of(KeyRateMap map, String verdict, double reconciliation, EveNoise eveNoise) {
         return new KeyRateMapOutput(verdict, "key-rate", reconciliation, eveNoise, map.lengths(), map.bandwidths(),
-                GridLength.of(map.zeroRateLength()), map.cells().stream().map(c -> new Cell(keyRate.apply(c.rate(),
+                GridLength.of(map.zeroRateLength()), map.cells().stream().map(c -> new Cell(KeyRateOutput.of(c.rate(),
                         c.bandwidth()), c.length(), c.bandwidth(), c.defence(), Temperatures.of(c.temperatures())))
                         .toList());
     }

@@ -2,6 +2,8 @@ package org.kljn.report;
 
 import org.kljn.analysis.defence.DefenceChoices;
 import org.kljn.analysis.defence.DefenceComparison;
+import org.kljn.analysis.defence.KeyRateDefences;
+import org.kljn.analysis.eavesdropper.KeyRate;
 import org.kljn.analysis.eavesdropper.OptimalResult;
 import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.exact.AttackSignal;
@@ -35,13 +37,14 @@ public final class CommandReports {
     /**
      * The report of {@code kljn analyze}.
      *
-     * @param verdict  the answer in one sentence (the command's recommendation)
+     * @param keys     the key rates the verdict is worded from (the analysed β first, then each single-β defence)
+     * @param verdict  the answer in one sentence (the command's key-rate verdict)
      * @param lineText the line in words, as the command prints it
      * @param json     the command's {@code --json} object, written beside the page as analysis.json
      * @return the page's path
      */
-    public static Path analyze(LoopAnalysisResult r, DefenceChoices defences, String lineText, String verdict,
-                               String json, Path dir) throws IOException {
+    public static Path analyze(LoopAnalysisResult r, DefenceChoices defences, KeyRateDefences keys, String lineText,
+                               String verdict, String json, Path dir) throws IOException {
         EvePrediction eve = r.eve();
         String setup = String.format(Locale.ROOT, "KLJN loop with R_L = %s, R_H = %s, Alice holding R_%s; %s; T_eff = %s,"
                         + " band 0..%s (brick wall), β = %s; Eve's bit lasts %s (%s).",
@@ -81,6 +84,7 @@ public final class CommandReports {
         AtomicFiles.writeString(jsonFile, json);
         return HtmlReport.titled("KLJN analysis: " + lineText)
                 .withVerdict(verdict, details.toString())
+                .withTable(keyRateCaption(keys), KEY_RATE_HEADER, keyRateRows(keys))
                 .withTable("Attack signals (HL minus LH) and Eve's exact success for the bit (Bayes threshold)",
                         List.of("attack", "signal", "β null", "signal at eq. 11 β", "Eve correct", "Eve wrong"), attacks)
                 .withTable("Defences for a bit of " + Units.si(defences.bitDuration(), "s") + ": Eve's probability of"
@@ -267,6 +271,40 @@ public final class CommandReports {
         return new ChartSpec("Defences: Eve's optimal success and her Jeffreys rate", "bit of "
                 + Units.count(c.bitSamples(), "Nyquist sample") + "; a smaller J leaves her less per second", x,
                 ChartSpec.Axis.linear("Eve's optimal success", ""), series, List.of());
+    }
+
+    /** The key-rate table's columns: the verdict's numbers for each defence (analyze --json's keyRate*). */
+    private static final List<String> KEY_RATE_HEADER = List.of("defence", "R [bit/s]", "R at ξ = "
+            + number(KeyRate.PRACTICAL_RECONCILIATION) + " [bit/s]", "τ", "M", "I(A;B) [bits]", "I(A;E) [bits]",
+            "Alice/Bob disagree", "R_H holder errs", "R_L holder errs", "Eve correct");
+
+    private static String keyRateCaption(KeyRateDefences keys) {
+        return String.format(Locale.ROOT, "Secret-key rate of each defence at %s: R = kept × [ξ·I(A;B) − I(A;E)]⁺ / τ"
+                        + " with kept = %s and ξ = %s; Eve's information from her exact window likelihood ratio with"
+                        + " instrument noise %s V²/Hz and %s A²/Hz (≤, ≥: her information is an upper bound there, the"
+                        + " rate a lower value)", keys.bitSamples() != null
+                        ? "the bit of " + Units.count(keys.bitSamples(), "Nyquist sample") : "each defence's best bit",
+                number(KeyRate.KEPT_FRACTION), number(keys.reconciliation()),
+                Units.scientific(keys.instrument().voltageNoise()), Units.scientific(keys.instrument().currentNoise()));
+    }
+
+    /** One row per defence; "not known" where Eve's information is not a bound (no rate is given there). */
+    private static List<List<String>> keyRateRows(KeyRateDefences keys) {
+        List<List<String>> rows = new ArrayList<>();
+        for (KeyRateDefences.Row row : keys.rows()) {
+            KeyRate k = row.rate();
+            boolean bound = OptimalResult.WINDOW_BOUND.equals(k.eveMethod());
+            String notKnown = "not known (" + k.eveMethod() + ")";
+            rows.add(List.of(row.name(), k.known() ? (bound ? "≥ " : "") + number(k.bitsPerSecond()) : notKnown,
+                    k.known() ? (bound ? "≥ " : "") + number(k.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION)
+                            .bitsPerSecond()) : notKnown, Units.si(k.bitDuration(), "s"),
+                    Long.toString(Math.round(2 * keys.bandwidth() * k.bitDuration())), number(k.aliceBobInformation()),
+                    k.known() ? (bound ? "≤ " : "") + number(k.eveInformation()) : notKnown,
+                    number(k.errors().disagreement()), number(k.errors().highHolderError()),
+                    number(k.errors().lowHolderError()),
+                    k.known() ? (bound ? "≤ " : "") + probability(k.eveSuccess()) : notKnown));
+        }
+        return rows;
     }
 
     private static String optional(OptionalDouble v) {

@@ -1,7 +1,5 @@
 package org.kljn.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.exact.BetaCurve;
 import org.kljn.analysis.finitebit.BitLength;
@@ -10,15 +8,15 @@ import org.kljn.analysis.study.LineStudy;
 import org.kljn.circuit.SpiceNumbers;
 import org.kljn.io.AtomicFiles;
 import org.kljn.io.Csv;
+import org.kljn.output.JsonOutput;
+import org.kljn.output.StudySummary;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -91,115 +89,25 @@ public final class KljnStudy {
         List<List<String>> rows = new ArrayList<>();
         StringBuilder modelCsv = new StringBuilder(Csv.row("model", "betaNull_bsy", "betaNull_secondLaw",
                 "betaNull_current", "betaMinimax", "eveNoDefence", "eveEq11", "eveMinimax"));
-        Map<String, Object> json = new LinkedHashMap<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("rl", c.resistors().low());
-        parameters.put("rh", c.resistors().high());
-        parameters.put("preset", cable);
-        parameters.put("length", c.length());
-        parameters.put("teff", c.tEff());
-        parameters.put("bandwidth", c.bandwidth());
-        parameters.put("rc", study.resistance());
-        parameters.put("cc", study.capacitance());
-        parameters.put("lc", study.inductance());
-        parameters.put("referenceBitSamples", LineStudy.REFERENCE_BIT_SAMPLES);
-        parameters.put("referenceBitDuration", BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth()));
-        parameters.put("monteCarloBits", c.mcBits());
-        parameters.put("nullBits", c.nullBits());
-        parameters.put("nullBitSamples", c.nullBitSamples());
-        json.put("parameters", parameters);
-        json.put("betaEq11", betaEq11);
-        Map<String, Object> modelJson = new LinkedHashMap<>();
         for (LineStudy.ModelResult m : study.models().values()) {
             List<String> row = new ArrayList<>();
             row.add(m.line().describe());
-            Map<String, Object> mj = new LinkedHashMap<>();
             for (Attack a : Attack.values()) {
                 OptionalDouble n = m.exact().betaNull(a);
                 row.add(n.isPresent() ? fmt(n.getAsDouble()) : "none");
-                mj.put("betaNull_" + a.key(), n.isPresent() ? n.getAsDouble() : null);
             }
             row.add(fmt(m.betaMinimax()));
             row.add(String.format(Locale.ROOT, "%.4f", m.eveNoDefence()));
             row.add(String.format(Locale.ROOT, "%.4f", m.eveEq11()));
             row.add(String.format(Locale.ROOT, "%.4f", m.eveMinimax()));
-            mj.put("betaMinimax", m.betaMinimax());
-            mj.put("eveBestSuccessNoDefence", m.eveNoDefence());
-            mj.put("eveBestSuccessEq11", m.eveEq11());
-            mj.put("eveBestSuccessMinimax", m.eveMinimax());
-            modelJson.put(m.name(), mj);
             rows.add(row);
             modelCsv.append(Csv.line(row));
         }
-        json.put("models", modelJson);
-        Map<String, Object> nullJson = new LinkedHashMap<>();
-        for (NullConfirmation.Outcome o : study.nullConfirmations()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("betaNullBrickWall", o.betaNullBrickWall());
-            m.put("betaNullInjectedBand", o.betaNull());
-            m.put("meanSignal", o.meanSignal());
-            m.put("standardError", o.standardError());
-            m.put("signalAtBetaOne", o.signalAtBetaOne());
-            m.put("relativeSignal", o.relativeSignal());
-            m.put("relativeHalfWidth3Sigma", o.relativeHalfWidth());
-            m.put("stepsPerSample", o.stepsPerSample());
-            m.put("confirmed", o.confirmed());
-            nullJson.put(o.attack().key(), m);
-        }
-        json.put("nullConfirmation", nullJson);
-        json.put("keyRate", keyRateJson(study));
-        json.put("monteCarlo", monteCarloJson(study));
-        json.put("security", securityJson(study.security().line()));
         AtomicFiles.writeString(out.resolve("line-models.csv"), modelCsv.toString());
-        AtomicFiles.writeString(out.resolve("summary.json"),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        AtomicFiles.writeString(out.resolve("summary.json"), JsonOutput.file(StudySummary.of(study,
+                keyRateVerdict(study))));
 
         return rows;
-    }
-
-    /** The Monte Carlo rows of the page, one object per condition and bit length, at full precision. */
-    private static List<Map<String, Object>> monteCarloJson(LineStudy.Result study) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (LineStudy.SuccessCondition k : study.success()) {
-            for (LineStudy.MonteCarloPoint p : k.monteCarlo()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("condition", k.label());
-                m.put("beta", k.beta());
-                m.put("attack", k.bestAttack().key());
-                m.put("bitSamples", p.bitSamples());
-                m.put("bitDuration", p.bitDuration());
-                m.put("bits", study.config().mcBits());
-                m.put("eveSuccessRate", p.successRate());
-                m.put("low95", p.low95());
-                m.put("high95", p.high95());
-                m.put("predicted", p.predicted());
-                m.put("aliceBobErrorRate", p.aliceBobErrorRate());
-                rows.add(m);
-            }
-        }
-        return rows;
-    }
-
-    /** The optimal eavesdropper's verdict on the line (the security paragraph's numbers). */
-    private static Map<String, Object> securityJson(org.kljn.analysis.study.LineSecurity s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("length", s.length());
-        m.put("bandwidth", s.bandwidth());
-        m.put("bitSamples", s.bitSamples());
-        m.put("epsilon", s.epsilon());
-        m.put("secure", s.secure());
-        m.put("eveOptimalSuccess", s.successBest());
-        var t = s.defence().temperatures();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lowAtAliceOverHighAtAlice", t.lowAtAlice() / t.highAtAlice());
-        d.put("highAtBobOverHighAtAlice", t.highAtBob() / t.highAtAlice());
-        d.put("lowAtBobOverHighAtAlice", t.lowAtBob() / t.highAtAlice());
-        d.put("jeffreysRate", s.defence().jeffreysRate());
-        m.put("bestTemperatures", d);
-        m.put("zeroReachable", s.zeroReachable());
-        m.put("secureLength", s.secureLength());
-        m.put("secureBandwidth", s.secureBandwidth());
-        return m;
     }
 
     /** Each attack's signal against β on the exact line. */
@@ -321,32 +229,6 @@ public final class KljnStudy {
         LineStudy.Config c = study.config();
         return study.keyRate().verdict(SpiceNumbers.format(c.length()) + " m of " + c.preset().word() + " cable (the"
                 + " exact line, LTRA)");
-    }
-
-    /** summary.json's {@code keyRate}: the numbers the verdict states, for every defence tried. */
-    private static Map<String, Object> keyRateJson(LineStudy.Result study) {
-        org.kljn.analysis.defence.KeyRateDefences k = study.keyRate();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verdict", keyRateVerdict(study));
-        m.put("best", k.best().key());
-        m.put("bandwidth", k.bandwidth());
-        m.put("practicalReconciliation", org.kljn.analysis.eavesdropper.KeyRate.PRACTICAL_RECONCILIATION); // the verdict's "at 0.95"
-        m.put("eveNoise", Map.of("voltage", k.instrument().voltageNoise(), "current", k.instrument().currentNoise()));
-        Map<String, Object> rows = new LinkedHashMap<>();
-        for (org.kljn.analysis.defence.KeyRateDefences.Row r : k.rows()) {
-            org.kljn.analysis.eavesdropper.KeyRate rate = r.rate();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", r.name());
-            row.putAll(rate.fields());
-            row.put("bitsPerSecondAtReconciliation095", rate.withReconciliation(
-                    org.kljn.analysis.eavesdropper.KeyRate.PRACTICAL_RECONCILIATION).fields().get("bitsPerSecond"));
-            row.put("bitSamples", Math.round(2 * k.bandwidth() * rate.bitDuration()));
-            row.put("temperatures", List.of(r.temperatures().highAtAlice(), r.temperatures().lowAtAlice(),
-                    r.temperatures().highAtBob(), r.temperatures().lowAtBob()));
-            rows.put(r.key(), row);
-        }
-        m.put("defences", rows);
-        return m;
     }
 
     /** The study's findings in words. */

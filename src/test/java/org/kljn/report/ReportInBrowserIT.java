@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>The page under test is not modified: a probe page beside it loads it in an iframe, inspects
  * {@code document.images} (complete with a non-zero natural width) and requests every {@code href}, and
- * writes one line per element into its own DOM, which {@code --dump-dom} prints.
+ * writes one line per element into its own DOM, which {@code --dump-dom} prints (a table: its caption and each body
+ * row's first two cells).
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class ReportInBrowserIT {
@@ -45,6 +46,9 @@ class ReportInBrowserIT {
               const d = this.contentDocument; const out = [];
               for (const img of d.images) out.push('image ' + img.getAttribute('src') + ' '
                   + (img.complete && img.naturalWidth > 0 ? 'ok' : 'broken'));
+              for (const t of d.querySelectorAll('table')) out.push('table ' + (t.caption ? t.caption.textContent : '')
+                  + ' | ' + Array.from(t.tBodies[0].rows).map(r => r.cells[0].textContent + ' = '
+                  + r.cells[1].textContent).join(' ; '));
               for (const a of d.querySelectorAll('a[href]')) {
                 const ok = await check(new URL(a.getAttribute('href'), d.baseURI).href);
                 out.push('link ' + a.getAttribute('href') + ' ' + (ok ? 'ok' : 'missing'));
@@ -78,7 +82,11 @@ class ReportInBrowserIT {
         assertEveryElementLoads(lines, 1);
     }
 
-    /** {@code kljn analyze --report}: a ladder line, so that every attack has a null and every figure its curves. */
+    /**
+     * {@code kljn analyze --report}: a ladder line, so that every attack has a null and every figure its curves. The
+     * first table the browser shows is the key-rate table (the verdict's numbers): one row per defence of the
+     * command's JSON beside the page ({@code keyRateDefences.defences}), in its order, each with its rate.
+     */
     @Test
     void anAnalyzeReportOpensWithEveryFigureAndLink(@TempDir Path work) throws Exception {
         run(work, "analyze", "--cable", "ladder", "--rc", "200", "--cc", "100n", "--sections", "10", "--bandwidth", "500",
@@ -86,6 +94,17 @@ class ReportInBrowserIT {
         List<String> lines = probe(work.resolve("an"));
         assertEveryElementLoads(lines, 2);
         assertOpensWithTheVerdict(work.resolve("an"), "secret key"); // the key-rate verdict, as the text
+        List<String> tables = lines.stream().filter(l -> l.startsWith("table ")).toList();
+        assertTrue(!tables.isEmpty() && tables.get(0).startsWith("table Secret-key rate of each defence at the bit of"
+                + " 100 Nyquist samples"), "the key-rate table comes first: " + tables);
+        com.fasterxml.jackson.databind.JsonNode defences = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(work.resolve("an/analysis.json").toFile()).get("keyRateDefences").get("defences");
+        List<String> rows = new ArrayList<>();
+        defences.forEach(d -> rows.add(d.get("name").asText() + " = "
+                + ("window-bound".equals(d.get("eveMethod").asText()) ? "≥ " : "")
+                + org.kljn.io.Units.significant(d.get("bitsPerSecond").asDouble(), 6)));
+        assertTrue(rows.size() >= 2, "the analysed beta and the defences: " + defences);
+        assertEquals(String.join(" ; ", rows), tables.get(0).substring(tables.get(0).indexOf(" | ") + 3));
     }
 
     @Test
@@ -138,7 +157,8 @@ class ReportInBrowserIT {
     /** Each image "ok", each link "ok", at least {@code images} images; the lines are in the message. */
     private static void assertEveryElementLoads(List<String> lines, int images) {
         long loaded = lines.stream().filter(l -> l.startsWith("image ") && l.endsWith(" ok")).count();
-        List<String> bad = lines.stream().filter(l -> !l.endsWith(" ok") && !l.equals("DONE")).toList();
+        List<String> bad = lines.stream().filter(l -> !l.endsWith(" ok") && !l.equals("DONE") && !l.startsWith("table "))
+                .toList();
         assertTrue(bad.isEmpty(), "elements that did not load: " + bad + " (all: " + lines + ")");
         assertTrue(loaded >= images, "expected at least " + images + " images, the browser saw " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("link ")), "the page has links: " + lines);

@@ -138,12 +138,36 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
     public static KeyRateMap compute(NgSpicePool pool, SecurityMap.PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, java.util.function.DoubleFunction<Integer> bitAt, double xi,
             EveInstrument instrument, int maxSamples, IntConsumer progress) {
+        return compute(pool, cable, resistors, tEff, lengths, bandwidths, bitAt, xi, instrument, maxSamples,
+                Map.of(), (i, c) -> { }, progress);
+    }
+
+    /** Receives each newly computed cell (in grid order) with its index (lengths fastest). */
+    @FunctionalInterface
+    public interface CellListener {
+        void cellDone(int index, Cell cell);
+    }
+
+    /**
+     * As {@link #compute(NgSpicePool, SecurityMap.PerKm, ResistorPair, double, double[], double[],
+     * java.util.function.DoubleFunction, double, EveInstrument, int, IntConsumer)}, taking the cells in {@code known}
+     * (by index: a resumed map) as they are and handing each newly computed cell to {@code listener}.
+     */
+    public static KeyRateMap compute(NgSpicePool pool, SecurityMap.PerKm cable, ResistorPair resistors, double tEff,
+            double[] lengths, double[] bandwidths, java.util.function.DoubleFunction<Integer> bitAt, double xi,
+            EveInstrument instrument, int maxSamples, Map<Integer, Cell> known, CellListener listener,
+            IntConsumer progress) {
         KeyRate.checkReconciliation(xi);
         ExecutorService exec = Executors.newFixedThreadPool(pool.size());
         try {
             List<Future<Cell>> futures = new ArrayList<>();
             for (double band : bandwidths) {
                 for (double length : lengths) {
+                    Cell done = known.get(futures.size());
+                    if (done != null) {
+                        futures.add(java.util.concurrent.CompletableFuture.completedFuture(done));
+                        continue;
+                    }
                     Integer bitSamples = bitAt.apply(band);
                     futures.add(exec.submit(() -> pool.withSession(spice -> {
                         double km = length / 1000;
@@ -182,6 +206,9 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
             List<Cell> cells = new ArrayList<>();
             for (Future<Cell> f : futures) {
                 cells.add(f.get());
+                if (!known.containsKey(cells.size() - 1)) {
+                    listener.cellDone(cells.size() - 1, cells.get(cells.size() - 1));
+                }
                 progress.accept(cells.size());
             }
             return new KeyRateMap(cells, lengths.clone(), bandwidths.clone(), bitAt.apply(bandwidths[0]) != null, xi,

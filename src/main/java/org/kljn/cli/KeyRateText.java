@@ -2,94 +2,17 @@ package org.kljn.cli;
 
 import org.kljn.analysis.defence.KeyRateDefences;
 import org.kljn.analysis.eavesdropper.KeyRate;
-import org.kljn.analysis.eavesdropper.KeyRateSearch;
-import org.kljn.analysis.exact.NoiseTemperatures;
 import org.kljn.analysis.montecarlo.MeasuredKeyRate;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
-/** The key rate's JSON and text, shared by analyze, defend and the sweeps. */
-final class KeyRateJson {
-    private KeyRateJson() {
-    }
-
-    /**
-     * {@code keyRate}: the rate and its parts (docs/key-rate.md). Where Eve's information is not a bound the rate,
-     * the secret bits and her information are null, {@code eveInformationKnown} false and {@code eveMethod} says
-     * why.
-     */
-    static Map<String, Object> of(KeyRate k, double bandwidth) {
-        Map<String, Object> m = new LinkedHashMap<>(k.fields());
-        m.put("eveInformationKnown", k.known());
-        m.put("bitSamples", Math.round(2 * bandwidth * k.bitDuration()));
-        KeyRate practical = k.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION);
-        m.put("bitsPerSecondAtReconciliation095", orNull(practical.bitsPerSecond()));
-        m.put("eveSuccessProbability", orNull(k.eveSuccess()));
-        Map<String, Object> ab = new LinkedHashMap<>();
-        ab.put("highHolderError", k.errors().highHolderError());
-        ab.put("lowHolderError", k.errors().lowHolderError());
-        ab.put("disagreementHl", k.errors().disagreementHl());
-        ab.put("disagreementLh", k.errors().disagreementLh());
-        ab.put("disagreement", k.errors().disagreement());
-        m.put("aliceBob", ab);
-        return m;
-    }
-
-    private static Double orNull(double v) {
-        return Double.isNaN(v) ? null : v;
-    }
-
-    /**
-     * attack's {@code keyRate}: the rate measured on the simulated bits ({@code measured}) beside the exact prediction
-     * for the same loop, line, β, band and bit ({@code predicted}, as {@link #of}), at ξ; both null, with the reason,
-     * where Eve's window test was not measured.
-     */
-    static Map<String, Object> measured(org.kljn.analysis.montecarlo.BitExchangeSimulation.KeyRateOutcome k, double xi,
-            double bandwidth, String notMeasured) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reconciliation", xi);
-        if (k == null) {
-            m.put("measured", null);
-            m.put("predicted", null);
-            m.put("notMeasured", notMeasured);
-            return m;
-        }
-        MeasuredKeyRate r = k.measured();
-        KeyRate p = k.predicted().withReconciliation(xi);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("bits", r.bits());
-        put(e, "bitsPerSecond", r.bitsPerSecond(xi));
-        put(e, "bitsPerKeptBit", r.bitsPerKeptBit(xi));
-        put(e, "aliceBobInformation", r.aliceBobInformation());
-        put(e, "eveInformation", r.eveInformation());
-        e.put("eveInformationMethod", "estimate: Eve's window likelihood ratio applied to the simulated bits"
-                + " (1 - mean log2(1 + exp(-s Lambda)))");
-        e.put("keptFraction", KeyRate.KEPT_FRACTION);
-        e.put("bitDuration", r.bitDuration());
-        Map<String, Object> ab = new LinkedHashMap<>();
-        put(ab, "highHolderError", r.highHolderError());
-        put(ab, "lowHolderError", r.lowHolderError());
-        put(ab, "disagreementHl", r.disagreementHl());
-        put(ab, "disagreementLh", r.disagreementLh());
-        put(ab, "disagreement", r.disagreement());
-        e.put("aliceBob", ab);
-        m.put("measured", e);
-        m.put("predicted", of(p, bandwidth));
-        m.put("bitsPerSecondZ", finiteOrNull(r.bitsPerSecond(xi).z(p.bitsPerSecond())));
-        return m;
-    }
-
-    /** {@code name} and {@code nameStandardError}. */
-    private static void put(Map<String, Object> m, String name, MeasuredKeyRate.Estimate e) {
-        m.put(name, finiteOrNull(e.value()));
-        m.put(name + "StandardError", finiteOrNull(e.standardError()));
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
+/**
+ * The key rate's text lines and table, shared by analyze, defend and attack (their JSON: {@link
+ * org.kljn.output.KeyRateOutput}).
+ */
+final class KeyRateText {
+    private KeyRateText() {
     }
 
     /** attack's text: the measured rate and its parts beside the prediction. */
@@ -117,42 +40,6 @@ final class KeyRateJson {
         out.printf(Locale.ROOT, "  Eve's I(A;E) measured is an estimate from her window likelihood ratio on the %d"
                 + " simulated bits (a lower value when her model is not the simulated process); predicted: the exact"
                 + " window test%n", r.bits());
-    }
-
-    /** The best bit of one defence: {@code keyRate} at it and how the search went. */
-    static Map<String, Object> optimum(KeyRateSearch.Optimum o, double bandwidth) {
-        Map<String, Object> m = of(o.rate(), bandwidth);
-        m.put("evaluatedBits", o.evaluated());
-        m.put("searchedUpToSamples", o.searchedUpTo());
-        m.put("stoppedByCeiling", o.stoppedByCeiling());
-        return m;
-    }
-
-    static Map<String, Object> temperatures(NoiseTemperatures t) {
-        Map<String, Object> temps = new LinkedHashMap<>();
-        temps.put("highAtAlice", t.highAtAlice());
-        temps.put("lowAtAlice", t.lowAtAlice());
-        temps.put("highAtBob", t.highAtBob());
-        temps.put("lowAtBob", t.lowAtBob());
-        return temps;
-    }
-
-    /** Each defence's key rate, the best one and the verdict. */
-    static Map<String, Object> defences(KeyRateDefences d, String where) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verdict", d.verdict(where));
-        m.put("best", d.best().key());
-        m.put("bitSamples", d.bitSamples());
-        m.put("maxBitSamples", d.maxSamples());
-        Map<String, Object> rows = new LinkedHashMap<>();
-        for (KeyRateDefences.Row r : d.rows()) {
-            Map<String, Object> row = r.optimum() != null ? optimum(r.optimum(), d.bandwidth()) : of(r.rate(), d.bandwidth());
-            row.put("name", r.name());
-            row.put("temperatures", temperatures(r.temperatures()));
-            rows.put(r.key(), row);
-        }
-        m.put("defences", rows);
-        return m;
     }
 
     /** One line of text: the rate and its parts. */

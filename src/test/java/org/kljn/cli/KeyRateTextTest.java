@@ -14,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The defences' key-rate table names a best defence only where one gives a key. */
-class KeyRateJsonTest {
+class KeyRateTextTest {
     private static String table(double eveInformation) {
         NoiseTemperatures t = NoiseTemperatures.standard(1e9, 1);
         EveInstrument instrument = EveInstrument.defaults();
@@ -27,7 +27,7 @@ class KeyRateJsonTest {
                 new KeyRateDefences.Row("paper's eq. 11", "betaEq11", t, KeyRate.of(e, eve, 1), null));
         StringWriter s = new StringWriter();
         try (PrintWriter out = new PrintWriter(s)) {
-            KeyRateJson.printDefences(out, new KeyRateDefences(rows, 40, 256, 1, instrument, 1000));
+            KeyRateText.printDefences(out, new KeyRateDefences(rows, 40, 256, 1, instrument, 1000));
         }
         return s.toString();
     }
