@@ -32,11 +32,14 @@ public record StudySummary(Parameters parameters, double betaEq11, Map<String, M
     /**
      * The loop, the line and the runs: R_L, R_H (Ω), the preset and length (m), T_eff (K), the band (Hz), the line's
      * R_c (Ω), C_c (F), L_c (H); the reference bit of the success verdict; the Monte Carlo's and the null
-     * confirmation's bits; the ladder's sections and the Monte Carlo seed.
+     * confirmation's bits; the ladder's sections, the Monte Carlo seed (a row's seed is seed + 100·row + column), and
+     * the null confirmation's rule: confirmed when |mean| + {@code nullSigmas}·σ stays within {@code nullAllowance}
+     * of the β = 1 signal.
      */
     public record Parameters(double rl, double rh, String preset, double length, double teff, double bandwidth,
                              double rc, double cc, double lc, int referenceBitSamples, double referenceBitDuration,
-                             int monteCarloBits, int nullBits, int nullBitSamples) {
+                             int monteCarloBits, int nullBits, int nullBitSamples, int ladderSections, long seed,
+                             double nullSigmas, double nullAllowance) {
     }
 
     /**
@@ -55,20 +58,23 @@ public record StudySummary(Parameters parameters, double betaEq11, Map<String, M
      */
     public record NullCheck(double betaNullBrickWall, double betaNullInjectedBand, double meanSignal,
                             double standardError, double signalAtBetaOne, double relativeSignal,
-                            double relativeHalfWidth3Sigma, int stepsPerSample, boolean confirmed) {
+                            double relativeHalfWidth3Sigma, int stepsPerSample, boolean confirmed, String verdict,
+                            double seconds) {
         static NullCheck of(NullConfirmation.Outcome o) {
             return new NullCheck(o.betaNullBrickWall(), o.betaNull(), o.meanSignal(), o.standardError(),
-                    o.signalAtBetaOne(), o.relativeSignal(), o.relativeHalfWidth(), o.stepsPerSample(), o.confirmed());
+                    o.signalAtBetaOne(), o.relativeSignal(), o.relativeHalfWidth(), o.stepsPerSample(), o.confirmed(),
+                    o.verdict(), o.seconds());
         }
     }
 
     /**
      * The key-rate verdict and its numbers for every defence tried: the best defence, the band, the ξ shown beside,
      * Eve's instrument, the rows; the bit ({@code bitSamples}, null where each defence's best bit was searched) and
-     * the range searched.
+     * the range a search considers, in Nyquist samples and in seconds.
      */
     public record KeyRates(String verdict, String best, double bandwidth, double practicalReconciliation,
-                           EveNoise eveNoise, Map<String, KeyRateRow> defences) {
+                           EveNoise eveNoise, Map<String, KeyRateRow> defences, Integer bitSamples, int minBitSamples,
+                           int maxBitSamples, double minBitDuration, double maxBitDuration) {
         static KeyRates of(KeyRateDefences k, String verdict) {
             Map<String, KeyRateRow> rows = new LinkedHashMap<>();
             for (KeyRateDefences.Row r : k.rows()) {
@@ -80,7 +86,9 @@ public record StudySummary(Parameters parameters, double betaEq11, Map<String, M
                         new double[] {t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob()}));
             }
             return new KeyRates(verdict, k.best().key(), k.bandwidth(), KeyRate.PRACTICAL_RECONCILIATION,
-                    EveNoise.of(k.instrument()), rows);
+                    EveNoise.of(k.instrument()), rows, k.bitSamples(), KeyRateModel.MIN_SAMPLES, k.maxSamples(),
+                    BitLength.duration(KeyRateModel.MIN_SAMPLES, k.bandwidth()),
+                    BitLength.duration(k.maxSamples(), k.bandwidth()));
         }
     }
 
@@ -122,7 +130,8 @@ public record StudySummary(Parameters parameters, double betaEq11, Map<String, M
         Parameters parameters = new Parameters(c.resistors().low(), c.resistors().high(), c.preset().word(),
                 c.length(), c.tEff(), c.bandwidth(), study.resistance(), study.capacitance(), study.inductance(),
                 LineStudy.REFERENCE_BIT_SAMPLES, BitLength.duration(LineStudy.REFERENCE_BIT_SAMPLES, c.bandwidth()),
-                c.mcBits(), c.nullBits(), c.nullBitSamples());
+                c.mcBits(), c.nullBits(), c.nullBitSamples(), c.ladderSections(), c.seed(), NullConfirmation.Z,
+                NullConfirmation.ALLOWANCE);
         Map<String, Model> models = new LinkedHashMap<>();
         for (LineStudy.ModelResult m : study.models().values()) {
             Map<String, Double> nulls = new LinkedHashMap<>();

@@ -38,11 +38,13 @@ class KljnStudyIT {
     static NgSpice spice;
 
     private static LineStudy.Result small;
+    /** The small study's progress lines (the main job prints them on stderr). */
+    private static final List<String> PROGRESS = new java.util.ArrayList<>();
 
     /** The small study, run once for the tests of this class. */
     private static synchronized LineStudy.Result study() {
         if (small == null) {
-            small = LineStudy.run(spice, SMALL, line -> { });
+            small = LineStudy.run(spice, SMALL, PROGRESS::add);
         }
         return small;
     }
@@ -101,9 +103,9 @@ class KljnStudyIT {
     }
 
     /**
-     * Every number the main job states (its printed verdict, and each table cell of its page except the row labels
-     * in the first column) is in summary.json, to the digits shown: a number a reader sees and a script cannot read
-     * would have to be scraped from the page. The only exceptions are the text's constants: "eq. 11", "0.5 + ε"'s
+     * Every number the main job states (its printed verdict, its progress lines, each table caption and each table
+     * cell of its page except the row labels in the first column) is in summary.json, to the digits shown: a number a
+     * reader sees and a script cannot read would have to be scraped from the page. The only exceptions are the text's constants: "eq. 11", "0.5 + ε"'s
      * 0.5 and "J = 0".
      */
     @Test
@@ -113,7 +115,12 @@ class KljnStudyIT {
         List<Double> values = new java.util.ArrayList<>();
         numbers(new ObjectMapper().readTree(out.resolve("summary.json").toFile()), values);
         List<String> texts = new java.util.ArrayList<>(List.of(verdict));
+        texts.addAll(PROGRESS);
         String html = Files.readString(out.resolve("index.html"));
+        java.util.regex.Matcher caption = java.util.regex.Pattern.compile("<caption>(.*?)</caption>").matcher(html);
+        while (caption.find()) {
+            texts.add(caption.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+        }
         java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr>(.*?)</tr>").matcher(html);
         while (row.find()) {
             java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(1));
