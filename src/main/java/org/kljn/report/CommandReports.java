@@ -299,9 +299,9 @@ public final class CommandReports {
                     k.known() ? (bound ? "≥ " : "") + number(k.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION)
                             .bitsPerSecond()) : notKnown, Units.si(k.bitDuration(), "s"),
                     Long.toString(Math.round(2 * keys.bandwidth() * k.bitDuration())), number(k.aliceBobInformation()),
-                    k.known() ? (bound ? "≤ " : "") + number(k.eveInformation()) : notKnown,
-                    number(k.errors().disagreement()), number(k.errors().highHolderError()),
-                    number(k.errors().lowHolderError()),
+                    k.known() ? (bound ? "≤ " : "") + small(k.eveInformation()) : notKnown,
+                    small(k.errors().disagreement()), small(k.errors().highHolderError()),
+                    small(k.errors().lowHolderError()),
                     k.known() ? (bound ? "≤ " : "") + probability(k.eveSuccess()) : notKnown));
         }
         return rows;
@@ -314,6 +314,11 @@ public final class CommandReports {
     /** β and other plain numbers: six significant digits, trailing zeros dropped. */
     private static String number(double v) {
         return Units.significant(v, 6);
+    }
+
+    /** A number that may be tiny (an error probability, Eve's information): below 10⁻³ as a power of ten. */
+    private static String small(double v) {
+        return v != 0 && Math.abs(v) < 1e-3 ? Units.scientific(v) : number(v);
     }
 
     /** A Jeffreys rate: a power of ten, never a prefix on nats. */
