@@ -18,9 +18,9 @@ import java.util.Map;
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
 /**
- * {@code kljn attack}'s result (docs/monte-carlo.md): the run's bits, Eve's measured success per attack beside the
- * prediction, the best eavesdropper's measurement, the HL means of each statistic, the transient's accuracy, the
- * measured key rate, Alice's and Bob's error rate and the run's cost. A number that is not finite (TRNOISE has no
+ * {@code kljn attack}'s result (docs/transient.md; its {@code keyRate}: docs/key-rate.md): the run's bits, Eve's
+ * measured success per attack beside the prediction, the best eavesdropper's measurement, the HL means of each
+ * statistic, the transient's accuracy, the measured key rate, Alice's and Bob's error rate and the run's cost. A number that is not finite (TRNOISE has no
  * discretisation bound; an estimate of fewer than two bits) is written as {@code null}: strict JSON has no NaN.
  *
  * @param optimal  the best eavesdropper, left out for a bit too short for her detector
