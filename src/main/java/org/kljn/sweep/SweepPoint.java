@@ -50,6 +50,12 @@ public record SweepPoint(int index, String key, double rl, double rh, Resistor a
         analyses = Set.copyOf(analyses);
     }
 
+    /** This point under another key (the grid names a point after its cells: {@link #keyOf}). */
+    SweepPoint withKey(String newKey) {
+        return new SweepPoint(index, newKey, rl, rh, alice, cable, preset, length, rc, cc, lc, sections, subckt, teff,
+                bandwidth, beta, bitSamples, bits, seed, analyses);
+    }
+
     /** The parameter cells, in {@link #PARAMETER_COLUMNS} order; an absent value is an empty cell. */
     public List<String> parameterCells() {
         return List.of(num(rl), num(rh), alice.name(), cable, preset == null ? "" : preset.word(), num(length),
