@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 enum SpecKey {
     RL("rl"), RH("rh"), ALICE("alice"), CABLE("cable"), PRESET("preset"), LENGTH("length"), RC("rc"), CC("cc"),
     LC("lc"), SECTIONS("sections"), SUBCKT("subckt"), TEFF("teff"), BANDWIDTH("bandwidth"), BETA("beta"),
-    BIT_SAMPLES("bitSamples"), BIT_DURATION("bitDuration"), BITS("bits"), SEED("seed"), ANALYSES("analyses");
+    BIT_SAMPLES("bitSamples"), BIT_DURATION("bitDuration"), BITS("bits"), SEED("seed"),
+    EVE_NOISE_VOLTAGE("eveNoiseVoltage"), EVE_NOISE_CURRENT("eveNoiseCurrent"), RECONCILIATION("reconciliation"),
+    ANALYSES("analyses");
 
     /** The key as the spec and the CSV spell it. */
     final String text;

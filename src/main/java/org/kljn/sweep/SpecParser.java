@@ -1,5 +1,7 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.eavesdropper.EveInstrument;
+import org.kljn.analysis.eavesdropper.KeyRate;
 import org.kljn.analysis.exact.BetaRule;
 import org.kljn.analysis.finitebit.BitLength;
 import org.kljn.analysis.montecarlo.BitExchange;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -75,8 +78,39 @@ final class SpecParser {
         // the bit count's bound is the attack's own (one bound, whichever check meets it first)
         List<Integer> bits = ints(integers(SpecKey.BITS, 1, BitExchange.MAX_BITS, 100));
         List<Long> seed = integers(SpecKey.SEED, 0, 1L << 53, 1);
+        // Eve's floors and ξ: the limits are the domain's (EveInstrument, KeyRate), as for analyze's options
+        List<Double> eveNoiseVoltage = optionalNumbers(SpecKey.EVE_NOISE_VOLTAGE,
+                v -> new EveInstrument(v, EveInstrument.DEFAULT_CURRENT_NOISE));
+        List<Double> eveNoiseCurrent = optionalNumbers(SpecKey.EVE_NOISE_CURRENT,
+                v -> new EveInstrument(EveInstrument.DEFAULT_VOLTAGE_NOISE, v));
+        List<Double> reconciliation = optionalNumbers(SpecKey.RECONCILIATION, KeyRate::checkReconciliation);
         return new SweepGrid(rl, rh, alice, cable, preset, length, rc, cc, lc, sections, subckt, teff, bandwidth, beta,
-                bitSamples, bits, seed);
+                bitSamples, bits, seed, eveNoiseVoltage, eveNoiseCurrent, reconciliation);
+    }
+
+    /**
+     * The numbers of an optional key, each checked by the domain's {@code rule} (a {@link ParameterException} whose
+     * message names the value and what is allowed), or {@code [null]} when the spec leaves the key out.
+     */
+    private List<Double> optionalNumbers(SpecKey key, DoubleConsumer rule) {
+        SpecLines.Line line = lines.get(key);
+        if (line == null) {
+            return Collections.singletonList(null);
+        }
+        List<List<Double>> parts = new ArrayList<>();
+        for (String item : items(line)) {
+            String[] t = item.split("\\s+");
+            List<Double> values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
+            try {
+                // a range is monotone: its ends bound every value
+                rule.accept(values.get(0));
+                rule.accept(values.get(values.size() - 1));
+            } catch (ParameterException e) {
+                throw lines.error(line, e.getMessage());
+            }
+            parts.add(values);
+        }
+        return distinctParts(line, parts, SpiceNumbers::format);
     }
 
     /** Lengths, in metres: the milli suffix is refused with a hint first, as on the command line. */

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * What values may meet in a sweep: the rules between keys (every R_L below every R_H, a distributed model needs C_c,
- * a value no listed model uses, keys of an analysis the spec does not run), the grid budget, and every point checked,
+ * a value no listed model uses, keys of an analysis the spec does not run: bits and seed without attack, Eve's
+ * floors without the key rate or the optimal β, the reconciliation without the key rate), the grid budget, and every point checked,
  * before any runs, with the rules {@code analyze} and {@code attack} apply: the domain's own checks
  * ({@link KljnLoop}, the line models, {@link LoopAnalysis#check}, {@link BitExchange#check}), whose message is
  * given on the line of the key at fault with the point that breaks it.
@@ -42,7 +43,7 @@ final class SpecRules {
         SpecRules r = new SpecRules(lines);
         r.checkResistances(grid);
         r.checkCableKeys(grid);
-        r.checkAnalysisKeys(analyses);
+        r.checkAnalysisKeys(analyses, grid);
     }
 
     /**
@@ -107,7 +108,7 @@ final class SpecRules {
     }
 
     /** Keys only an analysis the spec does not run would read. */
-    private void checkAnalysisKeys(Set<Analysis> analyses) {
+    private void checkAnalysisKeys(Set<Analysis> analyses, SweepGrid grid) {
         // the bit length sets the exact analysis's predicted columns too; the bit count and seed only the
         // Monte Carlo's
         if (!analyses.contains(Analysis.ATTACK)) {
@@ -116,6 +117,19 @@ final class SpecRules {
                     throw lines.error(k, "is used only by the attack analysis; add attack to 'analyses'");
                 }
             }
+        }
+        // Eve's floors reach only her window likelihood ratio: the key rate, and the rows of the optimal β
+        if (!analyses.contains(Analysis.KEY_RATE) && !grid.asksOptimal()) {
+            for (SpecKey k : List.of(SpecKey.EVE_NOISE_VOLTAGE, SpecKey.EVE_NOISE_CURRENT)) {
+                if (lines.has(k)) {
+                    throw lines.error(k, "is used only by Eve's window likelihood ratio (the key_rate analysis and the"
+                            + " rows whose beta is optimal); add key_rate to 'analyses' or optimal to 'beta'");
+                }
+            }
+        }
+        if (!analyses.contains(Analysis.KEY_RATE) && lines.has(SpecKey.RECONCILIATION)) {
+            throw lines.error(SpecKey.RECONCILIATION, "is used only by the key_rate analysis; add key_rate to"
+                    + " 'analyses'");
         }
     }
 
@@ -210,8 +224,10 @@ final class SpecRules {
             case BIT_SAMPLES -> SpecKey.BIT_SAMPLES;
             case BIT_DURATION -> SpecKey.BIT_DURATION;
             case BITS, NOISE_GRID, SOLVER_STEPS, ACCURACY_GOAL, GUARD_TIME -> SpecKey.BITS;
-            case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS, EVE_NOISE_VOLTAGE, EVE_NOISE_CURRENT,
-                 RAW_BIT_RATE, RECONCILIATION -> SpecKey.CABLE;
+            case EVE_NOISE_VOLTAGE -> SpecKey.EVE_NOISE_VOLTAGE;
+            case EVE_NOISE_CURRENT -> SpecKey.EVE_NOISE_CURRENT;
+            case RECONCILIATION -> SpecKey.RECONCILIATION;
+            case CABLE_MODEL, CABLE_CONDUCTANCE, SWEEP_POINTS, RAW_BIT_RATE -> SpecKey.CABLE;
         };
         SpecLines.Line at = lines.has(key) ? lines.get(key) : lines.get(SpecKey.CABLE);
         String where = "(at point " + p.index() + ": " + p.key() + ")";

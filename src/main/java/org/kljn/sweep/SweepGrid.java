@@ -1,5 +1,6 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.eavesdropper.EveInstrument;
 import org.kljn.analysis.exact.BetaRule;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
@@ -21,17 +22,22 @@ import java.util.stream.Collectors;
  *
  * @param rc R_c; NaN where the spec gives none (the point takes {@link #DEFAULT_RC} unless its model is a subckt)
  * @param lc L_c; NaN where the spec gives none (the point takes 0 unless its model is a subckt)
+ * @param eveNoiseVoltage Eve's voltage floor N_V, V²/Hz; {@code [null]} where the spec gives none
+ * @param eveNoiseCurrent Eve's current floor N_I, A²/Hz; {@code [null]} where the spec gives none
+ * @param reconciliation  the key rate's reconciliation efficiency ξ; {@code [null]} where the spec gives none
  */
 record SweepGrid(List<Double> rl, List<Double> rh, List<Resistor> alice, List<String> cable, List<CablePreset> preset,
                  List<Double> length, List<Double> rc, List<Double> cc, List<Double> lc, List<Integer> sections,
                  List<SubcktRef> subckt, List<Double> teff, List<Double> bandwidth, List<BetaRule> beta,
-                 List<Integer> bitSamples, List<Integer> bits, List<Long> seed) {
+                 List<Integer> bitSamples, List<Integer> bits, List<Long> seed, List<Double> eveNoiseVoltage,
+                 List<Double> eveNoiseCurrent, List<Double> reconciliation) {
     /** R_c when the spec gives none (a subckt point has none: its file is the whole line). */
     static final double DEFAULT_RC = 100;
 
     /**
      * The dimensions by key, in grid order: what the spec's shape, its fingerprint and the rule check's strides read.
-     * The map's keys are the spec's keys, so that a fingerprint stays what it was for a spec written before.
+     * The map's keys are the spec's keys, so that a fingerprint stays what it was for a spec written before; the
+     * optional dimensions (Eve's instrument, the reconciliation) are in it only when the spec gives them.
      */
     Map<SpecKey, List<?>> dimensions() {
         EnumMap<SpecKey, List<?>> d = new EnumMap<>(SpecKey.class);
@@ -52,7 +58,31 @@ record SweepGrid(List<Double> rl, List<Double> rh, List<Resistor> alice, List<St
         d.put(SpecKey.BIT_SAMPLES, bitSamples);
         d.put(SpecKey.BITS, bits);
         d.put(SpecKey.SEED, seed);
+        putIfGiven(d, SpecKey.EVE_NOISE_VOLTAGE, eveNoiseVoltage);
+        putIfGiven(d, SpecKey.EVE_NOISE_CURRENT, eveNoiseCurrent);
+        putIfGiven(d, SpecKey.RECONCILIATION, reconciliation);
         return Collections.unmodifiableMap(d);
+    }
+
+    private static void putIfGiven(Map<SpecKey, List<?>> d, SpecKey key, List<Double> values) {
+        if (given(values)) {
+            d.put(key, values);
+        }
+    }
+
+    /** Whether an optional dimension has values from the spec (else it is {@code [null]}). */
+    static boolean given(List<Double> optional) {
+        return optional.size() > 1 || optional.get(0) != null;
+    }
+
+    /** Whether the points carry Eve's instrument (the spec gives eveNoiseVoltage or eveNoiseCurrent). */
+    boolean givesInstrument() {
+        return given(eveNoiseVoltage) || given(eveNoiseCurrent);
+    }
+
+    /** Whether a point uses the {@code optimal} β. */
+    boolean asksOptimal() {
+        return beta.stream().anyMatch(b -> b.kind() == BetaRule.Kind.OPTIMAL);
     }
 
     /** The number of points, or -1 when it is above {@code max} (the product is stopped before it overflows). */
@@ -101,10 +131,22 @@ record SweepGrid(List<Double> rl, List<Double> rh, List<Resistor> alice, List<St
         }
     }
 
+    /** Eve's instrument of a point: null when the spec gives no floor, else the floors given and the defaults. */
+    private EveInstrument instrument(Double voltage, Double current) {
+        if (!givesInstrument()) {
+            return null;
+        }
+        return new EveInstrument(voltage == null ? EveInstrument.DEFAULT_VOLTAGE_NOISE : voltage,
+                current == null ? EveInstrument.DEFAULT_CURRENT_NOISE : current);
+    }
+
     /** The point at {@code index}, which the caller has checked is inside the grid. */
     SweepPoint point(int index, Set<Analysis> analyses) {
         Digits d = new Digits(index);
         // from the fastest dimension (the last) to the slowest (the first)
+        Double xi = d.next(reconciliation);
+        Double currentFloor = d.next(eveNoiseCurrent);
+        Double voltageFloor = d.next(eveNoiseVoltage);
         long seedValue = d.next(seed);
         int bitsValue = d.next(bits);
         int samples = d.next(bitSamples);
@@ -133,7 +175,7 @@ record SweepGrid(List<Double> rl, List<Double> rh, List<Resistor> alice, List<St
         }
         SweepPoint p = new SweepPoint(index, "", rlValue, rhValue, aliceValue, cableValue, presetValue, lengthValue,
                 rcValue, ccValue, lcValue, sectionsValue, subcktValue, tEff, band, betaValue, samples, bitsValue,
-                seedValue, analyses);
-        return p.withKey(SweepPoint.keyOf(p.parameterCells()));
+                seedValue, instrument(voltageFloor, currentFloor), xi == null ? Double.NaN : xi, analyses);
+        return p.withKey(SweepPoint.keyOf(p.parameterColumns(), p.parameterCells()));
     }
 }

@@ -1,5 +1,6 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.eavesdropper.EveInstrument;
 import org.kljn.analysis.exact.BetaRule;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
@@ -72,17 +73,28 @@ import java.util.stream.Stream;
  *     bandwidth only (becomes the bitSamples dimension)</td><td>-</td></tr>
  * <tr><td>bits</td><td>integer >= 1 (attack only)</td><td>100</td></tr>
  * <tr><td>seed</td><td>integer >= 0 (attack only)</td><td>1</td></tr>
- * <tr><td>analyses</td><td>a list of exact, attack (not a grid dimension: every point runs them all)</td>
+ * <tr><td>eveNoiseVoltage</td><td>Eve's voltage-channel white floor N_V, V²/Hz one-sided, within
+ *     {@link EveInstrument}'s limits; key_rate or an optimal β only (as analyze's {@code --eve-noise-voltage})</td>
+ *     <td>1e-18</td></tr>
+ * <tr><td>eveNoiseCurrent</td><td>Eve's current-channel white floor N_I, A²/Hz one-sided, within
+ *     {@link EveInstrument}'s limits; key_rate or an optimal β only (as {@code --eve-noise-current})</td>
+ *     <td>1e-24</td></tr>
+ * <tr><td>reconciliation</td><td>the key rate's reconciliation efficiency ξ in (0, 1]; key_rate only (as
+ *     {@code --reconciliation})</td><td>1</td></tr>
+ * <tr><td>analyses</td><td>a list of exact, attack, key_rate (not a grid dimension: every point runs them all)</td>
  *     <td>exact</td></tr>
  * </table>
- * Integer keys round range values to the nearest integer. With {@code length}, R_c, C_c and L_c are the
+ * Integer keys round range values to the nearest integer. The last three keys add their columns (both floors for
+ * either) after {@code seed} and to the point's key only when the spec gives them, so a spec without them writes the
+ * columns, keys and fingerprint it always did. With {@code length}, R_c, C_c and L_c are the
  * preset's per-km values times the length. The product is literal: a parameter a cable model does not use
  * (cc for lumped) still multiplies the grid.
  *
  * <h2>Grid order</h2>
  * The points are the Cartesian product of the dimensions in the fixed order of
  * {@link SweepPoint#PARAMETER_COLUMNS} (rl, rh, alice, cable, preset, length, rc, cc, lc, sections, subckt,
- * teff, bandwidth, beta, bitSamples, bits, seed), whatever the order of the lines in the file: the last
+ * teff, bandwidth, beta, bitSamples, bits, seed, then eveNoiseVoltage, eveNoiseCurrent, reconciliation when given),
+ * whatever the order of the lines in the file: the last
  * dimension varies fastest; each dimension's values keep the order written (ranges in ascending COUNT order).
  * Index 0 is the first value of every dimension. A point's {@link SweepPoint#key() key} lists its values,
  * so it does not change when other dimensions gain values.
@@ -163,9 +175,17 @@ public final class SweepSpec {
         return grid;
     }
 
+    /**
+     * The parameter columns of this sweep's CSV: {@link SweepPoint#PARAMETER_COLUMNS}, then Eve's instrument's and the
+     * reconciliation's when the spec gives them ({@link SweepPoint#parameterColumns()}).
+     */
+    public List<String> parameterColumns() {
+        return SweepPoint.parameterColumns(grid.givesInstrument(), SweepGrid.given(grid.reconciliation()));
+    }
+
     /** Whether a point uses the {@code optimal} β (then the sweep has the best eavesdropper's columns). */
     public boolean asksOptimal() {
-        return grid.beta().stream().anyMatch(b -> b.kind() == BetaRule.Kind.OPTIMAL);
+        return grid.asksOptimal();
     }
 
     /** Every file a point reads: the subckt files, as the spec names them (none when the spec has no subckt). */
