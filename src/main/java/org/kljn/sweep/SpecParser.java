@@ -110,7 +110,7 @@ final class SpecParser {
             }
             parts.add(values);
         }
-        return distinctParts(line, parts, SpiceNumbers::format);
+        return distinctNumbers(line, parts, SpiceNumbers::format);
     }
 
     /** Lengths, in metres: the milli suffix is refused with a hint first, as on the command line. */
@@ -195,7 +195,7 @@ final class SpecParser {
             }
             parts.add(values);
         }
-        return distinctParts(line, parts, SpiceNumbers::format);
+        return distinctNumbers(line, parts, SpiceNumbers::format);
     }
 
     /** A list of integers from min to max (range values rounded), or the default. */
@@ -222,7 +222,7 @@ final class SpecParser {
                     && Math.abs(values.get(values.size() - 1) - values.get(values.size() - 2)) >= 1;
             parts.add(LazyValues.mapped(values, Math::round, "round", stepsOfOne));
         }
-        return distinctParts(line, parts, String::valueOf);
+        return distinctNumbers(line, parts, String::valueOf);
     }
 
     /** Integer values as ints, lazily (a range of 10^7 stays unstored). */
@@ -408,25 +408,34 @@ final class SpecParser {
     /** The parts of a line (its items), joined, after checking that no value appears twice. */
     private <T> List<T> distinctParts(SpecLines.Line line, List<List<T>> parts, Function<T, String> text) {
         List<T> all = LazyValues.concat(parts);
-        String twice = null;
-        if (all.size() <= 100_000 || !(all.get(0) instanceof Comparable<?>)) {
-            Set<String> seen = new HashSet<>();
-            for (T v : all) {
-                if (!seen.add(text.apply(v).toLowerCase(Locale.ROOT))) {
-                    twice = text.apply(v);
-                    break;
-                }
+        Set<String> seen = new HashSet<>();
+        for (T v : all) {
+            if (!seen.add(text.apply(v).toLowerCase(Locale.ROOT))) {
+                throw repeated(line, text.apply(v));
             }
-        } else {
-            // a long grid: no set of its values (it would cost more than the sweep)
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Object repeat = LazyValues.firstRepeat((List) parts);
-            twice = repeat == null ? null : text.apply((T) repeat);
-        }
-        if (twice != null) {
-            throw lines.error(line, "the value " + twice + " appears twice in '" + line.value()
-                    + "'; each grid value must be distinct");
         }
         return all;
+    }
+
+    /**
+     * {@link #distinctParts} for numbers, whose parts are monotone: a long grid is checked without a set of its
+     * values (it would cost more than the sweep).
+     */
+    private <T extends Comparable<T>> List<T> distinctNumbers(SpecLines.Line line, List<List<T>> parts,
+            Function<T, String> text) {
+        List<T> all = LazyValues.concat(parts);
+        if (all.size() <= 100_000) {
+            return distinctParts(line, parts, text);
+        }
+        T repeat = LazyValues.firstRepeat(parts);
+        if (repeat != null) {
+            throw repeated(line, text.apply(repeat));
+        }
+        return all;
+    }
+
+    private IllegalArgumentException repeated(SpecLines.Line line, String value) {
+        return lines.error(line, "the value " + value + " appears twice in '" + line.value()
+                + "'; each grid value must be distinct");
     }
 }
