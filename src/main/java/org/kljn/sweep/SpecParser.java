@@ -88,30 +88,6 @@ final class SpecParser {
                 bitSamples, bits, seed, eveNoiseVoltage, eveNoiseCurrent, reconciliation);
     }
 
-    /**
-     * The numbers of an optional key, each checked by the domain's {@code rule} (a {@link ParameterException} whose
-     * message names the value and what is allowed), or {@code [null]} when the spec leaves the key out.
-     */
-    private List<Double> optionalNumbers(SpecKey key, DoubleConsumer rule) {
-        SpecLines.Line line = lines.get(key);
-        if (line == null) {
-            return Collections.singletonList(null);
-        }
-        List<List<Double>> parts = new ArrayList<>();
-        for (String item : items(line)) {
-            String[] t = item.split("\\s+");
-            List<Double> values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
-            try {
-                // a range is monotone: its ends bound every value
-                rule.accept(values.get(0));
-                rule.accept(values.get(values.size() - 1));
-            } catch (ParameterException e) {
-                throw lines.error(line, e.getMessage());
-            }
-            parts.add(values);
-        }
-        return distinctNumbers(line, parts, SpiceNumbers::format);
-    }
 
     /** Lengths, in metres: the milli suffix is refused with a hint first, as on the command line. */
     private List<Double> lengths() {
@@ -175,27 +151,52 @@ final class SpecParser {
         return out;
     }
 
-    /** A list of numbers (values and ranges), or the default when the key is absent. */
-    private List<Double> numbers(SpecKey key, Domain domain, double dflt) {
+    /** A check of each end of a number item (a range is monotone: its ends bound every value). */
+    @FunctionalInterface
+    private interface EndRule {
+        void check(SpecLines.Line line, String item, List<Double> values, double end);
+    }
+
+    /** A list of numbers (values and ranges), each end checked by {@code rule}, or the default when the key is absent. */
+    private List<Double> numbers(SpecKey key, Double dflt, EndRule rule) {
         SpecLines.Line line = lines.get(key);
         if (line == null) {
-            return List.of(dflt);
+            return Collections.singletonList(dflt);
         }
         List<List<Double>> parts = new ArrayList<>();
         for (String item : items(line)) {
             String[] t = item.split("\\s+");
             List<Double> values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
-            // a range is monotone: its ends bound every value
-            for (double v : List.of(values.get(0), values.get(values.size() - 1))) {
-                boolean ok = domain == Domain.POSITIVE ? v > 0 : v >= 0;
-                if (!ok) {
-                    throw lines.error(line, "must be " + (domain == Domain.POSITIVE ? "> 0" : ">= 0") + ", got '"
-                            + item + "'" + (values.size() > 1 ? " (gives " + SpiceNumbers.format(v) + ")" : ""));
-                }
-            }
+            rule.check(line, item, values, values.get(0));
+            rule.check(line, item, values, values.get(values.size() - 1));
             parts.add(values);
         }
         return distinctNumbers(line, parts, SpiceNumbers::format);
+    }
+
+    /** Numbers > 0 (or >= 0), or the default. */
+    private List<Double> numbers(SpecKey key, Domain domain, double dflt) {
+        return numbers(key, dflt, (line, item, values, v) -> {
+            boolean ok = domain == Domain.POSITIVE ? v > 0 : v >= 0;
+            if (!ok) {
+                throw lines.error(line, "must be " + (domain == Domain.POSITIVE ? "> 0" : ">= 0") + ", got '"
+                        + item + "'" + (values.size() > 1 ? " (gives " + SpiceNumbers.format(v) + ")" : ""));
+            }
+        });
+    }
+
+    /**
+     * The numbers of an optional key, each within the domain's {@code rule} (a {@link ParameterException} whose
+     * message names the value and what is allowed), or {@code [null]} when the spec leaves the key out.
+     */
+    private List<Double> optionalNumbers(SpecKey key, DoubleConsumer rule) {
+        return numbers(key, null, (line, item, values, v) -> {
+            try {
+                rule.accept(v);
+            } catch (ParameterException e) {
+                throw lines.error(line, e.getMessage());
+            }
+        });
     }
 
     /** A list of integers from min to max (range values rounded), or the default. */
