@@ -295,7 +295,8 @@ public final class SweepReport {
         List<String> varying = new ArrayList<>();
         int x = col.get(axis);
         for (String c : List.of("cable", "alice", "preset", "length", "rc", "cc", "lc", "sections", "bandwidth", "rl",
-                "rh", "teff", "bitSamples", "beta", "subcktName", "eveNoiseVoltage", "eveNoiseCurrent", "reconciliation")) {
+                "rh", "teff", "bitSamples", "beta", "subcktName", "eveNoiseVoltage", "eveNoiseCurrent",
+                "reconciliation")) {
             Integer i = col.get(c);
             if (i == null || c.equals(axis)) {
                 continue;

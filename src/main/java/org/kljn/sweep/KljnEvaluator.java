@@ -49,9 +49,10 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
     /**
      * With {@code analyses: key_rate}: the secret-key rate at the point's β and bit ({@link KeyRateModel}, at the
      * spec's {@code reconciliation} ξ, default 1, and Eve's instrument {@code eveNoiseVoltage}/{@code eveNoiseCurrent},
-     * default {@link org.kljn.analysis.eavesdropper.EveInstrument#defaults()}), as in {@code analyze}'s {@code keyRate}; the rate and Eve's information empty where
-     * her information is not known ({@code keyRate_eveMethod} says why: a bit over {@link
-     * org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT} Nyquist samples, or an unresolved floor).
+     * default {@link org.kljn.analysis.eavesdropper.EveInstrument#defaults()}), as in {@code analyze}'s
+     * {@code keyRate}; the rate and Eve's information empty where her information is not known
+     * ({@code keyRate_eveMethod} says why: a bit over {@link org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT}
+     * Nyquist samples, or an unresolved floor).
      */
     public static final List<String> KEY_RATE_COLUMNS = List.of("keyRate_bitsPerSecond", "keyRate_bitsPerKeptBit",
             "keyRate_aliceBobInformation", "keyRate_eveInformation", "keyRate_keptFraction", "keyRate_reconciliation",

@@ -157,7 +157,7 @@ final class SpecParser {
         void check(SpecLines.Line line, String item, List<Double> values, double end);
     }
 
-    /** A list of numbers (values and ranges), each end checked by {@code rule}, or the default when the key is absent. */
+    /** A list of numbers (values and ranges), each item's ends checked by {@code rule}, or the default. */
     private List<Double> numbers(SpecKey key, Double dflt, EndRule rule) {
         SpecLines.Line line = lines.get(key);
         if (line == null) {

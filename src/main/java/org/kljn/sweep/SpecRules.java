@@ -16,11 +16,11 @@ import java.util.Set;
 
 /**
  * What values may meet in a sweep: the rules between keys (every R_L below every R_H, a distributed model needs C_c,
- * a value no listed model uses, keys of an analysis the spec does not run: bits and seed without attack, Eve's
- * floors without the key rate or the optimal β, the reconciliation without the key rate), the grid budget, and every point checked,
- * before any runs, with the rules {@code analyze} and {@code attack} apply: the domain's own checks
- * ({@link KljnLoop}, the line models, {@link LoopAnalysis#check}, {@link BitExchange#check}), whose message is
- * given on the line of the key at fault with the point that breaks it.
+ * a value no listed model uses, keys of an analysis the spec does not run: bits and seed without attack, Eve's floors
+ * without the key rate or the optimal β, the reconciliation without the key rate), the grid budget, and every point
+ * checked, before any runs, with the rules {@code analyze} and {@code attack} apply: the domain's own checks
+ * ({@link KljnLoop}, the line models, {@link LoopAnalysis#check}, {@link BitExchange#check}), whose message is given
+ * on the line of the key at fault with the point that breaks it.
  */
 final class SpecRules {
     private static final Set<String> NEEDS_CC = Set.of("ladder", "urc", "ltra");

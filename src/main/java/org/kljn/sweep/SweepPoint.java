@@ -10,6 +10,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public record SweepPoint(int index, String key, double rl, double rh, Resistor a
 
     /** The parameter columns of a sweep that gives Eve's instrument, the reconciliation, or neither. */
     static List<String> parameterColumns(boolean instrument, boolean reconciliation) {
-        List<String> c = new java.util.ArrayList<>(PARAMETER_COLUMNS);
+        List<String> c = new ArrayList<>(PARAMETER_COLUMNS);
         if (instrument) {
             c.addAll(INSTRUMENT_COLUMNS);
         }
@@ -100,7 +101,7 @@ public record SweepPoint(int index, String key, double rl, double rh, Resistor a
 
     /** The parameter cells, in {@link #parameterColumns()} order; an absent value is an empty cell. */
     public List<String> parameterCells() {
-        List<String> cells = new java.util.ArrayList<>(List.of(num(rl), num(rh), alice.name(), cable,
+        List<String> cells = new ArrayList<>(List.of(num(rl), num(rh), alice.name(), cable,
                 preset == null ? "" : preset.word(), num(length), num(rc), num(cc), num(lc), Integer.toString(sections),
                 subckt == null ? "" : subckt.file(), subckt == null ? "" : subckt.name(), num(teff), num(bandwidth),
                 beta.toString(), Integer.toString(bitSamples), Integer.toString(bits), Long.toString(seed)));
