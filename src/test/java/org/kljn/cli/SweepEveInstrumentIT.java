@@ -122,4 +122,42 @@ class SweepEveInstrumentIT {
             assertEquals(analyze, Double.parseDouble(row.get("keyRate_" + f)), 1e-12 * Math.abs(analyze), f);
         }
     }
+
+    /**
+     * The floors reach the sweep's Monte Carlo too: {@code mc_optimal} (the likelihood-ratio detector on the simulated
+     * bits, which adds the floor as noise) agrees with {@code predicted_optimal} at a current floor of 1e-14 A²/Hz,
+     * where Eve is nearly blind (p about 0.50), while at the default floors analyze predicts p about 0.62. With 1000
+     * bits the standard error is at most 0.016; the tolerance is z = 4 standard errors (false failure 6e-5); a sweep
+     * whose Monte Carlo kept the default floor would measure about 0.62, over 7 standard errors away (asserted below),
+     * so the test fails on any bias of 0.07 or more.
+     */
+    @Test
+    void theSweepsMonteCarloDetectorSeesTheSameFloor(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mc.spec"), """
+                rl: 1k
+                rh: 10k
+                cable: ladder
+                rc: 300
+                cc: 10n
+                bandwidth: 1k
+                beta: optimal
+                bitSamples: 24
+                bits: 1000
+                seed: 7
+                eveNoiseCurrent: 1e-14
+                analyses: exact, attack
+                """);
+        Path csv = dir.resolve("mc.csv");
+        run(List.of("sweep", dir.resolve("mc.spec").toString(), "--out", csv.toString(), "--progress", "never"));
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = Csv.parse(lines.get(1));
+        List<String> row = Csv.parse(lines.get(2));
+        double predicted = Double.parseDouble(row.get(header.indexOf("predicted_optimal")));
+        double measured = Double.parseDouble(row.get(header.indexOf("mc_optimal")));
+        double se = Math.sqrt(predicted * (1 - predicted) / 1000);
+        double atDefaultFloors = field(analyze("optimal", List.of()), "optimal", "successProbability");
+        assertTrue(atDefaultFloors - predicted > 7 * se, "the floor must matter: " + predicted + " vs "
+                + atDefaultFloors);
+        assertEquals(predicted, measured, 4 * se, "mc_optimal against predicted_optimal at the same floor");
+    }
 }
