@@ -46,6 +46,9 @@ public final class SweepReport {
         m.put("sections", "");
         m.put("bitSamples", "Nyquist samples");
         m.put("beta", "");
+        m.put("eveNoiseVoltage", "V²/Hz");
+        m.put("eveNoiseCurrent", "A²/Hz");
+        m.put("reconciliation", "");
         return m;
     }
 
@@ -292,7 +295,8 @@ public final class SweepReport {
         List<String> varying = new ArrayList<>();
         int x = col.get(axis);
         for (String c : List.of("cable", "alice", "preset", "length", "rc", "cc", "lc", "sections", "bandwidth", "rl",
-                "rh", "teff", "bitSamples", "beta", "subcktName")) {
+                "rh", "teff", "bitSamples", "beta", "subcktName", "eveNoiseVoltage", "eveNoiseCurrent",
+                "reconciliation")) {
             Integer i = col.get(c);
             if (i == null || c.equals(axis)) {
                 continue;

@@ -47,10 +47,12 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             "predictedError_optimal");
 
     /**
-     * With {@code analyses: key_rate}: the secret-key rate at the point's β and bit ({@link KeyRateModel}, ξ = 1,
-     * Eve's default instrument), as in {@code analyze}'s {@code keyRate}; the rate and Eve's information empty where
-     * her information is not known ({@code keyRate_eveMethod} says why: a bit over {@link
-     * org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT} Nyquist samples, or an unresolved floor).
+     * With {@code analyses: key_rate}: the secret-key rate at the point's β and bit ({@link KeyRateModel}, at the
+     * spec's {@code reconciliation} ξ, default 1, and Eve's instrument {@code eveNoiseVoltage}/{@code eveNoiseCurrent},
+     * default {@link org.kljn.analysis.eavesdropper.EveInstrument#defaults()}), as in {@code analyze}'s
+     * {@code keyRate}; the rate and Eve's information empty where her information is not known
+     * ({@code keyRate_eveMethod} says why: a bit over {@link org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT}
+     * Nyquist samples, or an unresolved floor).
      */
     public static final List<String> KEY_RATE_COLUMNS = List.of("keyRate_bitsPerSecond", "keyRate_bitsPerKeptBit",
             "keyRate_aliceBobInformation", "keyRate_eveInformation", "keyRate_keptFraction", "keyRate_reconciliation",
@@ -81,12 +83,16 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         return c;
     }
 
-    /** The exact analysis settings of a point. */
+    /** The exact analysis settings of a point, with Eve's instrument (as analyze's {@code --eve-noise-*}). */
     public static AnalysisSettings settings(SweepPoint p) {
-        return settings(p.teff(), p.bandwidth(), p.beta(), p.bitSamples());
+        return AnalysisSettings.builder().tEff(p.teff()).bandwidth(p.bandwidth()).beta(p.beta())
+                .bitSamples(p.bitSamples()).eveInstrument(p.eveInstrument()).build();
     }
 
-    /** The exact analysis settings of a point with these values (the spec check uses them without a point). */
+    /**
+     * The exact analysis settings of a point with these values (the spec check uses them without a point: Eve's
+     * instrument changes no rule).
+     */
     static AnalysisSettings settings(double teff, double bandwidth, BetaRule beta, int bitSamples) {
         return AnalysisSettings.builder().tEff(teff).bandwidth(bandwidth).beta(beta).bitSamples(bitSamples).build();
     }
@@ -98,13 +104,14 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
             LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(p));
             Map<String, Object> r = exactColumns(exact);
             if (p.runs(Analysis.KEY_RATE)) {
-                r.putAll(keyRateColumns(exact));
+                r.putAll(keyRateColumns(exact, p.reconciliationEfficiency()));
             }
             if (p.runs(Analysis.ATTACK)) {
                 BitExchangeSimulation.Result mc;
                 try {
                     mc = BitExchange.run(spice, BitExchangeSettings.builder(loop.resistors(), loop.line(),
-                            exact.settings()).beta(exact.betaUsed()).bits(p.bits()).seed(p.seed()).build(),
+                            exact.settings()).beta(exact.betaUsed()).bits(p.bits()).seed(p.seed())
+                            .eveNoise(p.eveInstrument()).build(),
                             i -> { });
                 } catch (RuntimeException e) {
                     throw new PartialResultException(r, "Monte Carlo failed (the exact columns are kept)", e);
@@ -162,10 +169,13 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         return r;
     }
 
-    /** The key-rate columns of a row: at the point's β and bit, ξ = 1 (one window test of Eve, no search). */
-    static Map<String, Object> keyRateColumns(LoopAnalysisResult exact) {
+    /**
+     * The key-rate columns of a row: at the point's β and bit, reconciliation efficiency ξ, Eve's instrument that of
+     * the analysis (one window test of Eve, no search).
+     */
+    static Map<String, Object> keyRateColumns(LoopAnalysisResult exact, double xi) {
         KeyRate k = KeyRateModel.of(exact, NoiseTemperatures.standard(exact.settings().tEff(), exact.betaUsed()))
-                .at(exact.settings().bitSamples(), 1);
+                .at(exact.settings().bitSamples(), xi);
         Map<String, Object> r = new LinkedHashMap<>();
         k.fields().forEach((name, value) -> r.put("keyRate_" + name, value));
         return r;

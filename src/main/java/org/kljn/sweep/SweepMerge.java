@@ -78,7 +78,7 @@ public final class SweepMerge {
      */
     public static Result mergeComplete(List<Path> inputs, Path out, SweepSpec spec, List<String> resultColumns)
             throws IOException {
-        return merge(inputs, out, java.util.Objects.requireNonNull(spec), SweepWriter.header(resultColumns));
+        return merge(inputs, out, java.util.Objects.requireNonNull(spec), SweepWriter.header(spec, resultColumns));
     }
 
     private static Result merge(List<Path> inputs, Path out, SweepSpec spec, List<String> expectedHeader)

@@ -1,5 +1,6 @@
 package org.kljn.sweep;
 
+import org.kljn.analysis.eavesdropper.EveInstrument;
 import org.kljn.analysis.exact.BetaRule;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
@@ -9,6 +10,7 @@ import org.kljn.circuit.Resistor;
 import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.SpiceNumbers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,28 +36,83 @@ import java.util.Set;
  * @param bitSamples transient samples per bit (attack)
  * @param bits       number of bit exchanges (attack)
  * @param seed       random seed (attack)
+ * @param eveNoise   Eve's instrument (her white floors), for her window likelihood ratio (the key rate, the optimal
+ *                   columns); null when the spec gives neither floor: then {@link EveInstrument#defaults()}, as in
+ *                   {@code analyze}, and the CSV has no instrument columns
+ * @param reconciliation the key rate's reconciliation efficiency ξ; NaN when the spec gives none: then 1, as in
+ *                   {@code analyze}, and the CSV has no reconciliation column
  * @param analyses   the analyses the spec asks for; the same at every point
  */
 public record SweepPoint(int index, String key, double rl, double rh, Resistor alice, String cable,
                          CablePreset preset, double length, double rc, double cc, double lc, int sections,
                          SubcktRef subckt, double teff, double bandwidth, BetaRule beta, int bitSamples, int bits,
-                         long seed, Set<Analysis> analyses) {
+                         long seed, EveInstrument eveNoise, double reconciliation, Set<Analysis> analyses) {
 
-    /** The parameter columns of a sweep CSV, in order (after {@code index} and {@code key}). */
+    /** The parameter columns of every sweep CSV, in order (after {@code index} and {@code key}). */
     public static final List<String> PARAMETER_COLUMNS = List.of("rl", "rh", "alice", "cable", "preset", "length",
             "rc", "cc", "lc", "sections", "subckt", "subcktName", "teff", "bandwidth", "beta", "bitSamples", "bits",
             "seed");
+
+    /** Eve's instrument's columns, after {@link #PARAMETER_COLUMNS} when the spec gives a floor. */
+    public static final List<String> INSTRUMENT_COLUMNS = List.of("eveNoiseVoltage", "eveNoiseCurrent");
+
+    /** The reconciliation column, after those when the spec gives {@code reconciliation}. */
+    public static final String RECONCILIATION_COLUMN = "reconciliation";
 
     public SweepPoint {
         analyses = Set.copyOf(analyses);
     }
 
-    /** The parameter cells, in {@link #PARAMETER_COLUMNS} order; an absent value is an empty cell. */
+    /** This point under another key (the grid names a point after its cells: {@link #keyOf}). */
+    SweepPoint withKey(String newKey) {
+        return new SweepPoint(index, newKey, rl, rh, alice, cable, preset, length, rc, cc, lc, sections, subckt, teff,
+                bandwidth, beta, bitSamples, bits, seed, eveNoise, reconciliation, analyses);
+    }
+
+    /**
+     * The parameter columns of this point's sweep: {@link #PARAMETER_COLUMNS}, then {@link #INSTRUMENT_COLUMNS} and
+     * {@link #RECONCILIATION_COLUMN} when the spec gives them (so a spec without them writes what it always did).
+     */
+    public List<String> parameterColumns() {
+        return parameterColumns(eveNoise != null, !Double.isNaN(reconciliation));
+    }
+
+    /** The parameter columns of a sweep that gives Eve's instrument, the reconciliation, or neither. */
+    static List<String> parameterColumns(boolean instrument, boolean reconciliation) {
+        List<String> c = new ArrayList<>(PARAMETER_COLUMNS);
+        if (instrument) {
+            c.addAll(INSTRUMENT_COLUMNS);
+        }
+        if (reconciliation) {
+            c.add(RECONCILIATION_COLUMN);
+        }
+        return List.copyOf(c);
+    }
+
+    /** Eve's instrument at this point: the spec's floors, or the default instrument. */
+    public EveInstrument eveInstrument() {
+        return eveNoise == null ? EveInstrument.defaults() : eveNoise;
+    }
+
+    /** The reconciliation efficiency ξ of this point's key rate: the spec's, or 1 (the Shannon limit). */
+    public double reconciliationEfficiency() {
+        return Double.isNaN(reconciliation) ? 1 : reconciliation;
+    }
+
+    /** The parameter cells, in {@link #parameterColumns()} order; an absent value is an empty cell. */
     public List<String> parameterCells() {
-        return List.of(num(rl), num(rh), alice.name(), cable, preset == null ? "" : preset.word(), num(length),
-                num(rc), num(cc), num(lc), Integer.toString(sections), subckt == null ? "" : subckt.file(),
-                subckt == null ? "" : subckt.name(), num(teff), num(bandwidth), beta.toString(),
-                Integer.toString(bitSamples), Integer.toString(bits), Long.toString(seed));
+        List<String> cells = new ArrayList<>(List.of(num(rl), num(rh), alice.name(), cable,
+                preset == null ? "" : preset.word(), num(length), num(rc), num(cc), num(lc), Integer.toString(sections),
+                subckt == null ? "" : subckt.file(), subckt == null ? "" : subckt.name(), num(teff), num(bandwidth),
+                beta.toString(), Integer.toString(bitSamples), Integer.toString(bits), Long.toString(seed)));
+        if (eveNoise != null) {
+            cells.add(num(eveNoise.voltageNoise()));
+            cells.add(num(eveNoise.currentNoise()));
+        }
+        if (!Double.isNaN(reconciliation)) {
+            cells.add(num(reconciliation));
+        }
+        return List.copyOf(cells);
     }
 
     /** Whether the spec asks for {@code a} at this point. */
@@ -87,14 +144,14 @@ public record SweepPoint(int index, String key, double rl, double rh, Resistor a
     }
 
     /** The key of a point with these parameter cells: {@code column=cell} joined by ';', empty cells left out. */
-    static String keyOf(List<String> cells) {
+    static String keyOf(List<String> columns, List<String> cells) {
         StringBuilder k = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (!cells.get(i).isEmpty()) {
                 if (k.length() > 0) {
                     k.append(';');
                 }
-                k.append(PARAMETER_COLUMNS.get(i)).append('=').append(cells.get(i));
+                k.append(columns.get(i)).append('=').append(cells.get(i));
             }
         }
         return k.toString();

@@ -131,7 +131,7 @@ public final class SweepRunner {
      */
     public static SweepRunner create(SweepSpec spec, List<String> resultColumns,
                                      Function<SweepPoint, Map<String, Object>> evaluator, Path out, Options options) {
-        SweepWriter.header(resultColumns);
+        SweepWriter.header(spec, resultColumns);
         return new SweepRunner(Objects.requireNonNull(spec), resultColumns, Objects.requireNonNull(evaluator),
                 Objects.requireNonNull(out), Objects.requireNonNull(options));
     }

@@ -80,7 +80,7 @@ public record SweepStatus(Path dir, int points, List<ShardStatus> shards) {
      * @throws IllegalStateException naming the file and line when a file is not this sweep's
      */
     public static SweepStatus read(Path dir, SweepSpec spec, List<String> resultColumns, int shardCount) throws IOException {
-        List<String> header = SweepWriter.header(resultColumns);
+        List<String> header = SweepWriter.header(spec, resultColumns);
         List<ShardStatus> shards = new ArrayList<>(shardCount);
         for (int i = 1; i <= shardCount; i++) {
             Shard shard = new Shard(i, shardCount);

@@ -24,7 +24,7 @@ import java.util.Set;
  * The results file of a sweep: a {@link SweepStamp} line ({@code # kljn sweep fingerprint=... shard=i/n points=N}),
  * a CSV header, then one row per finished point, appended as points finish (in completion order; a finished shard is
  * rewritten in index order by {@link #sortByIndex}). Columns:
- * {@code index, key}, the {@link SweepPoint#PARAMETER_COLUMNS parameters}, the evaluator's result columns,
+ * {@code index, key}, the {@link SweepSpec#parameterColumns() parameters}, the evaluator's result columns,
  * {@code status} ({@code ok} or {@code failed}) and {@code error} (the failure's message, empty when ok).
  * A failed point keeps its parameters, with empty result cells.
  *
@@ -72,13 +72,13 @@ public final class SweepWriter implements Closeable {
     }
 
     /**
-     * The full header for these result columns.
+     * The full header of {@code spec}'s sweep with these result columns.
      *
      * @throws IllegalArgumentException for a blank, repeated or reserved result column name
      */
-    public static List<String> header(List<String> resultColumns) {
+    public static List<String> header(SweepSpec spec, List<String> resultColumns) {
         List<String> h = new ArrayList<>(LEAD_COLUMNS);
-        h.addAll(SweepPoint.PARAMETER_COLUMNS);
+        h.addAll(spec.parameterColumns());
         Set<String> taken = new HashSet<>(h);
         taken.addAll(TAIL_COLUMNS);
         for (String c : resultColumns) {
@@ -111,7 +111,7 @@ public final class SweepWriter implements Closeable {
      */
     public static SweepWriter open(Path file, SweepSpec spec, Shard shard, List<String> resultColumns, boolean resume)
             throws IOException {
-        List<String> header = header(resultColumns);
+        List<String> header = header(spec, resultColumns);
         SweepStamp stamp = SweepStamp.of(spec, shard);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

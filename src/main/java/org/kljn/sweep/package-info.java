@@ -2,7 +2,11 @@
  * Parameter sweeps: a grid of KLJN loops, the analyses run at every point, resumable and sharded results files.
  *
  * <p>Entry points: {@link org.kljn.sweep.SweepSpec} reads a spec (grids of loop parameters and the analyses to run
- * on their Cartesian product) into {@link org.kljn.sweep.SweepPoint}s; {@link org.kljn.sweep.SweepRunner} runs one
+ * on their Cartesian product) into {@link org.kljn.sweep.SweepPoint}s, in three steps: {@code SpecParser} reads each
+ * key's line ({@code SpecLines}) into typed values, {@code SweepGrid} holds the typed dimensions and expands an index
+ * into its point, {@code SpecRules} checks what values may meet (between keys, the grid budget, and every point
+ * through the domain's own checks: the line models, {@code LoopAnalysis.check}, {@code BitExchange.check},
+ * {@code BitLength}, {@code BetaRule}, {@code EveInstrument}); {@link org.kljn.sweep.SweepRunner} runs one
  * {@link org.kljn.sweep.Shard} of them through an evaluator on worker threads and appends a row per finished point
  * ({@link org.kljn.sweep.SweepWriter}), resuming a file it wrote; {@link org.kljn.sweep.KljnEvaluator} computes a
  * point on an instance of the ngspice pool (the exact analysis, the Monte Carlo attack, or both:

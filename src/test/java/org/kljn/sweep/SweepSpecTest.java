@@ -227,7 +227,51 @@ class SweepSpecTest {
                 Arguments.of("bitSamples: 20\nbitDuration: 0.01\n", "t.spec:2: bitDuration: conflicts with bitSamples"
                         + " on line 1"),
                 Arguments.of("bandwidth: 1k, 2k\nbitDuration: 0.01\n", "t.spec:2: bitDuration: needs a single bandwidth"),
-                Arguments.of("rl: lin 1 2 4000\nrh: lin 3 4 4000\n", "t.spec: the grid has more than 10000000 points (rl 4000 x rh 4000)"));
+                Arguments.of("rl: lin 1 2 4000\nrh: lin 3 4 4000\n", "t.spec: the grid has more than 10000000 points (rl 4000 x rh 4000)"),
+                // Eve's floors and ξ: the limits are EveInstrument's and KeyRate's, as for analyze's options
+                Arguments.of("analyses: exact, key_rate\neveNoiseVoltage: 0\n", "t.spec:2: eveNoiseVoltage: Eve's"
+                        + " voltage-channel noise floor N_V 0 V^2/Hz: allowed 1.0e-30 to 1.0e-6 V^2/Hz"),
+                Arguments.of("analyses: exact, key_rate\neveNoiseVoltage: -1e-18\n", "t.spec:2: eveNoiseVoltage: Eve's"
+                        + " voltage-channel noise floor N_V -1.0e-18 V^2/Hz: allowed 1.0e-30 to 1.0e-6 V^2/Hz"),
+                Arguments.of("analyses: exact, key_rate\neveNoiseCurrent: log 1e-20 1e-11 4\n", "t.spec:2:"
+                        + " eveNoiseCurrent: Eve's current-channel noise floor N_I 1.0e-11 A^2/Hz: allowed 1.0e-36 to"
+                        + " 1.0e-12 A^2/Hz"),
+                Arguments.of("analyses: exact, key_rate\nreconciliation: 1.5\n", "t.spec:2: reconciliation: the"
+                        + " reconciliation efficiency ξ 1.5: allowed (0, 1]"),
+                Arguments.of("eveNoiseVoltage: 1e-16\n", "t.spec:1: eveNoiseVoltage: is used only by Eve's window"
+                        + " likelihood ratio (the key_rate analysis and the rows whose beta is optimal)"),
+                Arguments.of("beta: optimal\nreconciliation: 0.9\n", "t.spec:2: reconciliation: is used only by the"
+                        + " key_rate analysis; add key_rate to 'analyses'"));
+    }
+
+    /**
+     * Eve's floors and ξ reach the point, its analysis settings and its CSV cells and key; a spec without them has
+     * no such columns and the default instrument (the columns of every sweep written before stay as they were).
+     */
+    @Test
+    void eveInstrumentAndReconciliationAreGridDimensionsWithTheirOwnColumns() {
+        SweepSpec s = spec("beta: 1, optimal\neveNoiseVoltage: 1e-16, 1e-14\nreconciliation: 0.95\n"
+                + "analyses: exact, key_rate\n");
+        assertEquals(4, s.size());
+        SweepPoint p = s.point(3); // beta optimal, N_V 1e-14: the instrument dimension varies fastest
+        assertEquals(new org.kljn.analysis.eavesdropper.EveInstrument(1e-14,
+                org.kljn.analysis.eavesdropper.EveInstrument.DEFAULT_CURRENT_NOISE), p.eveInstrument());
+        assertEquals(p.eveInstrument(), KljnEvaluator.settings(p).eveInstrument());
+        assertEquals(0.95, p.reconciliationEfficiency());
+        List<String> columns = s.parameterColumns();
+        assertEquals(List.of("seed", "eveNoiseVoltage", "eveNoiseCurrent", "reconciliation"),
+                columns.subList(columns.size() - 4, columns.size()));
+        assertEquals(List.of("1.0e-14", "1.0e-24", "0.95"), p.parameterCells().subList(columns.size() - 3,
+                columns.size()));
+        assertTrue(p.key().endsWith(";seed=1;eveNoiseVoltage=1.0e-14;eveNoiseCurrent=1.0e-24;reconciliation=0.95"),
+                p.key());
+
+        SweepSpec plain = spec("beta: 1, optimal\nanalyses: exact, key_rate\n");
+        assertEquals(SweepPoint.PARAMETER_COLUMNS, plain.parameterColumns());
+        assertEquals(org.kljn.analysis.eavesdropper.EveInstrument.defaults(), plain.point(1).eveInstrument());
+        assertEquals(1, plain.point(1).reconciliationEfficiency());
+        assertTrue(plain.point(1).key().endsWith(";seed=1"), plain.point(1).key());
+        assertTrue(!plain.fingerprint().equals(s.fingerprint()));
     }
 
     /** bitDuration in seconds becomes the bitSamples dimension: M = 2Δfτ. */
