@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The CPU each test class costs, measured where wall times say more about a shared machine's load than about the
  * suite: with {@code -Dkljn.test.cpuTimes=FILE} ({@code mvn test -Dkljn.test.cpuTimes=$PWD/target/cpu-times.tsv})
- * every test class appends one line "class, CPU seconds, wall seconds" to FILE, the CPU being the test JVM's whole
+ * every test class appends one line "class, CPU seconds, wall seconds, test JVM's process id" to FILE (the process id
+ * tells surefire's forks apart, to see how the classes are balanced between them), the CPU being the test JVM's whole
  * process (every thread: ngspice's background runs, garbage collection, the JIT) from before the class's first
  * extension to after its last. Without the property it does nothing. Registered for every class by
  * {@code META-INF/services} (autodetection is enabled in {@code junit-platform.properties}); classes run one at a time
@@ -43,8 +44,9 @@ public final class CpuTimeExtension implements BeforeAllCallback, AfterAllCallba
         if (file == null || start == null) {
             return;
         }
-        String line = String.format(Locale.ROOT, "%s\t%.3f\t%.3f%n", context.getRequiredTestClass().getName(),
-                (processCpu() - start.cpu()) / 1e9, (System.nanoTime() - start.wall()) / 1e9);
+        String line = String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%d%n", context.getRequiredTestClass().getName(),
+                (processCpu() - start.cpu()) / 1e9, (System.nanoTime() - start.wall()) / 1e9,
+                ProcessHandle.current().pid());
         // one short write in append mode: lines of parallel test JVMs do not interleave
         Files.write(Path.of(file), line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
