@@ -20,9 +20,9 @@ import java.util.Locale;
  * collection, the JIT) from before the class's first extension to after its last. The process id tells surefire's
  * forks apart (how the classes are balanced between them); the last column is the CPU of the child processes the
  * class started and the JVM reaped (a child JVM, ngspice's program, isolated workers: Linux's cutime + cstime, NaN
- * where /proc is not there), which a fork also waits for. Without the property it does nothing. Registered for every class by
- * {@code META-INF/services} (autodetection is enabled in {@code junit-platform.properties}); classes run one at a time
- * in a test JVM, so the process's CPU between two callbacks is the class's own.
+ * where /proc is not there), which a fork also waits for. Without the property it does nothing. Registered for every
+ * class by {@code META-INF/services} (autodetection is enabled in {@code junit-platform.properties}); classes run one
+ * at a time in a test JVM, so the process's CPU between two callbacks is the class's own.
  */
 public final class CpuTimeExtension implements BeforeAllCallback, AfterAllCallback {
     private static final String PROPERTY = "kljn.test.cpuTimes";
