@@ -95,7 +95,7 @@ class DefenceChoicesTest {
     /**
      * The analysis and its defences, computed once for both tests through a simulator that counts their sweeps. The
      * sweep counts and each defence's J (a long-bit rate from the spectra) do not depend on the bit length: bits of 20
-     * Nyquist samples keep the six exact window tests (one per β) cheap.
+     * Nyquist samples keep the exact window tests of the analysis and of each defence cheap.
      */
     private static LoopAnalysisResult analysis;
     private static DefenceChoices defences;
