@@ -91,8 +91,10 @@ class UntrustedLineModelTest {
         Files.writeString(lib, String.join("\n", "* 84 + 74 + 10 ohm", ".param half=84", ".subckt pair a b",
                 "R1 a m {half} ; the forward conductor", "R2 m x", "+ 74 $ the return, continued",
                 "R3 x b rmod l=10u w=1u", ".model rmod R(rsh=1)", "C1 b 0 1pF", ".ends pair", ".end", ""));
+        // the lumped equivalent is the line's DC resistance, the same at any bit length: a bit of 20 Nyquist
+        // samples keeps Eve's finite-bit part of the run cheap
         RunCommandTest.Result r = RunCommandTest.kljn("analyze", "--subckt", lib.toString(), "--subckt-name", "pair",
-                "--json");
+                "--bit-samples", "20", "--json");
         assertEquals(0, r.status(), r.err());
         assertEquals(168, new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("lumpedEquivalent")
                 .get("seriesResistance").asDouble(), 1e-9 * 168, "the file's text, as written, is what ran");
