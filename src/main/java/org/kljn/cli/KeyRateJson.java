@@ -47,7 +47,7 @@ final class KeyRateJson {
      * for the same loop, line, β, band and bit ({@code predicted}, as {@link #of}), at ξ; both null, with the reason,
      * where Eve's window test was not measured.
      */
-    static Map<String, Object> measured(org.kljn.analysis.montecarlo.BitExchangeSimulation.KeyRateOutcome k, double xi,
+    static Map<String, Object> measured(org.kljn.analysis.montecarlo.BitExchangeResult.KeyRateOutcome k, double xi,
             double bandwidth, String notMeasured) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("reconciliation", xi);
@@ -93,7 +93,7 @@ final class KeyRateJson {
     }
 
     /** attack's text: the measured rate and its parts beside the prediction. */
-    static void printMeasured(PrintWriter out, org.kljn.analysis.montecarlo.BitExchangeSimulation.KeyRateOutcome k, double xi,
+    static void printMeasured(PrintWriter out, org.kljn.analysis.montecarlo.BitExchangeResult.KeyRateOutcome k, double xi,
             String notMeasured) {
         if (k == null) {
             out.printf(Locale.ROOT, "secret-key rate: not measured (%s)%n", notMeasured);

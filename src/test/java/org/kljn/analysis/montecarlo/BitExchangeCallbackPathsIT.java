@@ -31,13 +31,13 @@ class BitExchangeCallbackPathsIT {
                 .seed(seed).noiseGrid(4).build();
     }
 
-    private static BitExchangeSimulation.Result run(CallbackPath path, BitExchangeSettings s) {
+    private static BitExchangeResult run(CallbackPath path, BitExchangeSettings s) {
         try (NgSpice spice = NgSpice.open(path)) {
             return BitExchangeSimulation.run(spice, s, i -> { });
         }
     }
 
-    private static void assertSameBits(BitExchangeSimulation.Result a, BitExchangeSimulation.Result b, String what) {
+    private static void assertSameBits(BitExchangeResult a, BitExchangeResult b, String what) {
         assertEquals(a.acceptedPoints(), b.acceptedPoints(), what + ": accepted points");
         assertEquals(a.aliceResistors(), b.aliceResistors());
         for (int i = 0; i < a.bitAverages().size(); i++) {
@@ -53,13 +53,13 @@ class BitExchangeCallbackPathsIT {
         assertTrue(NgSpice.shimAvailable(), "the shim must load here: " + NgSpice.shimProblem());
         for (LineModel line : List.of(new LumpedLine(100), new RcLadder(500, 100e-9, 8))) {
             BitExchangeSettings s = settings(line, 50, 24, 5);
-            BitExchangeSimulation.Result shim = run(CallbackPath.SHIM, s);
-            BitExchangeSimulation.Result jna = run(CallbackPath.JNA, s);
+            BitExchangeResult shim = run(CallbackPath.SHIM, s);
+            BitExchangeResult jna = run(CallbackPath.JNA, s);
             assertEquals("shim", shim.callbacks());
             assertEquals("jna", jna.callbacks());
             assertSameBits(shim, jna, line.describe());
             // two blocks (one per situation), each crossing 11 or more window joins inside its run
-            assertEquals(2, BitExchangeSimulation.blocks(s, shim.aliceResistors()).size(), "blocks");
+            assertEquals(2, BitSchedule.blocks(s, shim.aliceResistors()).size(), "blocks");
             assertTrue(shim.acceptedPoints() >= 24L * 50 * 4, "points " + shim.acceptedPoints());
         }
         // the pre-warped noise (one solver step per grid point) goes through the same tables
@@ -72,12 +72,12 @@ class BitExchangeCallbackPathsIT {
     @Test
     void oneAndTwoThreadsOnTheShimGiveIdenticalResults() {
         BitExchangeSettings s = settings(new RcLadder(500, 100e-9, 8), 20, 200, 9);
-        BitExchangeSimulation.Result one = run(CallbackPath.SHIM, s);
-        BitExchangeSimulation.Result two;
+        BitExchangeResult one = run(CallbackPath.SHIM, s);
+        BitExchangeResult two;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             two = BitExchangeSimulation.run(pool, s, i -> { });
         }
-        assertTrue(BitExchangeSimulation.blocks(s, one.aliceResistors()).size() >= 2, "at least two blocks in parallel");
+        assertTrue(BitSchedule.blocks(s, one.aliceResistors()).size() >= 2, "at least two blocks in parallel");
         assertEquals("shim", two.callbacks());
         assertSameBits(one, two, "1 vs 2 threads");
     }

@@ -56,7 +56,7 @@ class LineModelTransientIT {
     private static List<String> check(String name, LineModel line) {
         BitExchangeSettings s = BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3)
                 .bitSamples(100).bits(400).seed(2029).accuracy(AccuracyGoal.MOMENTS).build();
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, s, i -> { });
+        BitExchangeResult r = BitExchangeSimulation.run(pool, s, i -> { });
         List<String> failures = new ArrayList<>();
         if (!(r.discretisationBound() <= 1e-4)) {
             failures.add(name + ": bound " + r.steps());

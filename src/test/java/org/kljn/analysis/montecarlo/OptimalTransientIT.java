@@ -29,8 +29,8 @@ class OptimalTransientIT {
     void transientSuccessRateAgreesWithThePrediction() {
         BitExchangeSettings s = BitExchangeSettings.builder(new ResistorPair(1e3, 10e3), new RcLadder(100, 30e-9, 8))
                 .tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(40).bits(1000).seed(20261129L).noiseGrid(8).build();
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, s, done -> { });
-        BitExchangeSimulation.OptimalOutcome o = r.optimal();
+        BitExchangeResult r = BitExchangeSimulation.run(spice, s, done -> { });
+        BitExchangeResult.OptimalOutcome o = r.optimal();
         assertNotNull(o);
         double p = o.predicted();
         double se = Math.sqrt(p * (1 - p) / o.bits());

@@ -63,11 +63,11 @@ class PrewarpedTransientIT {
      * Per product and situation: {deviation/scale, SE/scale}, rows HL 0..5 then LH 0..5 (the exact moments over the
      * realised band, from {@code pool}; the means adjusted by {@link ControlVariates}).
      */
-    static double[][] deviations(NgSpicePool pool, BitExchangeSimulation.Result r) {
+    static double[][] deviations(NgSpicePool pool, BitExchangeResult r) {
         BitExchangeSettings s = r.settings();
         InjectedNoise noise = s.injectedNoise();
         SituationExpectations exact = pool.withSession(
-                spice -> BitExchangeSimulation.expectations(spice, s, noise.band()));
+                spice -> SituationExpectations.of(spice, s, noise.band()));
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);
         long last = first + Math.round(s.bitDuration() / h);
@@ -104,7 +104,7 @@ class PrewarpedTransientIT {
     void everyMomentIsUnbiasedAtOneAndTwoGridPointsPerNyquistIntervalWhereTheFirNoiseIsNot() {
         List<String> failures = new ArrayList<>();
         for (int k : new int[] {1, 2}) {
-            BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings(k, AccuracyGoal.MOMENTS, 0, 800),
+            BitExchangeResult r = BitExchangeSimulation.run(pool, settings(k, AccuracyGoal.MOMENTS, 0, 800),
                     i -> { });
             assertTrue(r.settings().injectedNoise() instanceof PrewarpedNoise);
             assertEquals(1, r.steps().stepsPerSample());
@@ -124,7 +124,7 @@ class PrewarpedTransientIT {
             }
         }
         // the plain FIR noise at the same solver step (K = 2, one step per grid point): measurably biased
-        BitExchangeSimulation.Result fir = BitExchangeSimulation.run(pool, settings(2, AccuracyGoal.FIR, 1, 400), i -> { });
+        BitExchangeResult fir = BitExchangeSimulation.run(pool, settings(2, AccuracyGoal.FIR, 1, 400), i -> { });
         double[][] d = deviations(pool, fir);
         double worst = 0;
         for (int i = 0; i < d.length; i++) {
@@ -143,11 +143,11 @@ class PrewarpedTransientIT {
 
     @Test
     void theVarianceOfAMeanSquareIsInflatedAsPredicted() {
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings(1, AccuracyGoal.MOMENTS, 0, 800),
+        BitExchangeResult r = BitExchangeSimulation.run(pool, settings(1, AccuracyGoal.MOMENTS, 0, 800),
                 i -> { });
         BitExchangeSettings s = r.settings();
         SituationExpectations exact = pool.withSession(
-                spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
+                spice -> SituationExpectations.of(spice, s, s.injectedNoise().band()));
         double hs = s.injectedNoise().gridStep();
         for (Resistor alice : Resistor.values()) {
             Situation situation = Situation.secure(alice);

@@ -43,12 +43,12 @@ class TransientBiasIT {
     void everyMomentOnACapacitiveLadderIsUnbiasedToWithinTheDiscretisationBound() {
         BitExchangeSettings s = BitExchangeSettings.builder(PAIR, TransientAccuracyIT.LADDER).tEff(1e9).beta(1.0)
                 .bandwidth(1e3).bitSamples(100).bits(400).seed(2027).build();
-        BitExchangeSimulation.Result r;
+        BitExchangeResult r;
         SituationExpectations exact;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, s, i -> { });
             BitExchangeSettings used = r.settings();
-            exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, used, used.injectedNoise().band()));
+            exact = pool.withSession(spice -> SituationExpectations.of(spice, used, used.injectedNoise().band()));
         }
         assertTrue(r.discretisationBound() <= StepChoice.TARGET, r.steps().toString());
         // the default goal (distributions) resolved the grid: the run's settings carry it
