@@ -61,7 +61,7 @@ public final class BitExchangeSimulation {
     }
 
     /**
-     * The settings with the grid of a pre-warped run fixed: {@code moments} takes {@link StepChoice#MOMENTS_GRID};
+     * The settings with the grid of a pre-warped run fixed: {@code moments} takes {@link AccuracyGoal#MOMENTS_GRID};
      * {@code distributions} the coarsest grid whose variance inflation is within {@link StepChoice#INFLATION_TARGET}
      * ({@link StepChoice#distributionsGrid}, from one AC sweep over the nominal band), and for bits on which the
      * window likelihood ratio is measured (at most {@link OptimalResult#WINDOW_LIMIT} Nyquist samples) at least
@@ -73,7 +73,7 @@ public final class BitExchangeSimulation {
             return s;
         }
         if (s.accuracy() == AccuracyGoal.MOMENTS) {
-            return s.withOversampling(StepChoice.MOMENTS_GRID);
+            return s.withOversampling(AccuracyGoal.MOMENTS_GRID);
         }
         BandShape nominal = BandShape.brickWall(s.bandwidth());
         Map<Situation, TransferFunctions> transfer = ExactAnalysis.transferFunctions(spice, s.resistors(), s.line(),

@@ -99,7 +99,7 @@ record TransientBlock(BitSchedule schedule, StepChoice steps, OptimalDetector op
         StreamListener lr = optimal.listener(s, windows, bits, trnoise ? h : step, into);
         long t0 = System.nanoTime();
         TabulatedRun.Outcome outcome = spice.runTabulated(deck(loop, windows, step), run,
-                lr == null ? stream : WhittleStream.tee(stream, lr));
+                lr == null ? stream : WindowStream.tee(stream, lr));
         long nanos = System.nanoTime() - t0;
         if (stream.windowsDone() != bits.size()) {
             throw new IllegalStateException("the transient ended after " + stream.windowsDone() + " of "
