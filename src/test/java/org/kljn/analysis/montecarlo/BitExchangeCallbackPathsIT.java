@@ -5,17 +5,17 @@ import org.junit.jupiter.api.Test;
 import org.kljn.analysis.exact.Attack;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
-import org.kljn.circuit.RcLadder;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.CallbackPath;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.testing.TransientFixture;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
 
 /**
  * The transient bit exchange gives the same numbers whoever answers ngspice's per-point callbacks (the native shim
@@ -24,10 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // eight whole bit-exchange runs with their exact expectations (~10 s): mvn verify
 class BitExchangeCallbackPathsIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 
     private static BitExchangeSettings settings(LineModel line, int samples, int bits, long seed) {
-        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(samples).bits(bits)
+        return TransientFixture.builder(line).bitSamples(samples).bits(bits)
                 .seed(seed).noiseGrid(4).build();
     }
 
@@ -51,7 +50,7 @@ class BitExchangeCallbackPathsIT {
     @Test
     void shimAndJnaGiveIdenticalPerBitAveragesOnTheLumpedLoopAndAnEightSectionLadder() {
         assertTrue(NgSpice.shimAvailable(), "the shim must load here: " + NgSpice.shimProblem());
-        for (LineModel line : List.of(new LumpedLine(100), new RcLadder(500, 100e-9, 8))) {
+        for (LineModel line : List.of(new LumpedLine(100), LADDER)) {
             BitExchangeSettings s = settings(line, 50, 24, 5);
             BitExchangeResult shim = run(CallbackPath.SHIM, s);
             BitExchangeResult jna = run(CallbackPath.JNA, s);
@@ -63,7 +62,7 @@ class BitExchangeCallbackPathsIT {
             assertTrue(shim.acceptedPoints() >= 24L * 50 * 4, "points " + shim.acceptedPoints());
         }
         // the pre-warped noise (one solver step per grid point) goes through the same tables
-        BitExchangeSettings prewarped = settings(new RcLadder(500, 100e-9, 8), 50, 24, 5)
+        BitExchangeSettings prewarped = settings(LADDER, 50, 24, 5)
                 .withOversampling(0).withAccuracy(AccuracyGoal.MOMENTS);
         assertTrue(prewarped.prewarped());
         assertSameBits(run(CallbackPath.SHIM, prewarped), run(CallbackPath.JNA, prewarped), "pre-warped ladder");
@@ -71,7 +70,7 @@ class BitExchangeCallbackPathsIT {
 
     @Test
     void oneAndTwoThreadsOnTheShimGiveIdenticalResults() {
-        BitExchangeSettings s = settings(new RcLadder(500, 100e-9, 8), 20, 200, 9);
+        BitExchangeSettings s = settings(LADDER, 20, 200, 9);
         BitExchangeResult one = run(CallbackPath.SHIM, s);
         BitExchangeResult two;
         try (NgSpicePool pool = NgSpicePool.of(2)) {

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
-import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.noise.NoiseDesign;
 import org.kljn.noise.NoiseSpec;
+import org.kljn.testing.TransientFixture;
 
 import java.util.List;
 
@@ -23,17 +22,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /** Transient bit exchanges in ngspice against the exact analysis, with fixed seeds. */
 @Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
 @ExtendWith(NgSpiceExtension.class)
 class BitExchangeSimulationIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     @NgSpiceExtension.Session
     static NgSpice spice;
 
     private static BitExchangeSettings settings(LineModel line, double beta, int samples, int bits, long seed) {
-        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(beta).bandwidth(1e3).bitSamples(samples)
+        return TransientFixture.builder(line).beta(beta).bitSamples(samples)
                 .bits(bits).seed(seed).noiseGrid(4).build();
     }
 
@@ -90,14 +90,14 @@ class BitExchangeSimulationIT {
      */
     @Test
     void trnoiseModeMatchesTheExactAnalysisOverItsSincFourthBand() {
-        assertMomentsAgree(BitExchangeSettings.builder(PAIR, new LumpedLine(500)).tEff(1e9).beta(1.0).bandwidth(1e3)
+        assertMomentsAgree(TransientFixture.builder(new LumpedLine(500))
                 .bitSamples(50).bits(200).seed(21).noiseGrid(4).noise(BitExchangeSettings.NoiseMode.TRNOISE).build(), 6);
     }
 
     @Test
     void transientMomentsMatchTheExactAnalysisOnAnRcLadder() {
         // 100 nF over a 1 kHz band: the shunt current is a few per cent of the loop current
-        assertMomentsAgree(new RcLadder(500, 100e-9, 8), 50, 120, 12);
+        assertMomentsAgree(LADDER, 50, 120, 12);
     }
 
     /**

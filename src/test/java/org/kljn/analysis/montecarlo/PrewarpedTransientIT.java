@@ -8,11 +8,11 @@ import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.exact.EveStatistics;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.PrewarpedNoise;
+import org.kljn.testing.TransientFixture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,8 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /**
  * Pre-warped noise in ngspice at coarse steps, on the capacitive 8-section ladder (100 nF over a 1 kHz band):
@@ -41,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class PrewarpedTransientIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     private static NgSpicePool pool;
 
     @BeforeAll
@@ -55,7 +56,7 @@ class PrewarpedTransientIT {
     }
 
     private static BitExchangeSettings settings(int k, AccuracyGoal goal, int steps, int bits) {
-        return BitExchangeSettings.builder(PAIR, TransientAccuracyIT.LADDER).tEff(1e9).beta(1.0).bandwidth(1e3)
+        return TransientFixture.builder(LADDER)
                 .bitSamples(100).bits(bits).seed(2027).noiseGrid(k).stepsPerSample(steps).accuracy(goal).build();
     }
 

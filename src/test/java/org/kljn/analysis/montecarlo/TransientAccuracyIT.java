@@ -10,15 +10,17 @@ import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.testing.NgSpiceExtension;
+import org.kljn.testing.TransientFixture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /**
  * The transient's discretisation: the trapezoidal error model against ngspice's measured error, the automatic
@@ -27,9 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
 @ExtendWith(NgSpiceExtension.class)
 class TransientAccuracyIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     /** 100 nF over a 1 kHz band: the capacitive ladder on which K = 4, one step per grid point was +2 % on ⟨I_B²⟩. */
-    static final LineModel LADDER = new RcLadder(500, 100e-9, 8);
     @NgSpiceExtension.Session
     static NgSpice spice;
 
@@ -40,7 +40,7 @@ class TransientAccuracyIT {
 
     /** The default goal (distributions: pre-warped noise on a line with capacitance). */
     private static BitExchangeSettings defaults(LineModel line, int samples, int bits, long seed) {
-        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(samples).bits(bits)
+        return TransientFixture.builder(line).bitSamples(samples).bits(bits)
                 .seed(seed).build();
     }
 
