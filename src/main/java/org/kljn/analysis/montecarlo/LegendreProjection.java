@@ -61,7 +61,7 @@ public final class LegendreProjection extends WindowStream {
         double tau = windows().measurement();
         double xa = Math.max(-1, Math.min(1, 2 * (a - start) / tau - 1));
         double xb = Math.max(-1, Math.min(1, 2 * (b - start) / tau - 1));
-        segment(xa, xb, ya[0], yb[0], ya[1], yb[1]);
+        project(xa, xb, ya[0], yb[0], ya[1], yb[1]);
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class LegendreProjection extends WindowStream {
     }
 
     /** Adds ∫_{xa}^{xb} ℓ P_n dx for both channels (ℓ linear from the a values to the b values). */
-    private void segment(double xa, double xb, double ua, double ub, double ia, double ib) {
+    private void project(double xa, double xb, double ua, double ub, double ia, double ib) {
         if (!atA.at(xa)) {
             atA.evaluate(xa);
         }
