@@ -8,6 +8,7 @@ import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.exact.ExactAnalysis;
 import org.kljn.analysis.exact.KljnMoments;
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.analysis.montecarlo.BitExchangeSimulation;
 import org.kljn.analysis.montecarlo.WindowMoments;
 import org.kljn.circuit.KljnLoop;
@@ -61,7 +62,7 @@ class SoakIT {
         BitExchangeSettings s = BitExchangeSettings.builder(new ResistorPair(1e3, 10e3), new LumpedLine(500)).tEff(1e9)
                 .beta(1).bandwidth(bandwidth).bitSamples(1_250_000).bits(2).seed(99).noiseGrid(4).guard(0).build();
         long before;
-        BitExchangeSimulation.Result res;
+        BitExchangeResult res;
         // warm-up run, then the measured one
         BitExchangeSimulation.run(spice, BitExchangeSettings.builder(new ResistorPair(1e3, 10e3),
                 new LumpedLine(500)).tEff(1e9).beta(1).bandwidth(bandwidth).bitSamples(10_000).bits(2).seed(98)

@@ -1,6 +1,7 @@
 package org.kljn.bench;
 
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.analysis.montecarlo.BitExchangeSimulation;
 import org.kljn.analysis.loop.AnalysisSettings;
 import org.kljn.noise.Johnson;
@@ -184,7 +185,7 @@ public final class Benchmarks {
         double bandwidth = 1 / (2.0 * OVERSAMPLING * SAMPLE_SPACING);
         int bitSamples = (int) (n / bits / OVERSAMPLING);
         try (NgSpice spice = NgSpice.open()) {
-            BitExchangeSimulation.Result res = BitExchangeSimulation.run(spice, BitExchangeSettings.builder(PAIR,
+            BitExchangeResult res = BitExchangeSimulation.run(spice, BitExchangeSettings.builder(PAIR,
                     lineModel(line)).tEff(1e9).beta(1.0).bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(1)
                     .noiseGrid(OVERSAMPLING).guard(0).stepsPerSample(1).build(), i -> { });
             return res.transientSeconds();

@@ -7,7 +7,7 @@ import org.kljn.analysis.loop.LoopAnalysis;
 import org.kljn.analysis.montecarlo.AccuracyGoal;
 import org.kljn.analysis.montecarlo.BitExchange;
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
-import org.kljn.analysis.montecarlo.BitExchangeSimulation;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Situation;
 import org.kljn.io.ProgressBar;
@@ -152,7 +152,7 @@ public final class AttackCommand implements Callable<Integer> {
             // --progress auto: redrawn on a terminal; in a log a plain line every 30 s, no carriage returns
             ProgressBar bar = ProgressBar.create(progress, System.err, bits, 0, "bits");
             long t0 = System.nanoTime();
-            BitExchangeSimulation.Result r = BitExchange.run(pool, settings, bar::update);
+            BitExchangeResult r = BitExchange.run(pool, settings, bar::update);
             bar.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(r, seconds);
@@ -160,17 +160,17 @@ public final class AttackCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String bound(BitExchangeSimulation.Result r) {
+    private static String bound(BitExchangeResult r) {
         double b = r.discretisationBound();
         return !Double.isNaN(b) ? String.format(Locale.ROOT, "%.1e", b)
                 : r.settings().noise() == BitExchangeSettings.NoiseMode.TRNOISE ? "none (TRNOISE)"
                 : "none (ngspice cut steps)";
     }
 
-    private static String hlMeans(BitExchangeSimulation.Result r) {
+    private static String hlMeans(BitExchangeResult r) {
         StringBuilder sb = new StringBuilder();
         for (Attack a : Attack.values()) {
-            BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
+            BitExchangeResult.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
             sb.append(String.format(Locale.ROOT, "%s%s %.4e ± %.1e (exact %.4e)", sb.length() == 0 ? "" : "; ", a.key(),
                     m.mean(), m.standardError(), m.expected()));
         }
@@ -178,7 +178,7 @@ public final class AttackCommand implements Callable<Integer> {
     }
 
     /** Why the key rate was not measured: Eve's window test was not (or a situation had fewer than two bits). */
-    private static String keyRateNotMeasured(BitExchangeSimulation.Result r) {
+    private static String keyRateNotMeasured(BitExchangeResult r) {
         if (r.optimal() == null) {
             return "the bit is too short for Eve's likelihood-ratio detector";
         }
@@ -186,9 +186,9 @@ public final class AttackCommand implements Callable<Integer> {
                 + r.optimal().windowRefused() : "fewer than two bits of a situation";
     }
 
-    private static void printOptimal(PrintWriter out, BitExchangeSimulation.OptimalOutcome o) {
+    private static void printOptimal(PrintWriter out, BitExchangeResult.OptimalOutcome o) {
         double[] ci = o.ci95();
-        BitExchangeSimulation.WindowMeasurement w = o.window();
+        BitExchangeResult.WindowMeasurement w = o.window();
         if (w == null) {
             out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (spectral likelihood ratio of U_A, I_A over %d"
                     + " bins, not a bound)%n", "optimal", o.successRate(), ci[0], ci[1], o.predicted(), o.frequencyBins());
@@ -222,7 +222,7 @@ public final class AttackCommand implements Callable<Integer> {
         throw new IllegalArgumentException(option + " " + value + ": allowed auto or an integer from " + min + " to " + max);
     }
 
-    private void print(BitExchangeSimulation.Result r, double seconds) throws Exception {
+    private void print(BitExchangeResult r, double seconds) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BitExchangeSettings s = r.settings();
         if (json.enabled()) {
@@ -232,7 +232,7 @@ public final class AttackCommand implements Callable<Integer> {
                     s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), options.describeLine(s.line()));
             out.printf(Locale.ROOT, "%-10s %12s %22s %12s%n", "attack", "Eve correct", "95% interval (Wilson)", "predicted");
             for (Attack a : Attack.values()) {
-                BitExchangeSimulation.AttackOutcome o = r.eve().get(a);
+                BitExchangeResult.AttackOutcome o = r.eve().get(a);
                 double[] ci = o.ci95();
                 out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f%n", a.key(), o.successRate(), ci[0], ci[1],
                         o.predicted());

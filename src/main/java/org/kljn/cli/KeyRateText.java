@@ -2,6 +2,7 @@ package org.kljn.cli;
 
 import org.kljn.analysis.defence.KeyRateDefences;
 import org.kljn.analysis.eavesdropper.KeyRate;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.analysis.montecarlo.MeasuredKeyRate;
 
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ final class KeyRateText {
     }
 
     /** attack's text: the measured rate and its parts beside the prediction. */
-    static void printMeasured(PrintWriter out, org.kljn.analysis.montecarlo.BitExchangeSimulation.KeyRateOutcome k, double xi,
+    static void printMeasured(PrintWriter out, org.kljn.analysis.montecarlo.BitExchangeResult.KeyRateOutcome k, double xi,
             String notMeasured) {
         if (k == null) {
             out.printf(Locale.ROOT, "secret-key rate: not measured (%s)%n", notMeasured);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.eavesdropper.KeyRate;
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
-import org.kljn.analysis.montecarlo.BitExchangeSimulation;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.analysis.montecarlo.EmpiricalLikelihoodRatios;
 import org.kljn.analysis.montecarlo.MeasuredKeyRate;
 import org.kljn.analysis.montecarlo.StepChoice;
@@ -136,14 +136,14 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
      * The result of the run {@code r}, which took {@code seconds}; the key rate at ξ = {@code xi}, or
      * {@code notMeasured} where it was not measured.
      */
-    public static AttackOutput of(BitExchangeSimulation.Result r, double seconds, double xi, String notMeasured) {
+    public static AttackOutput of(BitExchangeResult r, double seconds, double xi, String notMeasured) {
         BitExchangeSettings s = r.settings();
         Map<String, EveRow> eve = new LinkedHashMap<>();
         for (Attack a : Attack.values()) {
-            BitExchangeSimulation.AttackOutcome o = r.eve().get(a);
+            BitExchangeResult.AttackOutcome o = r.eve().get(a);
             eve.put(a.key(), new EveRow(o.successRate(), o.ci95(), o.predicted(), o.correct(), null, null, null));
         }
-        BitExchangeSimulation.OptimalOutcome o = r.optimal();
+        BitExchangeResult.OptimalOutcome o = r.optimal();
         if (o != null) {
             boolean window = o.window() != null;
             eve.put("optimal", new EveRow(o.successRate(), o.ci95(), o.predicted(), o.correct(), o.method(),
@@ -152,7 +152,7 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
         Map<String, MeasuredMean> measured = new LinkedHashMap<>();
         Map<String, ExpectedMean> expected = new LinkedHashMap<>();
         for (Attack a : Attack.values()) {
-            BitExchangeSimulation.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
+            BitExchangeResult.MeasuredStatistic m = r.measured().get(Situation.HL).get(a);
             measured.put(a.key(), new MeasuredMean(finite(m.mean()), finite(m.standardError()), m.bits()));
             expected.put(a.key(), new ExpectedMean(m.expected()));
         }
@@ -170,13 +170,13 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
     }
 
     /** Whether the step distorts the success rates beyond the distributions goal's target. */
-    public static boolean distributionsInflated(BitExchangeSimulation.Result r) {
+    public static boolean distributionsInflated(BitExchangeResult r) {
         return r.steps().varianceInflation() > StepChoice.INFLATION_TARGET * (1 + 1e-9);
     }
 
-    private static Optimal optimal(BitExchangeSimulation.OptimalOutcome o, BitExchangeSettings s) {
+    private static Optimal optimal(BitExchangeResult.OptimalOutcome o, BitExchangeSettings s) {
         EveNoise instrument = EveNoise.of(s.eveNoise());
-        BitExchangeSimulation.WindowMeasurement w = o.window();
+        BitExchangeResult.WindowMeasurement w = o.window();
         if (w == null) {
             return new Spectral(o.method(), instrument, o.successRate(), o.predicted(), o.windowRefused());
         }
@@ -187,7 +187,7 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
                 w.predicted().mutualInformation(), w.predicted().jeffreys(), w.edgeCompression());
     }
 
-    private static MeasuredKeyRateOutput keyRate(BitExchangeSimulation.KeyRateOutcome k, double xi, double bandwidth,
+    private static MeasuredKeyRateOutput keyRate(BitExchangeResult.KeyRateOutcome k, double xi, double bandwidth,
                                                  String notMeasured) {
         if (k == null) {
             return NotMeasured.because(xi, notMeasured);

@@ -12,7 +12,7 @@ import org.kljn.analysis.loop.LoopAnalysis;
 import org.kljn.analysis.loop.LoopAnalysisResult;
 import org.kljn.analysis.montecarlo.BitExchange;
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
-import org.kljn.analysis.montecarlo.BitExchangeSimulation;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.ngspice.NgSpicePool;
 
@@ -107,7 +107,7 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
                 r.putAll(keyRateColumns(exact, p.reconciliationEfficiency()));
             }
             if (p.runs(Analysis.ATTACK)) {
-                BitExchangeSimulation.Result mc;
+                BitExchangeResult mc;
                 try {
                     mc = BitExchange.run(spice, BitExchangeSettings.builder(loop.resistors(), loop.line(),
                             exact.settings()).beta(exact.betaUsed()).bits(p.bits()).seed(p.seed())

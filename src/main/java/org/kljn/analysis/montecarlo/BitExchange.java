@@ -32,14 +32,14 @@ public final class BitExchange {
     }
 
     /** Checks, then runs the bit exchanges on the instances of {@code pool}; {@code progress} receives the bits done. */
-    public static BitExchangeSimulation.Result run(NgSpicePool pool, BitExchangeSettings settings,
+    public static BitExchangeResult run(NgSpicePool pool, BitExchangeSettings settings,
             IntConsumer progress) {
         check(settings.line(), settings.bitSamples(), settings.bits());
         return BitExchangeSimulation.run(pool, settings, progress);
     }
 
     /** Checks, then runs the bit exchanges on {@code spice}; {@code progress} receives the bits done. */
-    public static BitExchangeSimulation.Result run(NgSpice spice, BitExchangeSettings settings,
+    public static BitExchangeResult run(NgSpice spice, BitExchangeSettings settings,
             IntConsumer progress) {
         check(settings.line(), settings.bitSamples(), settings.bits());
         return BitExchangeSimulation.run(spice, settings, progress);

@@ -95,10 +95,10 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
                     + ") takes one solver step per grid point");
         }
         // every bit simulates (guard + bit) on a grid of K points per Nyquist interval; automatic: the most the goal
-        // can choose (fir 4, moments StepChoice.MOMENTS_GRID, distributions 64 on a capacitive line)
+        // can choose (fir 4, moments AccuracyGoal.MOMENTS_GRID, distributions 64 on a capacitive line)
         int gridK = oversampling != AUTOMATIC ? oversampling : switch (accuracy) {
             case FIR -> NoiseSpec.DEFAULT_OVERSAMPLING;
-            case MOMENTS -> StepChoice.MOMENTS_GRID;
+            case MOMENTS -> AccuracyGoal.MOMENTS_GRID;
             case DISTRIBUTIONS -> MAX_NOISE_GRID;
         };
         double perBit = (bitSamples + (guard == AUTOMATIC_GUARD ? 0 : guard) * 2 * bandwidth) * gridK;
@@ -185,7 +185,7 @@ public record BitExchangeSettings(ResistorPair resistors, LineModel line, double
         }
         if (prewarped()) {
             if (accuracy == AccuracyGoal.MOMENTS) {
-                return StepChoice.MOMENTS_GRID;
+                return AccuracyGoal.MOMENTS_GRID;
             }
             throw new IllegalStateException("the distributions grid depends on the line's transfer functions:"
                     + " resolve the settings first (BitExchangeSimulation.resolve)");

@@ -2,10 +2,6 @@ package org.kljn.analysis.montecarlo;
 
 import org.kljn.analysis.eavesdropper.WindowEavesdropper;
 import org.kljn.analysis.exact.Probe;
-import org.kljn.circuit.Probes;
-import org.kljn.ngspice.StreamListener;
-
-import java.util.List;
 
 /**
  * Streams a transient's accepted points into each bit window's coefficients of U_A and I_A on the window's
@@ -27,30 +23,25 @@ import java.util.List;
  * cancel mildly (by about 1/(n Δx) for a segment of Δx); rounding adds ~1e-16 of the waveform's scale per
  * segment, twelve orders below Eve's default floor.
  */
-public final class LegendreProjection implements StreamListener {
+public final class LegendreProjection extends WindowStream {
     /** Receives each window's 2K coefficients (U_A's K, then I_A's K; V·√s and A·√s), a fresh array. */
     @FunctionalInterface
     public interface CoefficientConsumer {
         void windowDone(int window, double[] coefficients);
     }
 
-    private final BitWindows windows;
     private final int order;
     private final CoefficientConsumer consumer;
     private final double[] sums;
     private Antiderivatives atA;
     private Antiderivatives atB;
-    private int cTime = -1, cU, cI;
-    private boolean havePrevious;
-    private double tPrev, uPrev, iPrev;
-    private int window;
 
     /** Projects every window of {@code windows} on the first {@code order} Legendre polynomials of the window. */
     public LegendreProjection(BitWindows windows, int order, CoefficientConsumer consumer) {
+        super(windows, Probe.U_A, Probe.I_A);
         if (order < 1) {
             throw new IllegalArgumentException("need at least one basis function, got " + order);
         }
-        this.windows = windows;
         this.order = order;
         this.consumer = consumer;
         this.sums = new double[2 * order];
@@ -59,69 +50,29 @@ public final class LegendreProjection implements StreamListener {
     }
 
     @Override
-    public void plotStarted(String plotName, String plotType, List<String> names) {
-        cTime = indexOf(names, "time");
-        cU = indexOf(names, Probes.VECTORS[Probe.U_A.ordinal()]);
-        cI = indexOf(names, Probes.VECTORS[Probe.I_A.ordinal()]);
-        havePrevious = false;
-        window = 0;
+    void restart() {
         java.util.Arrays.fill(sums, 0);
         atA.invalidate();
     }
 
-    private static int indexOf(List<String> names, String wanted) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(wanted)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the transient plot has no vector " + wanted + " (has " + names + ")");
+    @Override
+    void segment(int window, double a, double b, double[] ya, double[] yb) {
+        double start = windows().measurementStart(window);
+        double tau = windows().measurement();
+        double xa = Math.max(-1, Math.min(1, 2 * (a - start) / tau - 1));
+        double xb = Math.max(-1, Math.min(1, 2 * (b - start) / tau - 1));
+        project(xa, xb, ya[0], yb[0], ya[1], yb[1]);
     }
 
     @Override
-    public void point(int index, double[] real, double[] imag) {
-        if (cTime < 0) {
-            return;
-        }
-        double t = real[cTime], u = real[cU], i = real[cI];
-        if (havePrevious && t > tPrev) {
-            integrate(t, u, i);
-        }
-        tPrev = t;
-        uPrev = u;
-        iPrev = i;
-        havePrevious = true;
-    }
-
-    private void integrate(double t1, double u1, double i1) {
-        double t0 = tPrev;
-        while (window < windows.count()) {
-            double start = windows.measurementStart(window);
-            double end = windows.measurementEnd(window);
-            double a = Math.max(t0, start);
-            double b = Math.min(t1, end);
-            if (b > a) {
-                double span = t1 - t0;
-                double fa = (a - t0) / span, fb = (b - t0) / span;
-                double tau = windows.measurement();
-                double xa = Math.max(-1, Math.min(1, 2 * (a - start) / tau - 1));
-                double xb = Math.max(-1, Math.min(1, 2 * (b - start) / tau - 1));
-                segment(xa, xb, uPrev + fa * (u1 - uPrev), uPrev + fb * (u1 - uPrev),
-                        iPrev + fa * (i1 - iPrev), iPrev + fb * (i1 - iPrev));
-            }
-            if (t1 >= end * (1 - 1e-12)) {
-                consumer.windowDone(window, coefficients(sums, order, windows.measurement()));
-                java.util.Arrays.fill(sums, 0);
-                atA.invalidate();
-                window++;
-                continue;
-            }
-            return;
-        }
+    void windowDone(int window) {
+        consumer.windowDone(window, coefficients(sums, order, windows().measurement()));
+        java.util.Arrays.fill(sums, 0);
+        atA.invalidate();
     }
 
     /** Adds ∫_{xa}^{xb} ℓ P_n dx for both channels (ℓ linear from the a values to the b values). */
-    private void segment(double xa, double xb, double ua, double ub, double ia, double ib) {
+    private void project(double xa, double xb, double ua, double ub, double ia, double ib) {
         if (!atA.at(xa)) {
             atA.evaluate(xa);
         }
@@ -174,10 +125,6 @@ public final class LegendreProjection implements StreamListener {
             c[n] = 0.5 * Math.sqrt((2 * n + 1) * tau) * sums[n];
         }
         return c;
-    }
-
-    public int windowsDone() {
-        return window;
     }
 
     /** P_0 … P_{K+1}, Q_0 … Q_K and S_0 … S_{K−1} at one x. */

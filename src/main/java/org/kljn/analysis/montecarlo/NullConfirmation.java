@@ -89,7 +89,7 @@ public final class NullConfirmation {
                 .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();
         InjectedNoise noise = atOneSettings.injectedNoise();
         SituationExpectations atBetaOne = pool.withSession(
-                spice -> BitExchangeSimulation.expectations(spice, atOneSettings, noise.band()));
+                spice -> SituationExpectations.of(spice, atOneSettings, noise.band()));
         KljnLoop hl = Situation.HL.loop(resistors, line);
         double betaNull = BetaCurve.of(hl, ExactAnalysis.integrals(atBetaOne.transfer().get(Situation.HL)), tEff)
                 .betaNull(attack).orElseThrow(() -> new IllegalArgumentException(attack.key()
@@ -106,7 +106,7 @@ public final class NullConfirmation {
                 .bandwidth(bandwidth).bitSamples(bitSamples).bits(bits).seed(seed).accuracy(AccuracyGoal.MOMENTS).build();
         InjectedNoise noise = base.injectedNoise();
         SituationExpectations exact = pool.withSession(
-                spice -> BitExchangeSimulation.expectations(spice, base, noise.band()));
+                spice -> SituationExpectations.of(spice, base, noise.band()));
         double[] atOne = new double[2];
         double[] atNull = new double[2];
         List<Situation> situations = Situation.SECURE;
@@ -127,7 +127,7 @@ public final class NullConfirmation {
         }
         steps = Math.min(steps, StepChoice.MAX_STEPS);
         BitExchangeSettings s = base.withStepsPerSample(steps);
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, s, i -> { });
+        BitExchangeResult r = BitExchangeSimulation.run(pool, s, i -> { });
 
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);

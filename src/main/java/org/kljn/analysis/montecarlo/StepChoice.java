@@ -20,7 +20,7 @@ import org.kljn.noise.InjectedNoise;
  * residual, quadrature-level). The step sets only the distributions: each statistic's variance rate becomes
  * ∫ Q J df / ∫ Q df times its continuous value, J = 1 + (πfh)² ({@link #inflation}). {@code distributions} takes
  * the coarsest grid K (points per Nyquist interval) with every inflation within {@link #INFLATION_TARGET};
- * {@code moments} takes {@link #MOMENTS_GRID}.</li>
+ * {@code moments} takes {@link AccuracyGoal#MOMENTS_GRID}.</li>
  * <li>FIR ({@code fir}): the fewest steps k (1, 2, 4, ... 256) per FIR grid interval whose bound, {@link #SAFETY}
  * times the error {@link TrapezoidModel} predicts from the exact transfer functions of both secure situations, is
  * within the {@link #TARGET}. The factor covers the model's own error: it predicts ngspice's measured change of
@@ -47,14 +47,6 @@ public record StepChoice(int stepsPerSample, double bound, String reason, Accura
      * φ(d)·d is 0.242 at d = 1): a tenth of the binomial standard error of a run of up to 1700 bits.
      */
     public static final double INFLATION_TARGET = 0.01;
-    /**
-     * Grid points per Nyquist interval for the {@code moments} goal: 2. K = 1 gives exact means too
-     * ({@code PrewarpedTransientIT}), but there the control variates of the null confirmation (lagged products of
-     * the grid values) shrink a null signal's standard error only 43-fold instead of 137-fold (measured on the Cat5
-     * ladder, BSY at its null, 200 bits), so the confirmation would need ~10 times the bits; K = 2 costs about 2.1
-     * solver points per Nyquist sample with the guard.
-     */
-    public static final int MOMENTS_GRID = 2;
     static final int MAX_STEPS = 256;
     /** Bound over prediction: the model's measured accuracy (15 %) with margin. */
     static final double SAFETY = 1.25;

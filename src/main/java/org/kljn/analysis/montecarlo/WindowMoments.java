@@ -3,8 +3,6 @@ package org.kljn.analysis.montecarlo;
 import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.exact.Probe;
 import org.kljn.analysis.exact.ProbeQuadraticForm;
-import org.kljn.circuit.Probes;
-import org.kljn.ngspice.StreamListener;
 
 import java.util.List;
 
@@ -16,9 +14,9 @@ import java.util.List;
  *
  * <p>The run must put accepted points on every window boundary (step control does), so that each step lies
  * wholly inside or outside a measurement interval; a step that straddles a boundary is split at it by linear
- * interpolation, which is what the trapezoidal rule assumes anyway.
+ * interpolation, which is what the trapezoidal rule assumes anyway ({@code WindowStream}).
  */
-public final class WindowMoments implements StreamListener {
+public final class WindowMoments extends WindowStream {
     /** Products accumulated per window, in this order. */
     public static final int UA2 = 0, UB2 = 1, IA2 = 2, IB2 = 3, UAIA = 4, UBIB = 5, PRODUCTS = 6;
 
@@ -28,82 +26,18 @@ public final class WindowMoments implements StreamListener {
         void windowDone(int window, double[] averages);
     }
 
-    private final BitWindows windows;
     private final WindowConsumer consumer;
-    private int cTime = -1, cA, cB, cIA, cIB;
-    private boolean havePrevious;
-    private double tPrev;
-    private final double[] prev = new double[4];
-    private final double[] cur = new double[4];
     private final double[] sums = new double[PRODUCTS];
-    private int window;
-    private long points;
 
     public WindowMoments(BitWindows windows, WindowConsumer consumer) {
-        this.windows = windows;
+        super(windows, Probe.U_A, Probe.U_B, Probe.I_A, Probe.I_B);
         this.consumer = consumer;
     }
 
     @Override
-    public void plotStarted(String plotName, String plotType, List<String> names) {
-        cTime = indexOf(names, "time");
-        cA = indexOf(names, Probes.VECTORS[0]);
-        cB = indexOf(names, Probes.VECTORS[1]);
-        cIA = indexOf(names, Probes.VECTORS[2]);
-        cIB = indexOf(names, Probes.VECTORS[3]);
-        havePrevious = false;
-        window = 0;
+    void restart() {
         java.util.Arrays.fill(sums, 0);
     }
-
-    private static int indexOf(List<String> names, String wanted) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(wanted)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the transient plot has no vector " + wanted + " (has " + names + ")");
-    }
-
-    @Override
-    public void point(int index, double[] real, double[] imag) {
-        if (cTime < 0) {
-            return;
-        }
-        points++;
-        double t = real[cTime];
-        cur[0] = real[cA];
-        cur[1] = real[cB];
-        cur[2] = real[cIA];
-        cur[3] = real[cIB];
-        if (havePrevious && t > tPrev) {
-            integrate(tPrev, prev, t, cur);
-        }
-        tPrev = t;
-        System.arraycopy(cur, 0, prev, 0, 4);
-        havePrevious = true;
-    }
-
-    /** Adds the step [t0, t1] to the windows it overlaps, splitting it at window boundaries. */
-    private void integrate(double t0, double[] v0, double t1, double[] v1) {
-        while (window < windows.count()) {
-            double start = windows.measurementStart(window);
-            double end = windows.measurementEnd(window);
-            double a = Math.max(t0, start);
-            double b = Math.min(t1, end);
-            if (b > a) {
-                addSegment(t0, v0, t1, v1, a, b);
-            }
-            if (t1 >= end * (1 - 1e-12)) {
-                finishWindow();
-                continue;
-            }
-            return;
-        }
-    }
-
-    private final double[] ya = new double[4];
-    private final double[] yb = new double[4];
 
     /**
      * The exact integral over [a, b] of the six products of the probes, each linear on the step (which is how
@@ -111,44 +45,30 @@ public final class WindowMoments implements StreamListener {
      * x_b y_a + 2 x_b y_b). The trapezoid of the products, (b−a)/2 (x_a y_a + x_b y_b), would overstate a mean
      * square by E[(Δx)²]/6 per step: 3 % for noise sampled at 8 points per band-edge period.
      */
-    private void addSegment(double t0, double[] v0, double t1, double[] v1, double a, double b) {
-        double span = t1 - t0;
-        double fa = (a - t0) / span;
-        double fb = (b - t0) / span;
-        for (int i = 0; i < 4; i++) {
-            ya[i] = v0[i] + fa * (v1[i] - v0[i]);
-            yb[i] = v0[i] + fb * (v1[i] - v0[i]);
-        }
+    @Override
+    void segment(int window, double a, double b, double[] ya, double[] yb) {
         double w = (b - a) / 6;
-        sums[UA2] += w * product(0, 0);
-        sums[UB2] += w * product(1, 1);
-        sums[IA2] += w * product(2, 2);
-        sums[IB2] += w * product(3, 3);
-        sums[UAIA] += w * product(0, 2);
-        sums[UBIB] += w * product(1, 3);
+        sums[UA2] += w * product(ya, yb, 0, 0);
+        sums[UB2] += w * product(ya, yb, 1, 1);
+        sums[IA2] += w * product(ya, yb, 2, 2);
+        sums[IB2] += w * product(ya, yb, 3, 3);
+        sums[UAIA] += w * product(ya, yb, 0, 2);
+        sums[UBIB] += w * product(ya, yb, 1, 3);
     }
 
-    private double product(int i, int j) {
+    /** (2 x_a y_a + x_a y_b + x_b y_a + 2 x_b y_b) for probes i and j. */
+    private static double product(double[] ya, double[] yb, int i, int j) {
         return 2 * ya[i] * ya[j] + ya[i] * yb[j] + yb[i] * ya[j] + 2 * yb[i] * yb[j];
     }
 
-    private void finishWindow() {
+    @Override
+    void windowDone(int window) {
         double[] averages = new double[PRODUCTS];
         for (int i = 0; i < PRODUCTS; i++) {
-            averages[i] = sums[i] / windows.measurement();
+            averages[i] = sums[i] / windows().measurement();
         }
         java.util.Arrays.fill(sums, 0);
         consumer.windowDone(window, averages);
-        window++;
-    }
-
-    /** Windows completed so far. */
-    public int windowsDone() {
-        return window;
-    }
-
-    public long points() {
-        return points;
     }
 
     /** Eve's statistic for an attack from a window's averages ({@link ProbeQuadraticForm#terms(Attack)}). */
@@ -165,7 +85,7 @@ public final class WindowMoments implements StreamListener {
 
     /**
      * Where the window averages hold <x y>. The transient accumulates the products the attacks' terms use; a
-     * statistic with another product needs it added to {@link #addSegment} first.
+     * statistic with another product needs it added to {@link #segment} first.
      */
     static int product(Probe x, Probe y) {
         if (x.compareTo(y) > 0) {

@@ -8,7 +8,10 @@
  * <ul>
  * <li>{@link org.kljn.analysis.montecarlo.BitExchange} checks and runs it with
  * {@link org.kljn.analysis.montecarlo.BitExchangeSettings}; {@link org.kljn.analysis.montecarlo.BitExchangeSimulation}
- * is the run.</li>
+ * is the run, in parts: {@code BitSchedule} (which bits, which situations, the blocks), {@code TransientBlock} (the
+ * ngspice run of one block with Java-injected noise), {@code BitDecisions} and {@code OptimalDetector} (each
+ * party's decision per bit, Eve's likelihood-ratio detector), and
+ * {@link org.kljn.analysis.montecarlo.BitExchangeResult}, the result.</li>
  * <li>{@link org.kljn.analysis.montecarlo.StepChoice}, {@link org.kljn.analysis.montecarlo.AccuracyGoal} and
  * {@link org.kljn.analysis.montecarlo.TrapezoidModel} choose the time step and bound its error.</li>
  * <li>{@link org.kljn.analysis.montecarlo.WindowMoments}, {@link org.kljn.analysis.montecarlo.WhittleStream},

@@ -12,7 +12,7 @@ import org.kljn.analysis.loop.LoopAnalysis;
 import org.kljn.analysis.loop.LoopAnalysisResult;
 import org.kljn.analysis.montecarlo.BitExchange;
 import org.kljn.analysis.montecarlo.BitExchangeSettings;
-import org.kljn.analysis.montecarlo.BitExchangeSimulation;
+import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.analysis.montecarlo.NullConfirmation;
 import org.kljn.circuit.CableKind;
 import org.kljn.circuit.CablePreset;
@@ -225,8 +225,8 @@ public final class LineStudy {
                 BitExchangeSettings s = BitExchangeSettings.builder(c.resistors(), ladder.line()).tEff(c.tEff())
                         .beta(betas[k]).bandwidth(c.bandwidth()).bitSamples(mcSamples[j]).bits(c.mcBits())
                         .seed(c.seed() + 100L * k + j).build();
-                BitExchangeSimulation.Result res = BitExchange.run(spice, s, i -> { });
-                BitExchangeSimulation.AttackOutcome o = res.eve().get(best);
+                BitExchangeResult res = BitExchange.run(spice, s, i -> { });
+                BitExchangeResult.AttackOutcome o = res.eve().get(best);
                 double[] ci = o.ci95();
                 MonteCarloPoint point = new MonteCarloPoint(s.bitSamples(), s.bitDuration(), o.successRate(), ci[0],
                         ci[1], o.predicted(), res.aliceBobErrorRate());

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
-import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.noise.NoiseDesign;
 import org.kljn.noise.NoiseSpec;
+import org.kljn.testing.TransientFixture;
 
 import java.util.List;
 
@@ -23,17 +22,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /** Transient bit exchanges in ngspice against the exact analysis, with fixed seeds. */
 @Tag("integration") // statistical: runs in mvn verify (failsafe), not in the fast mvn test
 @ExtendWith(NgSpiceExtension.class)
 class BitExchangeSimulationIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     @NgSpiceExtension.Session
     static NgSpice spice;
 
     private static BitExchangeSettings settings(LineModel line, double beta, int samples, int bits, long seed) {
-        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(beta).bandwidth(1e3).bitSamples(samples)
+        return TransientFixture.builder(line).beta(beta).bitSamples(samples)
                 .bits(bits).seed(seed).noiseGrid(4).build();
     }
 
@@ -50,11 +50,11 @@ class BitExchangeSimulationIT {
     private static void assertMomentsAgree(BitExchangeSettings s, double zMax) {
         LineModel line = s.line();
         int bits = s.bits();
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, s, i -> { });
+        BitExchangeResult r = BitExchangeSimulation.run(spice, s, i -> { });
         org.kljn.noise.BandShape band = s.noise() == BitExchangeSettings.NoiseMode.TRNOISE
                 ? new org.kljn.noise.TrnoiseBand(s.bandwidth())
                 : NoiseDesign.of(NoiseSpec.of(s.bandwidth()).withOversampling(4)).band();
-        SituationExpectations exact = BitExchangeSimulation.expectations(spice, s, band);
+        SituationExpectations exact = SituationExpectations.of(spice, s, band);
         for (Resistor alice : Resistor.values()) {
             KljnMoments m = exact.moments().get(Situation.secure(alice));
             double[] expected = {m.meanSquareVoltageA(), m.meanSquareVoltageB(), m.meanSquareCurrentA(),
@@ -90,14 +90,14 @@ class BitExchangeSimulationIT {
      */
     @Test
     void trnoiseModeMatchesTheExactAnalysisOverItsSincFourthBand() {
-        assertMomentsAgree(BitExchangeSettings.builder(PAIR, new LumpedLine(500)).tEff(1e9).beta(1.0).bandwidth(1e3)
+        assertMomentsAgree(TransientFixture.builder(new LumpedLine(500))
                 .bitSamples(50).bits(200).seed(21).noiseGrid(4).noise(BitExchangeSettings.NoiseMode.TRNOISE).build(), 6);
     }
 
     @Test
     void transientMomentsMatchTheExactAnalysisOnAnRcLadder() {
         // 100 nF over a 1 kHz band: the shunt current is a few per cent of the loop current
-        assertMomentsAgree(new RcLadder(500, 100e-9, 8), 50, 120, 12);
+        assertMomentsAgree(LADDER, 50, 120, 12);
     }
 
     /**
@@ -107,25 +107,25 @@ class BitExchangeSimulationIT {
     @Test
     void withoutDefenceEveSucceedsAsPredictedAndAtTheNullSheGuesses() {
         LineModel line = new LumpedLine(1000);
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, settings(line, 1.0, 100, 300, 5), i -> { });
+        BitExchangeResult r = BitExchangeSimulation.run(spice, settings(line, 1.0, 100, 300, 5), i -> { });
         for (Attack a : List.of(Attack.BSY, Attack.SECOND_LAW)) {
-            BitExchangeSimulation.AttackOutcome o = r.eve().get(a);
-            double[] ci = BitExchangeSimulation.wilson(o.correct(), o.bits(), 3.2905);
+            BitExchangeResult.AttackOutcome o = r.eve().get(a);
+            double[] ci = BitExchangeResult.wilson(o.correct(), o.bits(), 3.2905);
             assertTrue(o.predicted() > 0.8, "a strong cable resistance gives Eve a clear signal: " + o.predicted());
             assertTrue(ci[0] <= o.predicted() && o.predicted() <= ci[1],
                     a + ": measured " + o.successRate() + " " + java.util.Arrays.toString(ci) + ", predicted " + o.predicted());
         }
         // Alice's and Bob's own decisions: errors as predicted from the variance of their <U²>
         int errors = r.aliceBobErrors();
-        double[] eci = BitExchangeSimulation.wilson(errors, 300, 3.2905);
+        double[] eci = BitExchangeResult.wilson(errors, 300, 3.2905);
         assertTrue(eci[0] <= r.predictedAliceBobErrorRate() && r.predictedAliceBobErrorRate() <= eci[1],
                 "Alice/Bob errors " + r.aliceBobErrorRate() + " " + java.util.Arrays.toString(eci) + ", predicted "
                         + r.predictedAliceBobErrorRate());
         double betaNull = (1 + 1000 / 2e3) / (1 + 1000 / 20e3);
-        BitExchangeSimulation.Result d = BitExchangeSimulation.run(spice, settings(line, betaNull, 100, 300, 6), i -> { });
+        BitExchangeResult d = BitExchangeSimulation.run(spice, settings(line, betaNull, 100, 300, 6), i -> { });
         for (Attack a : Attack.values()) {
-            BitExchangeSimulation.AttackOutcome o = d.eve().get(a);
-            double[] ci = BitExchangeSimulation.wilson(o.correct(), o.bits(), 3.2905);
+            BitExchangeResult.AttackOutcome o = d.eve().get(a);
+            double[] ci = BitExchangeResult.wilson(o.correct(), o.bits(), 3.2905);
             assertEquals(0.5, o.predicted(), 1e-12);
             assertTrue(ci[0] <= 0.5 && 0.5 <= ci[1], a + " at the null: " + o.successRate() + " " + java.util.Arrays.toString(ci));
         }
@@ -134,9 +134,9 @@ class BitExchangeSimulationIT {
     @Test
     void theSameSeedGivesTheSameNumbersAndAnotherSeedOthers() {
         LineModel line = new LumpedLine(300);
-        BitExchangeSimulation.Result a = BitExchangeSimulation.run(spice, settings(line, 1.0, 20, 20, 42), i -> { });
-        BitExchangeSimulation.Result b = BitExchangeSimulation.run(spice, settings(line, 1.0, 20, 20, 42), i -> { });
-        BitExchangeSimulation.Result c = BitExchangeSimulation.run(spice, settings(line, 1.0, 20, 20, 43), i -> { });
+        BitExchangeResult a = BitExchangeSimulation.run(spice, settings(line, 1.0, 20, 20, 42), i -> { });
+        BitExchangeResult b = BitExchangeSimulation.run(spice, settings(line, 1.0, 20, 20, 42), i -> { });
+        BitExchangeResult c = BitExchangeSimulation.run(spice, settings(line, 1.0, 20, 20, 43), i -> { });
         for (int i = 0; i < 20; i++) {
             assertArrayEquals(a.bitAverages().get(i), b.bitAverages().get(i), 0.0, "bit " + i);
             assertNotEquals(a.bitAverages().get(i)[0], c.bitAverages().get(i)[0], "bit " + i);
@@ -169,7 +169,7 @@ class BitExchangeSimulationIT {
     void bitWindowsStreamWithFlatMemory() {
         // the number of bits does not change what is kept in ngspice (.save none): checked by the stream
         // having seen every point while ngspice's vector holds one
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice,
+        BitExchangeResult r = BitExchangeSimulation.run(spice,
                 settings(new LumpedLine(100), 1.0, 20, 50, 3), i -> { });
         assertTrue(r.acceptedPoints() >= 50L * 20 * 4, "every grid point was accepted: " + r.acceptedPoints());
         assertEquals(1, spice.vector("a").length());

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kljn.circuit.LineModel;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.UniformRcLine;
 import org.kljn.circuit.UserSubcircuit;
 import org.kljn.ngspice.NgSpicePool;
+import org.kljn.testing.TransientFixture;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class LineModelTransientIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     private static NgSpicePool pool;
 
     @BeforeAll
@@ -54,9 +53,9 @@ class LineModelTransientIT {
     }
 
     private static List<String> check(String name, LineModel line) {
-        BitExchangeSettings s = BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3)
+        BitExchangeSettings s = TransientFixture.builder(line)
                 .bitSamples(100).bits(400).seed(2029).accuracy(AccuracyGoal.MOMENTS).build();
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, s, i -> { });
+        BitExchangeResult r = BitExchangeSimulation.run(pool, s, i -> { });
         List<String> failures = new ArrayList<>();
         if (!(r.discretisationBound() <= 1e-4)) {
             failures.add(name + ": bound " + r.steps());

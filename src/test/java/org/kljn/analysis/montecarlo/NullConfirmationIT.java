@@ -9,13 +9,13 @@ import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.LineModel;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpicePool;
 
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /**
  * The transient confirms each attack's exact null β on a distributed line (the main job's 2 km Cat5-like pair
@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class NullConfirmationIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     private static final LineModel CAT5 = new RcLadder(336, 104e-9, 20);
 
     @Test

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kljn.circuit.RcLadder;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.testing.NgSpiceExtension;
+import org.kljn.testing.TransientFixture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,10 +27,10 @@ class OptimalTransientIT {
      */
     @Test
     void transientSuccessRateAgreesWithThePrediction() {
-        BitExchangeSettings s = BitExchangeSettings.builder(new ResistorPair(1e3, 10e3), new RcLadder(100, 30e-9, 8))
-                .tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(40).bits(1000).seed(20261129L).noiseGrid(8).build();
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(spice, s, done -> { });
-        BitExchangeSimulation.OptimalOutcome o = r.optimal();
+        BitExchangeSettings s = TransientFixture.builder(new RcLadder(100, 30e-9, 8)).bitSamples(40).bits(1000)
+                .seed(20261129L).noiseGrid(8).build();
+        BitExchangeResult r = BitExchangeSimulation.run(spice, s, done -> { });
+        BitExchangeResult.OptimalOutcome o = r.optimal();
         assertNotNull(o);
         double p = o.predicted();
         double se = Math.sqrt(p * (1 - p) / o.bits());

@@ -8,11 +8,11 @@ import org.kljn.analysis.exact.Attack;
 import org.kljn.analysis.exact.EveStatistics;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
 import org.kljn.noise.PrewarpedNoise;
+import org.kljn.testing.TransientFixture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,8 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /**
  * Pre-warped noise in ngspice at coarse steps, on the capacitive 8-section ladder (100 nF over a 1 kHz band):
@@ -41,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class PrewarpedTransientIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     private static NgSpicePool pool;
 
     @BeforeAll
@@ -55,7 +56,7 @@ class PrewarpedTransientIT {
     }
 
     private static BitExchangeSettings settings(int k, AccuracyGoal goal, int steps, int bits) {
-        return BitExchangeSettings.builder(PAIR, TransientAccuracyIT.LADDER).tEff(1e9).beta(1.0).bandwidth(1e3)
+        return TransientFixture.builder(LADDER)
                 .bitSamples(100).bits(bits).seed(2027).noiseGrid(k).stepsPerSample(steps).accuracy(goal).build();
     }
 
@@ -63,11 +64,11 @@ class PrewarpedTransientIT {
      * Per product and situation: {deviation/scale, SE/scale}, rows HL 0..5 then LH 0..5 (the exact moments over the
      * realised band, from {@code pool}; the means adjusted by {@link ControlVariates}).
      */
-    static double[][] deviations(NgSpicePool pool, BitExchangeSimulation.Result r) {
+    static double[][] deviations(NgSpicePool pool, BitExchangeResult r) {
         BitExchangeSettings s = r.settings();
         InjectedNoise noise = s.injectedNoise();
         SituationExpectations exact = pool.withSession(
-                spice -> BitExchangeSimulation.expectations(spice, s, noise.band()));
+                spice -> SituationExpectations.of(spice, s, noise.band()));
         double h = noise.gridStep();
         long first = Math.round(r.guard() / h);
         long last = first + Math.round(s.bitDuration() / h);
@@ -104,7 +105,7 @@ class PrewarpedTransientIT {
     void everyMomentIsUnbiasedAtOneAndTwoGridPointsPerNyquistIntervalWhereTheFirNoiseIsNot() {
         List<String> failures = new ArrayList<>();
         for (int k : new int[] {1, 2}) {
-            BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings(k, AccuracyGoal.MOMENTS, 0, 800),
+            BitExchangeResult r = BitExchangeSimulation.run(pool, settings(k, AccuracyGoal.MOMENTS, 0, 800),
                     i -> { });
             assertTrue(r.settings().injectedNoise() instanceof PrewarpedNoise);
             assertEquals(1, r.steps().stepsPerSample());
@@ -124,7 +125,7 @@ class PrewarpedTransientIT {
             }
         }
         // the plain FIR noise at the same solver step (K = 2, one step per grid point): measurably biased
-        BitExchangeSimulation.Result fir = BitExchangeSimulation.run(pool, settings(2, AccuracyGoal.FIR, 1, 400), i -> { });
+        BitExchangeResult fir = BitExchangeSimulation.run(pool, settings(2, AccuracyGoal.FIR, 1, 400), i -> { });
         double[][] d = deviations(pool, fir);
         double worst = 0;
         for (int i = 0; i < d.length; i++) {
@@ -143,11 +144,11 @@ class PrewarpedTransientIT {
 
     @Test
     void theVarianceOfAMeanSquareIsInflatedAsPredicted() {
-        BitExchangeSimulation.Result r = BitExchangeSimulation.run(pool, settings(1, AccuracyGoal.MOMENTS, 0, 800),
+        BitExchangeResult r = BitExchangeSimulation.run(pool, settings(1, AccuracyGoal.MOMENTS, 0, 800),
                 i -> { });
         BitExchangeSettings s = r.settings();
         SituationExpectations exact = pool.withSession(
-                spice -> BitExchangeSimulation.expectations(spice, s, s.injectedNoise().band()));
+                spice -> SituationExpectations.of(spice, s, s.injectedNoise().band()));
         double hs = s.injectedNoise().gridStep();
         for (Resistor alice : Resistor.values()) {
             Situation situation = Situation.secure(alice);

@@ -10,15 +10,17 @@ import org.kljn.circuit.LineModel;
 import org.kljn.circuit.LumpedLine;
 import org.kljn.circuit.RcLadder;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpice;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.testing.NgSpiceExtension;
+import org.kljn.testing.TransientFixture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /**
  * The transient's discretisation: the trapezoidal error model against ngspice's measured error, the automatic
@@ -27,9 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("integration") // 20-30 s: runs in mvn verify (failsafe), not in the fast mvn test
 @ExtendWith(NgSpiceExtension.class)
 class TransientAccuracyIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
     /** 100 nF over a 1 kHz band: the capacitive ladder on which K = 4, one step per grid point was +2 % on ⟨I_B²⟩. */
-    static final LineModel LADDER = new RcLadder(500, 100e-9, 8);
     @NgSpiceExtension.Session
     static NgSpice spice;
 
@@ -40,12 +40,12 @@ class TransientAccuracyIT {
 
     /** The default goal (distributions: pre-warped noise on a line with capacitance). */
     private static BitExchangeSettings defaults(LineModel line, int samples, int bits, long seed) {
-        return BitExchangeSettings.builder(PAIR, line).tEff(1e9).beta(1.0).bandwidth(1e3).bitSamples(samples).bits(bits)
+        return TransientFixture.builder(line).bitSamples(samples).bits(bits)
                 .seed(seed).build();
     }
 
     /** Mean over the HL bits of each of the six products. */
-    private static double[] hlMeans(BitExchangeSimulation.Result r) {
+    private static double[] hlMeans(BitExchangeResult r) {
         double[] sum = new double[WindowMoments.PRODUCTS];
         int n = 0;
         for (int i = 0; i < r.settings().bits(); i++) {
@@ -75,7 +75,7 @@ class TransientAccuracyIT {
         double[] coarse = hlMeans(BitExchangeSimulation.run(spice, s.withStepsPerSample(1), i -> { }));
         double[] fine = hlMeans(BitExchangeSimulation.run(spice, s.withStepsPerSample(16), i -> { }));
         var noise = s.injectedNoise();
-        var exact = BitExchangeSimulation.expectations(spice, s, noise.band());
+        var exact = SituationExpectations.of(spice, s, noise.band());
         KljnLoop loop = KljnLoop.secure(PAIR, Resistor.H, LADDER);
         double[] modelCoarse = TrapezoidModel.products(KljnMoments.of(loop,
                 TrapezoidModel.integrals(exact.transfer().get(Situation.HL), noise, 1), 1e9, 1.0));
@@ -93,11 +93,11 @@ class TransientAccuracyIT {
 
     @Test
     void automaticStepsMeetTheTargetAndALumpedLineNeedsOneStepPerSample() {
-        BitExchangeSimulation.Result ladder = BitExchangeSimulation.run(spice, settings(LADDER, 20, 4, 3), i -> { });
+        BitExchangeResult ladder = BitExchangeSimulation.run(spice, settings(LADDER, 20, 4, 3), i -> { });
         assertTrue(ladder.steps().stepsPerSample() > 1, "the ladder needs more than one step: " + ladder.steps());
         assertTrue(ladder.discretisationBound() <= StepChoice.TARGET, ladder.steps().toString());
         assertEquals(4, ladder.settings().noiseGrid());
-        BitExchangeSimulation.Result lumped = BitExchangeSimulation.run(spice, settings(new LumpedLine(300), 20, 4, 3),
+        BitExchangeResult lumped = BitExchangeSimulation.run(spice, settings(new LumpedLine(300), 20, 4, 3),
                 i -> { });
         assertEquals(1, lumped.steps().stepsPerSample());
         assertEquals(0.0, lumped.discretisationBound());
@@ -106,7 +106,7 @@ class TransientAccuracyIT {
         // step is a tenth of the grid step, then doubles)
         assertTrue(lumped.acceptedPoints() <= 4 * 21 + 30, "points " + lumped.acceptedPoints());
         // the default goal: pre-warped noise, one step per grid point, the grid fine enough for the distributions
-        BitExchangeSimulation.Result prewarped = BitExchangeSimulation.run(spice, defaults(LADDER, 20, 4, 3),
+        BitExchangeResult prewarped = BitExchangeSimulation.run(spice, defaults(LADDER, 20, 4, 3),
                 i -> { });
         assertEquals(1, prewarped.steps().stepsPerSample());
         assertTrue(prewarped.settings().injectedNoise() instanceof org.kljn.noise.PrewarpedNoise);
@@ -117,7 +117,7 @@ class TransientAccuracyIT {
         // which needs the band edge within 0.2 %: TransientWindowDetector.windowGrid)
         BitExchangeSettings coarser = prewarped.settings().withOversampling(
                 prewarped.settings().noiseGrid() - 1);
-        SituationExpectations exact = BitExchangeSimulation.expectations(spice, coarser,
+        SituationExpectations exact = SituationExpectations.of(spice, coarser,
                 coarser.injectedNoise().band());
         assertTrue(prewarped.settings().noiseGrid() == TransientWindowDetector.windowGrid()
                 || StepChoice.inflation(coarser, exact, coarser.injectedNoise().gridStep())
@@ -132,9 +132,9 @@ class TransientAccuracyIT {
     void theSameSeedGivesTheSameNumbersWithOneAndTwoThreads() {
         for (LineModel line : new LineModel[] {new LumpedLine(300), new RcLadder(200, 2e-9, 4)}) {
             BitExchangeSettings s = defaults(line, 100, 900, 17);
-            assertTrue(BitExchangeSimulation.blocks(s, java.util.Collections.nCopies(900, Resistor.H)).size() >= 3);
-            BitExchangeSimulation.Result one = BitExchangeSimulation.run(spice, s, i -> { });
-            BitExchangeSimulation.Result two;
+            assertTrue(BitSchedule.blocks(s, java.util.Collections.nCopies(900, Resistor.H)).size() >= 3);
+            BitExchangeResult one = BitExchangeSimulation.run(spice, s, i -> { });
+            BitExchangeResult two;
             try (NgSpicePool pool = NgSpicePool.of(2)) {
                 two = BitExchangeSimulation.run(pool, s, i -> { });
             }

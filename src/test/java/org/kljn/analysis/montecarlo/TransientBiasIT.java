@@ -5,16 +5,18 @@ import org.junit.jupiter.api.Test;
 import org.kljn.analysis.exact.KljnMoments;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
-import org.kljn.circuit.ResistorPair;
 import org.kljn.circuit.Situation;
 import org.kljn.ngspice.NgSpicePool;
 import org.kljn.noise.InjectedNoise;
+import org.kljn.testing.TransientFixture;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kljn.testing.TransientFixture.LADDER;
+import static org.kljn.testing.TransientFixture.PAIR;
 
 /**
  * The transient's moments on a capacitive ladder, with the default (automatic) settings (the {@code distributions}
@@ -23,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * decisions use (⟨U_A²⟩, ⟨U_B²⟩, ⟨I_A²⟩, ⟨I_B²⟩, ⟨U_A I_A⟩, ⟨U_B I_B⟩), in both secure situations.
  *
  * <p>Each moment's mean over the bits is adjusted by {@link ControlVariates} (lagged products of the injected
- * grid values, whose expectations the noise design gives exactly): unbiased, with a standard error far below
- * the plain mean's. A product U·I is measured against √(⟨U²⟩⟨I²⟩), the scale of its fluctuations.
+ * grid values, whose expectations the noise design gives exactly; {@link PrewarpedTransientIT#deviations}):
+ * unbiased, with a standard error far below the plain mean's. A product U·I is measured against √(⟨U²⟩⟨I²⟩), the scale of its fluctuations.
  *
  * <p>Statistics: each of the 12 checks requires |deviation| ≤ B + 4·SE, where B is the run's discretisation
  * bound (asserted ≤ 0.2 %, {@link StepChoice#TARGET}) and SE the adjusted mean's standard error; the
@@ -37,60 +39,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class TransientBiasIT {
-    private static final ResistorPair PAIR = new ResistorPair(1e3, 10e3);
 
     @Test
     void everyMomentOnACapacitiveLadderIsUnbiasedToWithinTheDiscretisationBound() {
-        BitExchangeSettings s = BitExchangeSettings.builder(PAIR, TransientAccuracyIT.LADDER).tEff(1e9).beta(1.0)
-                .bandwidth(1e3).bitSamples(100).bits(400).seed(2027).build();
-        BitExchangeSimulation.Result r;
+        BitExchangeSettings s = TransientFixture.builder(LADDER).bitSamples(100).bits(400).seed(2027).build();
+        BitExchangeResult r;
         SituationExpectations exact;
+        double[][] deviations;
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, s, i -> { });
             BitExchangeSettings used = r.settings();
-            exact = pool.withSession(spice -> BitExchangeSimulation.expectations(spice, used, used.injectedNoise().band()));
+            exact = pool.withSession(spice -> SituationExpectations.of(spice, used, used.injectedNoise().band()));
+            deviations = PrewarpedTransientIT.deviations(pool, r);
         }
         assertTrue(r.discretisationBound() <= StepChoice.TARGET, r.steps().toString());
         // the default goal (distributions) resolved the grid: the run's settings carry it
         InjectedNoise noise = r.settings().injectedNoise();
-        double h = noise.gridStep();
-        long first = Math.round(r.guard() / h);
-        long last = first + Math.round(s.bitDuration() / h);
-        int[] lags = ControlVariates.lags(h, ControlVariates.loopTimeConstant(s));
         List<String> failures = new ArrayList<>();
+        int row = 0;
         for (Resistor alice : Resistor.values()) {
             Situation situation = Situation.secure(alice);
-            double[] expected = TrapezoidModel.products(exact.moments().get(situation));
-            double[] scale = {expected[0], expected[1], expected[2], expected[3], Math.sqrt(expected[0] * expected[2]),
-                    Math.sqrt(expected[1] * expected[3])};
             KljnLoop loop = new KljnLoop(PAIR, alice, alice.other(), s.line());
             double[] model = TrapezoidModel.relativeErrors(KljnMoments.of(loop, TrapezoidModel.integrals(
                     exact.transfer().get(situation), noise, r.steps().stepsPerSample()), s.tEff(), s.beta()),
                     exact.moments().get(situation));
-            List<double[]> controls = new ArrayList<>();
-            List<double[]> rows = new ArrayList<>();
-            for (int i = 0; i < s.bits(); i++) {
-                if (r.aliceResistors().get(i) == alice) {
-                    controls.add(ControlVariates.controls(noise, s.seed(), i, first, last, lags));
-                    rows.add(r.bitAverages().get(i));
-                }
-            }
-            double[][] c = controls.toArray(new double[0][]);
             for (int p = 0; p < WindowMoments.PRODUCTS; p++) {
-                double[] y = new double[rows.size()];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = rows.get(i)[p] / scale[p];
-                }
-                ControlVariates.Estimate e = ControlVariates.adjustedMean(y, c);
-                double deviation = e.mean() - expected[p] / scale[p];
+                double deviation = deviations[row][0];
+                double se = deviations[row++][1];
                 String line = String.format(Locale.ROOT, "%s product %d: deviation %+.2e of scale, se %.1e, model"
-                        + " predicts %+.2e for %d steps per sample", situation, p, deviation, e.standardError(),
+                        + " predicts %+.2e for %d steps per sample", situation, p, deviation, se,
                         model[p], r.steps().stepsPerSample());
                 System.out.println(line);
-                if (!(e.standardError() <= 5e-4)) {
+                if (!(se <= 5e-4)) {
                     failures.add(line + ": too weak to see a 0.5 % bias");
                 }
-                if (!(Math.abs(deviation) <= r.discretisationBound() + 4 * e.standardError())) {
+                if (!(Math.abs(deviation) <= r.discretisationBound() + 4 * se)) {
                     failures.add(line + ": beyond the bound " + r.discretisationBound() + " + 4 se");
                 }
             }

@@ -38,15 +38,15 @@ class WindowTransientIT {
     @ParameterizedTest(name = "M = {0}")
     @CsvSource({"20, 18000, 2026120720", "200, 4000, 2026120799"})
     void measuredWindowTestMatchesItsPrediction(int bitSamples, int bits, long seed) {
-        BitExchangeSimulation.Result r;
+        BitExchangeResult r;
         long t0 = System.nanoTime();
         try (NgSpicePool pool = NgSpicePool.of(2)) {
             r = BitExchangeSimulation.run(pool, settings(bitSamples, bits, seed), done -> { });
         }
-        BitExchangeSimulation.OptimalOutcome o = r.optimal();
+        BitExchangeResult.OptimalOutcome o = r.optimal();
         assertNotNull(o);
         assertEquals("window", o.method(), "the window test is measured: " + o.windowRefused());
-        BitExchangeSimulation.WindowMeasurement w = o.window();
+        BitExchangeResult.WindowMeasurement w = o.window();
         EmpiricalLikelihoodRatios m = w.measured();
         double p = w.predicted().successProbability();
         double info = w.predicted().mutualInformation();
@@ -86,12 +86,12 @@ class WindowTransientIT {
     @Test
     void refusedWhereTheStepCannotCarryIt() {
         BitExchangeSettings s = settings(20, 20, 5).withAccuracy(AccuracyGoal.MOMENTS);
-        BitExchangeSimulation.OptimalOutcome o;
+        BitExchangeResult.OptimalOutcome o;
         try (NgSpicePool pool = NgSpicePool.of(1)) {
             o = BitExchangeSimulation.run(pool, s, done -> { }).optimal();
         }
         assertNull(o.window());
-        assertEquals(BitExchangeSimulation.SPECTRAL, o.method());
+        assertEquals(BitExchangeResult.OptimalOutcome.SPECTRAL, o.method());
         assertTrue(o.windowRefused().contains("pulls the simulated band's edge in"), o.windowRefused());
     }
 }

@@ -70,7 +70,7 @@ class WindowWarpIT {
         org.junit.jupiter.api.Assertions.assertTrue(s.prewarped());
         InjectedNoise noise = s.injectedNoise();
         double h = noise.gridStep();
-        SituationExpectations exact = BitExchangeSimulation.expectations(spice, s, noise.band());
+        SituationExpectations exact = SituationExpectations.of(spice, s, noise.band());
         double tau = s.bitDuration();
         NoiseTemperatures t = NoiseTemperatures.standard(s.tEff(), s.beta());
         TransferFunctions hlTf = exact.transfer().get(org.kljn.circuit.Situation.HL);
