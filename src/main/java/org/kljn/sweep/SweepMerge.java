@@ -83,6 +83,30 @@ public final class SweepMerge {
 
     private static Result merge(List<Path> inputs, Path out, SweepSpec spec, List<String> expectedHeader)
             throws IOException {
+        checkInputs(inputs, out);
+        Parts parts = new Parts(inputs, spec, expectedHeader);
+        for (Path in : inputs) {
+            parts.read(in);
+        }
+        parts.checkFingerprint();
+        parts.checkComplete();
+        SweepStamp first = parts.first;
+        String head = new SweepStamp(first.fingerprint(), Shard.ALL, first.points()).line() + "\n" + parts.header;
+        AtomicFiles.write(out, w -> {
+            w.write(head);
+            w.write('\n');
+            for (Row r : parts.rows.values()) {
+                w.write(r.text);
+                w.write('\n');
+            }
+        });
+        BitSet present = new BitSet();
+        parts.rows.keySet().forEach(present::set);
+        return new Result(parts.rows.size(), parts.ok, parts.failed, present);
+    }
+
+    /** Refuses an empty list of inputs, and an output that is one of them. */
+    private static void checkInputs(List<Path> inputs, Path out) throws IOException {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("merge: no input files");
         }
@@ -92,14 +116,33 @@ public final class SweepMerge {
                         + " writes a new file: give another --out; nothing written");
             }
         }
-        String header = null;
-        Path headerFile = null;
-        SweepStamp first = null;
-        Map<Integer, Path> shardFiles = new TreeMap<>();
-        Map<Integer, Row> rows = new TreeMap<>();
-        int ok = 0;
-        int failed = 0;
-        for (Path in : inputs) {
+    }
+
+    /**
+     * The inputs read so far: the first file's stamp and header (every later file must agree), the file of each
+     * shard, and the rows by point index with their status counts. Lives for one merge; checks each file as it reads
+     * it, in the order the class comment lists.
+     */
+    private static final class Parts {
+        private final List<Path> inputs;
+        private final SweepSpec spec;
+        private final List<String> expectedHeader;
+        private String header;
+        private Path headerFile;
+        private SweepStamp first;
+        private final Map<Integer, Path> shardFiles = new TreeMap<>();
+        private final Map<Integer, Row> rows = new TreeMap<>();
+        private int ok;
+        private int failed;
+
+        Parts(List<Path> inputs, SweepSpec spec, List<String> expectedHeader) {
+            this.inputs = inputs;
+            this.spec = spec;
+            this.expectedHeader = expectedHeader;
+        }
+
+        /** Reads one shard's file: its stamp, its header, then its rows. */
+        void read(Path in) throws IOException {
             String text = Files.readString(in, StandardCharsets.UTF_8);
             if (text.isEmpty()) {
                 throw new IllegalArgumentException(in + ": empty file; expected a sweep CSV with a header");
@@ -110,7 +153,19 @@ public final class SweepMerge {
                         + " finish it with --resume, then merge");
             }
             String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-            SweepStamp stamp = SweepStamp.parse(lines[0]);
+            SweepStamp stamp = stamp(in, lines[0]);
+            if (lines.length < 2) {
+                throw new IllegalArgumentException(in + ":2: no column header");
+            }
+            List<String> cols = header(in, lines[1]);
+            for (int i = 2; i < lines.length; i++) {
+                row(in, i + 1, lines[i], cols, stamp);
+            }
+        }
+
+        /** Parses line 1's stamp and checks it is of the first file's sweep and split, and a shard not yet seen. */
+        private SweepStamp stamp(Path in, String line) {
+            SweepStamp stamp = SweepStamp.parse(line);
             if (stamp == null) {
                 throw new IllegalArgumentException(in + ":1: not a results file of kljn sweep (no '" + SweepStamp.PREFIX
                         + "fingerprint=... shard=i/n' first line); merge joins only the files a sweep wrote");
@@ -130,79 +185,94 @@ public final class SweepMerge {
                 throw new IllegalArgumentException(in + " and " + twin + " are both shard " + stamp.shard()
                         + " (a file given twice?); nothing written");
             }
-            if (lines.length < 2) {
-                throw new IllegalArgumentException(in + ":2: no column header");
-            }
-            List<String> cols = cells(in, 2, lines[1]);
+            return stamp;
+        }
+
+        /** Parses line 2's column header: the first file's must be a sweep's (and the spec's), later ones the same. */
+        private List<String> header(Path in, String line) {
+            List<String> cols = cells(in, 2, line);
             if (header == null) {
-                header = lines[1];
+                header = line;
                 headerFile = in;
                 if (cols.size() < 4 || !cols.get(0).equals("index") || !cols.get(cols.size() - 2).equals("status")) {
                     throw new IllegalArgumentException(in + ":2: not a sweep CSV header (expected index, key, ...,"
-                            + " status, error), got '" + lines[1] + "'");
+                            + " status, error), got '" + line + "'");
                 }
                 if (expectedHeader != null && !cols.equals(expectedHeader)) {
                     throw new IllegalArgumentException(in + ":2: not a results file of " + spec.source() + ": "
                             + SweepWriter.firstDifference(cols, expectedHeader));
                 }
-            } else if (!header.equals(lines[1])) {
+            } else if (!header.equals(line)) {
                 throw new IllegalArgumentException(in + ":2: header differs from " + headerFile + "'s: "
                         + SweepWriter.firstDifference(cols, Csv.parse(header)));
             }
-            for (int i = 2; i < lines.length; i++) {
-                List<String> c = cells(in, i + 1, lines[i]);
-                if (c.size() != cols.size()) {
-                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": has " + c.size() + " cells, the header "
-                            + cols.size());
+            return cols;
+        }
+
+        /** Checks one row (cells, index in its shard, key against the spec, status) and keeps it. */
+        private void row(Path in, int lineNo, String line, List<String> cols, SweepStamp stamp) {
+            List<String> c = cells(in, lineNo, line);
+            if (c.size() != cols.size()) {
+                throw new IllegalArgumentException(in + ":" + lineNo + ": has " + c.size() + " cells, the header "
+                        + cols.size());
+            }
+            int index;
+            try {
+                index = Integer.parseInt(c.get(0));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(in + ":" + lineNo + ": index '" + c.get(0)
+                        + "' is not an integer");
+            }
+            if (index < 0 || index >= stamp.points() || !stamp.shard().contains(index)) {
+                throw new IllegalArgumentException(in + ":" + lineNo + ": point " + index + " is not a point of"
+                        + " shard " + stamp.shard() + " of a sweep of " + stamp.points() + " points");
+            }
+            if (spec != null) {
+                if (index >= spec.size()) {
+                    throw new IllegalArgumentException(in + ":" + lineNo + ": point " + index + " is outside "
+                            + spec.source() + "'s " + spec.size() + " points (a part of another sweep?)");
                 }
-                int index;
-                try {
-                    index = Integer.parseInt(c.get(0));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": index '" + c.get(0)
-                            + "' is not an integer");
-                }
-                if (index < 0 || index >= stamp.points() || !stamp.shard().contains(index)) {
-                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " is not a point of"
-                            + " shard " + stamp.shard() + " of a sweep of " + stamp.points() + " points");
-                }
-                if (spec != null) {
-                    if (index >= spec.size()) {
-                        throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " is outside "
-                                + spec.source() + "'s " + spec.size() + " points (a part of another sweep?)");
-                    }
-                    String key = spec.point(index).key();
-                    if (!key.equals(c.get(1))) {
-                        throw new IllegalArgumentException(in + ":" + (i + 1) + ": point " + index + " has key '"
-                                + c.get(1) + "' but " + spec.source() + " gives '" + key + "' (a part of another sweep,"
-                                + " or the spec changed)");
-                    }
-                }
-                Row earlier = rows.put(index, new Row(in, i + 1, lines[i]));
-                if (earlier != null) {
-                    throw new IllegalArgumentException("point " + index + " appears twice: " + earlier.file + ":"
-                            + earlier.line + " and " + in + ":" + (i + 1) + " (overlapping shards, or a file given twice)");
-                }
-                String status = c.get(c.size() - 2);
-                if (status.equals("ok")) {
-                    ok++;
-                } else if (status.equals("failed")) {
-                    failed++;
-                } else {
-                    throw new IllegalArgumentException(in + ":" + (i + 1) + ": status '" + status
-                            + "'; expected ok or failed");
+                String key = spec.point(index).key();
+                if (!key.equals(c.get(1))) {
+                    throw new IllegalArgumentException(in + ":" + lineNo + ": point " + index + " has key '"
+                            + c.get(1) + "' but " + spec.source() + " gives '" + key + "' (a part of another sweep,"
+                            + " or the spec changed)");
                 }
             }
+            Row earlier = rows.put(index, new Row(in, lineNo, line));
+            if (earlier != null) {
+                throw new IllegalArgumentException("point " + index + " appears twice: " + earlier.file + ":"
+                        + earlier.line + " and " + in + ":" + lineNo + " (overlapping shards, or a file given twice)");
+            }
+            String status = c.get(c.size() - 2);
+            if (status.equals("ok")) {
+                ok++;
+            } else if (status.equals("failed")) {
+                failed++;
+            } else {
+                throw new IllegalArgumentException(in + ":" + lineNo + ": status '" + status
+                        + "'; expected ok or failed");
+            }
         }
-        if (spec != null && !first.fingerprint().equals(spec.fingerprint())) {
-            // after the rows' keys, which name the point when the spec's values changed: this catches the rest
-            // (an edited subckt file, the analyses)
-            throw new IllegalArgumentException(inputs.get(0) + ":1: not a part of " + spec.source() + ": "
-                    + first.difference(SweepStamp.of(spec, first.shard())) + "; nothing written");
+
+        /**
+         * With a spec, refuses parts whose stamp is not the spec's. Runs after the rows' keys, which name the point
+         * when the spec's values changed: this catches the rest (an edited subckt file, the analyses).
+         */
+        void checkFingerprint() {
+            if (spec != null && !first.fingerprint().equals(spec.fingerprint())) {
+                throw new IllegalArgumentException(inputs.get(0) + ":1: not a part of " + spec.source() + ": "
+                        + first.difference(SweepStamp.of(spec, first.shard())) + "; nothing written");
+            }
         }
-        int n = first.shard().count();
-        int points = first.points();
-        if (rows.size() < points) {
+
+        /** Refuses a partial sweep, naming up to 20 missing points and the shards absent from the inputs. */
+        void checkComplete() {
+            int n = first.shard().count();
+            int points = first.points();
+            if (rows.size() >= points) {
+                return;
+            }
             List<Integer> missing = new ArrayList<>();
             for (int p = 0; p < points && missing.size() < 20; p++) {
                 if (!rows.containsKey(p)) {
@@ -222,18 +292,6 @@ public final class SweepMerge {
                     + " points" + (spec == null ? "" : " of " + spec.source()) + " are missing (points " + missing
                     + (points - rows.size() > missing.size() ? " ..." : "") + "): " + why + "; nothing written");
         }
-        String head = new SweepStamp(first.fingerprint(), Shard.ALL, points).line() + "\n" + header;
-        AtomicFiles.write(out, w -> {
-            w.write(head);
-            w.write('\n');
-            for (Row r : rows.values()) {
-                w.write(r.text);
-                w.write('\n');
-            }
-        });
-        BitSet present = new BitSet();
-        rows.keySet().forEach(present::set);
-        return new Result(rows.size(), ok, failed, present);
     }
 
     private static List<String> cells(Path file, int line, String text) {
