@@ -45,55 +45,12 @@ public final class SlurmSweep {
         Path dir = checkFolder(r.out());
         int n = r.options().shards();
         if (!r.dryRun()) {
-            for (String program : r.resume() ? List.of("sbatch", "squeue", "scancel") : List.of("sbatch", "scancel")) {
-                if (!Sbatch.onPath(program)) {
-                    throw new IllegalArgumentException("--slurm: '" + program + "' is not on the PATH; submit from a"
-                            + " Slurm login node, or use --dry-run to only write the scripts");
-                }
-            }
+            checkPrograms(r.resume());
         }
         List<String> columns = KljnEvaluator.columns(r.sweep());
         Optional<SlurmManifest> manifest = SlurmManifest.read(dir);
-        TreeSet<Integer> splits = SweepStatus.shardCounts(dir);
-        List<Integer> tasks;
-        List<String> staleMerges = new ArrayList<>();
-        if (!r.resume()) {
-            if (manifest.isPresent() || !splits.isEmpty()) {
-                throw new IllegalArgumentException("--out: " + dir + " already holds a sweep ("
-                        + (manifest.isPresent() ? "submitted " + manifest.get().submissions().size() + " time(s), "
-                        + manifest.get().shards() + " shards" : "shard files of a split into " + splits)
-                        + "); continue it with --resume, or choose another folder");
-            }
-            tasks = IntStream.rangeClosed(1, n).boxed().toList();
-        } else {
-            if (manifest.isPresent()) {
-                SlurmManifest m = manifest.get();
-                if (!m.spec().equals(spec.toString()) || m.shards() != n || m.points() != r.sweep().size()) {
-                    throw new IllegalArgumentException("--resume: " + dir + " holds the sweep of " + m.spec() + " ("
-                            + m.points() + " points) in " + m.shards() + " shards, not " + spec + " (" + r.sweep().size()
-                            + " points) in " + n + "; resume it with the same spec and --slurm " + m.shards());
-                }
-            }
-            if (splits.stream().anyMatch(c -> c != n)) {
-                throw new IllegalArgumentException("--resume: " + dir + " holds shard files of a split into " + splits
-                        + ", not " + n + "; resume with --slurm " + splits.first());
-            }
-            SweepStatus status = SweepStatus.read(dir, r.sweep(), columns, n);
-            tasks = status.unfinished();
-            if (!r.dryRun() && manifest.isPresent()) {
-                for (SlurmManifest.Submission s : manifest.get().submissions()) {
-                    List<String> running = s.arrayJob().isEmpty() ? List.of() : Sbatch.queued(s.arrayJob());
-                    if (!running.isEmpty()) {
-                        throw new IllegalArgumentException("--resume: array job " + s.arrayJob() + " of this sweep is"
-                                + " still queued or running (" + String.join(", ", running) + "); wait for it, or"
-                                + " 'scancel " + s.arrayJob() + "', then resume");
-                    }
-                    if (!Sbatch.queued(s.mergeJob()).isEmpty()) {
-                        staleMerges.add(s.mergeJob());
-                    }
-                }
-            }
-        }
+        Plan plan = r.resume() ? resumePlan(r, spec, dir, manifest, columns) : freshPlan(n, dir, manifest);
+        List<Integer> tasks = plan.tasks();
         Path merged = dir.resolve(SlurmScripts.MERGED);
         if (tasks.isEmpty() && Files.exists(merged)) {
             out.printf("all %d shards of %s are finished and merged: %s%n", n, spec.getFileName(), merged);
@@ -101,6 +58,116 @@ public final class SlurmSweep {
         }
 
         SlurmScripts.refuseInScripts(spec, dir, r.options());
+        warnIfNodeLocal(dir, out);
+        // checked: now write
+        Files.createDirectories(dir.resolve("logs"));
+        List<String> kljn = kljnCommand(r.main(), dir, out);
+        // the tasks and the merge read the spec and its subckt files from copies kept with the jar
+        Path specCopy = SpecCopy.carry(spec, r.sweep(), dir.resolve("slurm"));
+        SlurmScripts scripts = SlurmScripts.of(specCopy, dir, r.options(), tasks.isEmpty() ? List.of(1) : tasks,
+                r.isolate(), kljn);
+        Path arrayScript = dir.resolve("slurm").resolve("array.sbatch");
+        Path mergeScript = dir.resolve("slurm").resolve("merge.sbatch");
+        if (!tasks.isEmpty()) {
+            AtomicFiles.writeString(arrayScript, scripts.array());
+        }
+        AtomicFiles.writeString(mergeScript, scripts.merge());
+        String range = tasks.isEmpty() ? "" : arrayRange(scripts.array());
+        if (r.dryRun()) {
+            printDryRun(scripts, arrayScript, mergeScript, !tasks.isEmpty(), out);
+            return 0;
+        }
+        for (String m : plan.staleMerges()) {
+            // its array failed or was cancelled: it would never run (or run too early); the new one replaces it
+            Sbatch.cancel(m);
+        }
+        SlurmManifest.Submission submitted = submit(arrayScript, mergeScript, !tasks.isEmpty(), range);
+        SlurmManifest m = manifest.orElse(new SlurmManifest(spec.toString(), r.sweep().size(), n, List.of()))
+                .with(submitted);
+        m.write(dir);
+        if (!tasks.isEmpty()) {
+            out.printf("array job %s: shards %s of %d (%s, %d points) -> %s%n", submitted.arrayJob(), range, n,
+                    spec.getFileName(), r.sweep().size(), dir);
+            out.printf("merge job %s: after array job %s succeeds -> %s%n", submitted.mergeJob(), submitted.arrayJob(),
+                    merged);
+        } else {
+            out.printf("all %d shards are finished; merge job %s -> %s%n", n, submitted.mergeJob(), merged);
+        }
+        out.printf("logs: %s; progress: kljn status %s%n", dir.resolve("logs"), dir);
+        return 0;
+    }
+
+    /**
+     * What this submission runs.
+     *
+     * @param tasks       the shards (1-based) still to run; empty when all are finished
+     * @param staleMerges earlier merge jobs still queued, whose array failed or was cancelled
+     */
+    private record Plan(List<Integer> tasks, List<String> staleMerges) {
+    }
+
+    /** The Slurm programs a submission calls (squeue too on --resume) must be on the PATH. */
+    private static void checkPrograms(boolean resume) {
+        for (String program : resume ? List.of("sbatch", "squeue", "scancel") : List.of("sbatch", "scancel")) {
+            if (!Sbatch.onPath(program)) {
+                throw new IllegalArgumentException("--slurm: '" + program + "' is not on the PATH; submit from a"
+                        + " Slurm login node, or use --dry-run to only write the scripts");
+            }
+        }
+    }
+
+    /** A new sweep: the folder must hold none yet; every shard runs. */
+    private static Plan freshPlan(int n, Path dir, Optional<SlurmManifest> manifest) throws IOException {
+        TreeSet<Integer> splits = SweepStatus.shardCounts(dir);
+        if (manifest.isPresent() || !splits.isEmpty()) {
+            throw new IllegalArgumentException("--out: " + dir + " already holds a sweep ("
+                    + (manifest.isPresent() ? "submitted " + manifest.get().submissions().size() + " time(s), "
+                    + manifest.get().shards() + " shards" : "shard files of a split into " + splits)
+                    + "); continue it with --resume, or choose another folder");
+        }
+        return new Plan(IntStream.rangeClosed(1, n).boxed().toList(), List.of());
+    }
+
+    /**
+     * {@code --resume}: the folder must hold this spec's sweep split the same way, and (unless a dry run) no earlier
+     * array job may still be queued or running; the unfinished shards run again.
+     */
+    private static Plan resumePlan(Request r, Path spec, Path dir, Optional<SlurmManifest> manifest,
+                                   List<String> columns) throws IOException {
+        int n = r.options().shards();
+        TreeSet<Integer> splits = SweepStatus.shardCounts(dir);
+        if (manifest.isPresent()) {
+            SlurmManifest m = manifest.get();
+            if (!m.spec().equals(spec.toString()) || m.shards() != n || m.points() != r.sweep().size()) {
+                throw new IllegalArgumentException("--resume: " + dir + " holds the sweep of " + m.spec() + " ("
+                        + m.points() + " points) in " + m.shards() + " shards, not " + spec + " (" + r.sweep().size()
+                        + " points) in " + n + "; resume it with the same spec and --slurm " + m.shards());
+            }
+        }
+        if (splits.stream().anyMatch(c -> c != n)) {
+            throw new IllegalArgumentException("--resume: " + dir + " holds shard files of a split into " + splits
+                    + ", not " + n + "; resume with --slurm " + splits.first());
+        }
+        SweepStatus status = SweepStatus.read(dir, r.sweep(), columns, n);
+        List<String> staleMerges = new ArrayList<>();
+        if (!r.dryRun() && manifest.isPresent()) {
+            for (SlurmManifest.Submission s : manifest.get().submissions()) {
+                List<String> running = s.arrayJob().isEmpty() ? List.of() : Sbatch.queued(s.arrayJob());
+                if (!running.isEmpty()) {
+                    throw new IllegalArgumentException("--resume: array job " + s.arrayJob() + " of this sweep is"
+                            + " still queued or running (" + String.join(", ", running) + "); wait for it, or"
+                            + " 'scancel " + s.arrayJob() + "', then resume");
+                }
+                if (!Sbatch.queued(s.mergeJob()).isEmpty()) {
+                    staleMerges.add(s.mergeJob());
+                }
+            }
+        }
+        return new Plan(status.unfinished(), staleMerges);
+    }
+
+    /** Warns when the sweep folder is in a folder each machine has its own of: the nodes would not see it. */
+    private static void warnIfNodeLocal(Path dir, PrintWriter out) {
         for (Path p : List.of(dir)) {
             if (NODE_LOCAL.stream().anyMatch(local -> p.toAbsolutePath().normalize().startsWith(local))) {
                 out.printf("warning: %s is in %s, which is local to each machine: the nodes will not see this one's"
@@ -109,9 +176,14 @@ public final class SlurmSweep {
                                 .orElseThrow());
             }
         }
-        // checked: now write
-        Files.createDirectories(dir.resolve("logs"));
-        List<String> kljn = new ArrayList<>(SlurmScripts.kljnCommand(r.main()));
+    }
+
+    /**
+     * The command the tasks run kljn with. When kljn runs from a jar, the tasks run a copy of it kept in
+     * {@code DIR/slurm} (copied atomically the first time; a note when this build differs from it).
+     */
+    private static List<String> kljnCommand(Class<?> main, Path dir, PrintWriter out) throws IOException {
+        List<String> kljn = new ArrayList<>(SlurmScripts.kljnCommand(main));
         int cp = kljn.indexOf("-cp") + 1;
         Path jar = Path.of(kljn.get(cp));
         if (kljn.get(cp).endsWith(".jar") && Files.isRegularFile(jar)) {
@@ -133,42 +205,38 @@ public final class SlurmSweep {
             }
             kljn.set(cp, copy.toString());
         }
-        // the tasks and the merge read the spec and its subckt files from copies kept with the jar
-        Path specCopy = SpecCopy.carry(spec, r.sweep(), dir.resolve("slurm"));
-        SlurmScripts scripts = SlurmScripts.of(specCopy, dir, r.options(), tasks.isEmpty() ? List.of(1) : tasks,
-                r.isolate(), kljn);
-        Path arrayScript = dir.resolve("slurm").resolve("array.sbatch");
-        Path mergeScript = dir.resolve("slurm").resolve("merge.sbatch");
-        if (!tasks.isEmpty()) {
-            AtomicFiles.writeString(arrayScript, scripts.array());
-        }
-        AtomicFiles.writeString(mergeScript, scripts.merge());
-        String range = tasks.isEmpty() ? "" : arrayRange(scripts.array());
-        if (r.dryRun()) {
-            if (!tasks.isEmpty()) {
-                out.println("==> " + arrayScript + " <==");
-                out.print(scripts.array());
-                out.println();
-            }
-            out.println("==> " + mergeScript + " <==");
-            out.print(scripts.merge());
+        return kljn;
+    }
+
+    /** {@code --dry-run}: prints the scripts written and the sbatch commands a submission would run. */
+    private static void printDryRun(SlurmScripts scripts, Path arrayScript, Path mergeScript, boolean array,
+                                    PrintWriter out) {
+        if (array) {
+            out.println("==> " + arrayScript + " <==");
+            out.print(scripts.array());
             out.println();
-            out.println("dry run: nothing submitted; kljn would run");
-            if (!tasks.isEmpty()) {
-                out.println("  sbatch --parsable " + arrayScript);
-                out.println("  sbatch --parsable --dependency=afterok:<array job id> --kill-on-invalid-dep=yes " + mergeScript);
-            } else {
-                out.println("  sbatch --parsable " + mergeScript);
-            }
-            return 0;
         }
-        for (String m : staleMerges) {
-            // its array failed or was cancelled: it would never run (or run too early); the new one replaces it
-            Sbatch.cancel(m);
+        out.println("==> " + mergeScript + " <==");
+        out.print(scripts.merge());
+        out.println();
+        out.println("dry run: nothing submitted; kljn would run");
+        if (array) {
+            out.println("  sbatch --parsable " + arrayScript);
+            out.println("  sbatch --parsable --dependency=afterok:<array job id> --kill-on-invalid-dep=yes " + mergeScript);
+        } else {
+            out.println("  sbatch --parsable " + mergeScript);
         }
+    }
+
+    /**
+     * Submits the array job (when shards remain) and the merge job after it; if the merge cannot be submitted the
+     * array job is cancelled again.
+     */
+    private static SlurmManifest.Submission submit(Path arrayScript, Path mergeScript, boolean array, String range)
+            throws IOException {
         String arrayJob = "";
         String mergeJob;
-        if (!tasks.isEmpty()) {
+        if (array) {
             arrayJob = Sbatch.submit(arrayScript, List.of());
             try {
                 mergeJob = Sbatch.submit(mergeScript, List.of("--dependency=afterok:" + arrayJob, "--kill-on-invalid-dep=yes"));
@@ -179,18 +247,8 @@ public final class SlurmSweep {
         } else {
             mergeJob = Sbatch.submit(mergeScript, List.of());
         }
-        SlurmManifest m = manifest.orElse(new SlurmManifest(spec.toString(), r.sweep().size(), n, List.of()))
-                .with(new SlurmManifest.Submission(arrayJob, mergeJob, range, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        m.write(dir);
-        if (!tasks.isEmpty()) {
-            out.printf("array job %s: shards %s of %d (%s, %d points) -> %s%n", arrayJob, range, n, spec.getFileName(),
-                    r.sweep().size(), dir);
-            out.printf("merge job %s: after array job %s succeeds -> %s%n", mergeJob, arrayJob, merged);
-        } else {
-            out.printf("all %d shards are finished; merge job %s -> %s%n", n, mergeJob, merged);
-        }
-        out.printf("logs: %s; progress: kljn status %s%n", dir.resolve("logs"), dir);
-        return 0;
+        return new SlurmManifest.Submission(arrayJob, mergeJob, range,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     private static String arrayRange(String arrayScript) {
