@@ -153,114 +153,30 @@ public final class SweepRunner {
         try {
             Shard shard = options.shard();
             writer = SweepWriter.open(out, spec, shard, resultColumns, options.resume());
-            SweepWriter w = writer;
-            BitSet done = writer.finished();
             // the shard's points are p = index - 1 + k * count, k = 0, 1, ...: walked, never listed (a shard of 10^7
             // points would otherwise cost its arrays before the first point)
             int selectedCount = shard.size(spec.size());
-            int already = done.cardinality();
-            int pendingCount = selectedCount - already;
-            ProgressBar bar = ProgressBar.create(options.progress(), options.err(), selectedCount, already);
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger ok = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            AtomicReference<Throwable> fatal = new AtomicReference<>();
-            int n = Math.min(options.jobs(), Math.max(1, pendingCount));
+            Batch batch = new Batch(writer, shard, selectedCount);
+            int already = batch.done.cardinality();
+            int n = Math.min(options.jobs(), Math.max(1, selectedCount - already));
             CountDownLatch finished = new CountDownLatch(n);
-            Runnable work = () -> {
-                try {
-                    while (!stopped) {
-                        int index = nextPending(next, done, shard, selectedCount);
-                        if (index < 0) {
-                            break;
-                        }
-                        SweepPoint p = spec.point(index);
-                        String row;
-                        boolean good;
-                        try {
-                            Map<String, Object> result = evaluator.apply(p);
-                            if (result == null) {
-                                throw new IllegalStateException("the evaluator returned null");
-                            }
-                            row = w.okRow(p, w.resultCells(result));
-                            good = true;
-                        } catch (PartialResultException e) {
-                            // the exact columns survive a failed Monte Carlo
-                            row = w.failedRow(p, w.resultCells(e.partial()), e.describe());
-                            good = false;
-                        } catch (Exception e) {
-                            row = w.failedRow(p, describe(e));
-                            good = false;
-                        }
-                        if (stopped) {
-                            break; // in flight when the stop came: not written
-                        }
-                        if (!w.append(row)) {
-                            break;
-                        }
-                        (good ? ok : failed).incrementAndGet();
-                        bar.pointDone(good);
-                    }
-                } catch (Throwable t) {
-                    fatal.compareAndSet(null, t);
-                    stopped = true;
-                } finally {
-                    finished.countDown();
-                }
-            };
-            synchronized (this) {
-                for (int i = 0; i < n; i++) {
-                    Thread t = new Thread(work, "sweep-worker-" + (i + 1));
-                    t.setDaemon(true);
-                    workers.add(t);
-                }
-                if (stopped) {
-                    workers.clear();
-                    for (int i = 0; i < n; i++) {
-                        finished.countDown();
-                    }
-                }
-                workers.forEach(Thread::start);
-            }
-            boolean interrupted = false;
-            try {
-                while (!finished.await(50, TimeUnit.MILLISECONDS)) {
-                    if (stopped) {
-                        finished.await(options.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-                        break;
-                    }
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-                stop();
-                try {
-                    finished.await(options.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException again) {
-                    // a second interrupt: stop waiting
-                }
-            }
-            boolean complete = fatal.get() == null && !stopped && !interrupted
-                    && already + ok.get() + failed.get() == selectedCount;
+            startWorkers(() -> batch.work(finished), n, finished);
+            boolean interrupted = awaitWorkers(finished);
+            int ok = batch.ok.get();
+            int failed = batch.failed.get();
+            boolean complete = batch.fatal.get() == null && !stopped && !interrupted
+                    && already + ok + failed == selectedCount;
             if (complete) {
                 writer.sortByIndex(); // the rows came in finishing order; the finished file is in index order
             }
             writer.close(); // a straggling worker can no longer write
-            bar.finish();
+            batch.bar.finish();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            Throwable f = fatal.get();
-            if (f instanceof IOException io) {
-                throw io;
-            }
-            if (f instanceof RuntimeException re) {
-                throw re;
-            }
-            if (f instanceof Error er) {
-                throw er;
-            }
-            int finishedNow = ok.get() + failed.get();
-            return new Summary(selectedCount, already, ok.get(), failed.get(),
+            rethrow(batch.fatal.get());
+            int finishedNow = batch.ok.get() + batch.failed.get();
+            return new Summary(selectedCount, already, batch.ok.get(), batch.failed.get(),
                     already + finishedNow < selectedCount, writer.droppedBytes(),
                     Duration.ofNanos(System.nanoTime() - t0));
         } finally {
@@ -268,6 +184,128 @@ public final class SweepRunner {
                 writer.close();
             }
             ended.countDown();
+        }
+    }
+
+    /**
+     * One run's shared state: the open results file, the points already done, the workers' cursor into the shard,
+     * their counts and the first fatal error. The workers share one Batch.
+     */
+    private final class Batch {
+        private final SweepWriter w;
+        private final BitSet done;
+        private final Shard shard;
+        private final int selectedCount;
+        private final ProgressBar bar;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger ok = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+        Batch(SweepWriter w, Shard shard, int selectedCount) {
+            this.w = w;
+            this.done = w.finished();
+            this.shard = shard;
+            this.selectedCount = selectedCount;
+            this.bar = ProgressBar.create(options.progress(), options.err(), selectedCount, done.cardinality());
+        }
+
+        /** A worker: evaluates and writes pending points until none is left, the sweep stops or the file fails. */
+        void work(CountDownLatch finished) {
+            try {
+                while (!stopped) {
+                    int index = nextPending(next, done, shard, selectedCount);
+                    if (index < 0) {
+                        break;
+                    }
+                    SweepPoint p = spec.point(index);
+                    String row;
+                    boolean good;
+                    try {
+                        Map<String, Object> result = evaluator.apply(p);
+                        if (result == null) {
+                            throw new IllegalStateException("the evaluator returned null");
+                        }
+                        row = w.okRow(p, w.resultCells(result));
+                        good = true;
+                    } catch (PartialResultException e) {
+                        // the exact columns survive a failed Monte Carlo
+                        row = w.failedRow(p, w.resultCells(e.partial()), e.describe());
+                        good = false;
+                    } catch (Exception e) {
+                        row = w.failedRow(p, describe(e));
+                        good = false;
+                    }
+                    if (stopped) {
+                        break; // in flight when the stop came: not written
+                    }
+                    if (!w.append(row)) {
+                        break;
+                    }
+                    (good ? ok : failed).incrementAndGet();
+                    bar.pointDone(good);
+                }
+            } catch (Throwable t) {
+                fatal.compareAndSet(null, t);
+                stopped = true;
+            } finally {
+                finished.countDown();
+            }
+        }
+    }
+
+    /** Starts {@code n} daemon workers, none if a stop came first (then counts them all finished). */
+    private void startWorkers(Runnable work, int n, CountDownLatch finished) {
+        synchronized (this) {
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(work, "sweep-worker-" + (i + 1));
+                t.setDaemon(true);
+                workers.add(t);
+            }
+            if (stopped) {
+                workers.clear();
+                for (int i = 0; i < n; i++) {
+                    finished.countDown();
+                }
+            }
+            workers.forEach(Thread::start);
+        }
+    }
+
+    /**
+     * Waits for the workers to finish; after a stop, at most the stop grace more. Returns whether this thread was
+     * interrupted (which stops the sweep).
+     */
+    private boolean awaitWorkers(CountDownLatch finished) {
+        try {
+            while (!finished.await(50, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    finished.await(options.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+                    break;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            stop();
+            try {
+                finished.await(options.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException again) {
+                // a second interrupt: stop waiting
+            }
+            return true;
+        }
+    }
+
+    /** Throws a worker's fatal error, if any, as it was thrown. */
+    private static void rethrow(Throwable f) throws IOException {
+        if (f instanceof IOException io) {
+            throw io;
+        }
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error er) {
+            throw er;
         }
     }
 
