@@ -185,24 +185,62 @@ public final class LineStudy {
         double cap = p.capacitance(c.length());
         double ind = p.inductance(c.length());
         Map<String, LineModel> lines = models(p, c.length(), c.ladderSections());
-        double refTau = REFERENCE_BIT_SAMPLES / (2 * c.bandwidth());
 
         progress.accept("exact analysis of " + lines.size() + " line models ...");
-        Map<String, ModelResult> models = new LinkedHashMap<>();
+        Map<String, ModelResult> models = exactModels(spice, c, lines);
+        // eq. 11's β as the last model (in the order of models(): ltra) gives it
         double betaEq11 = Double.NaN;
-        for (Map.Entry<String, LineModel> e : lines.entrySet()) {
-            KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, e.getValue());
-            LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(c).bitSamples(REFERENCE_BIT_SAMPLES).build());
-            betaEq11 = exact.betaEq11().getAsDouble();
-            EveStatistics eve = exact.eveStatistics();
-            double minimax = exact.betaMinimax().getAsDouble();
-            // Eve's best exact finite-bit success over the attacks for the reference bit (ExactProbabilities)
-            models.put(e.getKey(), new ModelResult(e.getKey(), exact, exactBestSuccess(exact, 1, refTau),
-                    exactBestSuccess(exact, betaEq11, refTau), exactBestSuccess(exact, minimax, refTau)));
+        for (ModelResult m : models.values()) {
+            betaEq11 = m.exact().betaEq11().getAsDouble();
         }
 
         progress.accept("Monte Carlo bit exchanges in ngspice (" + c.mcBits() + " bits per point) ...");
         ModelResult ladder = models.get("ladder");
+        List<SuccessCondition> success = successConditions(spice, c, ladder, betaEq11, progress);
+
+        // the exact nulls, confirmed by transient Monte Carlo on the ladder (independent of the AC analysis)
+        progress.accept("transient confirmation of each attack's exact null on the ladder (" + c.nullBits() + " bits of "
+                + c.nullBitSamples() + " Nyquist samples each) ...");
+        List<NullConfirmation.Outcome> confirmations = nullConfirmations(c, ladder, progress);
+
+        progress.accept("residual leak against cable length ...");
+        List<ResidualCurve> residual = residualCurves(spice, c, lines.keySet());
+
+        progress.accept("ladder convergence ...");
+        List<ConvergenceCurve> convergence = ladderConvergence(spice, c, r, cap);
+        progress.accept("best eavesdropper and security map ...");
+        SecurityVerdict security = SecurityVerdict.compute(spice, c.resistors(), p, c.tEff(), c.length(), c.bandwidth(),
+                REFERENCE_BIT_SAMPLES);
+        progress.accept("secret-key rate ...");
+        KeyRateDefences keyRate = keyRate(models.get("ltra").exact(), c.tEff());
+        return new Result(c, r, cap, ind, betaEq11, models, ladder.line().describe(), success, confirmations, residual,
+                convergence, security, keyRate);
+    }
+
+    /**
+     * The exact analysis of each line model for the reference bit, with Eve's best exact finite-bit success
+     * (ExactProbabilities) at β = 1, at the model's eq. 11 β and at its minimax β.
+     */
+    private static Map<String, ModelResult> exactModels(NgSpice spice, Config c, Map<String, LineModel> lines) {
+        double refTau = REFERENCE_BIT_SAMPLES / (2 * c.bandwidth());
+        Map<String, ModelResult> models = new LinkedHashMap<>();
+        for (Map.Entry<String, LineModel> e : lines.entrySet()) {
+            KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, e.getValue());
+            LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(c).bitSamples(REFERENCE_BIT_SAMPLES).build());
+            double betaEq11 = exact.betaEq11().getAsDouble();
+            double minimax = exact.betaMinimax().getAsDouble();
+            models.put(e.getKey(), new ModelResult(e.getKey(), exact, exactBestSuccess(exact, 1, refTau),
+                    exactBestSuccess(exact, betaEq11, refTau), exactBestSuccess(exact, minimax, refTau)));
+        }
+        return models;
+    }
+
+    /**
+     * Eve's best attack against bit duration on the ladder for no defence, eq. 11's β and the ladder's minimax β:
+     * the exact curve over M and the Monte Carlo points at the config's bit lengths.
+     */
+    private static List<SuccessCondition> successConditions(NgSpice spice, Config c, ModelResult ladder,
+                                                            double betaEq11, Consumer<String> progress) {
         EveStatistics mcEve = ladder.exact().eveStatistics();
         String[] labels = {"no defence (β = 1)", "paper's eq. 11 β = " + String.format(java.util.Locale.ROOT, "%.6g", betaEq11),
                 "the ladder's minimax β = " + String.format(java.util.Locale.ROOT, "%.6g", ladder.betaMinimax())};
@@ -221,15 +259,8 @@ public final class LineStudy {
             List<MonteCarloPoint> mc = new ArrayList<>();
             int[] mcSamples = c.mcBitSamples();
             for (int j = 0; j < mcSamples.length; j++) {
-                // each bit length with its own prediction (Result.eve), beside the exact curve over M
-                BitExchangeSettings s = BitExchangeSettings.builder(c.resistors(), ladder.line()).tEff(c.tEff())
-                        .beta(betas[k]).bandwidth(c.bandwidth()).bitSamples(mcSamples[j]).bits(c.mcBits())
-                        .seed(c.seed() + 100L * k + j).build();
-                BitExchangeResult res = BitExchange.run(spice, s, i -> { });
-                BitExchangeResult.AttackOutcome o = res.eve().get(best);
-                double[] ci = o.ci95();
-                MonteCarloPoint point = new MonteCarloPoint(s.bitSamples(), s.bitDuration(), o.successRate(), ci[0],
-                        ci[1], o.predicted(), res.aliceBobErrorRate());
+                MonteCarloPoint point = monteCarloPoint(spice, c, ladder.line(), betas[k], best, mcSamples[j],
+                        c.seed() + 100L * k + j);
                 mc.add(point);
                 progress.accept(String.format(java.util.Locale.ROOT, "  %s, M = %d (%.4g s): Eve (%s) %.3f [%.3f, %.3f],"
                         + " predicted %.3f", labels[k], point.bitSamples(), point.bitDuration(), best.key(),
@@ -237,10 +268,26 @@ public final class LineStudy {
             }
             success.add(new SuccessCondition(labels[k], betas[k], best, samples, predicted, mc));
         }
+        return success;
+    }
 
-        // the exact nulls, confirmed by transient Monte Carlo on the ladder (independent of the AC analysis)
-        progress.accept("transient confirmation of each attack's exact null on the ladder (" + c.nullBits() + " bits of "
-                + c.nullBitSamples() + " Nyquist samples each) ...");
+    /** One Monte Carlo bit exchange on {@code line}: attack {@code best}'s measured success beside its prediction. */
+    private static MonteCarloPoint monteCarloPoint(NgSpice spice, Config c, LineModel line, double beta, Attack best,
+                                                   int bitSamples, long seed) {
+        // each bit length with its own prediction (Result.eve), beside the exact curve over M
+        BitExchangeSettings s = BitExchangeSettings.builder(c.resistors(), line).tEff(c.tEff())
+                .beta(beta).bandwidth(c.bandwidth()).bitSamples(bitSamples).bits(c.mcBits())
+                .seed(seed).build();
+        BitExchangeResult res = BitExchange.run(spice, s, i -> { });
+        BitExchangeResult.AttackOutcome o = res.eve().get(best);
+        double[] ci = o.ci95();
+        return new MonteCarloPoint(s.bitSamples(), s.bitDuration(), o.successRate(), ci[0], ci[1], o.predicted(),
+                res.aliceBobErrorRate());
+    }
+
+    /** Each attack's exact null on the ladder (where it has one), confirmed by a transient Monte Carlo. */
+    private static List<NullConfirmation.Outcome> nullConfirmations(Config c, ModelResult ladder,
+                                                                    Consumer<String> progress) {
         List<NullConfirmation.Outcome> confirmations = new ArrayList<>();
         try (NgSpicePool pool = NgSpicePool.of(Runtime.getRuntime().availableProcessors())) {
             for (Attack a : Attack.values()) {
@@ -257,22 +304,29 @@ public final class LineStudy {
                         o.seconds()));
             }
         }
+        return confirmations;
+    }
 
-        progress.accept("residual leak against cable length ...");
+    /** For each line model, Eve's best |μ|/√V at eq. 11's β over that at β = 1, against cable length. */
+    private static List<ResidualCurve> residualCurves(NgSpice spice, Config c, Iterable<String> names) {
         double[] lengths = logspace(100, 20e3, 9);
         List<ResidualCurve> residual = new ArrayList<>();
-        for (String name : lines.keySet()) {
+        for (String name : names) {
             double[] res = new double[lengths.length];
             for (int i = 0; i < lengths.length; i++) {
-                KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H, models(p, lengths[i], c.ladderSections()).get(name));
+                KljnLoop loop = KljnLoop.secure(c.resistors(), Resistor.H,
+                        models(c.preset(), lengths[i], c.ladderSections()).get(name));
                 LoopAnalysisResult exact = LoopAnalysis.run(spice, loop, settings(c).minimax(false).build());
                 EveStatistics eve = exact.eveStatistics();
                 res[i] = eve.bestSnrRate(exact.betaEq11().getAsDouble()) / eve.bestSnrRate(1);
             }
             residual.add(new ResidualCurve(name, lengths, res));
         }
+        return residual;
+    }
 
-        progress.accept("ladder convergence ...");
+    /** Each attack's signal on an RC ladder of 1 to 64 sections, relative to the exact RC line (LTRA, L = G = 0). */
+    private static List<ConvergenceCurve> ladderConvergence(NgSpice spice, Config c, double r, double cap) {
         KljnLoop exactRc = KljnLoop.secure(c.resistors(), Resistor.H, CableSpec.of(CableKind.LTRA, r, cap, 0, 0).line());
         KljnMoments reference = LoopAnalysis.run(spice, exactRc, settings(c).minimax(false).build()).moments();
         int[] ns = {1, 2, 4, 8, 16, 32, 64};
@@ -290,13 +344,7 @@ public final class LineStudy {
         }
         List<ConvergenceCurve> convergence = new ArrayList<>();
         errors.forEach((a, e) -> convergence.add(new ConvergenceCurve(a, ns, e)));
-        progress.accept("best eavesdropper and security map ...");
-        SecurityVerdict security = SecurityVerdict.compute(spice, c.resistors(), p, c.tEff(), c.length(), c.bandwidth(),
-                REFERENCE_BIT_SAMPLES);
-        progress.accept("secret-key rate ...");
-        KeyRateDefences keyRate = keyRate(models.get("ltra").exact(), c.tEff());
-        return new Result(c, r, cap, ind, betaEq11, models, ladder.line().describe(), success, confirmations, residual,
-                convergence, security, keyRate);
+        return convergence;
     }
 
     /**
