@@ -148,13 +148,24 @@ public final class MapCommand implements Callable<Integer> {
             }
             return keyRateMap(cable, pair, tEff, ls, bs, n);
         }
+        int bitSamples = checkSuccessOptions();
+        // everything a point depends on: the partial file records it and a resume must match all of it
+        SecurityMap.Settings settings = new SecurityMap.Settings(cable, pair, tEff, ls, bs, bitSamples, epsilon);
+        return successMap(settings, pair, tEff, n);
+    }
+
+    /**
+     * {@code --metric success}: refuses the key-rate map's options and a bad {@code --epsilon}; returns the bit
+     * length M (default 1000).
+     */
+    private int checkSuccessOptions() {
         if (bitDuration != null || rawRate != null) {
             throw new IllegalArgumentException((bitDuration != null ? "--bit-duration" : "--key-rate") + " sets one"
                     + " bit duration for every band: allowed with --metric key-rate; the success map takes"
                     + " --bit-samples");
         }
-        int bitSamples = this.bitSamples == null ? 1000 : this.bitSamples;
-        BitLength.ofSamples(bitSamples);
+        int m = this.bitSamples == null ? 1000 : this.bitSamples;
+        BitLength.ofSamples(m);
         for (String o : new String[] {"--eve-noise-voltage", "--eve-noise-current", "--reconciliation", "--point"}) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                 throw new IllegalArgumentException(o + ": applies to --metric key-rate (the success map's eavesdropper"
@@ -164,10 +175,13 @@ public final class MapCommand implements Callable<Integer> {
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
         }
-        // everything a point depends on: the partial file records it and a resume must match all of it
-        SecurityMap.Settings settings = new SecurityMap.Settings(cable, pair, tEff, ls, bs, bitSamples, epsilon);
+        return m;
+    }
+
+    /** {@code --metric success}: Eve's optimal success per cell, under the folder's lock, resumable; then the files. */
+    private Integer successMap(SecurityMap.Settings settings, ResistorPair pair, double tEff, int n) throws Exception {
         SecurityMap map;
-        int total = ls.length * bs.length;
+        int total = settings.lengths().length * settings.bandwidths().length;
         PrintWriter err = spec.commandLine().getErr();
         Path reportDir = report.checked();
         AtomicFiles.checkWritableFolder("--out", out); // after every check of the options: bad input makes no folder
