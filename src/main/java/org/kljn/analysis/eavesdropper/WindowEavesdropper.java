@@ -610,67 +610,85 @@ public final class WindowEavesdropper {
         int dim = 2 * order;
         double[][] lhGram = new double[dim][dim];
         double[][] deltaGram = new double[dim][dim];
-        // raw[block][m][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI
-        for (int m = 0; m < order; m++) {
-            int pm = m & 1;
-            double jmScale = Math.sqrt((2 * m + 1) * seconds);
-            double[][][] rowL = new double[4][2][];
-            double[][][] rowD = new double[4][2][];
-            for (int e = 0; e < 4; e++) {
-                for (int par = 0; par < 2; par++) {
-                    // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
-                    boolean needed = e < 3 ? par == pm : par != pm;
-                    if (needed) {
-                        rowL[e][par] = new double[size[par]];
-                        rowD[e][par] = new double[size[par]];
+        // row[m][block][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI. Rows are
+        // accumulated ROW_BLOCK at a time, so that each node's J (read once per block) serves that many rows from the
+        // cache; each entry's sum still runs over the nodes in order
+        for (int m0 = 0; m0 < order; m0 += ROW_BLOCK) {
+            int rows = Math.min(ROW_BLOCK, order - m0);
+            double[][][][] rowL = new double[rows][4][2][];
+            double[][][][] rowD = new double[rows][4][2][];
+            for (int b = 0; b < rows; b++) {
+                int pm = (m0 + b) & 1;
+                for (int e = 0; e < 4; e++) {
+                    for (int par = 0; par < 2; par++) {
+                        // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
+                        boolean needed = e < 3 ? par == pm : par != pm;
+                        if (needed) {
+                            rowL[b][e][par] = new double[size[par]];
+                            rowD[b][e][par] = new double[size[par]];
+                        }
                     }
                 }
             }
             for (int i = 0; i < nq; i++) {
-                double jm = jt[pm][i][m >> 1];
-                if (jm == 0 || m >= reach[i]) {
-                    continue;
-                }
-                for (int e = 0; e < 4; e++) {
-                    int par = e < 3 ? pm : 1 - pm;
-                    double[] col = jt[par][i];
-                    double al = jm * wl[e][i];
-                    double ad = jm * wd[e][i];
-                    double[] rl = rowL[e][par];
-                    double[] rd = rowD[e][par];
-                    // the diagonal blocks are symmetric: n ≤ m only (mirrored below); orders n = 2r + par < reach
-                    int len = Math.min(e < 2 ? (m >> 1) + 1 : col.length, (reach[i] - par + 1) / 2);
-                    for (int r = 0; r < len; r++) {
-                        rl[r] += al * col[r];
-                        rd[r] += ad * col[r];
+                for (int b = 0; b < rows; b++) {
+                    int m = m0 + b;
+                    int pm = m & 1;
+                    double jm = jt[pm][i][m >> 1];
+                    if (jm == 0 || m >= reach[i]) {
+                        continue;
+                    }
+                    for (int e = 0; e < 4; e++) {
+                        int par = e < 3 ? pm : 1 - pm;
+                        double[] col = jt[par][i];
+                        double al = jm * wl[e][i];
+                        double ad = jm * wd[e][i];
+                        double[] rl = rowL[b][e][par];
+                        double[] rd = rowD[b][e][par];
+                        // the diagonal blocks are symmetric: n ≤ m only (mirrored below); orders n = 2r + par < reach
+                        int len = Math.min(e < 2 ? (m >> 1) + 1 : col.length, (reach[i] - par + 1) / 2);
+                        for (int r = 0; r < len; r++) {
+                            rl[r] += al * col[r];
+                            rd[r] += ad * col[r];
+                        }
                     }
                 }
             }
-            for (int e = 0; e < 4; e++) {
-                int par = e < 3 ? pm : 1 - pm;
-                double[] rl = rowL[e][par];
-                double[] rd = rowD[e][par];
-                for (int r = 0; r < rl.length; r++) {
-                    int n = 2 * r + par;
-                    int d = Math.floorMod(m - n, 4);
-                    // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
-                    double sign = d == 0 || d == 3 ? 1 : -1;
-                    if (e < 2) {
-                        if (n > m) {
-                            break;
+            for (int b = 0; b < rows; b++) {
+                int m = m0 + b;
+                int pm = m & 1;
+                for (int e = 0; e < 4; e++) {
+                    int par = e < 3 ? pm : 1 - pm;
+                    double[] rl = rowL[b][e][par];
+                    double[] rd = rowD[b][e][par];
+                    for (int r = 0; r < rl.length; r++) {
+                        int n = 2 * r + par;
+                        int d = Math.floorMod(m - n, 4);
+                        // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
+                        double sign = d == 0 || d == 3 ? 1 : -1;
+                        if (e < 2) {
+                            if (n > m) {
+                                break;
+                            }
+                            int off = e * order;
+                            lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
+                            deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
+                        } else {
+                            lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
+                            deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
                         }
-                        int off = e * order;
-                        lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
-                        deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
-                    } else {
-                        lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
-                        deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
                     }
                 }
             }
         }
         return new double[][][] {lhGram, deltaGram};
     }
+
+    /**
+     * Gram rows accumulated together ({@link #gram}): the nodes' Bessel tables (~8 MB at 256 Nyquist samples) are
+     * streamed once per this many rows instead of once per row.
+     */
+    static final int ROW_BLOCK = 8;
 
     /** The largest term of one node left out of a Gram entry, in units of Eve's floor ({@link #gram}). */
     static final double DROPPED_TERM = 1e-24;
