@@ -287,7 +287,7 @@ public final class ChiSquareMixture {
             double[] lm = series.logMgf(c, t);
             // ln F = ln M(s) − s x − ln s, relative to ψ(c)
             double re = lm[0] - c * x - 0.5 * Math.log(c * c + t * t) - psi;
-            double im = lm[1] - t * x - Math.atan2(t, c);
+            double im = lm[1] - t * x - Arctangent.atan2(t, c);
             double mag = Math.exp(re);
             sum += mag * Math.cos(im);
             absSum += mag;
@@ -534,7 +534,7 @@ public final class ChiSquareMixture {
                 double a = 1 - 2 * w[j] * c;
                 double b = -2 * w[j] * t;
                 re -= 0.25 * d[j] * Math.log(a * a + b * b);
-                im -= 0.5 * d[j] * Math.atan2(b, a);
+                im -= 0.5 * d[j] * Arctangent.atan2(b, a); // a > 0 in the strip
             }
             int order = coefficient.length - 1;
             if (order >= 1) {
