@@ -476,7 +476,10 @@ public final class ChiSquareMixture {
      * −(d/2) ln(1 − 2ws) = Σ_m (d/2) (2ws)^m / m.
      */
     private final class Series {
-        private final int[] large;
+        /** Of each large weight: 2w, and d/4 and d/2 (contiguous, for the loop of {@link #logMgf}). */
+        private final double[] twiceWeight;
+        private final double[] quarterDof;
+        private final double[] halfDof;
         private final double[] coefficient; // q_m / (2m), q_m = Σ_small d_j (2 w_j sMax)^m
         private final double sMax;
         private final double error;
@@ -496,7 +499,14 @@ public final class ChiSquareMixture {
                     rho = Math.max(rho, r);
                 }
             }
-            large = Arrays.copyOf(idx, nLarge);
+            twiceWeight = new double[nLarge];
+            quarterDof = new double[nLarge];
+            halfDof = new double[nLarge];
+            for (int k = 0; k < nLarge; k++) {
+                twiceWeight[k] = 2 * w[idx[k]];
+                quarterDof[k] = 0.25 * d[idx[k]];
+                halfDof[k] = 0.5 * d[idx[k]];
+            }
             if (dofSmall == 0 || rho == 0) {
                 coefficient = new double[0];
                 error = 0;
@@ -530,11 +540,13 @@ public final class ChiSquareMixture {
         double[] logMgf(double c, double t) {
             double re = 0;
             double im = 0;
-            for (int j : large) {
-                double a = 1 - 2 * w[j] * c;
-                double b = -2 * w[j] * t;
-                re -= 0.25 * d[j] * Math.log(a * a + b * b);
-                im -= 0.5 * d[j] * Arctangent.atan2(b, a); // a > 0 in the strip
+            // the same operations in the same order as with w and d themselves (2w, d/4, d/2 are exact or rounded
+            // alike): bit for bit the same sums
+            for (int k = 0; k < twiceWeight.length; k++) {
+                double a = 1 - twiceWeight[k] * c;
+                double b = -twiceWeight[k] * t;
+                re -= quarterDof[k] * Math.log(a * a + b * b);
+                im -= halfDof[k] * Arctangent.atan2(b, a); // a > 0 in the strip
             }
             int order = coefficient.length - 1;
             if (order >= 1) {
