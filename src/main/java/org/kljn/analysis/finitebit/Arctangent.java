@@ -3,8 +3,9 @@ package org.kljn.analysis.finitebit;
 /**
  * atan2(y, x) for x &gt; 0, bit for bit what {@link StrictMath#atan2} returns there, in Java: the χ² mixtures'
  * characteristic functions take one argument per weight per point of their inversion line, and on Java 17
- * StrictMath's atan2 is a native call (fdlibm in C) that the JIT does not inline: it cost about half of the
- * key-rate map's CPU (JFR: 9,846 native samples of 10,247, ~100 ns a call). This is fdlibm 5.3's s_atan.c (Sun
+ * StrictMath's atan2 is a native call (fdlibm in C) that the JIT does not inline, ~100 ns a call in a scratch
+ * benchmark: a JFR recording of the default key-rate map found 9,846 of its 10,247 native-method samples there,
+ * under Alice's and Bob's error probabilities. This is fdlibm 5.3's s_atan.c (Sun
  * Microsystems, 1993; the algorithm and constants StrictMath specifies) and the x &gt; 0 branch of e_atan2.c:
  * atan2(y, x) = ±atan(|y/x|), π/2 beyond |y/x| = 2⁶⁰, atan(y) for x = 1. {@code ArctangentTest} checks the identity
  * with StrictMath on millions of arguments over the whole exponent range.
