@@ -578,7 +578,7 @@ public final class WindowEavesdropper {
      * node i's terms are summed for orders below its reach r_i only, r_i the smallest order past which every
      * term w·G·J_m·J_n of the node is at most {@link #DROPPED_TERM} in units of Eve's floor (whatever units the
      * matrices are returned in). No entry changes by more than (nodes) × that, ~1e-20 of the floor on the diagonal,
-     * far below its rounding; the work falls to about a third (Σ r_i² against nodes × K²).
+     * far below its rounding; the work is Σ r_i² against nodes × K² (about a third, counted, for a band from 0).
      *
      * @param floor the floors the matrices are whitened by ({2, 2}: SI)
      * @param eve   Eve's floors {N_V, N_I}, the unit of {@link #DROPPED_TERM}
