@@ -476,7 +476,14 @@ public final class ChiSquareMixture {
      * −(d/2) ln(1 − 2ws) = Σ_m (d/2) (2ws)^m / m.
      */
     private final class Series {
-        /** Of each large weight: 2w, and d/4 and d/2 (contiguous, for the loop of {@link #logMgf}). */
+        /**
+         * The large weights, in pairs of equal degrees of freedom where they come so (2w of each, d/4, d/2), and the
+         * rest alone: a pair's two factors take one logarithm and one arctangent ({@link #logMgf}).
+         */
+        private final double[] pairFirst;
+        private final double[] pairSecond;
+        private final double[] pairQuarterDof;
+        private final double[] pairHalfDof;
         private final double[] twiceWeight;
         private final double[] quarterDof;
         private final double[] halfDof;
@@ -499,14 +506,33 @@ public final class ChiSquareMixture {
                     rho = Math.max(rho, r);
                 }
             }
-            twiceWeight = new double[nLarge];
-            quarterDof = new double[nLarge];
-            halfDof = new double[nLarge];
+            double[][] pairs = new double[4][nLarge / 2];
+            double[][] singles = new double[3][nLarge];
+            int nPairs = 0;
+            int nSingles = 0;
             for (int k = 0; k < nLarge; k++) {
-                twiceWeight[k] = 2 * w[idx[k]];
-                quarterDof[k] = 0.25 * d[idx[k]];
-                halfDof[k] = 0.5 * d[idx[k]];
+                int j = idx[k];
+                if (k + 1 < nLarge && d[idx[k + 1]] == d[j]) {
+                    pairs[0][nPairs] = 2 * w[j];
+                    pairs[1][nPairs] = 2 * w[idx[k + 1]];
+                    pairs[2][nPairs] = 0.25 * d[j];
+                    pairs[3][nPairs] = 0.5 * d[j];
+                    nPairs++;
+                    k++;
+                } else {
+                    singles[0][nSingles] = 2 * w[j];
+                    singles[1][nSingles] = 0.25 * d[j];
+                    singles[2][nSingles] = 0.5 * d[j];
+                    nSingles++;
+                }
             }
+            pairFirst = Arrays.copyOf(pairs[0], nPairs);
+            pairSecond = Arrays.copyOf(pairs[1], nPairs);
+            pairQuarterDof = Arrays.copyOf(pairs[2], nPairs);
+            pairHalfDof = Arrays.copyOf(pairs[3], nPairs);
+            twiceWeight = Arrays.copyOf(singles[0], nSingles);
+            quarterDof = Arrays.copyOf(singles[1], nSingles);
+            halfDof = Arrays.copyOf(singles[2], nSingles);
             if (dofSmall == 0 || rho == 0) {
                 coefficient = new double[0];
                 error = 0;
@@ -540,8 +566,24 @@ public final class ChiSquareMixture {
         double[] logMgf(double c, double t) {
             double re = 0;
             double im = 0;
-            // the same operations in the same order as with w and d themselves (2w, d/4, d/2 are exact or rounded
-            // alike): bit for bit the same sums
+            // a pair: ln|z₁|² + ln|z₂|² = ln(|z₁|²|z₂|²) and arg z₁ + arg z₂ = arg(z₁z₂), exactly so as both
+            // arguments lie in (−π/2, π/2) (Re z = 1 − 2wc > 0 in the strip), so their sum in (−π, π)
+            for (int k = 0; k < pairFirst.length; k++) {
+                double a1 = 1 - pairFirst[k] * c;
+                double b1 = -pairFirst[k] * t;
+                double a2 = 1 - pairSecond[k] * c;
+                double b2 = -pairSecond[k] * t;
+                double m1 = a1 * a1 + b1 * b1;
+                double m2 = a2 * a2 + b2 * b2;
+                double product = m1 * m2;
+                re -= pairQuarterDof[k] * (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE
+                        ? Math.log(product) : Math.log(m1) + Math.log(m2));
+                double x = a1 * a2 - b1 * b2;
+                double y = a1 * b2 + a2 * b1;
+                // arg(x + iy) for x ≤ 0: ±π − arg(−x + iy)
+                double arg = x > 0 ? Arctangent.atan2(y, x) : Math.copySign(Math.PI, y) - Arctangent.atan2(y, -x);
+                im -= pairHalfDof[k] * arg;
+            }
             for (int k = 0; k < twiceWeight.length; k++) {
                 double a = 1 - twiceWeight[k] * c;
                 double b = -twiceWeight[k] * t;
