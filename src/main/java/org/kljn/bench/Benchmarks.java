@@ -78,6 +78,22 @@ public final class Benchmarks {
     }
 
     /**
+     * Runs only the named entries of {@code kljn bench} that time the analysis itself, {@code eveInformation} and
+     * {@code keyRateMap} (the whole bench also runs the end-to-end attacks, minutes of simulation), and prints their
+     * lines: {@code java -cp target/kljn-cli.jar org.kljn.bench.Benchmarks eveInformation keyRateMap}.
+     */
+    public static void main(String[] entries) {
+        for (String e : entries) {
+            switch (e) {
+                case "eveInformation" -> eveInformationTimes(System.out);
+                case "keyRateMap" -> keyRateMapTime(System.out);
+                default -> throw new IllegalArgumentException("unknown bench entry '" + e
+                        + "': allowed eveInformation, keyRateMap");
+            }
+        }
+    }
+
+    /**
      * What to run.
      *
      * @param endToEndSamples noise samples of the end-to-end comparisons (each on the lumped loop and the ladder)

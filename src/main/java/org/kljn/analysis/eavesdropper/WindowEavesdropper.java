@@ -4,7 +4,6 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.kljn.analysis.exact.NoiseTemperatures;
 import org.kljn.analysis.exact.TransferFunctions;
-import org.kljn.analysis.finitebit.FiniteBitStatistics;
 import org.kljn.circuit.KljnLoop;
 import org.kljn.circuit.Resistor;
 import org.kljn.circuit.Situation;
@@ -95,7 +94,7 @@ public final class WindowEavesdropper {
      */
     public WindowLikelihoodRatio test(NoiseTemperatures t, double seconds, EveInstrument instrument) {
         Assembly a = assemble(t, seconds, instrument);
-        double[][][] gram = gram(a.quadrature, a.order, seconds, a.floor);
+        double[][][] gram = gram(a.quadrature, a.order, seconds, a.floor, a.floor);
         double[] delta = relativeEigenvalues(gram[0], gram[1]);
         return new WindowLikelihoodRatio(seconds, instrument, t, a.order, delta, a.tailHl, a.tailLh);
     }
@@ -115,7 +114,7 @@ public final class WindowEavesdropper {
             EveInstrument instrument) {
         Assembly a = assemble(t, seconds, instrument);
         // a floor of 2 on each channel whitens by 1: the Gram matrices in SI
-        double[][][] gram = gram(a.quadrature, a.order, seconds, new double[] {2, 2});
+        double[][][] gram = gram(a.quadrature, a.order, seconds, new double[] {2, 2}, a.floor);
         double[][] lhCov = gram[0];
         double[][] hlCov = new double[lhCov.length][];
         for (int i = 0; i < lhCov.length; i++) {
@@ -267,7 +266,7 @@ public final class WindowEavesdropper {
         double block = seconds / blocks;
         Double blockFreedom = null;
         try {
-            double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor);
+            double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor, a0.floor);
             Pencil p0 = pencil(g0[0], g0[1]);
             double b0 = 0;
             double meanShift = 0;
@@ -278,7 +277,7 @@ public final class WindowEavesdropper {
             double tailMean = 0.5 * (a0.tailHl + a0.tailLh);
             double h = SLOPE_STEP * tau0;
             Assembly a1 = assemble(t, tau0 - h, instrument);
-            double[][][] g1 = gram(a1.quadrature, a1.order, tau0 - h, a1.floor);
+            double[][][] g1 = gram(a1.quadrature, a1.order, tau0 - h, a1.floor, a1.floor);
             double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
             slopeBound = Math.max(0, b0) + 0.5 * tailMean
                     + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
@@ -325,7 +324,7 @@ public final class WindowEavesdropper {
     private double freedom(NoiseTemperatures t, double seconds, EveInstrument instrument, Spectra sp,
             double[] floor) {
         Assembly a = assemble(t, seconds, instrument);
-        double[][] aLh = gram(a.quadrature, a.order, seconds, a.floor)[0];
+        double[][] aLh = gram(a.quadrature, a.order, seconds, a.floor, a.floor)[0];
         try {
             return freedom(aLh) + a.tailLh;
         } catch (ArithmeticException unresolved) {
@@ -574,8 +573,17 @@ public final class WindowEavesdropper {
      * Σ_nodes (weight·G·J_m) J_n row by row (an axpy over n, which the JIT vectorises, unlike a dot product's
      * reduction), with each order's parity classes kept apart: G_aa is real, so the diagonal blocks have only even
      * m − n; in the U-I block even m − n takes Re G_UI and odd m − n takes Im G_UI (Re[i^{m−n} G]).
+     *
+     * <p>j_n(x) falls super-exponentially once n passes x, so a node low in the band reaches only the low orders:
+     * node i's terms are summed for orders below its reach r_i only, r_i the smallest order past which every
+     * term w·G·J_m·J_n of the node is at most {@link #DROPPED_TERM} in units of Eve's floor (whatever units the
+     * matrices are returned in). No entry changes by more than (nodes) × that, ~1e-20 of the floor on the diagonal,
+     * far below its rounding; the work is Σ r_i² against nodes × K² (about a third, counted, for a band from 0).
+     *
+     * @param floor the floors the matrices are whitened by ({2, 2}: SI)
+     * @param eve   Eve's floors {N_V, N_I}, the unit of {@link #DROPPED_TERM}
      */
-    private static double[][][] gram(Quadrature q, int order, double seconds, double[] floor) {
+    private static double[][][] gram(Quadrature q, int order, double seconds, double[] floor, double[] eve) {
         int nq = q.x.length;
         int[] size = {(order + 1) / 2, order / 2}; // orders of each parity: n = 2r + parity
         // jt[parity][node][r] = √((2n+1)τ) j_n(x_node), n = 2r + parity
@@ -598,64 +606,77 @@ public final class WindowEavesdropper {
                 wd[e][i] = q.weight[i] * q.gDelta[i][e] * entryScale[e];
             }
         }
+        int[] reach = reach(q, jt, order, eve);
         int dim = 2 * order;
         double[][] lhGram = new double[dim][dim];
         double[][] deltaGram = new double[dim][dim];
-        // raw[block][m][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI
-        for (int m = 0; m < order; m++) {
-            int pm = m & 1;
-            double jmScale = Math.sqrt((2 * m + 1) * seconds);
-            double[][][] rowL = new double[4][2][];
-            double[][][] rowD = new double[4][2][];
-            for (int e = 0; e < 4; e++) {
-                for (int par = 0; par < 2; par++) {
-                    // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
-                    boolean needed = e < 3 ? par == pm : par != pm;
-                    if (needed) {
-                        rowL[e][par] = new double[size[par]];
-                        rowD[e][par] = new double[size[par]];
+        // row[m][block][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI. Rows are
+        // accumulated ROW_BLOCK at a time, so that each node's J (read once per block) serves that many rows from the
+        // cache; each entry's sum still runs over the nodes in order
+        for (int m0 = 0; m0 < order; m0 += ROW_BLOCK) {
+            int rows = Math.min(ROW_BLOCK, order - m0);
+            double[][][][] rowL = new double[rows][4][2][];
+            double[][][][] rowD = new double[rows][4][2][];
+            for (int b = 0; b < rows; b++) {
+                int pm = (m0 + b) & 1;
+                for (int e = 0; e < 4; e++) {
+                    for (int par = 0; par < 2; par++) {
+                        // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
+                        boolean needed = e < 3 ? par == pm : par != pm;
+                        if (needed) {
+                            rowL[b][e][par] = new double[size[par]];
+                            rowD[b][e][par] = new double[size[par]];
+                        }
                     }
                 }
             }
             for (int i = 0; i < nq; i++) {
-                double jm = jt[pm][i][m >> 1];
-                if (jm == 0) {
-                    continue;
-                }
-                for (int e = 0; e < 4; e++) {
-                    int par = e < 3 ? pm : 1 - pm;
-                    double[] col = jt[par][i];
-                    double al = jm * wl[e][i];
-                    double ad = jm * wd[e][i];
-                    double[] rl = rowL[e][par];
-                    double[] rd = rowD[e][par];
-                    // the diagonal blocks are symmetric: n ≤ m only (mirrored below)
-                    int len = e < 2 ? (m >> 1) + 1 : col.length;
-                    for (int r = 0; r < len; r++) {
-                        rl[r] += al * col[r];
-                        rd[r] += ad * col[r];
+                for (int b = 0; b < rows; b++) {
+                    int m = m0 + b;
+                    int pm = m & 1;
+                    double jm = jt[pm][i][m >> 1];
+                    if (jm == 0 || m >= reach[i]) {
+                        continue;
+                    }
+                    for (int e = 0; e < 4; e++) {
+                        int par = e < 3 ? pm : 1 - pm;
+                        double[] col = jt[par][i];
+                        double al = jm * wl[e][i];
+                        double ad = jm * wd[e][i];
+                        double[] rl = rowL[b][e][par];
+                        double[] rd = rowD[b][e][par];
+                        // the diagonal blocks are symmetric: n ≤ m only (mirrored below); orders n = 2r + par < reach
+                        int len = Math.min(e < 2 ? (m >> 1) + 1 : col.length, (reach[i] - par + 1) / 2);
+                        for (int r = 0; r < len; r++) {
+                            rl[r] += al * col[r];
+                            rd[r] += ad * col[r];
+                        }
                     }
                 }
             }
-            for (int e = 0; e < 4; e++) {
-                int par = e < 3 ? pm : 1 - pm;
-                double[] rl = rowL[e][par];
-                double[] rd = rowD[e][par];
-                for (int r = 0; r < rl.length; r++) {
-                    int n = 2 * r + par;
-                    int d = Math.floorMod(m - n, 4);
-                    // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
-                    double sign = d == 0 || d == 3 ? 1 : -1;
-                    if (e < 2) {
-                        if (n > m) {
-                            break;
+            for (int b = 0; b < rows; b++) {
+                int m = m0 + b;
+                int pm = m & 1;
+                for (int e = 0; e < 4; e++) {
+                    int par = e < 3 ? pm : 1 - pm;
+                    double[] rl = rowL[b][e][par];
+                    double[] rd = rowD[b][e][par];
+                    for (int r = 0; r < rl.length; r++) {
+                        int n = 2 * r + par;
+                        int d = Math.floorMod(m - n, 4);
+                        // Re[i^d G]: Re G (d = 0), −Im G (1), −Re G (2), Im G (3)
+                        double sign = d == 0 || d == 3 ? 1 : -1;
+                        if (e < 2) {
+                            if (n > m) {
+                                break;
+                            }
+                            int off = e * order;
+                            lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
+                            deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
+                        } else {
+                            lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
+                            deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
                         }
-                        int off = e * order;
-                        lhGram[off + m][off + n] = lhGram[off + n][off + m] = sign * rl[r];
-                        deltaGram[off + m][off + n] = deltaGram[off + n][off + m] = sign * rd[r];
-                    } else {
-                        lhGram[m][order + n] = lhGram[order + n][m] = sign * rl[r];
-                        deltaGram[m][order + n] = deltaGram[order + n][m] = sign * rd[r];
                     }
                 }
             }
@@ -664,9 +685,48 @@ public final class WindowEavesdropper {
     }
 
     /**
+     * Gram rows accumulated together ({@link #gram}): the nodes' Bessel tables (~8 MB at 256 Nyquist samples) are
+     * streamed once per this many rows instead of once per row.
+     */
+    static final int ROW_BLOCK = 8;
+
+    /** The largest term of one node left out of a Gram entry, in units of Eve's floor ({@link #gram}). */
+    static final double DROPPED_TERM = 1e-24;
+
+    /**
+     * Per node, the number of orders whose terms are summed: past it every |w·G·J_m·J_n| ≤ {@link #DROPPED_TERM}
+     * (whitened by Eve's floor), bounded by s·max|J|·|J_n| with s the node's largest whitened weight.
+     */
+    private static int[] reach(Quadrature q, double[][][] jt, int order, double[] eve) {
+        int nq = q.x.length;
+        double[] white = {2 / eve[0], 2 / eve[1]};
+        double[] scale = {white[0], white[1], Math.sqrt(white[0] * white[1]), Math.sqrt(white[0] * white[1])};
+        int[] reach = new int[nq];
+        for (int i = 0; i < nq; i++) {
+            double s = 0;
+            for (int e = 0; e < 4; e++) {
+                s = Math.max(s, Math.abs(q.weight[i]) * scale[e]
+                        * Math.max(Math.abs(q.gLh[i][e]), Math.abs(q.gLh[i][e] + q.gDelta[i][e])));
+                s = Math.max(s, Math.abs(q.weight[i]) * scale[e] * Math.abs(q.gDelta[i][e]));
+            }
+            double largest = 0;
+            for (int n = 0; n < order; n++) {
+                largest = Math.max(largest, Math.abs(jt[n & 1][i][n >> 1]));
+            }
+            double limit = DROPPED_TERM / (s * largest);
+            int r = order;
+            while (r > 0 && !(Math.abs(jt[(r - 1) & 1][i][(r - 1) >> 1]) > limit)) {
+                r--;
+            }
+            reach[i] = r;
+        }
+        return reach;
+    }
+
+    /**
      * δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). The Cholesky factor and
      * the row-wise triangular solves are ours (measured twice as fast as EJML's column-wise {@code solveL} with a
-     * square right-hand side); the symmetric eigenvalues are EJML's, without eigenvectors.
+     * square right-hand side); the symmetric eigenvalues are {@link SymmetricEigenvalues}' (no eigenvectors).
      */
     static double[] relativeEigenvalues(double[][] aLh, double[][] delta) {
         return pencil(aLh, delta).delta();
@@ -686,19 +746,7 @@ public final class WindowEavesdropper {
         for (int i = 0; i < n; i++) {
             logDet += 2 * Math.log(l[i][i]);
         }
-        // W = L⁻¹ Δ (column by column: forward substitution on each row block), then L⁻¹ Wᵀ (Δ symmetric)
-        double[][] w = lowerSolveColumns(l, delta);
-        double[][] wt = transpose(w);
-        double[][] x = lowerSolveColumns(l, wt);
-        // symmetrise the rounding
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double s = 0.5 * (x[i][j] + x[j][i]);
-                x[i][j] = s;
-                x[j][i] = s;
-            }
-        }
-        return new Pencil(FiniteBitStatistics.symmetricEigenvalues(x), logDet, l);
+        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta)), logDet, l);
     }
 
     /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten). */
@@ -718,33 +766,94 @@ public final class WindowEavesdropper {
         return logDet;
     }
 
-    /** The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned). */
+    /**
+     * The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned; its upper
+     * triangle is read). Right-looking on the upper factor U = Lᵀ, row by row: each step's update of the trailing
+     * rows is an axpy along a row, which the JIT vectorises (a dot-product Cholesky's reductions it does not);
+     * then transposed in place.
+     */
     static double[][] cholesky(double[][] a) {
         int n = a.length;
         for (int j = 0; j < n; j++) {
-            double[] aj = a[j];
-            double s = aj[j];
-            for (int k = 0; k < j; k++) {
-                s -= aj[k] * aj[k];
-            }
+            double[] uj = a[j];
+            double s = uj[j];
             if (!(s > 0)) {
                 throw new ArithmeticException("covariance not positive definite at " + j + " (" + s + ")");
             }
             double root = Math.sqrt(s);
-            aj[j] = root;
-            for (int i = j + 1; i < n; i++) {
-                double[] ai = a[i];
-                double t = ai[j];
-                for (int k = 0; k < j; k++) {
-                    t -= ai[k] * aj[k];
-                }
-                ai[j] = t / root;
-            }
+            uj[j] = root;
+            double inv = 1 / root;
             for (int k = j + 1; k < n; k++) {
-                aj[k] = 0;
+                uj[k] *= inv;
+            }
+            for (int i = j + 1; i < n; i++) {
+                double c = uj[i];
+                if (c == 0) {
+                    continue;
+                }
+                double[] ai = a[i];
+                for (int k = i; k < n; k++) {
+                    ai[k] -= c * uj[k];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < i; k++) {
+                a[i][k] = a[k][i];
+                a[k][i] = 0;
             }
         }
         return a;
+    }
+
+    /**
+     * X = L⁻¹ Δ L⁻ᵀ for lower-triangular L and symmetric Δ, exactly symmetric: with Δ = D + Dᵀ, D the strict lower
+     * triangle plus half the diagonal, X = Y + Yᵀ, Y = T L⁻ᵀ, T = L⁻¹ D lower triangular. T costs n³/3 (its rows end
+     * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ.
+     */
+    static double[][] congruence(double[][] l, double[][] delta) {
+        int n = l.length;
+        // T = L⁻¹ D by forward substitution: row i of T has its entries in columns ≤ i
+        double[][] t = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] ti = new double[i + 1];
+            System.arraycopy(delta[i], 0, ti, 0, i + 1);
+            ti[i] *= 0.5;
+            double[] li = l[i];
+            for (int k = 0; k < i; k++) {
+                double c = li[k];
+                if (c == 0) {
+                    continue;
+                }
+                double[] tk = t[k];
+                for (int j = 0; j <= k; j++) {
+                    ti[j] -= c * tk[j];
+                }
+            }
+            double inv = 1 / li[i];
+            for (int j = 0; j <= i; j++) {
+                ti[j] *= inv;
+            }
+            t[i] = ti;
+        }
+        // Tᵀ, upper triangular: row j holds T's column j from the diagonal down
+        double[][] tt = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] ti = t[i];
+            for (int j = 0; j <= i; j++) {
+                tt[j][i] = ti[j];
+            }
+        }
+        double[][] yt = lowerSolveColumns(l, tt);
+        double[][] x = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = yt[i][j] + yt[j][i];
+                x[i][j] = v;
+                x[j][i] = v;
+            }
+        }
+        return x;
     }
 
     /** L⁻¹ B for lower-triangular L (row-major), B row-major; returns a new matrix. */
@@ -772,17 +881,5 @@ public final class WindowEavesdropper {
             x[i] = xi;
         }
         return x;
-    }
-
-    private static double[][] transpose(double[][] a) {
-        int n = a.length;
-        int m = a[0].length;
-        double[][] t = new double[m][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
     }
 }

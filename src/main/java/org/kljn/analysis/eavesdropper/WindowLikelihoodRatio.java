@@ -2,6 +2,7 @@ package org.kljn.analysis.eavesdropper;
 
 import java.util.Arrays;
 import org.kljn.analysis.exact.NoiseTemperatures;
+import org.kljn.analysis.finitebit.Arctangent;
 import org.kljn.analysis.finitebit.ChiSquareMixture;
 
 /**
@@ -223,7 +224,7 @@ public final class WindowLikelihoodRatio {
             double a = 1 + 0.5 * d;
             double b = t * d;
             double logAbs = 0.5 * Math.log1p(d + 0.25 * d * d + b * b);
-            double arg = Math.atan2(b, a);
+            double arg = Arctangent.atan2(b, a); // a > 0: δ > −1
             double l = Math.log1p(d);
             re -= 0.5 * (logAbs - 0.5 * l);
             im -= 0.5 * (arg - t * l);

@@ -287,7 +287,7 @@ public final class ChiSquareMixture {
             double[] lm = series.logMgf(c, t);
             // ln F = ln M(s) − s x − ln s, relative to ψ(c)
             double re = lm[0] - c * x - 0.5 * Math.log(c * c + t * t) - psi;
-            double im = lm[1] - t * x - Math.atan2(t, c);
+            double im = lm[1] - t * x - Arctangent.atan2(t, c);
             double mag = Math.exp(re);
             sum += mag * Math.cos(im);
             absSum += mag;
@@ -476,7 +476,17 @@ public final class ChiSquareMixture {
      * −(d/2) ln(1 − 2ws) = Σ_m (d/2) (2ws)^m / m.
      */
     private final class Series {
-        private final int[] large;
+        /**
+         * The large weights, in pairs of equal degrees of freedom where they come so (2w of each, d/4, d/2), and the
+         * rest alone: a pair's two factors take one logarithm and one arctangent ({@link #logMgf}).
+         */
+        private final double[] pairFirst;
+        private final double[] pairSecond;
+        private final double[] pairQuarterDof;
+        private final double[] pairHalfDof;
+        private final double[] twiceWeight;
+        private final double[] quarterDof;
+        private final double[] halfDof;
         private final double[] coefficient; // q_m / (2m), q_m = Σ_small d_j (2 w_j sMax)^m
         private final double sMax;
         private final double error;
@@ -496,7 +506,33 @@ public final class ChiSquareMixture {
                     rho = Math.max(rho, r);
                 }
             }
-            large = Arrays.copyOf(idx, nLarge);
+            double[][] pairs = new double[4][nLarge / 2];
+            double[][] singles = new double[3][nLarge];
+            int nPairs = 0;
+            int nSingles = 0;
+            for (int k = 0; k < nLarge; k++) {
+                int j = idx[k];
+                if (k + 1 < nLarge && d[idx[k + 1]] == d[j]) {
+                    pairs[0][nPairs] = 2 * w[j];
+                    pairs[1][nPairs] = 2 * w[idx[k + 1]];
+                    pairs[2][nPairs] = 0.25 * d[j];
+                    pairs[3][nPairs] = 0.5 * d[j];
+                    nPairs++;
+                    k++;
+                } else {
+                    singles[0][nSingles] = 2 * w[j];
+                    singles[1][nSingles] = 0.25 * d[j];
+                    singles[2][nSingles] = 0.5 * d[j];
+                    nSingles++;
+                }
+            }
+            pairFirst = Arrays.copyOf(pairs[0], nPairs);
+            pairSecond = Arrays.copyOf(pairs[1], nPairs);
+            pairQuarterDof = Arrays.copyOf(pairs[2], nPairs);
+            pairHalfDof = Arrays.copyOf(pairs[3], nPairs);
+            twiceWeight = Arrays.copyOf(singles[0], nSingles);
+            quarterDof = Arrays.copyOf(singles[1], nSingles);
+            halfDof = Arrays.copyOf(singles[2], nSingles);
             if (dofSmall == 0 || rho == 0) {
                 coefficient = new double[0];
                 error = 0;
@@ -530,11 +566,29 @@ public final class ChiSquareMixture {
         double[] logMgf(double c, double t) {
             double re = 0;
             double im = 0;
-            for (int j : large) {
-                double a = 1 - 2 * w[j] * c;
-                double b = -2 * w[j] * t;
-                re -= 0.25 * d[j] * Math.log(a * a + b * b);
-                im -= 0.5 * d[j] * Math.atan2(b, a);
+            // a pair: ln|z₁|² + ln|z₂|² = ln(|z₁|²|z₂|²) and arg z₁ + arg z₂ = arg(z₁z₂), exactly so as both
+            // arguments lie in (−π/2, π/2) (Re z = 1 − 2wc > 0 in the strip), so their sum in (−π, π)
+            for (int k = 0; k < pairFirst.length; k++) {
+                double a1 = 1 - pairFirst[k] * c;
+                double b1 = -pairFirst[k] * t;
+                double a2 = 1 - pairSecond[k] * c;
+                double b2 = -pairSecond[k] * t;
+                double m1 = a1 * a1 + b1 * b1;
+                double m2 = a2 * a2 + b2 * b2;
+                double product = m1 * m2;
+                re -= pairQuarterDof[k] * (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE
+                        ? Math.log(product) : Math.log(m1) + Math.log(m2));
+                double x = a1 * a2 - b1 * b2;
+                double y = a1 * b2 + a2 * b1;
+                // arg(x + iy) for x ≤ 0: ±π − arg(−x + iy)
+                double arg = x > 0 ? Arctangent.atan2(y, x) : Math.copySign(Math.PI, y) - Arctangent.atan2(y, -x);
+                im -= pairHalfDof[k] * arg;
+            }
+            for (int k = 0; k < twiceWeight.length; k++) {
+                double a = 1 - twiceWeight[k] * c;
+                double b = -twiceWeight[k] * t;
+                re -= quarterDof[k] * Math.log(a * a + b * b);
+                im -= halfDof[k] * Arctangent.atan2(b, a); // a > 0 in the strip
             }
             int order = coefficient.length - 1;
             if (order >= 1) {
