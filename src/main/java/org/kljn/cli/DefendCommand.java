@@ -97,7 +97,7 @@ public final class DefendCommand implements Callable<Integer> {
             KeyRateText.printDefences(out, keys);
         }
         if (reportDir != null) {
-            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.defend(c,
+            ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.defend(c, keys,
                     setup(loop, tEff, bandwidth, c), keys.verdict(where), Json.write(root), reportDir));
         }
         out.flush();

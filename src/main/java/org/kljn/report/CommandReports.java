@@ -101,10 +101,11 @@ public final class CommandReports {
      *
      * @param verdict the answer in one sentence
      * @param setup   the line and loop in words, as the command prints them
+     * @param keys    the key rates the verdict is worded from, one row per defence (the page's first table)
      * @param json    the command's {@code --json} object, written beside the page as defences.json
      */
-    public static Path defend(DefenceComparison c, String setup, String verdict, String json, Path dir)
-            throws IOException {
+    public static Path defend(DefenceComparison c, KeyRateDefences keys, String setup, String verdict, String json,
+                              Path dir) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (DefenceComparison.Row row : c.rows()) {
             NoiseTemperatures t = row.result().temperatures();
@@ -130,6 +131,7 @@ public final class CommandReports {
         }
         return HtmlReport.titled("KLJN defences")
                 .withVerdict(verdict, details)
+                .withTable(keyRateCaption(keys), KEY_RATE_HEADER, keyRateRows(keys))
                 .withTable("Defences judged by the best second-order eavesdropper (likelihood ratio of U and I), bit of "
                         + Units.count(c.bitSamples(), "Nyquist sample"), header, rows)
                 .withFigure("Eve's optimal success against her Jeffreys rate, one point per defence", figure)

@@ -94,11 +94,21 @@ class ReportInBrowserIT {
         List<String> lines = probe(work.resolve("an"));
         assertEveryElementLoads(lines, 2);
         assertOpensWithTheVerdict(work.resolve("an"), "secret key"); // the key-rate verdict, as the text
+        assertKeyRateTableFirst(lines, work.resolve("an/analysis.json"), "keyRateDefences",
+                "the bit of 100 Nyquist samples");
+    }
+
+    /**
+     * The first table the browser shows is the key-rate table (the verdict's numbers): one row per defence of the
+     * command's JSON beside the page ({@code KEY.defences}), in its order, each with its rate.
+     */
+    private static void assertKeyRateTableFirst(List<String> lines, Path json, String key, String bit)
+            throws IOException {
         List<String> tables = lines.stream().filter(l -> l.startsWith("table ")).toList();
-        assertTrue(!tables.isEmpty() && tables.get(0).startsWith("table Secret-key rate of each defence at the bit of"
-                + " 100 Nyquist samples"), "the key-rate table comes first: " + tables);
+        assertTrue(!tables.isEmpty() && tables.get(0).startsWith("table Secret-key rate of each defence at " + bit),
+                "the key-rate table comes first: " + tables);
         com.fasterxml.jackson.databind.JsonNode defences = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(work.resolve("an/analysis.json").toFile()).get("keyRateDefences").get("defences");
+                .readTree(json.toFile()).get(key).get("defences");
         List<String> rows = new ArrayList<>();
         defences.forEach(d -> rows.add(d.get("name").asText() + " = "
                 + ("window-bound".equals(d.get("eveMethod").asText()) ? "≥ " : "")
@@ -113,6 +123,7 @@ class ReportInBrowserIT {
         List<String> lines = probe(work.resolve("de"));
         assertEveryElementLoads(lines, 1);
         assertOpensWithTheVerdict(work.resolve("de"), "secret key");
+        assertKeyRateTableFirst(lines, work.resolve("de/defences.json"), "keyRate", "the bit of 200 Nyquist samples");
     }
 
     /** A 3 × 3 map: every part of the page, a fraction of the default map's work. */
