@@ -8,6 +8,7 @@ import org.kljn.io.Csv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,40 @@ class SweepEveInstrumentIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> analyze(String beta, List<String> options) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("analyze", "--beta", beta, "--json"));
+        List<String> args = new ArrayList<>(List.of("analyze", "--beta", beta, "--json"));
         args.addAll(LOOP);
         args.addAll(options);
         return new ObjectMapper().readValue(run(args), Map.class);
+    }
+
+    /** The spec lines of {@link #LOOP}'s loop; a test adds its β, bit and analyses. */
+    private static final String LOOP_SPEC = """
+                rl: 1k
+                rh: 10k
+                cable: ladder
+                rc: 300
+                cc: 10n
+                bandwidth: 1k
+                """;
+
+    /** Runs {@code sweep} on LOOP_SPEC plus {@code keys} and returns its rows, each keyed by the CSV's header. */
+    private static List<Map<String, String>> sweep(Path dir, String keys) throws Exception {
+        Path spec = dir.resolve("eve.spec");
+        Path csv = dir.resolve("eve.csv");
+        Files.writeString(spec, LOOP_SPEC + keys);
+        run(List.of("sweep", spec.toString(), "--out", csv.toString(), "--progress", "never"));
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = Csv.parse(lines.get(1)); // after the stamp line
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            List<String> cells = Csv.parse(line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), cells.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     @SuppressWarnings("unchecked")
@@ -53,31 +84,15 @@ class SweepEveInstrumentIT {
 
     @Test
     void aSweepPointWithNonDefaultFloorsEqualsAnalyzeWithTheSameOptions(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("eve.spec"), """
-                rl: 1k
-                rh: 10k
-                cable: ladder
-                rc: 300
-                cc: 10n
-                bandwidth: 1k
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (Map<String, String> row : sweep(dir, """
                 beta: 1.1, optimal
                 bitSamples: 24
                 eveNoiseVoltage: 1e-14
                 eveNoiseCurrent: 1e-20
                 reconciliation: 0.95
                 analyses: exact, key_rate
-                """);
-        Path csv = dir.resolve("eve.csv");
-        run(List.of("sweep", dir.resolve("eve.spec").toString(), "--out", csv.toString(), "--progress", "never"));
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = Csv.parse(lines.get(1)); // after the stamp line
-        Map<String, Map<String, String>> rows = new HashMap<>();
-        for (String line : lines.subList(2, lines.size())) {
-            List<String> cells = Csv.parse(line);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), cells.get(i));
-            }
+                """)) {
             rows.put(row.get("beta"), row);
         }
         assertEquals(2, rows.size());
@@ -133,13 +148,7 @@ class SweepEveInstrumentIT {
      */
     @Test
     void theSweepsMonteCarloDetectorSeesTheSameFloor(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("mc.spec"), """
-                rl: 1k
-                rh: 10k
-                cable: ladder
-                rc: 300
-                cc: 10n
-                bandwidth: 1k
+        List<Map<String, String>> rows = sweep(dir, """
                 beta: optimal
                 bitSamples: 24
                 bits: 1000
@@ -147,13 +156,9 @@ class SweepEveInstrumentIT {
                 eveNoiseCurrent: 1e-14
                 analyses: exact, attack
                 """);
-        Path csv = dir.resolve("mc.csv");
-        run(List.of("sweep", dir.resolve("mc.spec").toString(), "--out", csv.toString(), "--progress", "never"));
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = Csv.parse(lines.get(1));
-        List<String> row = Csv.parse(lines.get(2));
-        double predicted = Double.parseDouble(row.get(header.indexOf("predicted_optimal")));
-        double measured = Double.parseDouble(row.get(header.indexOf("mc_optimal")));
+        assertEquals(1, rows.size());
+        double predicted = Double.parseDouble(rows.get(0).get("predicted_optimal"));
+        double measured = Double.parseDouble(rows.get(0).get("mc_optimal"));
         double se = Math.sqrt(predicted * (1 - predicted) / 1000);
         double atDefaultFloors = field(analyze("optimal", List.of()), "optimal", "successProbability");
         assertTrue(atDefaultFloors - predicted > 7 * se, "the floor must matter: " + predicted + " vs "
