@@ -96,7 +96,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             result = LoopAnalysis.run(spice, loop, settings);
             defences = DefenceChoices.of(spice, result);
         }
-        KeyRateDefences keys = keyRates(result, defences, xi);
+        KeyRateDefences keys = keyRates(result, defences, xi, searched);
         String where = options.describeLine(loop.line());
         PrintWriter out = spec.commandLine().getOut();
         AnalyzeOutput root = AnalyzeOutput.of(result, options.cableSpec(), keys, searched, where, defences);
@@ -128,9 +128,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * The key rates analyze reports, all at the analysis's bit and from what the analysis and the defences already
-     * computed (no search, no further window test): the analysed β first, then each single-β defence.
+     * computed (no search, no further window test): the analysed β first, then each single-β defence;
+     * {@code searched}: the search for the analysed β's best bit that chose the analysis's bit, or null.
      */
-    static KeyRateDefences keyRates(LoopAnalysisResult r, DefenceChoices choices, double xi) {
+    static KeyRateDefences keyRates(LoopAnalysisResult r, DefenceChoices choices, double xi,
+            KeyRateSearch.Optimum searched) {
         AnalysisSettings s = r.settings();
         List<KeyRateDefences.Row> rows = new ArrayList<>();
         KeyRate analysed = KeyRate.of(KeyRate.Errors.of(r.eve().exact().aliceBobHl(), r.eve().exact().aliceBobLh()),
@@ -142,7 +144,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     c.keyRate().withReconciliation(xi), null));
         }
         return new KeyRateDefences(rows, s.bitSamples(), KeyRateDefences.MAX_SAMPLES, xi, s.eveInstrument(),
-                s.bandwidth());
+                s.bandwidth(), searched);
     }
 
     static void printOptimal(PrintWriter out, OptimalPrediction p) {

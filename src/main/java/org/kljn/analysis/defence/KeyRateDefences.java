@@ -29,14 +29,17 @@ import java.util.Map;
  * in one sentence ({@link #verdict}, the one place it is worded).
  *
  * @param rows           one per defence
- * @param bitSamples     the bit the user set, or null where each defence's best bit was searched
+ * @param bitSamples     the bit the user set (or that {@code bitSearch} chose), or null where each defence's best
+ *                       bit was searched
  * @param maxSamples     the longest bit a search considers
  * @param reconciliation ξ
  * @param instrument     Eve's instrument
  * @param bandwidth      Δf, Hz
+ * @param bitSearch      the search for the first row's best bit that chose {@code bitSamples} for every row
+ *                       ({@code analyze --bit-duration best}), or null
  */
 public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples, double reconciliation,
-                              EveInstrument instrument, double bandwidth) {
+                              EveInstrument instrument, double bandwidth, KeyRateSearch.Optimum bitSearch) {
     /**
      * The longest bit the search for the best bit considers: the range where Eve's exact window likelihood ratio is
      * computed ({@link OptimalResult#WINDOW_LIMIT}); beyond it her information is not known and no rate is given.
@@ -48,6 +51,16 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no defence to compare");
         }
+        if (bitSearch != null && (bitSamples == null || bitSearch.bitSamples() != bitSamples)) {
+            throw new IllegalArgumentException("the bit search chose " + bitSearch.bitSamples() + " Nyquist samples,"
+                    + " the rows are at " + bitSamples);
+        }
+    }
+
+    /** At the bit the user set ({@code bitSamples}), or at each defence's best bit ({@code bitSamples} null). */
+    public KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples, double reconciliation,
+            EveInstrument instrument, double bandwidth) {
+        this(rows, bitSamples, maxSamples, reconciliation, instrument, bandwidth, null);
     }
 
     /**
@@ -168,8 +181,8 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
                     KeyRate.PRACTICAL_RECONCILIATION, eve);
         }
         String bits = bitSamples != null
-                ? String.format(Locale.ROOT, "at the bit of %.4g s (%d Nyquist samples)", bitSamples / (2 * bandwidth),
-                        bitSamples)
+                ? String.format(Locale.ROOT, "at the bit of %.4g s (%d Nyquist samples%s)", bitSamples / (2 * bandwidth),
+                        bitSamples, searchedBit())
                 : String.format(Locale.ROOT, "at every bit duration tried (%d to %d Nyquist samples on a log grid,"
                         + " %.4g to %.4g s)", KeyRateModel.MIN_SAMPLES, maxSamples,
                         KeyRateModel.MIN_SAMPLES / (2 * bandwidth), maxSamples / (2 * bandwidth));
@@ -205,6 +218,26 @@ public record KeyRateDefences(List<Row> rows, Integer bitSamples, int maxSamples
         return String.format(Locale.ROOT, "No secret key is possible over %s: Eve's information per bit exceeds Alice"
                 + " and Bob's %s with every defence tried (%s; her information exact there), %s.", where, bits,
                 String.join(", ", rows.stream().map(Row::name).toList()), eve);
+    }
+
+    /**
+     * How the bit was chosen when a search for the first row's best bit chose it for every row: so that "no key at
+     * the bit of 2 samples" reads as what it is (the other defences were evaluated at that bit only).
+     */
+    private String searchedBit() {
+        if (bitSearch == null) {
+            return "";
+        }
+        String of = rows.get(0).name();
+        if (!bitSearch.noKey()) {
+            return String.format(Locale.ROOT, ", the best bit of %s", of);
+        }
+        // the grid's bits only: R = 0 on a log grid does not rule out a key between its points
+        return String.format(Locale.ROOT, ": %s gives no key%s at any of the %d bits tried from %d to %d Nyquist"
+                + " samples on a log grid, and the other defences were evaluated at this bit only; defend"
+                + " --bit-duration best searches each defence's best bit", of,
+                bitSearch.zeroByBound() ? " shown (at some bits only by Eve's bound)" : "", bitSearch.evaluated(),
+                KeyRateModel.MIN_SAMPLES, bitSearch.searchedUpTo());
     }
 
     private int samples(KeyRate r) {

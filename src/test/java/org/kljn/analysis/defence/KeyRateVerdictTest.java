@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,5 +91,31 @@ class KeyRateVerdictTest {
         String v = new KeyRateDefences(List.of(bounded), null, 256, 1, INSTRUMENT, 1000).verdict("the line");
         assertTrue(v.startsWith("A secret key cannot be shown possible over the line at every bit duration tried (2"
                 + " to 256 Nyquist samples"), v);
+    }
+
+    /**
+     * analyze --bit-duration best searches the analysed β's bit only and evaluates the other defences there: a "no
+     * key" at that bit says so, and says the search covered a grid, not every bit.
+     */
+    @Test
+    void aNoKeyAtTheSearchedBitSaysWhatWasSearched() {
+        KeyRateDefences.Row first = row("analysed beta = 1", 2, OptimalResult.WINDOW, 0.99);
+        KeyRateDefences.Row other = row("secondLaw null", 2, OptimalResult.WINDOW, 0.9);
+        KeyRateSearch.Optimum search = new KeyRateSearch.Optimum(first.rate(), 2, 15, 256, false, false);
+        String v = new KeyRateDefences(List.of(first, other), 2, 256, 1, INSTRUMENT, 1000, search).verdict("the line");
+        assertTrue(v.startsWith("No secret key is possible over the line: Eve's information per bit exceeds Alice and"
+                + " Bob's at the bit of 0.001000 s (2 Nyquist samples: analysed beta = 1 gives no key at any of the 15"
+                + " bits tried from 2 to 256 Nyquist samples on a log grid, and the other defences were evaluated at"
+                + " this bit only; defend --bit-duration best searches each defence's best bit) with every defence"
+                + " tried"), v);
+        KeyRateSearch.Optimum bounded = new KeyRateSearch.Optimum(first.rate(), 2, 15, 256, false, true);
+        String b = new KeyRateDefences(List.of(first, other), 2, 256, 1, INSTRUMENT, 1000, bounded).verdict("x");
+        assertTrue(b.contains("analysed beta = 1 gives no key shown (at some bits only by Eve's bound) at any of the"
+                + " 15 bits tried"), b);
+        // without the search the sentence is the plain one
+        assertTrue(verdict(2, first, other).contains("at the bit of 0.001000 s (2 Nyquist samples) with every"), v);
+        // a search that chose another bit than the rows' is refused
+        assertThrows(IllegalArgumentException.class,
+                () -> new KeyRateDefences(List.of(first), 3, 256, 1, INSTRUMENT, 1000, search));
     }
 }
