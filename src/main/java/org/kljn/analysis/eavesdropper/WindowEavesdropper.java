@@ -93,10 +93,19 @@ public final class WindowEavesdropper {
      * {@code instrument}.
      */
     public WindowLikelihoodRatio test(NoiseTemperatures t, double seconds, EveInstrument instrument) {
-        Assembly a = assemble(t, seconds, instrument);
-        double[][][] gram = gram(a.quadrature, a.order, seconds, a.floor, a.floor);
+        return test(t, seconds, instrument, true);
+    }
+
+    /**
+     * {@link #test} on the prolate functions ({@code prolate}) or on the Legendre polynomials alone: the same
+     * likelihood ratio to within the left-out bounds both report, the Legendre one kept as the independent check of
+     * the prolate basis (its pencil is about 1.6 times as large).
+     */
+    WindowLikelihoodRatio test(NoiseTemperatures t, double seconds, EveInstrument instrument, boolean prolate) {
+        Assembly a = assemble(t, seconds, instrument, prolate);
+        double[][][] gram = gram(a.quadrature, a.basis, seconds, a.floor, a.floor);
         double[] delta = relativeEigenvalues(gram[0], gram[1]);
-        return new WindowLikelihoodRatio(seconds, instrument, t, a.order, delta, a.tailHl, a.tailLh);
+        return new WindowLikelihoodRatio(seconds, instrument, t, a.basis.functions(), delta, a.tailHl, a.tailLh);
     }
 
     /**
@@ -112,9 +121,11 @@ public final class WindowEavesdropper {
      */
     public CoefficientCovariances coefficientCovariances(NoiseTemperatures t, double seconds,
             EveInstrument instrument) {
-        Assembly a = assemble(t, seconds, instrument);
+        // on the Legendre polynomials, which a recorded waveform is projected on (the transient's detector): the
+        // same likelihood ratio as test's prolate one to within the left-out bounds both carry
+        Assembly a = assemble(t, seconds, instrument, false);
         // a floor of 2 on each channel whitens by 1: the Gram matrices in SI
-        double[][][] gram = gram(a.quadrature, a.order, seconds, new double[] {2, 2}, a.floor);
+        double[][][] gram = gram(a.quadrature, a.basis, seconds, new double[] {2, 2}, a.floor);
         double[][] lhCov = gram[0];
         double[][] hlCov = new double[lhCov.length][];
         for (int i = 0; i < lhCov.length; i++) {
@@ -123,7 +134,7 @@ public final class WindowEavesdropper {
                 hlCov[i][j] = lhCov[i][j] + gram[1][i][j];
             }
         }
-        return new CoefficientCovariances(a.order, hlCov, lhCov,
+        return new CoefficientCovariances(a.basis.legendreOrder(), hlCov, lhCov,
                 new double[] {0.5 * a.floor[0], 0.5 * a.floor[1]}, a.tailHl, a.tailLh);
     }
 
@@ -163,8 +174,17 @@ public final class WindowEavesdropper {
         }
     }
 
-    /** The basis order, the band's quadrature, the floors and the tail bounds of one bit. */
-    private record Assembly(int order, Quadrature quadrature, double[] floor, double tailHl, double tailLh) {
+    /** The window functions, the band's quadrature, the floors and the tail bounds of one bit. */
+    private record Assembly(Basis basis, Quadrature quadrature, double[] floor, double tailHl, double tailLh) {
+    }
+
+    /**
+     * A bit's window functions per channel: the first {@code legendreOrder} Legendre polynomials ({@code prolate}
+     * null), or the first {@code functions} prolate functions projected onto them ({@code prolate[p][k][r]}: the
+     * coefficient of the Legendre polynomial of degree 2k + p in function 2r + p, orthonormal columns,
+     * {@link ProlateBasis#legendreCoefficients}).
+     */
+    private record Basis(int legendreOrder, int functions, double[][][] prolate) {
     }
 
     /** G_LH and G_HL − G_LH (SI, {UU, II, Re UI, Im UI}) at the grid points f[0..top] the band reaches. */
@@ -195,7 +215,7 @@ public final class WindowEavesdropper {
         return new Spectra(f, top, gLh, gDelta);
     }
 
-    private Assembly assemble(NoiseTemperatures t, double seconds, EveInstrument instrument) {
+    private Assembly assemble(NoiseTemperatures t, double seconds, EveInstrument instrument, boolean prolate) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("bit duration must be positive and finite, got " + seconds + " s");
         }
@@ -211,7 +231,9 @@ public final class WindowEavesdropper {
         double[] tail = besselTail(xMax);
         // the tail bound needs every left-out order past its first maximum: K > x_max
         int order = (int) Math.ceil(xMax) + 1;
-        while (order < tail.length && (tailWeight[0] + tailWeight[1]) * tail[order] > TAIL_TARGET) {
+        // with the prolate basis, half the left-out target goes to the Legendre polynomials it is projected on
+        double legendreTarget = prolate ? 0.5 * TAIL_TARGET : TAIL_TARGET;
+        while (order < tail.length && (tailWeight[0] + tailWeight[1]) * tail[order] > legendreTarget) {
             order++;
         }
         if (order >= tail.length || order > MAX_ORDER) {
@@ -220,7 +242,41 @@ public final class WindowEavesdropper {
         }
         double tailHl = tailWeight[0] * tail[order];
         double tailLh = tailWeight[1] * tail[order];
-        return new Assembly(order, quadrature(f, top, seconds, gLh, gDelta), floor, tailHl, tailLh);
+        Basis basis = new Basis(order, order, null);
+        if (prolate) {
+            // the prolate functions' left-out part: ≤ (G_max,a/N_a) Σ_{n≥N} λ_n per channel (class comment)
+            double[] peak = peakWeights(sp, floor);
+            ProlateBasis functions = ProlateBasis.of(xMax, order, 1e-3 * 0.5 * TAIL_TARGET / (peak[0] + peak[1]));
+            int count = 1;
+            while (count < order && (peak[0] + peak[1]) * functions.leftOut(count) > 0.5 * TAIL_TARGET) {
+                count++;
+            }
+            if (count < order) {
+                tailHl += peak[0] * functions.leftOut(count);
+                tailLh += peak[1] * functions.leftOut(count);
+                basis = new Basis(order, count, functions.legendreCoefficients(count));
+            }
+        }
+        return new Assembly(basis, quadrature(f, top, seconds, gLh, gDelta), floor, tailHl, tailLh);
+    }
+
+    /**
+     * Σ_a max_f G_aa(f)/N_a for {HL, LH}: the weights of the prolate functions' left-out eigenvalues (G is linear
+     * between grid points and constant below the first, so its largest value is at one of them).
+     */
+    private static double[] peakWeights(Spectra sp, double[] floor) {
+        double[] peak = new double[2];
+        for (int ch = 0; ch < 2; ch++) {
+            double hl = 0;
+            double lh = 0;
+            for (int k = 0; k <= sp.top; k++) {
+                lh = Math.max(lh, sp.gLh[k][ch]);
+                hl = Math.max(hl, sp.gLh[k][ch] + sp.gDelta[k][ch]);
+            }
+            peak[0] += hl / floor[ch];
+            peak[1] += lh / floor[ch];
+        }
+        return peak;
     }
 
     /**
@@ -260,13 +316,13 @@ public final class WindowEavesdropper {
         double tau0 = Math.min(seconds, referenceSeconds);
         double slopeBound = Double.POSITIVE_INFINITY;
         double reference = Double.NaN;
-        Assembly a0 = assemble(t, tau0, instrument);
+        Assembly a0 = assemble(t, tau0, instrument, true);
         // n equal sub-windows of at most τ₀ each: d(τ) ≤ n d(τ/n)
         int blocks = (int) Math.ceil(seconds / tau0 * (1 - 1e-12));
         double block = seconds / blocks;
         Double blockFreedom = null;
         try {
-            double[][][] g0 = gram(a0.quadrature, a0.order, tau0, a0.floor, a0.floor);
+            double[][][] g0 = gram(a0.quadrature, a0.basis, tau0, a0.floor, a0.floor);
             Pencil p0 = pencil(g0[0], g0[1]);
             double b0 = 0;
             double meanShift = 0;
@@ -276,8 +332,8 @@ public final class WindowEavesdropper {
             }
             double tailMean = 0.5 * (a0.tailHl + a0.tailLh);
             double h = SLOPE_STEP * tau0;
-            Assembly a1 = assemble(t, tau0 - h, instrument);
-            double[][][] g1 = gram(a1.quadrature, a1.order, tau0 - h, a1.floor, a1.floor);
+            Assembly a1 = assemble(t, tau0 - h, instrument, true);
+            double[][][] g1 = gram(a1.quadrature, a1.basis, tau0 - h, a1.floor, a1.floor);
             double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
             slopeBound = Math.max(0, b0) + 0.5 * tailMean
                     + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
@@ -323,12 +379,12 @@ public final class WindowEavesdropper {
      */
     private double freedom(NoiseTemperatures t, double seconds, EveInstrument instrument, Spectra sp,
             double[] floor) {
-        Assembly a = assemble(t, seconds, instrument);
-        double[][] aLh = gram(a.quadrature, a.order, seconds, a.floor, a.floor)[0];
+        Assembly a = assemble(t, seconds, instrument, true);
+        double[][] aLh = gram(a.quadrature, a.basis, seconds, a.floor, a.floor)[0];
         try {
             return freedom(aLh) + a.tailLh;
         } catch (ArithmeticException unresolved) {
-            return Math.min(2.0 * a.order, signalEnergy(sp, seconds, floor)[1]) + a.tailLh;
+            return Math.min(2.0 * a.basis.functions(), signalEnergy(sp, seconds, floor)[1]) + a.tailLh;
         }
     }
 
@@ -583,18 +639,24 @@ public final class WindowEavesdropper {
      * @param floor the floors the matrices are whitened by ({2, 2}: SI)
      * @param eve   Eve's floors {N_V, N_I}, the unit of {@link #DROPPED_TERM}
      */
-    private static double[][][] gram(Quadrature q, int order, double seconds, double[] floor, double[] eve) {
+    private static double[][][] gram(Quadrature q, Basis basis, double seconds, double[] floor, double[] eve) {
         int nq = q.x.length;
-        int[] size = {(order + 1) / 2, order / 2}; // orders of each parity: n = 2r + parity
+        int legendre = basis.legendreOrder();
+        int[] size = {(legendre + 1) / 2, legendre / 2}; // orders of each parity: n = 2r + parity
         // jt[parity][node][r] = √((2n+1)τ) j_n(x_node), n = 2r + parity
         double[][][] jt = new double[2][nq][];
         for (int i = 0; i < nq; i++) {
-            double[] j = spherical(q.x[i], order);
+            double[] j = spherical(q.x[i], legendre);
             jt[0][i] = new double[size[0]];
             jt[1][i] = new double[size[1]];
-            for (int n = 0; n < order; n++) {
+            for (int n = 0; n < legendre; n++) {
                 jt[n & 1][i][n >> 1] = Math.sqrt((2 * n + 1) * seconds) * j[n];
             }
+        }
+        int order = basis.functions();
+        if (basis.prolate() != null) {
+            jt = prolateTransforms(jt, reach(q, jt, legendre, eve), basis.prolate(), order);
+            size = new int[] {(order + 1) / 2, order / 2};
         }
         double[] white = {2 / floor[0], 2 / floor[1]};
         double[] entryScale = {white[0], white[1], Math.sqrt(white[0] * white[1]), Math.sqrt(white[0] * white[1])};
@@ -682,6 +744,43 @@ public final class WindowEavesdropper {
             }
         }
         return new double[][][] {lhGram, deltaGram};
+    }
+
+    /**
+     * The prolate functions' transforms at the nodes, in the Legendre table's convention: function b = Σ_k B_kb φ_k
+     * (B = {@code coefficients}, k and b of one parity) has Φ_b(f) = e^{−iπfτ} (−i)^b Σ_k B_kb i^{k−b} √((2k+1)τ)
+     * j_k(πfτ), i^{k−b} = (−1)^{(k−b)/2} real, so the Gram keeps its form Re[i^{m−n} G] in the prolate indices
+     * (it is BᵀCB of the Legendre one). Node i sums its Legendre orders below its reach only: the rest change each
+     * transform by at most their norm, a few times the reach's limit (j_n falls super-exponentially past x).
+     */
+    private static double[][][] prolateTransforms(double[][][] jt, int[] reach, double[][][] coefficients,
+            int count) {
+        int nq = jt[0].length;
+        double[][][] out = new double[2][nq][];
+        for (int p = 0; p < 2; p++) {
+            int cols = (count - p + 1) / 2;
+            double[][] b = coefficients[p];
+            for (int i = 0; i < nq; i++) {
+                double[] o = new double[cols];
+                double[] j = jt[p][i];
+                int rows = Math.min(j.length, (reach[i] - p + 1) / 2);
+                for (int k = 0; k < rows; k++) {
+                    double v = (k & 1) == 0 ? j[k] : -j[k];
+                    if (v == 0) {
+                        continue;
+                    }
+                    double[] row = b[k];
+                    for (int r = 0; r < cols; r++) {
+                        o[r] += v * row[r];
+                    }
+                }
+                for (int r = 1; r < cols; r += 2) {
+                    o[r] = -o[r];
+                }
+                out[p][i] = o;
+            }
+        }
+        return out;
     }
 
     /**
