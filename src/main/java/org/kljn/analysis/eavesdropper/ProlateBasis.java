@@ -112,7 +112,8 @@ final class ProlateBasis {
     /**
      * The first {@code count} functions' coefficients on the first K normalised Legendre polynomials, by parity:
      * {@code [p][k][r]} is the coefficient of P̄_{2k+p} in function 2r + p, the truncations to degree &lt; K
-     * orthonormalised (modified Gram-Schmidt, twice) in order, so that the first r functions span the projection of
+     * orthonormalised (modified Gram-Schmidt; they are orthonormal to rounding before the truncation, which moves
+     * them by at most {@link #END_COEFFICIENT}-small amounts where the polynomials of degree &lt; K suffice) in order, so that the first r functions span the projection of
      * ψ_0 … ψ_{r−1} onto the polynomials of degree &lt; K.
      */
     double[][][] legendreCoefficients(int count) {
@@ -123,24 +124,22 @@ final class ProlateBasis {
             double[][] q = new double[cols][rows]; // column-major while orthonormalising
             for (int r = 0; r < cols; r++) {
                 System.arraycopy(beta[2 * r + p], 0, q[r], 0, rows);
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int s = 0; s < r; s++) {
-                        double dot = 0;
-                        for (int k = 0; k < rows; k++) {
-                            dot += q[s][k] * q[r][k];
-                        }
-                        for (int k = 0; k < rows; k++) {
-                            q[r][k] -= dot * q[s][k];
-                        }
-                    }
-                    double norm = 0;
+                for (int s = 0; s < r; s++) {
+                    double dot = 0;
                     for (int k = 0; k < rows; k++) {
-                        norm += q[r][k] * q[r][k];
+                        dot += q[s][k] * q[r][k];
                     }
-                    double inv = 1 / Math.sqrt(norm);
                     for (int k = 0; k < rows; k++) {
-                        q[r][k] *= inv;
+                        q[r][k] -= dot * q[s][k];
                     }
+                }
+                double norm = 0;
+                for (int k = 0; k < rows; k++) {
+                    norm += q[r][k] * q[r][k];
+                }
+                double inv = 1 / Math.sqrt(norm);
+                for (int k = 0; k < rows; k++) {
+                    q[r][k] *= inv;
                 }
             }
             double[][] b = new double[rows][cols];
@@ -187,8 +186,9 @@ final class ProlateBasis {
     }
 
     /**
-     * The unit eigenvector of the symmetric tridiagonal (d, e) for the eigenvalue near {@code sigma}: three steps of
-     * inverse iteration, each a solve with Gaussian elimination with partial pivoting (LAPACK's dgttrf/dgttrs).
+     * The unit eigenvector of the symmetric tridiagonal (d, e) for the eigenvalue near {@code sigma}: two steps of
+     * inverse iteration (σ is within ~1e-16 ‖T‖ of the eigenvalue, the others at least ~1e-3 ‖T‖ away: each step
+     * shrinks the other components by ~1e-13), each a solve with Gaussian elimination with partial pivoting (LAPACK's dgttrf/dgttrs).
      * The eigenvalues of one parity are separated by at least ~4c or ~4k, far above their rounding.
      */
     private static double[] inverseIteration(double[] d, double[] e, double sigma) {
@@ -233,11 +233,15 @@ final class ProlateBasis {
         if (dd[m - 1] == 0) {
             dd[m - 1] = tiny;
         }
+        double[] inverse = new double[m];
+        for (int i = 0; i < m; i++) {
+            inverse[i] = 1 / dd[i];
+        }
         double[] x = new double[m];
         for (int i = 0; i < m; i++) {
             x[i] = 1 + 0.5 * ((i * 7) % 11) / 11.0; // a start with no special relation to any eigenvector
         }
-        for (int step = 0; step < 3; step++) {
+        for (int step = 0; step < 2; step++) {
             for (int i = 0; i + 1 < m; i++) {
                 if (swap[i]) {
                     double t = x[i];
@@ -250,12 +254,12 @@ final class ProlateBasis {
                     x[i + 1] = 0;
                 }
             }
-            x[m - 1] /= dd[m - 1];
+            x[m - 1] *= inverse[m - 1];
             if (m > 1) {
-                x[m - 2] = (x[m - 2] - du[m - 2] * x[m - 1]) / dd[m - 2];
+                x[m - 2] = (x[m - 2] - du[m - 2] * x[m - 1]) * inverse[m - 2];
             }
             for (int i = m - 3; i >= 0; i--) {
-                double v = (x[i] - du[i] * x[i + 1] - du2[i] * x[i + 2]) / dd[i];
+                double v = (x[i] - du[i] * x[i + 1] - du2[i] * x[i + 2]) * inverse[i];
                 x[i] = Math.abs(v) < NEGLIGIBLE ? 0 : v;
             }
             double norm = 0;
@@ -290,9 +294,16 @@ final class ProlateBasis {
         double logMu = Math.log(Math.sqrt(2) * Math.abs(b0[0]) / Math.abs(at0));
         double logScale = Math.log(c / (2 * Math.PI));
         lambda[0] = Math.exp(logScale + 2 * logMu);
+        int degrees = 2 * b0.length + 2;
+        double[] root = new double[degrees + 1]; // √(2k+1)
+        double[] a = new double[degrees + 1]; // a_k = k/√((2k−1)(2k+1))
+        for (int k = 0; k <= degrees; k++) {
+            root[k] = Math.sqrt(2.0 * k + 1);
+            a[k] = k == 0 ? 0 : k / Math.sqrt((2.0 * k - 1) * (2.0 * k + 1));
+        }
         for (int n = 1; n < order; n++) {
-            logMu += Math.log(c * Math.abs(timesT(beta[n], beta[n - 1], n & 1))
-                    / Math.abs(derivative(beta[n], beta[n - 1], n & 1)));
+            logMu += Math.log(c * Math.abs(timesT(beta[n], beta[n - 1], n & 1, a))
+                    / Math.abs(derivative(beta[n], beta[n - 1], n & 1, root)));
             lambda[n] = Math.exp(logScale + 2 * logMu);
         }
         return lambda;
@@ -302,41 +313,40 @@ final class ProlateBasis {
      * ⟨t ψ, φ⟩ for ψ of parity p (coefficients of P̄_p, P̄_{p+2}, …) and φ of the other parity: t P̄_k = a_{k+1}
      * P̄_{k+1} + a_k P̄_{k−1}, a_k = k/√((2k−1)(2k+1)).
      */
-    private static double timesT(double[] psi, double[] phi, int p) {
+    private static double timesT(double[] psi, double[] phi, int p, double[] a) {
         double s = 0;
         for (int i = 0; i < psi.length; i++) {
+            if (psi[i] == 0) {
+                continue; // below NEGLIGIBLE
+            }
             int k = 2 * i + p;
             // P̄_{k+1} and P̄_{k−1} in φ's layout (degrees 1 − p, 3 − p, …): index (k + 1 − (1 − p))/2
             int up = (k + 1 - (1 - p)) / 2;
             if (up < phi.length) {
-                s += psi[i] * a(k + 1) * phi[up];
+                s += psi[i] * a[k + 1] * phi[up];
             }
             if (k >= 1) {
-                s += psi[i] * a(k) * phi[(k - 1 - (1 - p)) / 2];
+                s += psi[i] * a[k] * phi[(k - 1 - (1 - p)) / 2];
             }
         }
         return s;
-    }
-
-    private static double a(int k) {
-        return k / Math.sqrt((2.0 * k - 1) * (2.0 * k + 1));
     }
 
     /**
      * ⟨ψ', φ⟩ for ψ of parity p and φ of the other: P̄_k' = Σ_{l &lt; k, k − l odd} √((2k+1)(2l+1)) P̄_l, so the sum is
      * Σ_k β_k √(2k+1) S_k with S_k = Σ_{l &lt; k} φ_l √(2l+1) (a running sum).
      */
-    private static double derivative(double[] psi, double[] phi, int p) {
+    private static double derivative(double[] psi, double[] phi, int p, double[] root) {
         double s = 0;
         double running = 0;
         int j = 0; // next index of φ (degree 2j + 1 − p) to add
         for (int i = 0; i < psi.length; i++) {
             int k = 2 * i + p;
             while (j < phi.length && 2 * j + 1 - p < k) {
-                running += phi[j] * Math.sqrt(2.0 * (2 * j + 1 - p) + 1);
+                running += phi[j] * root[2 * j + 1 - p];
                 j++;
             }
-            s += psi[i] * Math.sqrt(2.0 * k + 1) * running;
+            s += psi[i] * root[k] * running;
         }
         return s;
     }

@@ -257,7 +257,9 @@ public final class WindowEavesdropper {
                 basis = new Basis(order, count, functions.legendreCoefficients(count));
             }
         }
-        return new Assembly(basis, quadrature(f, top, seconds, gLh, gDelta), floor, tailHl, tailLh);
+        Quadrature q = basis.prolate() != null ? productQuadrature(f, top, seconds, gLh, gDelta)
+                : quadrature(f, top, seconds, gLh, gDelta);
+        return new Assembly(basis, q, floor, tailHl, tailLh);
     }
 
     /**
@@ -549,8 +551,182 @@ public final class WindowEavesdropper {
         return out;
     }
 
-    /** Gauss-Legendre nodes over the band: frequency, weight, G_LH and ΔG there. */
+    /**
+     * Nodes over the band: x = πfτ, and the node's shares weight·G_LH and weight·ΔG of ∫ G(f) h(f) df for a smooth
+     * h (Gauss-Legendre: the rule's weight and G at the node; product integration: weight 1 and ∫ G ℓ_i).
+     */
     private record Quadrature(double[] x, double[] weight, double[][] gLh, double[][] gDelta) {
+    }
+
+    /** The bound on the product rule's relative error (the Bessel products' interpolation, below). */
+    static final double PRODUCT_ERROR = 1e-16;
+
+    /** The most interpolation points per piece of the band of the product rule. */
+    static final int PRODUCT_POINTS = 96;
+
+    private static final double MAX_PRODUCT_OMEGA = maxProductOmega();
+
+    /** Gauss-Legendre rules of the product quadrature, computed once (each from the one before it). */
+    private static final GaussIntegratorFactory PRODUCT_RULES = new GaussIntegratorFactory();
+
+    /**
+     * Product integration over the band, for the prolate basis (which has no low-order reach to exploit, so that
+     * every node costs the full N² and fewer nodes pay): the band [0, f_max] is cut into pieces of equal
+     * ω = πτ·(length); on each, h(f) = Φ_m(f) Φ_n(f)* (entire, its spectrum within |t| ≤ τ) is interpolated at p
+     * Gauss-Legendre points, and G (linear between grid points, constant below the first) is integrated exactly
+     * against each Lagrange polynomial ℓ_i: node i's share is ∫ G ℓ_i df. The interpolation error is at most
+     * max|h^{(p)}|/p! × max|Π(u − u_i)| ≤ ω^p 2^p p!/(2p)! (times h's size; the monic Legendre polynomial's largest
+     * value is 2^p (p!)²/(2p)!), and p is the smallest making that ≤ {@link #PRODUCT_ERROR}: about 2 points per unit
+     * of ω against the per-interval Gauss rule's 5 where the AC grid is fine.
+     *
+     * <p>∫ G ℓ_i: with ℓ_i = Σ_{m&lt;p} (m + ½) w_i P_m(u_i) P_m(u) (the p-point rule integrates ℓ_i P_m exactly)
+     * and G = α + βu on each grid piece, the moments ∫ P_m du = [(P_{m+1} − P_{m−1})/(2m+1)] and
+     * ∫ u P_m du = [(m+1) ∫P_{m+1} + m ∫P_{m−1}]/(2m+1) are summed over the pieces first: O(p) per grid interval.
+     */
+    private static Quadrature productQuadrature(double[] f, int top, double seconds, double[][] gLh,
+            double[][] gDelta) {
+        double fMax = f[top];
+        double omega = Math.PI * seconds * fMax;
+        int pieces = (int) Math.ceil(omega / MAX_PRODUCT_OMEGA);
+        double piece = fMax / pieces;
+        int p = productPoints(omega / pieces);
+        GaussIntegrator rule = PRODUCT_RULES.legendre(p);
+        double[] u = new double[p];
+        double[] w = new double[p];
+        double[][] pu = new double[p][]; // P_m(u_i), m < p
+        for (int i = 0; i < p; i++) {
+            u[i] = rule.getPoint(i);
+            w[i] = rule.getWeight(i);
+            pu[i] = legendreValues(u[i], p);
+        }
+        double[] x = new double[pieces * p];
+        double[] weight = new double[pieces * p];
+        double[][] l = new double[pieces * p][4];
+        double[][] d = new double[pieces * p][4];
+        int k = 0; // the grid interval [f[k − 1], f[k]] (k = 0: the constant part below f[0]) under the cursor
+        for (int s = 0; s < pieces; s++) {
+            double a = s * piece;
+            double b = s == pieces - 1 ? fMax : (s + 1) * piece;
+            double mid = 0.5 * (a + b);
+            double half = 0.5 * (b - a);
+            double[][] moments = new double[8][p]; // Σ over grid pieces of ∫ G_e P_m du: LH 0-3, ΔG 4-7
+            double lo = a;
+            while (lo < b) {
+                while (k <= top && f[k] <= lo) {
+                    k++;
+                }
+                double hi = k <= top ? Math.min(b, f[k]) : b;
+                if (hi > lo) {
+                    addMoments(moments, f, k, top, gLh, gDelta, lo, hi, mid, half, p);
+                }
+                lo = hi;
+                if (k > top) {
+                    break;
+                }
+            }
+            for (int i = 0; i < p; i++) {
+                int node = s * p + i;
+                x[node] = Math.PI * (mid + half * u[i]) * seconds;
+                weight[node] = 1;
+                for (int e = 0; e < 8; e++) {
+                    double sum = 0;
+                    for (int m = 0; m < p; m++) {
+                        sum += (m + 0.5) * pu[i][m] * moments[e][m];
+                    }
+                    double share = half * w[i] * sum;
+                    if (e < 4) {
+                        l[node][e] = share;
+                    } else {
+                        d[node][e - 4] = share;
+                    }
+                }
+            }
+        }
+        return new Quadrature(x, weight, l, d);
+    }
+
+    /**
+     * Adds ∫ G_e(u) P_m(u) du over [lo, hi] (frequencies inside grid interval k: [f[k−1], f[k]], or below f[0] for
+     * k = 0, where G is constant) to {@code moments}, u = (f − mid)/half.
+     */
+    private static void addMoments(double[][] moments, double[] f, int k, int top, double[][] gLh,
+            double[][] gDelta, double lo, double hi, double mid, double half, int p) {
+        double ul = (lo - mid) / half;
+        double uh = (hi - mid) / half;
+        double[] pl = legendreValues(ul, p + 2);
+        double[] ph = legendreValues(uh, p + 2);
+        double[] i0 = new double[p + 1]; // ∫ P_m du over [ul, uh], m ≤ p
+        i0[0] = uh - ul;
+        for (int m = 1; m <= p; m++) {
+            i0[m] = ((ph[m + 1] - ph[m - 1]) - (pl[m + 1] - pl[m - 1])) / (2 * m + 1);
+        }
+        for (int e = 0; e < 8; e++) {
+            double[][] g = e < 4 ? gLh : gDelta;
+            int c = e & 3;
+            double g0;
+            double g1;
+            double f0;
+            double f1;
+            if (k == 0) {
+                g0 = g[0][c];
+                g1 = g0;
+                f0 = lo;
+                f1 = hi;
+            } else {
+                g0 = g[k - 1][c];
+                g1 = g[Math.min(k, top)][c];
+                f0 = f[k - 1];
+                f1 = f[Math.min(k, top)];
+            }
+            // G = α + β u on [lo, hi]
+            double slope = f1 > f0 ? (g1 - g0) / (f1 - f0) : 0;
+            double beta = slope * half;
+            double alpha = g0 + slope * (mid - f0);
+            double[] mo = moments[e];
+            for (int m = 0; m < p; m++) {
+                double i1 = ((m + 1) * i0[m + 1] + (m > 0 ? m * i0[m - 1] : 0)) / (2 * m + 1);
+                mo[m] += alpha * i0[m] + beta * i1;
+            }
+        }
+    }
+
+    /** P_0(u) … P_{n−1}(u) by the three-term recurrence. */
+    private static double[] legendreValues(double u, int n) {
+        double[] out = new double[n];
+        out[0] = 1;
+        if (n > 1) {
+            out[1] = u;
+        }
+        for (int m = 1; m + 1 < n; m++) {
+            out[m + 1] = ((2 * m + 1) * u * out[m] - m * out[m - 1]) / (m + 1);
+        }
+        return out;
+    }
+
+    /** The smallest p (at least 4) with ω^p 2^p p!/(2p)! ≤ {@link #PRODUCT_ERROR}. */
+    static int productPoints(double omega) {
+        for (int p = 4; p < 400; p++) {
+            double log = p * Math.log(2 * Math.max(omega, 1e-300)) + logFactorial(p) - logFactorial(2 * p);
+            if (log <= Math.log(PRODUCT_ERROR)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no product rule for omega " + omega);
+    }
+
+    /** The largest ω one piece of {@link #PRODUCT_POINTS} points integrates to {@link #PRODUCT_ERROR}. */
+    private static double maxProductOmega() {
+        double lo = 0;
+        double hi = PRODUCT_POINTS;
+        for (int it = 0; it < 60; it++) {
+            double m = 0.5 * (lo + hi);
+            if (productPoints(m) <= PRODUCT_POINTS) {
+                lo = m;
+            } else {
+                hi = m;
+            }
+        }
+        return lo;
     }
 
     private static Quadrature quadrature(double[] f, int top, double seconds, double[][] gLh, double[][] gDelta) {
