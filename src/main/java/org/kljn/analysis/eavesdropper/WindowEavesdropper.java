@@ -37,6 +37,19 @@ import org.kljn.noise.Johnson;
  * increases with x below its first maximum, past n), P_a the channel's power; K is the smallest order that
  * makes t_HL + t_LH ≤ {@link #TAIL_TARGET}. K ≈ π f_max τ + O((π f_max τ)^{1/3}): π/2 functions per Nyquist
  * sample per channel.
+ *
+ * <p><b>The prolate basis</b> ({@link #test}; the Legendre one above is kept as its check, and for
+ * {@link #coefficientCovariances}). A signal band-limited to f_max needs on the window only the prolate spheroidal
+ * functions ψ_n of bandwidth c = π f_max τ whose band concentration λ_n is not negligible: about 2 f_max τ + O(ln c ·
+ * ln(1/ε)) of them ({@link ProlateBasis}; 296 against K = 480 at 256 Nyquist samples). The basis is the first N of
+ * them projected onto the K Legendre polynomials (orthonormalised), so its complement is the Legendre complement
+ * (energy ≤ the bound above, with half the target) plus the part of the Legendre span orthogonal to ψ_0 … ψ_{N−1}
+ * (x in that span with x ⊥ P ψ_n is x ⊥ ψ_n). Per channel the signal's operator is ≤ max_f G_aa times the band
+ * limiting operator, whose eigenfunctions are the ψ_n, so that part carries at most (max_f G_aa/N_a) Σ_{n≥N} λ_n in
+ * floor units; N is the smallest making this ≤ half the target, and the sum is added to t_HL, t_LH (exact for
+ * the exact ψ_n; the computed ones carry rounding like every Gram entry, measured by the agreement with the Legendre
+ * basis). The Gram is integrated by a product rule ({@link #productQuadrature}): the prolate functions have no
+ * low-order reach to save, so fewer nodes pay.
  */
 public final class WindowEavesdropper {
     /** The largest signal energy left outside the basis, in units of the floor (t_HL + t_LH). */
@@ -801,7 +814,9 @@ public final class WindowEavesdropper {
     }
 
     /**
-     * The whitened Gram matrices {A_LH, A_HL − A_LH} (2K × 2K, channel-major: (a, n) at a·K + n). Accumulated as
+     * The whitened Gram matrices {A_LH, A_HL − A_LH} (2K × 2K, channel-major: (a, n) at a·K + n; on the prolate
+     * basis 2N × 2N, n the prolate index, of parity n mod 2, the transforms from {@link #prolateTransforms}, whose
+     * reach is found the same way). Accumulated as
      * Σ_nodes (weight·G·J_m) J_n row by row (an axpy over n, which the JIT vectorises, unlike a dot product's
      * reduction), with each order's parity classes kept apart: G_aa is real, so the diagonal blocks have only even
      * m − n; in the U-I block even m − n takes Re G_UI and odd m − n takes Im G_UI (Re[i^{m−n} G]).
@@ -812,6 +827,7 @@ public final class WindowEavesdropper {
      * matrices are returned in). No entry changes by more than (nodes) × that, ~1e-20 of the floor on the diagonal,
      * far below its rounding; the work is Σ r_i² against nodes × K² (about a third, counted, for a band from 0).
      *
+     * @param basis the window functions
      * @param floor the floors the matrices are whitened by ({2, 2}: SI)
      * @param eve   Eve's floors {N_V, N_I}, the unit of {@link #DROPPED_TERM}
      */

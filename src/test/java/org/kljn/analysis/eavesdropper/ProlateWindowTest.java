@@ -46,8 +46,7 @@ class ProlateWindowTest {
      * and B (the pencil's rounding). What this catches (each measured on the ladder by editing the code): the phase
      * i^{k−b} of the prolate transforms left out moves J by 4 % at M = 50 and 42 % at M = 256 (and the information by
      * 3e-9 at M = 10); stopping at the band's 2f_maxτ functions (the transition dropped) reports a left-out energy of
-     * ~1e7 floor units, so success and information become their upper value 1 (and J falls by 10-50 %); the
-     * coefficient layout mixed up (parity or channel) moves everything by O(1). It cannot see a truncation that leaves
+     * ~1e7 floor units, so success and information become their upper value 1 (and J falls by 10-50 %). It cannot see a truncation that leaves
      * out less than ~1e-9 of signal energy in floor units: the left-out bound is tested against the trace identity in
      * {@link ProlateBasisTest}.
      */
