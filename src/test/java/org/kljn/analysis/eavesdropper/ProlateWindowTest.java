@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The window test on the prolate basis (product-rule Gram, {@link WindowEavesdropper#test}) against the same test on
- * the Legendre polynomials alone (per-interval Gauss Gram, {@code test(…, false)}): two bases, two quadratures, one
+ * the Legendre polynomials alone (per-interval Gauss Gram, {@link WindowEavesdropper#legendreTest}): two bases, two quadratures, one
  * likelihood ratio, each with its own left-out bound (≤ 1e-20 of the floor).
  */
 @ExtendWith(NgSpiceExtension.class)
@@ -61,7 +61,7 @@ class ProlateWindowTest {
         for (int m : new int[] {2, 5, 10, 50, 128, 256}) {
             double tau = m / 2e3;
             WindowLikelihoodRatio prolate = eve.test(t, tau, instrument);
-            WindowLikelihoodRatio legendre = eve.test(t, tau, instrument, false);
+            WindowLikelihoodRatio legendre = eve.legendreTest(t, tau, instrument);
             String at = name + ", M = " + m;
             assertEquals(legendre.successProbability(), prolate.successProbability(), 1e-9, at + ": success");
             assertEquals(legendre.mutualInformation(), prolate.mutualInformation(), 1e-9, at + ": information");
