@@ -88,7 +88,10 @@ public final class WindowLikelihoodRatio {
         return temperatures;
     }
 
-    /** Window functions per channel (Legendre polynomials): the pencil has twice as many dimensions. */
+    /**
+     * Window functions per channel (prolate functions, or Legendre polynomials for
+     * {@link WindowEavesdropper#legendreTest}): the pencil has twice as many dimensions.
+     */
     public int basisFunctions() {
         return order;
     }

@@ -69,7 +69,8 @@ record TransientWindowDetector(WindowLikelihoodRatio predicted, WindowLikelihood
         NoiseTemperatures t = NoiseTemperatures.standard(s.tEff(), s.beta());
         try {
             WindowEavesdropper.CoefficientCovariances c = eve.coefficientCovariances(t, tau, s.eveNoise());
-            WindowLikelihoodRatio predicted = eve.test(t, tau, s.eveNoise());
+            // on the Legendre polynomials the waveforms are projected on: the detector applied, K its size
+            WindowLikelihoodRatio predicted = eve.legendreTest(t, tau, s.eveNoise());
             return new TransientWindowDetector(predicted, statistic(c), null);
         } catch (ArithmeticException unresolved) {
             return new TransientWindowDetector(null, null, "the window test"

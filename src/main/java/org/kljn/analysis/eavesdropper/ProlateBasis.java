@@ -1,0 +1,353 @@
+package org.kljn.analysis.eavesdropper;
+
+import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
+
+/**
+ * The prolate spheroidal wave functions ψ_n of bandwidth c on [−1, 1] (Slepian): the eigenfunctions of the
+ * time-and-band limiting operator Q, (Qg)(x) = ∫_{−1}^{1} sin c(x − y)/(π(x − y)) g(y) dy, with eigenvalues
+ * 1 > λ_0 > λ_1 > … > 0. Mapped onto a bit window [0, τ] with c = π f_max τ, λ_n is the fraction of ψ_n's energy
+ * inside the band |f| ≤ f_max, and about 2c/π = 2 f_max τ of them are near 1, then they fall super-exponentially:
+ * a signal band-limited to f_max needs about 2 f_max τ + O(ln c · ln(1/ε)) of them, against ≈ c = π f_max τ
+ * Legendre polynomials.
+ *
+ * <p><b>Computation</b> (Bouwkamp; Xiao, Rokhlin &amp; Yarvin 2001): ψ_n are also the eigenfunctions of the
+ * differential operator −((1 − x²)ψ')' + c²x²ψ, which is symmetric tridiagonal in the normalised Legendre basis
+ * P̄_k = √(k + ½) P_k, splitting by parity:
+ * <pre>
+ *   A_kk = k(k+1) + c² (2k(k+1) − 1)/((2k+3)(2k−1)),   A_{k,k+2} = c² (k+2)(k+1)/((2k+3) √((2k+1)(2k+5))).
+ * </pre>
+ * Its eigenvalues (EJML's implicit QR on the tridiagonal) and eigenvectors (inverse iteration) give the Legendre
+ * coefficients β of ψ_n, computed on L &gt; K Legendre functions and checked to have decayed below
+ * {@link #END_COEFFICIENT} at L. The eigenvalues λ_n follow without cancellation (Xiao-Rokhlin-Yarvin): with
+ * F ψ_n = μ_n ψ_n, (Fg)(x) = ∫_{−1}^{1} e^{icxt} g(t) dt, λ_n = (c/2π) |μ_n|², differentiating the eigen-relation and
+ * taking the inner product with ψ_{n−1} gives μ_n ⟨ψ_n', ψ_{n−1}⟩ = ic μ_{n−1} ⟨tψ_n, ψ_{n−1}⟩, so
+ * |μ_n/μ_{n−1}| = c |⟨tψ_n, ψ_{n−1}⟩| / |⟨ψ_n', ψ_{n−1}⟩| (both inner products of order one, from β), and
+ * μ_0 = ∫ψ_0 / ψ_0(0) = √2 β_0 / ψ_0(0). The product of n ratios carries a relative rounding of ~n × 1e-15.
+ *
+ * <p><b>The eigenvalues past K</b>, bounded (Courant-Fischer): λ_n ≤ sup ⟨Qg, g⟩ over unit g orthogonal to
+ * P̄_0 … P̄_{n−1}; with ĝ(ω) = ∫ g e^{iωt} dt = Σ_{k≥n} a_k 2 i^k √(k + ½) j_k(ω) and Cauchy-Schwarz,
+ * |ĝ(ω)|² ≤ 2 Σ_{k≥n} (2k+1) j_k(ω)², so λ_n ≤ (1/2π) ∫_{−c}^{c} |ĝ|² dω ≤ (2c/π) Σ_{k≥n} (2k+1) j_k(c)² for n &gt; c
+ * (each term increases with ω below its first maximum, past k).
+ */
+final class ProlateBasis {
+    /** The largest Legendre coefficient allowed at the end of the computed expansion of any ψ_n, n &lt; K. */
+    static final double END_COEFFICIENT = 1e-20;
+
+    /** Eigenvector entries set to zero (far below {@link #END_COEFFICIENT}, above the subnormal numbers). */
+    static final double NEGLIGIBLE = 1e-150;
+
+    /** The relative margin added to each computed λ_n (the ratio chain's rounding is ~n × 1e-15). */
+    static final double EIGENVALUE_MARGIN = 1e-6;
+
+    private final double bandwidth;
+    private final int order;
+    /** beta[n]: the normalised Legendre coefficients of ψ_n, of degrees n mod 2, n mod 2 + 2, … (L of them). */
+    private final double[][] beta;
+    private final double[] eigenvalues;
+    /** leftOut[n] ≥ Σ_{m ≥ n} λ_m, n ≤ E. */
+    private final double[] leftOut;
+
+    private ProlateBasis(double bandwidth, int order, double[][] beta, double[] eigenvalues, double[] leftOut) {
+        this.bandwidth = bandwidth;
+        this.order = order;
+        this.beta = beta;
+        this.eigenvalues = eigenvalues;
+        this.leftOut = leftOut;
+    }
+
+    /**
+     * ψ_0 … ψ_{K−1} of bandwidth {@code c} (K = {@code order} &gt; c) with their eigenvalues and the left-out sums,
+     * the eigenvalues computed up to the order E ≥ K from which the Courant-Fischer bound on Σ_{n≥E} λ_n is at most
+     * {@code tolerance} (or to where the Bessel tail vanishes).
+     */
+    static ProlateBasis of(double c, int order, double tolerance) {
+        if (!(c > 0) || !(order > c)) {
+            throw new IllegalArgumentException("need 0 < c < K, got c = " + c + ", K = " + order);
+        }
+        double[] tail = WindowEavesdropper.besselTail(c);
+        double[] bound = new double[tail.length + 1]; // (2c/π) Σ_{m≥n} tail_m(c)
+        for (int m = tail.length - 1; m >= 0; m--) {
+            bound[m] = bound[m + 1] + 2 * c / Math.PI * tail[m];
+        }
+        int end = order;
+        while (end < tail.length && bound[end] > tolerance) {
+            end++;
+        }
+        int size = end + Math.max(40, end / 3) + 16;
+        double[][] beta;
+        while (true) {
+            beta = vectors(c, end, size);
+            double last = 0;
+            for (double[] b : beta) {
+                last = Math.max(last, Math.max(Math.abs(b[b.length - 1]), Math.abs(b[b.length - 2])));
+            }
+            if (last <= END_COEFFICIENT) {
+                break;
+            }
+            size += size / 2;
+        }
+        double[] lambda = eigenvalues(c, beta);
+        double[] leftOut = new double[end + 1];
+        leftOut[end] = bound[end];
+        for (int n = end - 1; n >= 0; n--) {
+            leftOut[n] = leftOut[n + 1] + lambda[n] * (1 + EIGENVALUE_MARGIN);
+        }
+        return new ProlateBasis(c, order, beta, lambda, leftOut);
+    }
+
+    double bandwidth() {
+        return bandwidth;
+    }
+
+    /** λ_n, n &lt; E (a copy). */
+    double[] eigenvalues() {
+        return eigenvalues.clone();
+    }
+
+    /** An upper value of Σ_{m ≥ n} λ_m, for n ≤ E. */
+    double leftOut(int n) {
+        return leftOut[n];
+    }
+
+    /**
+     * The first {@code count} functions' coefficients on the first K normalised Legendre polynomials, by parity:
+     * {@code [p][k][r]} is the coefficient of P̄_{2k+p} in function 2r + p, the truncations to degree &lt; K
+     * orthonormalised (modified Gram-Schmidt; they are orthonormal to rounding before the truncation, which moves
+     * them by at most {@link #END_COEFFICIENT}-small amounts where the polynomials of degree &lt; K suffice) in order, so that the first r functions span the projection of
+     * ψ_0 … ψ_{r−1} onto the polynomials of degree &lt; K.
+     */
+    double[][][] legendreCoefficients(int count) {
+        double[][][] out = new double[2][][];
+        for (int p = 0; p < 2; p++) {
+            int rows = (order - p + 1) / 2;
+            int cols = (count - p + 1) / 2;
+            double[][] q = new double[cols][rows]; // column-major while orthonormalising
+            for (int r = 0; r < cols; r++) {
+                System.arraycopy(beta[2 * r + p], 0, q[r], 0, rows);
+                for (int s = 0; s < r; s++) {
+                    double dot = 0;
+                    for (int k = 0; k < rows; k++) {
+                        dot += q[s][k] * q[r][k];
+                    }
+                    for (int k = 0; k < rows; k++) {
+                        q[r][k] -= dot * q[s][k];
+                    }
+                }
+                double norm = 0;
+                for (int k = 0; k < rows; k++) {
+                    norm += q[r][k] * q[r][k];
+                }
+                double inv = 1 / Math.sqrt(norm);
+                for (int k = 0; k < rows; k++) {
+                    q[r][k] *= inv;
+                }
+            }
+            double[][] b = new double[rows][cols];
+            for (int r = 0; r < cols; r++) {
+                for (int k = 0; k < rows; k++) {
+                    b[k][r] = q[r][k];
+                }
+            }
+            out[p] = b;
+        }
+        return out;
+    }
+
+    /** The tridiagonal operator's eigenvectors for ψ_0 … ψ_{count−1}, on {@code size} Legendre functions. */
+    private static double[][] vectors(double c, int count, int size) {
+        double[][] beta = new double[count][];
+        for (int p = 0; p < 2; p++) {
+            int m = (size - p + 1) / 2;
+            double[] d = new double[m];
+            double[] e = new double[m - 1];
+            for (int i = 0; i < m; i++) {
+                double k = 2 * i + p;
+                d[i] = k * (k + 1) + c * c * (2 * k * (k + 1) - 1) / ((2 * k + 3) * (2 * k - 1));
+                if (i + 1 < m) {
+                    e[i] = c * c * (k + 2) * (k + 1) / ((2 * k + 3) * Math.sqrt((2 * k + 1) * (2 * k + 5)));
+                }
+            }
+            SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
+            qr.setFastEigenvalues(true);
+            qr.setMaxIterations(100 * m);
+            if (!qr.process(m, d.clone(), e.clone())) {
+                throw new ArithmeticException("prolate tridiagonal eigenvalues did not converge (c = " + c + ")");
+            }
+            double[] chi = new double[m];
+            for (int i = 0; i < m; i++) {
+                chi[i] = qr.getEigenvalue(i);
+            }
+            java.util.Arrays.sort(chi);
+            for (int r = 0; 2 * r + p < count; r++) {
+                beta[2 * r + p] = inverseIteration(d, e, chi[r]);
+            }
+        }
+        return beta;
+    }
+
+    /**
+     * The unit eigenvector of the symmetric tridiagonal (d, e) for the eigenvalue near {@code sigma}: two steps of
+     * inverse iteration (σ is within ~1e-16 ‖T‖ of the eigenvalue, the others at least ~1e-3 ‖T‖ away: each step
+     * shrinks the other components by ~1e-13), each a solve with Gaussian elimination with partial pivoting (LAPACK's dgttrf/dgttrs).
+     * The eigenvalues of one parity are separated by at least ~4c or ~4k, far above their rounding.
+     */
+    private static double[] inverseIteration(double[] d, double[] e, double sigma) {
+        int m = d.length;
+        double[] dl = new double[m];
+        double[] dd = new double[m];
+        double[] du = new double[m];
+        double[] du2 = new double[m];
+        boolean[] swap = new boolean[m];
+        double scale = 0;
+        for (int i = 0; i < m; i++) {
+            dd[i] = d[i] - sigma;
+            if (i + 1 < m) {
+                dl[i] = e[i];
+                du[i] = e[i];
+            }
+            scale = Math.max(scale, Math.abs(d[i]) + (i + 1 < m ? Math.abs(e[i]) : 0));
+        }
+        double tiny = 1e-300 + 1e-18 * scale;
+        for (int i = 0; i + 1 < m; i++) {
+            if (Math.abs(dd[i]) >= Math.abs(dl[i])) {
+                if (dd[i] == 0) {
+                    dd[i] = tiny;
+                }
+                double f = dl[i] / dd[i];
+                dl[i] = f;
+                dd[i + 1] -= f * du[i];
+            } else {
+                double f = dd[i] / dl[i];
+                dd[i] = dl[i];
+                dl[i] = f;
+                double t = du[i];
+                du[i] = dd[i + 1];
+                dd[i + 1] = t - f * dd[i + 1];
+                if (i + 2 < m) {
+                    du2[i] = du[i + 1];
+                    du[i + 1] = -f * du[i + 1];
+                }
+                swap[i] = true;
+            }
+        }
+        if (dd[m - 1] == 0) {
+            dd[m - 1] = tiny;
+        }
+        double[] inverse = new double[m];
+        for (int i = 0; i < m; i++) {
+            inverse[i] = 1 / dd[i];
+        }
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = 1 + 0.5 * ((i * 7) % 11) / 11.0; // a start with no special relation to any eigenvector
+        }
+        for (int step = 0; step < 2; step++) {
+            for (int i = 0; i + 1 < m; i++) {
+                if (swap[i]) {
+                    double t = x[i];
+                    x[i] = x[i + 1];
+                    x[i + 1] = t - dl[i] * x[i + 1];
+                } else {
+                    x[i + 1] -= dl[i] * x[i];
+                }
+                if (Math.abs(x[i + 1]) < NEGLIGIBLE) {
+                    x[i + 1] = 0;
+                }
+            }
+            x[m - 1] *= inverse[m - 1];
+            if (m > 1) {
+                x[m - 2] = (x[m - 2] - du[m - 2] * x[m - 1]) * inverse[m - 2];
+            }
+            for (int i = m - 3; i >= 0; i--) {
+                double v = (x[i] - du[i] * x[i + 1] - du2[i] * x[i + 2]) * inverse[i];
+                x[i] = Math.abs(v) < NEGLIGIBLE ? 0 : v;
+            }
+            double norm = 0;
+            for (double v : x) {
+                norm += v * v;
+            }
+            double inv = 1 / Math.sqrt(norm);
+            for (int i = 0; i < m; i++) {
+                // entries below 1e-150 of the unit vector are dropped: they would only turn into subnormal numbers
+                // (slow to compute with) and lie far below END_COEFFICIENT
+                x[i] = Math.abs(x[i] * inv) < NEGLIGIBLE ? 0 : x[i] * inv;
+            }
+        }
+        return x;
+    }
+
+    /** λ_n for n &lt; K by the ratio chain (class comment). */
+    private static double[] eigenvalues(double c, double[][] beta) {
+        int order = beta.length;
+        double[] lambda = new double[order];
+        // μ_0 = √2 β_0 / ψ_0(0), ψ_0(0) = Σ β_k √(k + ½) P_k(0), P_{2j}(0) = (−1)^j (2j − 1)!!/(2j)!!
+        double[] b0 = beta[0];
+        double at0 = 0;
+        double p = 1;
+        for (int i = 0; i < b0.length; i++) {
+            int k = 2 * i;
+            if (i > 0) {
+                p *= -(k - 1.0) / k;
+            }
+            at0 += b0[i] * Math.sqrt(k + 0.5) * p;
+        }
+        double logMu = Math.log(Math.sqrt(2) * Math.abs(b0[0]) / Math.abs(at0));
+        double logScale = Math.log(c / (2 * Math.PI));
+        lambda[0] = Math.exp(logScale + 2 * logMu);
+        int degrees = 2 * b0.length + 2;
+        double[] root = new double[degrees + 1]; // √(2k+1)
+        double[] a = new double[degrees + 1]; // a_k = k/√((2k−1)(2k+1))
+        for (int k = 0; k <= degrees; k++) {
+            root[k] = Math.sqrt(2.0 * k + 1);
+            a[k] = k == 0 ? 0 : k / Math.sqrt((2.0 * k - 1) * (2.0 * k + 1));
+        }
+        for (int n = 1; n < order; n++) {
+            logMu += Math.log(c * Math.abs(timesT(beta[n], beta[n - 1], n & 1, a))
+                    / Math.abs(derivative(beta[n], beta[n - 1], n & 1, root)));
+            lambda[n] = Math.exp(logScale + 2 * logMu);
+        }
+        return lambda;
+    }
+
+    /**
+     * ⟨t ψ, φ⟩ for ψ of parity p (coefficients of P̄_p, P̄_{p+2}, …) and φ of the other parity: t P̄_k = a_{k+1}
+     * P̄_{k+1} + a_k P̄_{k−1}, a_k = k/√((2k−1)(2k+1)).
+     */
+    private static double timesT(double[] psi, double[] phi, int p, double[] a) {
+        double s = 0;
+        for (int i = 0; i < psi.length; i++) {
+            if (psi[i] == 0) {
+                continue; // below NEGLIGIBLE
+            }
+            int k = 2 * i + p;
+            // P̄_{k+1} and P̄_{k−1} in φ's layout (degrees 1 − p, 3 − p, …): index (k + 1 − (1 − p))/2
+            int up = (k + 1 - (1 - p)) / 2;
+            if (up < phi.length) {
+                s += psi[i] * a[k + 1] * phi[up];
+            }
+            if (k >= 1) {
+                s += psi[i] * a[k] * phi[(k - 1 - (1 - p)) / 2];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * ⟨ψ', φ⟩ for ψ of parity p and φ of the other: P̄_k' = Σ_{l &lt; k, k − l odd} √((2k+1)(2l+1)) P̄_l, so the sum is
+     * Σ_k β_k √(2k+1) S_k with S_k = Σ_{l &lt; k} φ_l √(2l+1) (a running sum).
+     */
+    private static double derivative(double[] psi, double[] phi, int p, double[] root) {
+        double s = 0;
+        double running = 0;
+        int j = 0; // next index of φ (degree 2j + 1 − p) to add
+        for (int i = 0; i < psi.length; i++) {
+            int k = 2 * i + p;
+            while (j < phi.length && 2 * j + 1 - p < k) {
+                running += phi[j] * root[2 * j + 1 - p];
+                j++;
+            }
+            s += psi[i] * root[k] * running;
+        }
+        return s;
+    }
+}
