@@ -129,7 +129,8 @@ class OptimalCommandsTest {
 
     /**
      * A stopped map resumes: the points in its partial file (4 of 9 here, plus a torn line) are kept and the final
-     * CSV is the same as an uninterrupted map's; a second map on a locked folder is refused naming --out.
+     * CSV is the same as an uninterrupted map's; one progress line per computed point, counting the kept ones in (as
+     * the key-rate map's, {@code KeyRateMapResumeIT}); a second map on a locked folder is refused naming --out.
      */
     @Test
     void mapResumesFromItsPartialFileAndLocksItsFolder(@TempDir Path dir) throws Exception {
@@ -162,7 +163,9 @@ class OptimalCommandsTest {
         }
         RunCommandTest.Result r = RunCommandTest.kljn(args);
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().contains("4 of 9 points from"), r.err());
+        assertEquals(List.of("map: 4 of 9 points from " + out.resolve(MapCommand.PARTIAL), "map: 5 of 9 points",
+                "map: 6 of 9 points", "map: 7 of 9 points", "map: 8 of 9 points", "map: 9 of 9 points"),
+                r.err().lines().filter(l -> l.startsWith("map: ")).toList(), "one line per computed point");
         assertEquals(org.kljn.report.SecurityMapChart.csv(full), Files.readString(out.resolve("security-map.csv")));
         assertTrue(!Files.exists(out.resolve(MapCommand.PARTIAL)), "the partial file goes when the map is whole");
     }

@@ -133,7 +133,8 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
     }
 
     /**
-     * @param bitAt the bit in Nyquist samples of a band (Hz), or null to optimise it per cell
+     * @param bitAt    the bit in Nyquist samples of a band (Hz), or null to optimise it per cell
+     * @param progress the number of cells done, after each cell computed
      */
     public static KeyRateMap compute(NgSpicePool pool, SecurityMap.PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, java.util.function.DoubleFunction<Integer> bitAt, double xi,
@@ -151,7 +152,8 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
     /**
      * As {@link #compute(NgSpicePool, SecurityMap.PerKm, ResistorPair, double, double[], double[],
      * java.util.function.DoubleFunction, double, EveInstrument, int, IntConsumer)}, taking the cells in {@code known}
-     * (by index: a resumed map) as they are and handing each newly computed cell to {@code listener}.
+     * (by index: a resumed map) as they are and handing each newly computed cell to {@code listener}; {@code
+     * progress} hears of computed cells only, counting the known ones in (as the success map's progress line).
      */
     public static KeyRateMap compute(NgSpicePool pool, SecurityMap.PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, java.util.function.DoubleFunction<Integer> bitAt, double xi,
@@ -204,12 +206,14 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                 }
             }
             List<Cell> cells = new ArrayList<>();
+            int done = known.size();
             for (Future<Cell> f : futures) {
-                cells.add(f.get());
+                Cell cell = f.get();
+                cells.add(cell);
                 if (!known.containsKey(cells.size() - 1)) {
-                    listener.cellDone(cells.size() - 1, cells.get(cells.size() - 1));
+                    listener.cellDone(cells.size() - 1, cell);
+                    progress.accept(++done);
                 }
-                progress.accept(cells.size());
             }
             return new KeyRateMap(cells, lengths.clone(), bandwidths.clone(), bitAt.apply(bandwidths[0]) != null, xi,
                     instrument, maxSamples);
