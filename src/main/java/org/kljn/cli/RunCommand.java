@@ -142,7 +142,13 @@ public final class RunCommand implements Callable<Integer> {
         try (org.kljn.io.FolderLock lock = org.kljn.io.FolderLock.acquire(out, LOCK, "kljn run");
              Runner runner = inProcess ? new InProcess(safe) : new InWorker(timeLimit(timeout), safe)) {
             for (Path netlist : netlists) {
-                Outcome o = runner.run(netlist, out, stems.get(netlist));
+                // what needs no ngspice is checked here, so that a missing, unreadable, empty, self-including or
+                // (--safe) refused netlist never starts a worker JVM; the worker reads and checks it again. The path
+                // as the runner names it in its messages (the worker is given it absolute)
+                Outcome o = refusal(inProcess ? netlist : netlist.toAbsolutePath(), safe);
+                if (o == null) {
+                    o = runner.run(netlist, out, stems.get(netlist));
+                }
                 List<String> shown = o.written().stream().map(f -> out.resolve(f).toString()).toList();
                 for (String w : o.warnings()) {
                     stdout.println("warn  " + netlist + ": " + w);
@@ -343,8 +349,21 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, boolean safe,
-            List<String> warnings) throws IOException {
+    /** Why {@code netlist} cannot run, found without ngspice ({@link #read}), or null where it may. */
+    static Outcome refusal(Path netlist, boolean safe) {
+        try {
+            read(netlist, safe);
+            return null;
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return new Outcome(List.of(), List.of(), e.getMessage());
+        }
+    }
+
+    /**
+     * The lines ngspice gets ({@link #prepare}), after every check that needs no ngspice: the file exists and is a
+     * readable file, and (with {@code safe}) runs no program ({@link #refuseCode}).
+     */
+    static List<String> read(Path netlist, boolean safe) throws IOException {
         if (!Files.exists(netlist)) {
             throw new IOException("cannot read netlist file " + netlist + ": no such file");
         }
@@ -356,6 +375,12 @@ public final class RunCommand implements Callable<Integer> {
         if (safe) {
             refuseCode(netlist, lines);
         }
+        return lines;
+    }
+
+    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, boolean safe,
+            List<String> warnings) throws IOException {
+        List<String> lines = read(netlist, safe);
         boolean hasControl = lines.stream().anyMatch(l -> CONTROL.matcher(l).matches());
         try {
             spice.loadCircuit(lines); // a .control block runs here
