@@ -101,31 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (timeout != null && !(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout " + timeout
-                    + ": must be a number of seconds in (0, " + (long) MAX_TIMEOUT_SECONDS + "]");
-        }
-        if (timeout != null && inProcess) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout needs the worker JVM: it cannot be combined with --in-process");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
-                    + ": is a file; --out names a folder for the CSV files");
-        }
-        Map<Path, String> stems = new LinkedHashMap<>();
-        for (Path p : files) {
-            if (Files.isDirectory(p)) {
-                // the whole tree: a netlist in a subfolder is named by its path below the folder given (sub_x)
-                try (Stream<Path> s = Files.walk(p)) {
-                    for (Path f : s.filter(Files::isRegularFile).filter(RunCommand::isNetlist).sorted().toList()) {
-                        stems.putIfAbsent(f, stem(p.relativize(f)));
-                    }
-                }
-            } else {
-                stems.putIfAbsent(p, stem(p.getFileName()));
-            }
-        }
+        checkOptions();
+        Map<Path, String> stems = stems();
         if (stems.isEmpty()) {
             stderr.println("kljn run: no netlists found in " + files + " (looked for " + EXTENSIONS
                     + " in the folders and their subfolders)");
@@ -174,6 +151,40 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** --timeout within its range and not with --in-process; --out not a file. */
+    private void checkOptions() {
+        if (timeout != null && !(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout " + timeout
+                    + ": must be a number of seconds in (0, " + (long) MAX_TIMEOUT_SECONDS + "]");
+        }
+        if (timeout != null && inProcess) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout needs the worker JVM: it cannot be combined with --in-process");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + ": is a file; --out names a folder for the CSV files");
+        }
+    }
+
+    /** The netlists of the batch, in order, each with its output stem ({@link #stem}); a folder gives its tree's. */
+    private Map<Path, String> stems() throws IOException {
+        Map<Path, String> stems = new LinkedHashMap<>();
+        for (Path p : files) {
+            if (Files.isDirectory(p)) {
+                // the whole tree: a netlist in a subfolder is named by its path below the folder given (sub_x)
+                try (Stream<Path> s = Files.walk(p)) {
+                    for (Path f : s.filter(Files::isRegularFile).filter(RunCommand::isNetlist).sorted().toList()) {
+                        stems.putIfAbsent(f, stem(p.relativize(f)));
+                    }
+                }
+            } else {
+                stems.putIfAbsent(p, stem(p.getFileName()));
+            }
+        }
+        return stems;
     }
 
     /** The worker's time limit per netlist: --timeout, or {@link #DEFAULT_TIMEOUT_SECONDS}. */

@@ -143,6 +143,25 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                 Map.of(), (i, c) -> { }, progress);
     }
 
+    /**
+     * The cells as they finish, in grid order: each new one (not in {@code known}) goes to {@code listener} and
+     * advances {@code progress}, which counts the known ones in.
+     */
+    private static List<Cell> inGridOrder(List<Future<Cell>> futures, Map<Integer, Cell> known, CellListener listener,
+            IntConsumer progress) throws InterruptedException, ExecutionException {
+        List<Cell> cells = new ArrayList<>();
+        int done = known.size();
+        for (Future<Cell> f : futures) {
+            Cell cell = f.get();
+            cells.add(cell);
+            if (!known.containsKey(cells.size() - 1)) {
+                listener.cellDone(cells.size() - 1, cell);
+                progress.accept(++done);
+            }
+        }
+        return cells;
+    }
+
     /** Receives each newly computed cell (in grid order) with its index (lengths fastest). */
     @FunctionalInterface
     public interface CellListener {
@@ -205,16 +224,7 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                     })));
                 }
             }
-            List<Cell> cells = new ArrayList<>();
-            int done = known.size();
-            for (Future<Cell> f : futures) {
-                Cell cell = f.get();
-                cells.add(cell);
-                if (!known.containsKey(cells.size() - 1)) {
-                    listener.cellDone(cells.size() - 1, cell);
-                    progress.accept(++done);
-                }
-            }
+            List<Cell> cells = inGridOrder(futures, known, listener, progress);
             return new KeyRateMap(cells, lengths.clone(), bandwidths.clone(), bitAt.apply(bandwidths[0]) != null, xi,
                     instrument, maxSamples);
         } catch (InterruptedException e) {
