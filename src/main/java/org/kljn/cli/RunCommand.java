@@ -374,7 +374,7 @@ public final class RunCommand implements Callable<Integer> {
      * The lines ngspice gets ({@link #prepare}), after every check that needs no ngspice: the file exists and is a
      * readable file, and (with {@code safe}) runs no program ({@link #refuseCode}).
      */
-    static List<String> read(Path netlist, boolean safe) throws IOException {
+    private static List<String> read(Path netlist, boolean safe) throws IOException {
         if (!Files.exists(netlist)) {
             throw new IOException("cannot read netlist file " + netlist + ": no such file");
         }

@@ -129,7 +129,7 @@ public record KeyRate(double bitDuration, Errors errors, double aliceBobInformat
         return keptFraction * bitsPerKeptBit() / bitDuration;
     }
 
-    /** The rate's own numbers ({@link Fields}), each where every output takes it from. */
+    /** The rate's own numbers as every output writes them ({@link Fields}). */
     public Fields fields() {
         return new Fields(orNull(bitsPerSecond()), orNull(bitsPerKeptBit()), aliceBobInformation, orNull(eveInformation),
                 keptFraction, reconciliation, bitDuration, eveMethod);

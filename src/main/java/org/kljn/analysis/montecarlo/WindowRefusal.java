@@ -5,7 +5,9 @@ package org.kljn.analysis.montecarlo;
  * it, so that each front end names its own spelling of that setting (the command line its options).
  *
  * @param reason why the waveform or the bit does not carry the window test ("TRNOISE: ngspice's own generator ...")
- * @param remedy the settings under which it is measured; null where none is (a bit too long, an unresolved floor)
+ * @param remedy the setting that lifts this refusal (another may then stand: a band-limited noise's images can need
+ *               more window functions than the test holds); null where no setting of the transient lifts it (a bit
+ *               too long, TRNOISE, an unresolved floor)
  */
 public record WindowRefusal(String reason, Remedy remedy) {
 
