@@ -183,7 +183,7 @@ public final class AttackCommand implements Callable<Integer> {
             return "the bit is too short for Eve's likelihood-ratio detector";
         }
         return r.optimal().window() == null ? "Eve's window likelihood ratio was not measured: "
-                + r.optimal().windowRefused() : "fewer than two bits of a situation";
+                + OptionNames.windowRefusal(r.optimal().windowRefused()) : "fewer than two bits of a situation";
     }
 
     private static void printOptimal(PrintWriter out, BitExchangeResult.OptimalOutcome o) {
@@ -192,7 +192,8 @@ public final class AttackCommand implements Callable<Integer> {
         if (w == null) {
             out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (spectral likelihood ratio of U_A, I_A over %d"
                     + " bins, not a bound)%n", "optimal", o.successRate(), ci[0], ci[1], o.predicted(), o.frequencyBins());
-            out.printf(Locale.ROOT, "  (window likelihood ratio not measured: %s)%n", o.windowRefused());
+            out.printf(Locale.ROOT, "  (window likelihood ratio not measured: %s)%n",
+                    OptionNames.windowRefusal(o.windowRefused()));
             return;
         }
         out.printf(Locale.ROOT, "%-10s %12.4f %10.4f - %-9.4f %12.4f   (window likelihood ratio of U_A, I_A, %d Legendre"
@@ -226,7 +227,8 @@ public final class AttackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BitExchangeSettings s = r.settings();
         if (json.enabled()) {
-            out.println(Json.stdout(AttackOutput.of(r, seconds, reconciliation, keyRateNotMeasured(r))));
+            out.println(Json.stdout(AttackOutput.of(r, seconds, reconciliation, OptionNames::windowRefusal,
+                    keyRateNotMeasured(r))));
         } else {
             out.printf(Locale.ROOT, "%d bit exchanges of %d Nyquist samples (%.4g s each), beta = %.9g, seed %d: %s%n",
                     s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), options.describeLine(s.line()));

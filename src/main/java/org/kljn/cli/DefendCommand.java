@@ -98,7 +98,7 @@ public final class DefendCommand implements Callable<Integer> {
         }
         if (reportDir != null) {
             ReportOption.announce(spec, json.enabled(), org.kljn.report.CommandReports.defend(c, keys,
-                    setup(loop, tEff, bandwidth, c), keys.verdict(where), Json.write(root), reportDir));
+                    setup(loop, tEff, bandwidth, c, "ohm"), keys.verdict(where), Json.write(root), reportDir));
         }
         out.flush();
         return 0;
@@ -162,11 +162,12 @@ public final class DefendCommand implements Callable<Integer> {
     }
 
     /** The line, loop, band and bit in words: the first line of the text output. */
-    private static String setup(KljnLoop loop, double tEff, double bandwidth, DefenceComparison c) {
+    /** The comparison's setting in words; {@code ohm} the unit word after R_L and R_H (none in the text output). */
+    private static String setup(KljnLoop loop, double tEff, double bandwidth, DefenceComparison c, String ohm) {
         return String.format(Locale.ROOT, "defences on %s; R_L = %s, R_H = %s, T_eff = %.4g K, band 0..%s Hz, bit of %d"
                         + " Nyquist samples (%.4g s)", loop.line().describe(),
-                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()),
-                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()), tEff,
+                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().low()) + ohm,
+                org.kljn.circuit.SpiceNumbers.engineering(loop.resistors().high()) + ohm, tEff,
                 org.kljn.circuit.SpiceNumbers.engineering(bandwidth), c.bitSamples(),
                 BitLength.duration(c.bitSamples(), bandwidth));
     }
@@ -178,7 +179,7 @@ public final class DefendCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, KljnLoop loop, double tEff, double bandwidth, DefenceComparison c,
                               DefendOutput root) {
-        out.printf(Locale.ROOT, "%s%n%n", setup(loop, tEff, bandwidth, c));
+        out.printf(Locale.ROOT, "%s%n%n", setup(loop, tEff, bandwidth, c, ""));
         root.printTable(out);
         out.printf(Locale.ROOT, "(attack columns: the statistic's mean in HL minus its mean in LH)%n");
         double[] v = c.nullSpace().nullVector();

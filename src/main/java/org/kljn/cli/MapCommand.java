@@ -250,18 +250,11 @@ public final class MapCommand implements Callable<Integer> {
         o.flush();
     }
 
-    /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
-    private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs,
-            int n) throws Exception {
-        double xi = org.kljn.analysis.eavesdropper.KeyRate.checkReconciliation(reconciliation);
-        org.kljn.analysis.eavesdropper.EveInstrument instrument = eveNoise.instrument();
-        double[] mark = null;
-        if (point != null) {
-            if (point.length != 2) {
-                throw new IllegalArgumentException("--point takes LENGTH,BANDWIDTH, got " + String.join(",", point));
-            }
-            mark = new double[] {LoopOptions.positive("--point", point[0]), LoopOptions.positive("--point", point[1])};
-        }
+    /**
+     * The bit in Nyquist samples at a band of the key-rate map, from {@code --bit-samples}, {@code --bit-duration} or
+     * {@code --key-rate} (null where none is given: optimised per cell), each checked at every band {@code bs}.
+     */
+    private java.util.function.DoubleFunction<Integer> bitAt(double[] bs) {
         if ((bitSamples != null ? 1 : 0) + (bitDuration != null ? 1 : 0) + (rawRate != null ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--bit-samples, --bit-duration and --key-rate: give one of them (tau ="
                     + " M/(2 bandwidth) = 1/rate)");
@@ -292,6 +285,22 @@ public final class MapCommand implements Callable<Integer> {
                         org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES, org.kljn.analysis.defence.KeyRateDefences.MAX_SAMPLES));
             }
         }
+        return bitAt;
+    }
+
+    /** {@code --metric key-rate}: the best secret-key rate per cell, CSV, JSON and heat map. */
+    private Integer keyRateMap(SecurityMap.PerKm cable, ResistorPair pair, double tEff, double[] ls, double[] bs,
+            int n) throws Exception {
+        double xi = org.kljn.analysis.eavesdropper.KeyRate.checkReconciliation(reconciliation);
+        org.kljn.analysis.eavesdropper.EveInstrument instrument = eveNoise.instrument();
+        double[] mark = null;
+        if (point != null) {
+            if (point.length != 2) {
+                throw new IllegalArgumentException("--point takes LENGTH,BANDWIDTH, got " + String.join(",", point));
+            }
+            mark = new double[] {LoopOptions.positive("--point", point[0]), LoopOptions.positive("--point", point[1])};
+        }
+        java.util.function.DoubleFunction<Integer> bitAt = bitAt(bs);
         int total = ls.length * bs.length;
         PrintWriter err = spec.commandLine().getErr();
         Path reportDir = report.checked();

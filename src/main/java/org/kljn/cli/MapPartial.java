@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The partial file of a running {@code kljn map}: the map's settings (one {@code # name = value} line each, derived
@@ -36,96 +37,70 @@ final class MapPartial<P> implements AutoCloseable {
     /**
      * How a map's points are written, one line each after the index, and read back exactly (doubles by {@link
      * Double#toString}, which round-trips; words URL-encoded, so no comma is in a value).
+     *
+     * @param magic  the file's first line: says which map wrote it
+     * @param header the columns after {@code index}
+     * @param writer a point's values
+     * @param reader the point of a line's values; a malformed value throws {@link IllegalArgumentException}
      */
-    interface Rows<P> {
-        /** The file's first line: says which map wrote it. */
-        String magic();
+    record Rows<P>(String magic, String header, Function<P, List<String>> writer, Function<String[], P> reader) {
+        List<String> values(P point) {
+            return writer.apply(point);
+        }
 
-        /** The columns after {@code index}. */
-        String header();
-
-        List<String> values(P point);
-
-        /** The point of a line's values; a malformed value throws {@link IllegalArgumentException}. */
-        P point(String[] values);
+        P point(String[] values) {
+            return reader.apply(values);
+        }
     }
 
     /** The success map: Eve's optimal success with the best β and the best temperature set. */
-    static final Rows<SecurityMap.Point> SECURITY = new Rows<>() {
-        @Override
-        public String magic() {
-            return "# kljn map partial file; a --resume must have every setting below";
-        }
-
-        @Override
-        public String header() {
-            return "length,bandwidth,r,c,l,beta,jBeta,sBeta,tha,tla,thb,tlb,jT,sT";
-        }
-
-        @Override
-        public List<String> values(SecurityMap.Point p) {
-            NoiseTemperatures t = p.bestTemperatures();
-            return numbers(p.length(), p.bandwidth(), p.resistance(), p.capacitance(), p.inductance(),
-                    p.betaMinimizing(), p.jeffreysBestBeta(), p.successBestBeta(), t.highAtAlice(), t.lowAtAlice(),
-                    t.highAtBob(), t.lowAtBob(), p.jeffreysBestTemperatures(), p.successBestTemperatures());
-        }
-
-        @Override
-        public SecurityMap.Point point(String[] c) {
-            double[] v = new double[c.length];
-            for (int j = 0; j < c.length; j++) {
-                v[j] = Double.parseDouble(c[j]);
-            }
-            return new SecurityMap.Point(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
-                    new NoiseTemperatures(v[8], v[9], v[10], v[11]), v[12], v[13]);
-        }
-    };
+    static final Rows<SecurityMap.Point> SECURITY = new Rows<>(
+            "# kljn map partial file; a --resume must have every setting below",
+            "length,bandwidth,r,c,l,beta,jBeta,sBeta,tha,tla,thb,tlb,jT,sT", p -> {
+                NoiseTemperatures t = p.bestTemperatures();
+                return numbers(p.length(), p.bandwidth(), p.resistance(), p.capacitance(), p.inductance(),
+                        p.betaMinimizing(), p.jeffreysBestBeta(), p.successBestBeta(), t.highAtAlice(), t.lowAtAlice(),
+                        t.highAtBob(), t.lowAtBob(), p.jeffreysBestTemperatures(), p.successBestTemperatures());
+            }, c -> {
+                double[] v = new double[c.length];
+                for (int j = 0; j < c.length; j++) {
+                    v[j] = Double.parseDouble(c[j]);
+                }
+                return new SecurityMap.Point(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
+                        new NoiseTemperatures(v[8], v[9], v[10], v[11]), v[12], v[13]);
+            });
 
     /** The key-rate map: each cell's best defence, its temperatures and its key rate with every part of it. */
-    static final Rows<KeyRateMap.Cell> KEY_RATE = new Rows<>() {
-        @Override
-        public String magic() {
-            return "# kljn map --metric key-rate partial file; a --resume must have every setting below";
-        }
-
-        @Override
-        public String header() {
-            return "length,bandwidth,defence,tha,tla,thb,tlb,zeroByBound,bitDuration,highHolderError,lowHolderError,"
+    static final Rows<KeyRateMap.Cell> KEY_RATE = new Rows<>(
+            "# kljn map --metric key-rate partial file; a --resume must have every setting below",
+            "length,bandwidth,defence,tha,tla,thb,tlb,zeroByBound,bitDuration,highHolderError,lowHolderError,"
                     + "disagreementHl,disagreementLh,aliceBobInformation,eveInformation,eveSuccess,eveMethod,"
-                    + "keptFraction,reconciliation";
-        }
-
-        @Override
-        public List<String> values(KeyRateMap.Cell c) {
-            NoiseTemperatures t = c.temperatures();
-            KeyRate k = c.rate();
-            KeyRate.Errors e = k.errors();
-            List<String> v = new ArrayList<>(numbers(c.length(), c.bandwidth()));
-            v.add(word(c.defence()));
-            v.addAll(numbers(t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob()));
-            v.add(Boolean.toString(c.zeroByBound()));
-            v.addAll(numbers(k.bitDuration(), e.highHolderError(), e.lowHolderError(), e.disagreementHl(),
-                    e.disagreementLh(), k.aliceBobInformation(), k.eveInformation(), k.eveSuccess()));
-            v.add(word(k.eveMethod()));
-            v.addAll(numbers(k.keptFraction(), k.reconciliation()));
-            return v;
-        }
-
-        @Override
-        public KeyRateMap.Cell point(String[] c) {
-            double[] v = new double[c.length];
-            for (int j : new int[] {0, 1, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18}) {
-                v[j] = Double.parseDouble(c[j]);
-            }
-            if (!c[7].equals("true") && !c[7].equals("false")) {
-                throw new IllegalArgumentException("zeroByBound " + c[7]);
-            }
-            KeyRate k = new KeyRate(v[8], new KeyRate.Errors(v[9], v[10], v[11], v[12]), v[13], v[14], v[15],
-                    unword(c[16]), v[17], v[18]);
-            return new KeyRateMap.Cell(v[0], v[1], k, unword(c[2]), new NoiseTemperatures(v[3], v[4], v[5], v[6]),
-                    Boolean.parseBoolean(c[7]));
-        }
-    };
+                    + "keptFraction,reconciliation", c -> {
+                NoiseTemperatures t = c.temperatures();
+                KeyRate k = c.rate();
+                KeyRate.Errors e = k.errors();
+                List<String> v = new ArrayList<>(numbers(c.length(), c.bandwidth()));
+                v.add(word(c.defence()));
+                v.addAll(numbers(t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob()));
+                v.add(Boolean.toString(c.zeroByBound()));
+                v.addAll(numbers(k.bitDuration(), e.highHolderError(), e.lowHolderError(), e.disagreementHl(),
+                        e.disagreementLh(), k.aliceBobInformation(), k.eveInformation(), k.eveSuccess()));
+                v.add(word(k.eveMethod()));
+                v.addAll(numbers(k.keptFraction(), k.reconciliation()));
+                return v;
+            }, c -> {
+                double[] v = new double[c.length];
+                for (int j : new int[] {0, 1, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18}) {
+                    v[j] = Double.parseDouble(c[j]);
+                }
+                if (!c[7].equals("true") && !c[7].equals("false")) {
+                    throw new IllegalArgumentException("zeroByBound " + c[7]);
+                }
+                KeyRate k = new KeyRate(v[8], new KeyRate.Errors(v[9], v[10], v[11], v[12]), v[13], v[14], v[15],
+                        unword(c[16]), v[17], v[18]);
+                return new KeyRateMap.Cell(v[0], v[1], k, unword(c[2]), new NoiseTemperatures(v[3], v[4], v[5], v[6]),
+                        Boolean.parseBoolean(c[7]));
+            });
 
     private final Path file;
     private final FileChannel channel;

@@ -1,5 +1,6 @@
 package org.kljn.cli;
 
+import org.kljn.analysis.montecarlo.WindowRefusal;
 import org.kljn.circuit.Parameter;
 import org.kljn.circuit.ParameterException;
 
@@ -38,6 +39,22 @@ final class OptionNames {
             case RAW_BIT_RATE -> "--key-rate";
             case RECONCILIATION -> "--reconciliation";
         };
+    }
+
+    /**
+     * Why Eve's window test was not measured, with the options that would measure it: "... (K = 1) ...: give
+     * --oversampling 2 or more (a band-limited FIR noise) to measure it".
+     */
+    static String windowRefusal(WindowRefusal r) {
+        WindowRefusal.Remedy remedy = r.remedy();
+        if (remedy == null) {
+            return r.reason();
+        }
+        String grid = of(Parameter.NOISE_GRID);
+        return r.reason() + ": " + (remedy.goal() == null
+                ? "give " + grid + " " + remedy.minimumGrid() + " or more (a band-limited FIR noise) to measure it"
+                : "use " + of(Parameter.ACCURACY_GOAL) + " " + remedy.goal().key() + " without " + grid + ", or "
+                + grid + " " + remedy.minimumGrid() + " or more");
     }
 
     /** The error line for a domain error: {@code --sections: 2 sections cannot resolve ...}. */

@@ -101,31 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (timeout != null && !(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout " + timeout
-                    + ": must be a number of seconds in (0, " + (long) MAX_TIMEOUT_SECONDS + "]");
-        }
-        if (timeout != null && inProcess) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout needs the worker JVM: it cannot be combined with --in-process");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
-                    + ": is a file; --out names a folder for the CSV files");
-        }
-        Map<Path, String> stems = new LinkedHashMap<>();
-        for (Path p : files) {
-            if (Files.isDirectory(p)) {
-                // the whole tree: a netlist in a subfolder is named by its path below the folder given (sub_x)
-                try (Stream<Path> s = Files.walk(p)) {
-                    for (Path f : s.filter(Files::isRegularFile).filter(RunCommand::isNetlist).sorted().toList()) {
-                        stems.putIfAbsent(f, stem(p.relativize(f)));
-                    }
-                }
-            } else {
-                stems.putIfAbsent(p, stem(p.getFileName()));
-            }
-        }
+        checkOptions();
+        Map<Path, String> stems = stems();
         if (stems.isEmpty()) {
             stderr.println("kljn run: no netlists found in " + files + " (looked for " + EXTENSIONS
                     + " in the folders and their subfolders)");
@@ -142,7 +119,13 @@ public final class RunCommand implements Callable<Integer> {
         try (org.kljn.io.FolderLock lock = org.kljn.io.FolderLock.acquire(out, LOCK, "kljn run");
              Runner runner = inProcess ? new InProcess(safe) : new InWorker(timeLimit(timeout), safe)) {
             for (Path netlist : netlists) {
-                Outcome o = runner.run(netlist, out, stems.get(netlist));
+                // what needs no ngspice is checked here, so that a missing, unreadable, empty, self-including or
+                // (--safe) refused netlist never starts a worker JVM; the worker reads and checks it again. The path
+                // as the runner names it in its messages (the worker is given it absolute)
+                Outcome o = refusal(inProcess ? netlist : netlist.toAbsolutePath(), safe);
+                if (o == null) {
+                    o = runner.run(netlist, out, stems.get(netlist));
+                }
                 List<String> shown = o.written().stream().map(f -> out.resolve(f).toString()).toList();
                 for (String w : o.warnings()) {
                     stdout.println("warn  " + netlist + ": " + w);
@@ -168,6 +151,40 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** --timeout within its range and not with --in-process; --out not a file. */
+    private void checkOptions() {
+        if (timeout != null && !(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout " + timeout
+                    + ": must be a number of seconds in (0, " + (long) MAX_TIMEOUT_SECONDS + "]");
+        }
+        if (timeout != null && inProcess) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout needs the worker JVM: it cannot be combined with --in-process");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + ": is a file; --out names a folder for the CSV files");
+        }
+    }
+
+    /** The netlists of the batch, in order, each with its output stem ({@link #stem}); a folder gives its tree's. */
+    private Map<Path, String> stems() throws IOException {
+        Map<Path, String> stems = new LinkedHashMap<>();
+        for (Path p : files) {
+            if (Files.isDirectory(p)) {
+                // the whole tree: a netlist in a subfolder is named by its path below the folder given (sub_x)
+                try (Stream<Path> s = Files.walk(p)) {
+                    for (Path f : s.filter(Files::isRegularFile).filter(RunCommand::isNetlist).sorted().toList()) {
+                        stems.putIfAbsent(f, stem(p.relativize(f)));
+                    }
+                }
+            } else {
+                stems.putIfAbsent(p, stem(p.getFileName()));
+            }
+        }
+        return stems;
     }
 
     /** The worker's time limit per netlist: --timeout, or {@link #DEFAULT_TIMEOUT_SECONDS}. */
@@ -343,8 +360,21 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, boolean safe,
-            List<String> warnings) throws IOException {
+    /** Why {@code netlist} cannot run, found without ngspice ({@link #read}), or null where it may. */
+    static Outcome refusal(Path netlist, boolean safe) {
+        try {
+            read(netlist, safe);
+            return null;
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return new Outcome(List.of(), List.of(), e.getMessage());
+        }
+    }
+
+    /**
+     * The lines ngspice gets ({@link #prepare}), after every check that needs no ngspice: the file exists and is a
+     * readable file, and (with {@code safe}) runs no program ({@link #refuseCode}).
+     */
+    private static List<String> read(Path netlist, boolean safe) throws IOException {
         if (!Files.exists(netlist)) {
             throw new IOException("cannot read netlist file " + netlist + ": no such file");
         }
@@ -356,6 +386,12 @@ public final class RunCommand implements Callable<Integer> {
         if (safe) {
             refuseCode(netlist, lines);
         }
+        return lines;
+    }
+
+    private static List<String> runOne(NgSpice spice, Path netlist, Path out, String stem, boolean safe,
+            List<String> warnings) throws IOException {
+        List<String> lines = read(netlist, safe);
         boolean hasControl = lines.stream().anyMatch(l -> CONTROL.matcher(l).matches());
         try {
             spice.loadCircuit(lines); // a .control block runs here

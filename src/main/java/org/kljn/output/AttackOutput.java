@@ -10,10 +10,12 @@ import org.kljn.analysis.montecarlo.BitExchangeResult;
 import org.kljn.analysis.montecarlo.EmpiricalLikelihoodRatios;
 import org.kljn.analysis.montecarlo.MeasuredKeyRate;
 import org.kljn.analysis.montecarlo.StepChoice;
+import org.kljn.analysis.montecarlo.WindowRefusal;
 import org.kljn.circuit.Situation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
@@ -134,9 +136,11 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
 
     /**
      * The result of the run {@code r}, which took {@code seconds}; the key rate at ξ = {@code xi}, or
-     * {@code notMeasured} where it was not measured.
+     * {@code notMeasured} where it was not measured; {@code refusal} words why Eve's window test was not measured
+     * and what would measure it as the front end names its settings.
      */
-    public static AttackOutput of(BitExchangeResult r, double seconds, double xi, String notMeasured) {
+    public static AttackOutput of(BitExchangeResult r, double seconds, double xi,
+                                  Function<WindowRefusal, String> refusal, String notMeasured) {
         BitExchangeSettings s = r.settings();
         Map<String, EveRow> eve = new LinkedHashMap<>();
         for (Attack a : Attack.values()) {
@@ -158,7 +162,7 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
         }
         StepChoice steps = r.steps();
         return new AttackOutput(s.bits(), s.bitSamples(), s.bitDuration(), s.beta(), s.seed(), eve,
-                o == null ? null : optimal(o, s), new Means<>(Situation.HL.name(), measured),
+                o == null ? null : optimal(o, s, refusal), new Means<>(Situation.HL.name(), measured),
                 new Means<>(Situation.HL.name(), expected), finite(r.discretisationBound()), StepChoice.TARGET,
                 steps.goal().key(), finite(steps.varianceInflation()), StepChoice.INFLATION_TARGET,
                 finite(steps.successRateShiftBound()), distributionsInflated(r),
@@ -174,11 +178,13 @@ public record AttackOutput(int bits, int bitSamples, double bitDuration, double 
         return r.steps().varianceInflation() > StepChoice.INFLATION_TARGET * (1 + 1e-9);
     }
 
-    private static Optimal optimal(BitExchangeResult.OptimalOutcome o, BitExchangeSettings s) {
+    private static Optimal optimal(BitExchangeResult.OptimalOutcome o, BitExchangeSettings s,
+                                   Function<WindowRefusal, String> refusal) {
         EveNoise instrument = EveNoise.of(s.eveNoise());
         BitExchangeResult.WindowMeasurement w = o.window();
         if (w == null) {
-            return new Spectral(o.method(), instrument, o.successRate(), o.predicted(), o.windowRefused());
+            return new Spectral(o.method(), instrument, o.successRate(), o.predicted(),
+                    refusal.apply(o.windowRefused()));
         }
         EmpiricalLikelihoodRatios e = w.measured();
         return new Window(o.method(), instrument, e.bits(), w.predicted().basisFunctions(),

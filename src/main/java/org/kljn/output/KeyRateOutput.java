@@ -14,25 +14,13 @@ import java.util.Map;
  * situation; after a search for the best bit, how it went. Where Eve's information is not a bound the rate, the
  * secret bits and her information are null, {@code eveInformationKnown} false and {@code eveMethod} says why.
  *
+ * @param fields the rate's own numbers ({@link KeyRate.Fields}, unwrapped: the JSON's names are its components)
  * @param search the search for the best bit ({@code --bit-duration best}), else null (nothing written: an unwrapped
  *               null)
  */
-public record KeyRateOutput(@JsonUnwrapped Fields fields, boolean eveInformationKnown, long bitSamples,
+public record KeyRateOutput(@JsonUnwrapped KeyRate.Fields fields, boolean eveInformationKnown, long bitSamples,
                             Double bitsPerSecondAtReconciliation095, Double eveSuccessProbability, Errors aliceBob,
                             @JsonUnwrapped Search search) {
-
-    /**
-     * The rate's own numbers ({@code KeyRate}'s components and R): bit/s, secret bits per kept bit, I(A;B), I(A;E),
-     * the kept fraction, ξ, τ and how Eve's information was had; null where Eve's information is not a bound.
-     */
-    public record Fields(Double bitsPerSecond, Double bitsPerKeptBit, double aliceBobInformation,
-                         Double eveInformation, double keptFraction, double reconciliation, double bitDuration,
-                         String eveMethod) {
-        public static Fields of(KeyRate k) {
-            return new Fields(orNull(k.bitsPerSecond()), orNull(k.bitsPerKeptBit()), k.aliceBobInformation(),
-                    orNull(k.eveInformation()), k.keptFraction(), k.reconciliation(), k.bitDuration(), k.eveMethod());
-        }
-    }
 
     /** Alice's and Bob's errors: per role (R_H, R_L holder) and the disagreement of a kept bit per situation. */
     public record Errors(double highHolderError, double lowHolderError, double disagreementHl, double disagreementLh,
@@ -77,7 +65,7 @@ public record KeyRateOutput(@JsonUnwrapped Fields fields, boolean eveInformation
     }
 
     private static KeyRateOutput of(KeyRate k, double bandwidth, Search search) {
-        return new KeyRateOutput(Fields.of(k), k.known(), Math.round(2 * bandwidth * k.bitDuration()),
+        return new KeyRateOutput(k.fields(), k.known(), Math.round(2 * bandwidth * k.bitDuration()),
                 orNull(k.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION).bitsPerSecond()), orNull(k.eveSuccess()),
                 Errors.of(k.errors()), search);
     }

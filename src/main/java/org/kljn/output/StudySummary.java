@@ -80,7 +80,7 @@ public record StudySummary(Parameters parameters, double betaEq11, Map<String, M
             for (KeyRateDefences.Row r : k.rows()) {
                 KeyRate rate = r.rate();
                 NoiseTemperatures t = r.temperatures();
-                rows.put(r.key(), new KeyRateRow(r.name(), KeyRateOutput.Fields.of(rate),
+                rows.put(r.key(), new KeyRateRow(r.name(), rate.fields(),
                         KeyRateOutput.orNull(rate.withReconciliation(KeyRate.PRACTICAL_RECONCILIATION).bitsPerSecond()),
                         Math.round(2 * k.bandwidth() * rate.bitDuration()),
                         new double[] {t.highAtAlice(), t.lowAtAlice(), t.highAtBob(), t.lowAtBob()}));
@@ -96,7 +96,7 @@ public record StudySummary(Parameters parameters, double betaEq11, Map<String, M
      * One defence's key rate: its name, the rate's numbers, the rate at ξ = 0.95, the bit in Nyquist samples and the
      * temperatures {T_HA, T_LA, T_HB, T_LB} (K).
      */
-    public record KeyRateRow(String name, @JsonUnwrapped KeyRateOutput.Fields rate,
+    public record KeyRateRow(String name, @JsonUnwrapped KeyRate.Fields rate,
                              Double bitsPerSecondAtReconciliation095, long bitSamples, double[] temperatures) {
     }
 

@@ -165,33 +165,10 @@ public final class Charts {
             }
             if (s.style() == Series.Style.ERROR_BARS) {
                 plot.setDataset(i, intervals(s, spec));
-                XYErrorRenderer r = new XYErrorRenderer();
-                r.setDefaultLinesVisible(false);
-                r.setDrawXError(false);
-                r.setDrawYError(true);
-                r.setCapLength(6);
-                r.setErrorPaint(colour);
-                r.setErrorStroke(new BasicStroke(1.4f));
-                r.setSeriesPaint(0, colour);
-                r.setSeriesShape(0, shape);
-                r.setSeriesShapesFilled(0, true);
-                plot.setRenderer(i, r);
+                plot.setRenderer(i, errorBars(colour, shape));
             } else {
                 plot.setDataset(i, points(s, spec));
-                boolean lines = s.style() != Series.Style.POINTS;
-                boolean shapes = s.style() == Series.Style.POINTS || s.style() == Series.Style.LINE_POINTS;
-                XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
-                r.setSeriesPaint(0, colour);
-                r.setSeriesStroke(0, switch (s.style()) {
-                    case DASHED -> dashed(2.2f);
-                    case DOTTED -> new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
-                            new float[]{0.5f, 5f}, 0f);
-                    default -> new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-                });
-                r.setSeriesShape(0, shape);
-                r.setSeriesShapesFilled(0, true);
-                r.setDrawSeriesLineAsPath(true);
-                plot.setRenderer(i, r);
+                plot.setRenderer(i, lines(s.style(), colour, shape));
             }
         }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -216,6 +193,39 @@ public final class Charts {
         legend.setBackgroundPaint(Color.WHITE);
         legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
         return chart;
+    }
+
+    /** Vertical error bars in the series' colour, a filled marker at each point. */
+    private static XYErrorRenderer errorBars(Color colour, Shape shape) {
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDefaultLinesVisible(false);
+        r.setDrawXError(false);
+        r.setDrawYError(true);
+        r.setCapLength(6);
+        r.setErrorPaint(colour);
+        r.setErrorStroke(new BasicStroke(1.4f));
+        r.setSeriesPaint(0, colour);
+        r.setSeriesShape(0, shape);
+        r.setSeriesShapesFilled(0, true);
+        return r;
+    }
+
+    /** A solid, dashed or dotted line and/or filled markers, as the style says. */
+    private static XYLineAndShapeRenderer lines(Series.Style style, Color colour, Shape shape) {
+        boolean lines = style != Series.Style.POINTS;
+        boolean shapes = style == Series.Style.POINTS || style == Series.Style.LINE_POINTS;
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
+        r.setSeriesPaint(0, colour);
+        r.setSeriesStroke(0, switch (style) {
+            case DASHED -> dashed(2.2f);
+            case DOTTED -> new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                    new float[]{0.5f, 5f}, 0f);
+            default -> new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        });
+        r.setSeriesShape(0, shape);
+        r.setSeriesShapesFilled(0, true);
+        r.setDrawSeriesLineAsPath(true);
+        return r;
     }
 
     private static final Shape[] SHAPES = {

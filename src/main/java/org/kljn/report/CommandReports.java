@@ -49,7 +49,7 @@ public final class CommandReports {
         String setup = String.format(Locale.ROOT, "KLJN loop with R_L = %s, R_H = %s, Alice holding R_%s; %s; T_eff = %s,"
                         + " band 0..%s (brick wall), β = %s; Eve's bit lasts %s (%s).",
                 Units.si(r.loop().resistors().low(), "Ω"), Units.si(r.loop().resistors().high(), "Ω"), r.loop().alice(),
-                lineText, Units.scientific(r.settings().tEff()) + " K", Units.si(r.settings().bandwidth(), "Hz"),
+                siSpelling(lineText), Units.scientific(r.settings().tEff()) + " K", Units.si(r.settings().bandwidth(), "Hz"),
                 number(r.betaUsed()), Units.si(eve.bitDuration(), "s"), Units.count(eve.bitSamples(), "Nyquist sample"));
         List<List<String>> attacks = new ArrayList<>();
         for (Attack a : Attack.values()) {
@@ -82,8 +82,8 @@ public final class CommandReports {
         Charts.Rendered choices = Charts.write(defenceFigure(defences), dir, "defences", 900, 600);
         Path jsonFile = dir.resolve("analysis.json");
         AtomicFiles.writeString(jsonFile, json);
-        return HtmlReport.titled("KLJN analysis: " + lineText)
-                .withVerdict(verdict, details.toString())
+        return HtmlReport.titled("KLJN analysis: " + siSpelling(lineText))
+                .withVerdict(siSpelling(verdict), details.toString())
                 .withTable(keyRateCaption(keys), KEY_RATE_HEADER, keyRateRows(keys))
                 .withTable("Attack signals (HL minus LH) and Eve's exact success for the bit (Bayes threshold)",
                         List.of("attack", "signal", "β null", "signal at eq. 11 β", "Eve correct", "Eve wrong"), attacks)
@@ -124,13 +124,14 @@ public final class CommandReports {
         Charts.Rendered figure = Charts.write(jeffreysFigure(c), dir, "defences", 900, 600);
         Path jsonFile = dir.resolve("defences.json");
         AtomicFiles.writeString(jsonFile, json);
-        List<String> header = new ArrayList<>(List.of("defence", "T_LA/T_HA", "T_HB/T_HA", "T_LB/T_HA", "J",
+        // spaced slashes: a ratio's header may break there (the table then fits the page's width)
+        List<String> header = new ArrayList<>(List.of("defence", "T_LA / T_HA", "T_HB / T_HA", "T_LB / T_HA", "J",
                 "Eve's optimal success"));
         for (Attack a : Attack.values()) {
             header.add(a.key() + " mean HL − LH");
         }
         return HtmlReport.titled("KLJN defences")
-                .withVerdict(verdict, details)
+                .withVerdict(siSpelling(verdict), siSpelling(details))
                 .withTable(keyRateCaption(keys), KEY_RATE_HEADER, keyRateRows(keys))
                 .withTable("Defences judged by the best second-order eavesdropper (likelihood ratio of U and I), bit of "
                         + Units.count(c.bitSamples(), "Nyquist sample"), header, rows)
@@ -314,6 +315,26 @@ public final class CommandReports {
     }
 
     /** β and other plain numbers: six significant digits, trailing zeros dropped. */
+    /** A quantity as SPICE spells it in a line's description: number, scale suffix, unit ohm, F or H. */
+    private static final java.util.regex.Pattern SPICE_QUANTITY = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)(meg|[fpnumkgt])?(ohm|F|H)\\b");
+
+    /**
+     * A text of the command (a line's description, a verdict naming the line) with each quantity SPICE spells
+     * ("100ohm", "1kohm", "104nF") spelled as the pages spell quantities ("100 Ω", "1 kΩ", "104 nF").
+     */
+    static String siSpelling(String text) {
+        java.util.regex.Matcher m = SPICE_QUANTITY.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            double v = org.kljn.circuit.SpiceNumbers.parse("quantity", m.group(1) + (m.group(2) == null ? ""
+                    : m.group(2)));
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(Units.si(v, m.group(3).equals("ohm") ? "Ω"
+                    : m.group(3))));
+        }
+        return m.appendTail(b).toString();
+    }
+
     private static String number(double v) {
         return Units.significant(v, 6);
     }

@@ -177,7 +177,7 @@ public final class KljnEvaluator implements Function<SweepPoint, Map<String, Obj
         KeyRate k = KeyRateModel.of(exact, NoiseTemperatures.standard(exact.settings().tEff(), exact.betaUsed()))
                 .at(exact.settings().bitSamples(), xi);
         Map<String, Object> r = new LinkedHashMap<>();
-        k.fields().forEach((name, value) -> r.put("keyRate_" + name, value));
+        k.fields().byName().forEach((name, value) -> r.put("keyRate_" + name, value));
         return r;
     }
 

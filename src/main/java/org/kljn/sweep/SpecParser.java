@@ -163,15 +163,32 @@ final class SpecParser {
         if (line == null) {
             return Collections.singletonList(dflt);
         }
-        List<List<Double>> parts = new ArrayList<>();
-        for (String item : items(line)) {
-            String[] t = item.split("\\s+");
-            List<Double> values = isRange(t) ? range(line, item, t) : List.of(single(line, item, t));
+        return numberItems(line, (item, range, values) -> {
             rule.check(line, item, values, values.get(0));
             rule.check(line, item, values, values.get(values.size() - 1));
-            parts.add(values);
+            return values;
+        }, SpiceNumbers::format);
+    }
+
+    /** One item of a number list as its values: {@code range} whether it is a range, {@code values} its numbers. */
+    @FunctionalInterface
+    private interface NumberItem<T> {
+        List<T> values(String item, boolean range, List<Double> values);
+    }
+
+    /**
+     * The values of a line of numbers: each item a single value or a range, checked and converted by {@code item},
+     * the values distinct over the line (named by {@code text}).
+     */
+    private <T extends Comparable<T>> List<T> numberItems(SpecLines.Line line, NumberItem<T> item,
+            Function<T, String> text) {
+        List<List<T>> parts = new ArrayList<>();
+        for (String it : items(line)) {
+            String[] t = it.split("\\s+");
+            boolean range = isRange(t);
+            parts.add(item.values(it, range, range ? range(line, it, t) : List.of(single(line, it, t))));
         }
-        return distinctNumbers(line, parts, SpiceNumbers::format);
+        return distinctNumbers(line, parts, text);
     }
 
     /** Numbers > 0 (or >= 0), or the default. */
@@ -205,11 +222,7 @@ final class SpecParser {
         if (line == null) {
             return List.of(dflt);
         }
-        List<List<Long>> parts = new ArrayList<>();
-        for (String item : items(line)) {
-            String[] t = item.split("\\s+");
-            boolean range = isRange(t);
-            List<Double> values = range ? range(line, item, t) : List.of(single(line, item, t));
+        return numberItems(line, (item, range, values) -> {
             if (!range && values.get(0) != Math.rint(values.get(0))) {
                 throw lines.error(line, "must be an integer, got '" + item + "'");
             }
@@ -221,9 +234,8 @@ final class SpecParser {
             // rounding keeps the values of a range whose steps are at least 1 apart
             boolean stepsOfOne = values.size() < 2 || Math.abs(values.get(1) - values.get(0)) >= 1
                     && Math.abs(values.get(values.size() - 1) - values.get(values.size() - 2)) >= 1;
-            parts.add(LazyValues.mapped(values, Math::round, "round", stepsOfOne));
-        }
-        return distinctNumbers(line, parts, String::valueOf);
+            return LazyValues.mapped(values, Math::round, "round", stepsOfOne);
+        }, String::valueOf);
     }
 
     /** Integer values as ints, lazily (a range of 10^7 stays unstored). */

@@ -278,21 +278,7 @@ public final class SweepWriter implements Closeable {
                 throw new IllegalStateException(file + ":" + lineNo + ": has " + cells.size() + " cells, the header "
                         + header.size());
             }
-            int index;
-            try {
-                index = Integer.parseInt(cells.get(0));
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException(file + ":" + lineNo + ": index '" + cells.get(0) + "' is not an integer");
-            }
-            if (index < 0 || index >= spec.size()) {
-                throw new IllegalStateException(file + ":" + lineNo + ": point " + index + " is outside this sweep's "
-                        + spec.size() + " points; the spec changed since the file was written");
-            }
-            String key = spec.point(index).key();
-            if (!key.equals(cells.get(1))) {
-                throw new IllegalStateException(file + ":" + lineNo + ": point " + index + " has key '" + cells.get(1)
-                        + "' but the spec gives '" + key + "'; the spec changed since the file was written");
-            }
+            int index = pointIndex(file, lineNo, cells, spec);
             String status = cells.get(statusCol);
             if (!status.equals("ok") && !status.equals("failed")) {
                 throw new IllegalStateException(file + ":" + lineNo + ": status '" + status + "'; expected ok or failed");
@@ -314,6 +300,29 @@ public final class SweepWriter implements Closeable {
                     + " written (use another output file, or remove this one to start over)");
         }
         return lines.offset();
+    }
+
+    /**
+     * The point a results row holds (its first two cells: index and key), checked against the spec: an integer index
+     * within the sweep, whose point has that key.
+     */
+    private static int pointIndex(Path file, int lineNo, List<String> cells, SweepSpec spec) {
+        int index;
+        try {
+            index = Integer.parseInt(cells.get(0));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ":" + lineNo + ": index '" + cells.get(0) + "' is not an integer");
+        }
+        if (index < 0 || index >= spec.size()) {
+            throw new IllegalStateException(file + ":" + lineNo + ": point " + index + " is outside this sweep's "
+                    + spec.size() + " points; the spec changed since the file was written");
+        }
+        String key = spec.point(index).key();
+        if (!key.equals(cells.get(1))) {
+            throw new IllegalStateException(file + ":" + lineNo + ": point " + index + " has key '" + cells.get(1)
+                    + "' but the spec gives '" + key + "'; the spec changed since the file was written");
+        }
+        return index;
     }
 
     private static IllegalStateException notASweepFile(Path file, String firstLine) {

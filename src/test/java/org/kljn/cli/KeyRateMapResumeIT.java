@@ -62,7 +62,8 @@ class KeyRateMapResumeIT {
     /**
      * Proves the resume: a map stopped after 2 of its 6 cells (the cells written by the map's own partial-file
      * writer, the way the command writes them) is resumed by the command, which takes those 2 from the file
-     * (stderr says so), computes the other 4, and writes key-rate-map.json and .csv byte for byte as an uninterrupted
+     * (stderr says so), computes the other 4 (a progress line each, counting the 2 in, as the success map does), and
+     * writes key-rate-map.json and .csv byte for byte as an uninterrupted
      * run of the same command; the partial file is gone afterwards.
      */
     @Test
@@ -91,12 +92,18 @@ class KeyRateMapResumeIT {
 
         RunCommandTest.Result resumed = RunCommandTest.kljn(args(out, "--resume"));
         assertEquals(0, resumed.status(), resumed.err());
-        assertTrue(resumed.err().contains("map: 2 of 6 cells from " + partial), resumed.err());
+        assertEquals(List.of("map: 2 of 6 cells from " + partial, "map: 3 of 6 cells", "map: 4 of 6 cells",
+                "map: 5 of 6 cells", "map: 6 of 6 cells"), progress(resumed.err()), "one line per computed cell");
         for (String f : List.of("key-rate-map.json", "key-rate-map.csv")) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
         }
         assertEquals(full.out().replace(whole.toString(), "DIR"), resumed.out().replace(out.toString(), "DIR"));
         assertFalse(Files.exists(partial), "the partial file goes when the map is whole");
+    }
+
+    /** The progress lines of a map's stderr ("map: ..."). */
+    private static List<String> progress(String err) {
+        return err.lines().filter(l -> l.startsWith("map: ")).toList();
     }
 
     /**

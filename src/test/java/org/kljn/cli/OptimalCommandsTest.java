@@ -32,6 +32,36 @@ class OptimalCommandsTest {
     }
 
     /**
+     * Why Eve's window test was not measured is the domain's reason followed by the command line's options that
+     * would lift it (the domain gives the setting, a grid of K points per Nyquist interval or an accuracy goal; the
+     * command line names them), in the same words in the text and in {@code --json}: on a memoryless loop at one
+     * grid point per Nyquist sample, and on a ladder whose moments-goal step pulls the band's edge in.
+     */
+    @Test
+    void windowRefusalNamesTheOptionsThatLiftIt() throws Exception {
+        assertWindowRefusal(List.of("--rc", "300", "--bits", "20", "--bit-samples", "20", "--seed", "4"),
+                "Nyquist-rate samples linear in between \\(K = 1\\) .*: give --oversampling 2 or more \\(a band-limited FIR"
+                + " noise\\) to measure it");
+        assertWindowRefusal(List.of("--cable", "ladder", "--sections", "4", "--rc", "336", "--cc", "104n", "--bandwidth",
+                "500", "--bits", "20", "--bit-samples", "20", "--accuracy", "moments"), "the solver's step .*accuracy goal"
+                + " moments\\) pulls the simulated band's edge in .*: use --accuracy distributions without --oversampling,"
+                + " or --oversampling [0-9]+ or more");
+    }
+
+    private static void assertWindowRefusal(List<String> options, String expected) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("attack"));
+        args.addAll(options);
+        RunCommandTest.Result text = RunCommandTest.kljn(args.toArray(String[]::new));
+        assertEquals(0, text.status(), text.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(window likelihood ratio not measured: (.*)\\)\\R")
+                .matcher(text.out());
+        assertTrue(m.find(), text.out());
+        assertTrue(m.group(1).matches(expected), m.group(1));
+        args.add("--json");
+        assertEquals(m.group(1), json(args.toArray(String[]::new)).get("optimal").get("windowRefused").asText());
+    }
+
+    /**
      * A 3 × 3 map: files written, CSV rows complete, success grows with length and band at fixed M, the contour
      * separates the grid points on either side, and the best temperature set never does worse than the best β.
      */
@@ -99,7 +129,8 @@ class OptimalCommandsTest {
 
     /**
      * A stopped map resumes: the points in its partial file (4 of 9 here, plus a torn line) are kept and the final
-     * CSV is the same as an uninterrupted map's; a second map on a locked folder is refused naming --out.
+     * CSV is the same as an uninterrupted map's; one progress line per computed point, counting the kept ones in (as
+     * the key-rate map's, {@code KeyRateMapResumeIT}); a second map on a locked folder is refused naming --out.
      */
     @Test
     void mapResumesFromItsPartialFileAndLocksItsFolder(@TempDir Path dir) throws Exception {
@@ -132,7 +163,9 @@ class OptimalCommandsTest {
         }
         RunCommandTest.Result r = RunCommandTest.kljn(args);
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().contains("4 of 9 points from"), r.err());
+        assertEquals(List.of("map: 4 of 9 points from " + out.resolve(MapCommand.PARTIAL), "map: 5 of 9 points",
+                "map: 6 of 9 points", "map: 7 of 9 points", "map: 8 of 9 points", "map: 9 of 9 points"),
+                r.err().lines().filter(l -> l.startsWith("map: ")).toList(), "one line per computed point");
         assertEquals(org.kljn.report.SecurityMapChart.csv(full), Files.readString(out.resolve("security-map.csv")));
         assertTrue(!Files.exists(out.resolve(MapCommand.PARTIAL)), "the partial file goes when the map is whole");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code kljn run} on a folder of good and bad netlists, through the real library. */
@@ -78,7 +79,31 @@ class RunCommandTest {
     void missingFileIsReportedAndNonZero(@TempDir Path dir) {
         Result r = kljn("run", dir.resolve("nope.cir").toString(), "--out", dir.toString());
         assertEquals(1, r.status());
-        assertTrue(r.out().contains("cannot read netlist file"), r.out());
+        assertTrue(r.out().contains("FAIL  " + dir.resolve("nope.cir") + ": cannot read netlist file "
+                + dir.resolve("nope.cir") + ": no such file"), r.out());
+    }
+
+    /**
+     * What needs no ngspice is refused by the parent before any worker JVM starts, in the words the batch prints
+     * (missing, a folder, empty, binary, --safe code); a netlist that passes is left to ngspice (null).
+     */
+    @Test
+    void theParentRefusesWhatNeedsNoNgspice(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("empty.cir"), new byte[0]);
+        Files.write(dir.resolve("binary.cir"), new byte[] {'*', 0, '\n'});
+        Files.write(dir.resolve("code.cir"), List.of("* code", "R1 in 0 1k", ".control", "shell ls", ".endc", ".end"));
+        Files.createDirectories(dir.resolve("folder.cir"));
+        assertEquals("cannot read netlist file " + dir.resolve("nope.cir") + ": no such file",
+                RunCommand.refusal(dir.resolve("nope.cir"), false).error());
+        assertEquals("cannot read netlist file " + dir.resolve("folder.cir") + ": is a folder",
+                RunCommand.refusal(dir.resolve("folder.cir"), false).error());
+        assertEquals("empty netlist file " + dir.resolve("empty.cir"),
+                RunCommand.refusal(dir.resolve("empty.cir"), false).error());
+        assertTrue(RunCommand.refusal(dir.resolve("binary.cir"), false).error().contains("is not text (a NUL byte at"
+                + " offset 1)"));
+        assertTrue(RunCommand.refusal(dir.resolve("code.cir"), true).error().startsWith("--safe: netlist file "
+                + dir.resolve("code.cir") + " line 4: the control command 'shell'"));
+        assertNull(RunCommand.refusal(dir.resolve("code.cir"), false), "trusted code is ngspice's to run");
     }
 
     @Test

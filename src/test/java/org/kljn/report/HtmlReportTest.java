@@ -132,6 +132,19 @@ class HtmlReportTest {
                 text(doc, "td"));
     }
 
+    /** A line's description as the command prints it, spelled on a page with the page's units; nothing else moves. */
+    @Test
+    void spiceQuantitiesAreSpelledWithSiUnits() {
+        assertEquals("lumped R_c = 100 Ω", CommandReports.siSpelling("lumped R_c = 100ohm"));
+        assertEquals("RC ladder, 20 T sections, R_c = 336 Ω, C_c = 104 nF; R_L = 1 kΩ, R_H = 2.2 MΩ",
+                CommandReports.siSpelling("RC ladder, 20 T sections, R_c = 336ohm, C_c = 104nF; R_L = 1kohm,"
+                        + " R_H = 2.2megohm"));
+        assertEquals("LTRA line, R_c = 500 mΩ, L_c = 520 µH, C_c = 52 nF",
+                CommandReports.siSpelling("LTRA line, R_c = 500mohm, L_c = 520uH, C_c = 52nF"));
+        String untouched = "band 0..1k Hz, 1000 Hz, a bit of 0.5000 s, 1.00e-18 V²/Hz, T_eff = 1.000e+09 K, R2D2H";
+        assertEquals(untouched, CommandReports.siSpelling(untouched));
+    }
+
     @Test
     void entitiesAndWordsWithDigitsAreLeftWhole() {
         assertEquals("Eve&#39;s T_LA/T_HA 10k", HtmlReport.cellHtml("Eve's T_LA/T_HA 10k").replace(

@@ -29,13 +29,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>The page under test is not modified: a probe page beside it loads it in an iframe, inspects
  * {@code document.images} (complete with a non-zero natural width) and requests every {@code href}, and
  * writes one line per element into its own DOM, which {@code --dump-dom} prints (a table: its caption and each body
- * row's first two cells).
+ * row's first two cells, and its narrowest width beside the page's). The frame is 1200 px wide, so that the page has
+ * its full width (1100 px), as on a desktop.
  */
 @Tag("integration") // runs in mvn verify (failsafe)
 class ReportInBrowserIT {
     private static final String PROBE = """
             <!DOCTYPE html><html><body><pre id="result">pending</pre>
-            <iframe id="f" src="index.html" width="800" height="600"></iframe>
+            <iframe id="f" src="index.html" width="1200" height="600"></iframe>
             <script>
             function check(url) {
               return new Promise(res => { const x = new XMLHttpRequest();
@@ -49,6 +50,9 @@ class ReportInBrowserIT {
               for (const t of d.querySelectorAll('table')) out.push('table ' + (t.caption ? t.caption.textContent : '')
                   + ' | ' + Array.from(t.tBodies[0].rows).map(r => r.cells[0].textContent + ' = '
                   + r.cells[1].textContent).join(' ; '));
+              for (const t of d.querySelectorAll('table')) { t.style.width = 'min-content'; out.push('width '
+                  + t.offsetWidth + ' of ' + t.parentElement.clientWidth + ' ' + (t.caption ? t.caption.textContent : ''));
+                  t.style.width = ''; }
               for (const a of d.querySelectorAll('a[href]')) {
                 const ok = await check(new URL(a.getAttribute('href'), d.baseURI).href);
                 out.push('link ' + a.getAttribute('href') + ' ' + (ok ? 'ok' : 'missing'));
@@ -124,6 +128,23 @@ class ReportInBrowserIT {
         assertEveryElementLoads(lines, 1);
         assertOpensWithTheVerdict(work.resolve("de"), "secret key");
         assertKeyRateTableFirst(lines, work.resolve("de/defences.json"), "keyRate", "the bit of 200 Nyquist samples");
+        assertTablesFit(lines);
+        String html = Files.readString(work.resolve("de/index.html"));
+        assertTrue(html.contains("over lumped R_c = 100 Ω at up to"), "the verdict spells the line as the page does");
+        assertFalse(html.contains("ohm"), "no quantity in SPICE's spelling on the page");
+    }
+
+    /**
+     * Every table fits the page at its full width (the body's 1100 px in the 1200 px frame) without losing a column:
+     * its narrowest layout (cells wrapped where they may) is no wider than the page.
+     */
+    private static void assertTablesFit(List<String> lines) {
+        List<String> widths = lines.stream().filter(l -> l.startsWith("width ")).toList();
+        assertFalse(widths.isEmpty(), "the probe measured the tables: " + lines);
+        for (String w : widths) {
+            String[] t = w.split(" ", 5);
+            assertTrue(Integer.parseInt(t[1]) <= Integer.parseInt(t[3]), "a table wider than the page: " + w);
+        }
     }
 
     /** A 3 × 3 map: every part of the page, a fraction of the default map's work. */
@@ -168,8 +189,8 @@ class ReportInBrowserIT {
     /** Each image "ok", each link "ok", at least {@code images} images; the lines are in the message. */
     private static void assertEveryElementLoads(List<String> lines, int images) {
         long loaded = lines.stream().filter(l -> l.startsWith("image ") && l.endsWith(" ok")).count();
-        List<String> bad = lines.stream().filter(l -> !l.endsWith(" ok") && !l.equals("DONE") && !l.startsWith("table "))
-                .toList();
+        List<String> bad = lines.stream().filter(l -> !l.endsWith(" ok") && !l.equals("DONE") && !l.startsWith("table ")
+                && !l.startsWith("width ")).toList();
         assertTrue(bad.isEmpty(), "elements that did not load: " + bad + " (all: " + lines + ")");
         assertTrue(loaded >= images, "expected at least " + images + " images, the browser saw " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("link ")), "the page has links: " + lines);

@@ -129,26 +129,47 @@ public record KeyRate(double bitDuration, Errors errors, double aliceBobInformat
         return keptFraction * bitsPerKeptBit() / bitDuration;
     }
 
-    /**
-     * The rate's numbers by the names every output uses (JSON {@code keyRate.*}, sweep columns {@code keyRate_*},
-     * summary.json): the issue's seven, then Eve's method; null where Eve's information is not known. The one place
-     * those names are written.
-     */
-    public java.util.Map<String, Object> fields() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("bitsPerSecond", orNull(bitsPerSecond()));
-        m.put("bitsPerKeptBit", orNull(bitsPerKeptBit()));
-        m.put("aliceBobInformation", aliceBobInformation);
-        m.put("eveInformation", orNull(eveInformation));
-        m.put("keptFraction", keptFraction);
-        m.put("reconciliation", reconciliation);
-        m.put("bitDuration", bitDuration);
-        m.put("eveMethod", eveMethod);
-        return m;
+    /** The rate's own numbers as every output writes them ({@link Fields}). */
+    public Fields fields() {
+        return new Fields(orNull(bitsPerSecond()), orNull(bitsPerKeptBit()), aliceBobInformation, orNull(eveInformation),
+                keptFraction, reconciliation, bitDuration, eveMethod);
     }
 
     private static Double orNull(double v) {
         return Double.isNaN(v) ? null : v;
+    }
+
+    /**
+     * The rate's own numbers, by the names every output uses: the JSON's {@code keyRate.*} (this record, unwrapped),
+     * summary.json's key-rate rows and the sweep's {@code keyRate_*} columns ({@link #byName}): R in bit/s, secret bits
+     * per kept bit, I(A;B), I(A;E), the kept fraction, ξ, τ and how Eve's information was had. The three numbers that
+     * need Eve's information are null where it is not a bound. The one place those names and their order are
+     * written.
+     *
+     * @param bitsPerSecond       R, bit/s ({@link #bitsPerSecond()}); null where Eve's information is not known
+     * @param bitsPerKeptBit      [ξ·I(A;B) − I(A;E)]⁺; null where Eve's information is not known
+     * @param aliceBobInformation I(A;B), bits per kept bit
+     * @param eveInformation      I(A;E), bits per kept bit (an upper value); null where no bound is known
+     * @param keptFraction        the fraction of exchanged bits kept
+     * @param reconciliation      ξ
+     * @param bitDuration         τ, s
+     * @param eveMethod           how Eve's information was had
+     */
+    public record Fields(Double bitsPerSecond, Double bitsPerKeptBit, double aliceBobInformation,
+                         Double eveInformation, double keptFraction, double reconciliation, double bitDuration,
+                         String eveMethod) {
+        /** The components by name, in their order here (the sweep's columns: a new component is a new column). */
+        public java.util.Map<String, Object> byName() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (java.lang.reflect.RecordComponent c : Fields.class.getRecordComponents()) {
+                try {
+                    m.put(c.getName(), c.getAccessor().invoke(this));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read the key rate's " + c.getName(), e);
+                }
+            }
+            return m;
+        }
     }
 
     /** The same point with another reconciliation efficiency. */

@@ -241,42 +241,9 @@ public final class ChiSquareMixture {
         double estimate = Math.exp(psi) / Math.sqrt(2 * Math.PI * psi2);
         double target = RELATIVE_TARGET * estimate;
 
-        // step h: both aliasing bounds below target/2
-        double lnLeft = Math.max(1, Math.log(2 / target));
-        double h = 2 * Math.PI * c / lnLeft;
-        double bestRightH = 0;
-        double cPrime = c;
-        for (int i = 1; i <= 4; i++) {
-            // candidates up to 9c, nearer where the singularity s_+ is: a far s_+ (a tiny positive weight, e.g. an
-            // eigenvalue's rounding noise) would otherwise put c' where M(c') e^{-c'x} is e^(1e18), beyond doubles
-            double cp = Math.min(c * (1 + 2 * i), c + i * 0.2 * (sPlus - c));
-            double lnA = logMgf(cp) - cp * x;
-            double hr = 2 * Math.PI * (cp - c) / Math.max(1, Math.log(2 / target) + lnA);
-            if (hr > bestRightH) {
-                bestRightH = hr;
-                cPrime = cp;
-            }
-        }
-        h = Math.min(h, bestRightH);
-        h = Math.min(h, 0.5 / Math.sqrt(psi2)); // resolve the bump itself
-
-        // truncation T = N h: smallest N (doubling, then bisection) with the bound below target/2
-        double lnTarget = Math.log(target / 2);
-        long n = 8;
-        while (logTruncationBound(c, x, n * h) > lnTarget && n < MAX_POINTS) {
-            n *= 2;
-        }
-        long lo = n / 2;
-        long hi = n;
-        while (hi - lo > Math.max(1, hi / 16)) {
-            long mid = (lo + hi) / 2;
-            if (logTruncationBound(c, x, mid * h) > lnTarget) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        n = Math.min(hi, MAX_POINTS);
+        Step step = step(c, x, target, psi2);
+        double h = step.h();
+        long n = truncationPoints(c, x, h, target);
         double tMax = n * h;
 
         Series series = new Series(Math.hypot(c, tMax));
@@ -294,11 +261,63 @@ public final class ChiSquareMixture {
         }
         double scale = h / Math.PI * Math.exp(psi);
         double value = scale * sum;
-        double aliasing = aliasingBound(c, cPrime, x, h);
+        double aliasing = aliasingBound(c, step.cPrime(), x, h);
         double truncation = Math.exp(logTruncationBound(c, x, tMax));
         double rounding = 1e-15 * scale * absSum + series.error * Math.abs(value);
         value = Math.min(1, Math.max(0, value));
         return new Probability(value, aliasing + truncation + rounding);
+    }
+
+    /** The inversion's step h on the contour Re s = c, and the c' &gt; c its right aliasing bound is taken at. */
+    private record Step(double h, double cPrime) {
+    }
+
+    /**
+     * The step for P(Q &gt; x) at the saddle point c: both aliasing bounds below target/2, and fine enough to resolve
+     * the integrand's bump (ψ'' its curvature).
+     */
+    private Step step(double c, double x, double target, double psi2) {
+        double lnLeft = Math.max(1, Math.log(2 / target));
+        double h = 2 * Math.PI * c / lnLeft;
+        double bestRightH = 0;
+        double cPrime = c;
+        for (int i = 1; i <= 4; i++) {
+            // candidates up to 9c, nearer where the singularity s_+ is: a far s_+ (a tiny positive weight, e.g. an
+            // eigenvalue's rounding noise) would otherwise put c' where M(c') e^{-c'x} is e^(1e18), beyond doubles
+            double cp = Math.min(c * (1 + 2 * i), c + i * 0.2 * (sPlus - c));
+            double lnA = logMgf(cp) - cp * x;
+            double hr = 2 * Math.PI * (cp - c) / Math.max(1, Math.log(2 / target) + lnA);
+            if (hr > bestRightH) {
+                bestRightH = hr;
+                cPrime = cp;
+            }
+        }
+        h = Math.min(h, bestRightH);
+        h = Math.min(h, 0.5 / Math.sqrt(psi2)); // resolve the bump itself
+        return new Step(h, cPrime);
+    }
+
+    /**
+     * The truncation T = N h of P(Q &gt; x)'s integral: the smallest N (doubling, then bisection to 1/16) whose bound
+     * is below target/2, at most {@code MAX_POINTS}.
+     */
+    private long truncationPoints(double c, double x, double h, double target) {
+        double lnTarget = Math.log(target / 2);
+        long n = 8;
+        while (logTruncationBound(c, x, n * h) > lnTarget && n < MAX_POINTS) {
+            n *= 2;
+        }
+        long lo = n / 2;
+        long hi = n;
+        while (hi - lo > Math.max(1, hi / 16)) {
+            long mid = (lo + hi) / 2;
+            if (logTruncationBound(c, x, mid * h) > lnTarget) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.min(hi, MAX_POINTS);
     }
 
     /**

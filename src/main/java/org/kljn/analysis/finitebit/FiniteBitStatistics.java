@@ -491,8 +491,18 @@ public final class FiniteBitStatistics {
             }
             scale[a] = 1 / Math.sqrt(cov[a][a][0]);
         }
-        int n = np * nodes;
-        // pivoted Cholesky of the scaled covariance Σ[(a,i),(b,j)] = s_a s_b R_ab((i−j)δ)
+        Factor f = pivotedCholesky(cov, scale, nodes);
+        factors.put(key, f);
+        return f;
+    }
+
+    /**
+     * The pivoted Cholesky factor of the scaled covariance Σ[(a,i),(b,j)] = s_a s_b R_ab((i−j)δ) on {@code nodes} nodes
+     * per probe, from the table {@code cov[a][b][m]} = R_ab(mδ): columns until the residual trace falls below 1e-11 of
+     * the trace.
+     */
+    private static Factor pivotedCholesky(double[][][] cov, double[] scale, int nodes) {
+        int n = scale.length * nodes;
         double[] residual = new double[n];
         double trace = 0;
         for (int v = 0; v < n; v++) {
@@ -506,29 +516,14 @@ public final class FiniteBitStatistics {
         double remaining = trace;
         boolean[] used = new boolean[n];
         while (rank < maxRank && remaining > 1e-11 * trace) {
-            int pivot = -1;
-            double best = 0;
-            for (int v = 0; v < n; v++) {
-                if (!used[v] && residual[v] > best) {
-                    best = residual[v];
-                    pivot = v;
-                }
-            }
-            if (pivot < 0 || best <= 0) {
+            int pivot = largestResidual(residual, used);
+            if (pivot < 0) {
                 break;
             }
+            double best = residual[pivot];
             used[pivot] = true;
-            int pa = pivot / nodes;
-            int pi = pivot % nodes;
-            double[] col = new double[n];
+            double[] col = covarianceColumn(cov, scale, nodes, pivot);
             double root = Math.sqrt(best);
-            for (int v = 0; v < n; v++) {
-                int b = v / nodes;
-                int j = v % nodes;
-                int lag = pi - j;
-                double r = lag >= 0 ? cov[pa][b][lag] : cov[b][pa][-lag];
-                col[v] = scale[pa] * scale[b] * r;
-            }
             // subtract the previous columns (contiguous axpy per column)
             for (int c = 0; c < rank; c++) {
                 double[] prev = columns[c];
@@ -561,9 +556,35 @@ public final class FiniteBitStatistics {
                 }
             }
         }
-        Factor f = new Factor(nodes, n, rank, columns, scale);
-        factors.put(key, f);
-        return f;
+        return new Factor(nodes, n, rank, columns, scale);
+    }
+
+    /** The unused variable with the largest positive residual variance (the first of equals), or −1 where none is. */
+    private static int largestResidual(double[] residual, boolean[] used) {
+        int pivot = -1;
+        double best = 0;
+        for (int v = 0; v < residual.length; v++) {
+            if (!used[v] && residual[v] > best) {
+                best = residual[v];
+                pivot = v;
+            }
+        }
+        return pivot;
+    }
+
+    /** Column {@code pivot} of the scaled covariance Σ: Σ[(a,i),(b,j)] = s_a s_b R_ab((i−j)δ), R_ab(−Δ) = R_ba(Δ). */
+    private static double[] covarianceColumn(double[][][] cov, double[] scale, int nodes, int pivot) {
+        int pa = pivot / nodes;
+        int pi = pivot % nodes;
+        double[] col = new double[scale.length * nodes];
+        for (int v = 0; v < col.length; v++) {
+            int b = v / nodes;
+            int j = v % nodes;
+            int lag = pi - j;
+            double r = lag >= 0 ? cov[pa][b][lag] : cov[b][pa][-lag];
+            col[v] = scale[pa] * scale[b] * r;
+        }
+        return col;
     }
 
     /**

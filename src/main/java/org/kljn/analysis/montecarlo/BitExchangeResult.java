@@ -113,10 +113,10 @@ public record BitExchangeResult(BitExchangeSettings settings, Map<Attack, Attack
      * ratio through Eve's instrument ({@code method} {@link OptimalResult#WINDOW}, {@code window} its measurement);
      * otherwise it is the spectral one ({@link LikelihoodRatioDetector}, from each bit's U_A and I_A at
      * {@code frequencyBins} bins, {@code method} {@link #SPECTRAL}) and {@code windowRefused} says why the window test
-     * was not measured.
+     * was not measured and what setting would measure it.
      */
     public record OptimalOutcome(int correct, int bits, double predicted, int frequencyBins, String method,
-            WindowMeasurement window, String windowRefused) {
+            WindowMeasurement window, WindowRefusal windowRefused) {
         /**
          * {@link #method()} where the window test is not measured: the spectral likelihood ratio at the bins
          * (k − ½)/τ, whose success is not a bound on every detector.

@@ -21,12 +21,12 @@ final class OptimalDetector {
     /** The window test; null where it is refused. */
     private final TransientWindowDetector window;
     /** Why the window test is not measured; null where it is. */
-    private final String windowRefused;
+    private final WindowRefusal windowRefused;
     /** The spectral detector where the window test is refused; null where it is not, or the bit holds no bin. */
     private final LikelihoodRatioDetector spectral;
 
     private OptimalDetector(TransientWindowDetector.Support support, TransientWindowDetector window,
-            String windowRefused, LikelihoodRatioDetector spectral) {
+            WindowRefusal windowRefused, LikelihoodRatioDetector spectral) {
         this.support = support;
         this.window = window;
         this.windowRefused = windowRefused;
@@ -40,18 +40,18 @@ final class OptimalDetector {
         double tau = s.bitDuration();
         TransientWindowDetector.Support support = TransientWindowDetector.Support.of(s, schedule.noise(), chosen);
         TransientWindowDetector window = null;
-        String designRefusal = null;
+        WindowRefusal designRefusal = null;
         if (support.refusal() == null) {
             try {
                 window = TransientWindowDetector.design(s, exact, tau);
             } catch (IllegalArgumentException tooManyFunctions) {
                 // the injected band with its images (the FIR scheme's reach far above the band) needs more window
                 // functions than the dense test holds: the spectral detector, with the reason
-                designRefusal = tooManyFunctions.getMessage();
+                designRefusal = WindowRefusal.of(tooManyFunctions.getMessage());
             }
         }
-        String windowRefused = support.refusal() != null ? support.refusal() : designRefusal != null ? designRefusal
-                : window.statistic() == null ? window.unresolved() : null;
+        WindowRefusal windowRefused = support.refusal() != null ? support.refusal() : designRefusal != null
+                ? designRefusal : window.statistic() == null ? WindowRefusal.of(window.unresolved()) : null;
         if (windowRefused == null) {
             return new OptimalDetector(support, window, null, null);
         }

@@ -112,38 +112,40 @@ record TransientWindowDetector(WindowLikelihoodRatio predicted, WindowLikelihood
      * Whether the simulated waveform represents the continuous loop well enough for the window test, which sees
      * every dimension of the band (not just a moment's weighted average), and how far the band edge is pulled in.
      *
-     * @param refusal         why the window test is not measured (null: it is)
+     * @param refusal         why the window test is not measured and what would measure it (null: it is)
      * @param edgeCompression 1 − f_e/Δf with f_e = atan(πΔf h_s)/(π h_s): the trapezoidal rule at steps h_s is the
      *                        bilinear map, so the simulated waveform carries the continuous frequency f_w at
      *                        f = atan(πf_w h_s)/(πh_s) (pre-warped noise makes every mean exact, but the spectrum
      *                        is still compressed by (πfh_s)²/3 to leading order); 0 on a memoryless loop
      */
-    record Support(String refusal, double edgeCompression) {
+    record Support(WindowRefusal refusal, double edgeCompression) {
         static Support of(BitExchangeSettings s, InjectedNoise noise, StepChoice chosen) {
             if (s.bitSamples() > OptimalResult.WINDOW_LIMIT) {
-                return new Support("a bit of more than " + OptimalResult.WINDOW_LIMIT + " Nyquist samples: the exact"
-                        + " window test is not computed (as in analyze); the spectral detector is not a bound", 0);
+                return new Support(WindowRefusal.of("a bit of more than " + OptimalResult.WINDOW_LIMIT + " Nyquist"
+                        + " samples: the exact window test is not computed (as in analyze); the spectral detector is not"
+                        + " a bound"), 0);
             }
             if (s.noise() == BitExchangeSettings.NoiseMode.TRNOISE) {
-                return new Support("TRNOISE: ngspice's own generator and steps (a backward-Euler step after every"
-                        + " breakpoint), whose waveform is not the modelled process at the window test's resolution", 0);
+                return new Support(WindowRefusal.of("TRNOISE: ngspice's own generator and steps (a backward-Euler"
+                        + " step after every breakpoint), whose waveform is not the modelled process at the window test's"
+                        + " resolution"), 0);
             }
             if (s.line().capacitance() == 0) {
                 if (noise instanceof NyquistNoise) {
-                    return new Support("Nyquist-rate samples linear in between (K = 1) are cyclostationary with a"
-                            + " sinc^4 band of unbounded extent, not the stationary process the window test models:"
-                            + " give --oversampling 2 or more (a band-limited FIR noise) to measure it", 0);
+                    return new Support(new WindowRefusal("Nyquist-rate samples linear in between (K = 1) are"
+                            + " cyclostationary with a sinc^4 band of unbounded extent, not the stationary process the"
+                            + " window test models", new WindowRefusal.Remedy(2, null)), 0);
                 }
                 return new Support(null, 0);
             }
             double hs = noise.gridStep() / chosen.stepsPerSample();
             double compression = TransientWindowDetector.edgeCompression(s.bandwidth(), hs);
             if (compression > MAX_EDGE_COMPRESSION * (1 + 1e-9)) {
-                return new Support(String.format(Locale.ROOT, "the solver's step (%.3g s, accuracy goal %s) pulls the"
-                        + " simulated band's edge in by %.2g %% (at most %.2g %% for the window test, which sees every"
-                        + " dimension of the band): use --accuracy distributions without --oversampling, or"
-                        + " --oversampling %d or more", hs, s.accuracy().key(), 100 * compression,
-                        100 * MAX_EDGE_COMPRESSION, windowGrid()), compression);
+                return new Support(new WindowRefusal(String.format(Locale.ROOT, "the solver's step (%.3g s, accuracy"
+                        + " goal %s) pulls the simulated band's edge in by %.2g %% (at most %.2g %% for the window test,"
+                        + " which sees every dimension of the band)", hs, s.accuracy().key(), 100 * compression,
+                        100 * MAX_EDGE_COMPRESSION), new WindowRefusal.Remedy(windowGrid(), AccuracyGoal.DISTRIBUTIONS)),
+                        compression);
             }
             return new Support(null, compression);
         }

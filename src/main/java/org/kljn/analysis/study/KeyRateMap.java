@@ -133,13 +133,33 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
     }
 
     /**
-     * @param bitAt the bit in Nyquist samples of a band (Hz), or null to optimise it per cell
+     * @param bitAt    the bit in Nyquist samples of a band (Hz), or null to optimise it per cell
+     * @param progress the number of cells done, after each cell computed
      */
     public static KeyRateMap compute(NgSpicePool pool, SecurityMap.PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, java.util.function.DoubleFunction<Integer> bitAt, double xi,
             EveInstrument instrument, int maxSamples, IntConsumer progress) {
         return compute(pool, cable, resistors, tEff, lengths, bandwidths, bitAt, xi, instrument, maxSamples,
                 Map.of(), (i, c) -> { }, progress);
+    }
+
+    /**
+     * The cells as they finish, in grid order: each new one (not in {@code known}) goes to {@code listener} and
+     * advances {@code progress}, which counts the known ones in.
+     */
+    private static List<Cell> inGridOrder(List<Future<Cell>> futures, Map<Integer, Cell> known, CellListener listener,
+            IntConsumer progress) throws InterruptedException, ExecutionException {
+        List<Cell> cells = new ArrayList<>();
+        int done = known.size();
+        for (Future<Cell> f : futures) {
+            Cell cell = f.get();
+            cells.add(cell);
+            if (!known.containsKey(cells.size() - 1)) {
+                listener.cellDone(cells.size() - 1, cell);
+                progress.accept(++done);
+            }
+        }
+        return cells;
     }
 
     /** Receives each newly computed cell (in grid order) with its index (lengths fastest). */
@@ -151,7 +171,8 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
     /**
      * As {@link #compute(NgSpicePool, SecurityMap.PerKm, ResistorPair, double, double[], double[],
      * java.util.function.DoubleFunction, double, EveInstrument, int, IntConsumer)}, taking the cells in {@code known}
-     * (by index: a resumed map) as they are and handing each newly computed cell to {@code listener}.
+     * (by index: a resumed map) as they are and handing each newly computed cell to {@code listener}; {@code
+     * progress} hears of computed cells only, counting the known ones in (as the success map's progress line).
      */
     public static KeyRateMap compute(NgSpicePool pool, SecurityMap.PerKm cable, ResistorPair resistors, double tEff,
             double[] lengths, double[] bandwidths, java.util.function.DoubleFunction<Integer> bitAt, double xi,
@@ -203,14 +224,7 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                     })));
                 }
             }
-            List<Cell> cells = new ArrayList<>();
-            for (Future<Cell> f : futures) {
-                cells.add(f.get());
-                if (!known.containsKey(cells.size() - 1)) {
-                    listener.cellDone(cells.size() - 1, cells.get(cells.size() - 1));
-                }
-                progress.accept(cells.size());
-            }
+            List<Cell> cells = inGridOrder(futures, known, listener, progress);
             return new KeyRateMap(cells, lengths.clone(), bandwidths.clone(), bitAt.apply(bandwidths[0]) != null, xi,
                     instrument, maxSamples);
         } catch (InterruptedException e) {

@@ -92,6 +92,6 @@ class WindowTransientIT {
         }
         assertNull(o.window());
         assertEquals(BitExchangeResult.OptimalOutcome.SPECTRAL, o.method());
-        assertTrue(o.windowRefused().contains("pulls the simulated band's edge in"), o.windowRefused());
+        assertTrue(o.windowRefused().reason().contains("pulls the simulated band's edge in"), o.windowRefused().reason());
     }
 }
