@@ -42,8 +42,8 @@ final class OptionNames {
     }
 
     /**
-     * Why Eve's window test was not measured, with the options that would measure it: "... (K = 1) ...: give
-     * --oversampling 2 or more (a band-limited FIR noise) to measure it".
+     * Why Eve's window test was not measured, with the options it needs: "... (K = 1) ...: the window test needs
+     * --oversampling 2 or more (a band-limited FIR noise)" (needed, not always enough: see {@link WindowRefusal}).
      */
     static String windowRefusal(WindowRefusal r) {
         WindowRefusal.Remedy remedy = r.remedy();
@@ -51,10 +51,12 @@ final class OptionNames {
             return r.reason();
         }
         String grid = of(Parameter.NOISE_GRID);
-        return r.reason() + ": " + (remedy.goal() == null
-                ? "give " + grid + " " + remedy.minimumGrid() + " or more (a band-limited FIR noise) to measure it"
-                : "use " + of(Parameter.ACCURACY_GOAL) + " " + remedy.goal().key() + " without " + grid + ", or "
-                + grid + " " + remedy.minimumGrid() + " or more");
+        // what the window test needs, not a promise: with it another refusal may stand (the FIR band's images can
+        // need more window functions than the test holds)
+        return r.reason() + ": the window test needs " + (remedy.goal() == null
+                ? grid + " " + remedy.minimumGrid() + " or more (a band-limited FIR noise)"
+                : of(Parameter.ACCURACY_GOAL) + " " + remedy.goal().key() + " without " + grid + ", or " + grid + " "
+                + remedy.minimumGrid() + " or more");
     }
 
     /** The error line for a domain error: {@code --sections: 2 sections cannot resolve ...}. */

@@ -33,18 +33,19 @@ class OptimalCommandsTest {
 
     /**
      * Why Eve's window test was not measured is the domain's reason followed by the command line's options that
-     * would lift it (the domain gives the setting, a grid of K points per Nyquist interval or an accuracy goal; the
+     * it needs (the domain gives the setting, a grid of K points per Nyquist interval or an accuracy goal; the
      * command line names them), in the same words in the text and in {@code --json}: on a memoryless loop at one
      * grid point per Nyquist sample, and on a ladder whose moments-goal step pulls the band's edge in.
      */
     @Test
     void windowRefusalNamesTheOptionsThatLiftIt() throws Exception {
         assertWindowRefusal(List.of("--rc", "300", "--bits", "20", "--bit-samples", "20", "--seed", "4"),
-                "Nyquist-rate samples linear in between \\(K = 1\\) .*: give --oversampling 2 or more \\(a band-limited FIR"
-                + " noise\\) to measure it");
+                "Nyquist-rate samples linear in between \\(K = 1\\) .*: the window test needs --oversampling 2 or more \\(a"
+                + " band-limited FIR noise\\)");
         assertWindowRefusal(List.of("--cable", "ladder", "--sections", "4", "--rc", "336", "--cc", "104n", "--bandwidth",
                 "500", "--bits", "20", "--bit-samples", "20", "--accuracy", "moments"), "the solver's step .*accuracy goal"
-                + " moments\\) pulls the simulated band's edge in .*: use --accuracy distributions without --oversampling,"
+                + " moments\\) pulls the simulated band's edge in .*: the window test needs --accuracy distributions without"
+                + " --oversampling,"
                 + " or --oversampling [0-9]+ or more");
     }
 
