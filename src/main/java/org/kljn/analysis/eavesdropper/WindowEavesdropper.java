@@ -283,7 +283,7 @@ public final class WindowEavesdropper {
                     + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
             reference = tau0;
             if (Math.abs(block - tau0) <= 1e-12 * tau0) {
-                blockFreedom = WindowPencil.freedomOfFactor(p0.factorLh()) + a0.tailLh;
+                blockFreedom = p0.freedomLh() + a0.tailLh;
             }
         } catch (ArithmeticException unresolved) {
             // the covariance cannot be factored in double precision: the near-null bound alone

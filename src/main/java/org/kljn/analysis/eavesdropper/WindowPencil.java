@@ -12,23 +12,35 @@ final class WindowPencil {
     /** The relative rounding margin added to d's Cholesky value (its inverse's trace is computed to ~κ·1e-16). */
     static final double FREEDOM_ROUNDING = 1e-6;
 
-    /** tr A(I + A)^{−1} = n − ‖L^{−1}‖²_F, LLᵀ = I + A ({@code a} overwritten), with a rounding margin. */
+    /**
+     * tr A(I + A)^{−1} = n − ‖L^{−1}‖²_F, LLᵀ = I + A ({@code a} overwritten), with a rounding margin; the sum of the
+     * parity blocks' where A has no cross-parity entry ({@link #parityClasses}).
+     */
     static double freedom(double[][] a) {
         int n = a.length;
         for (int i = 0; i < n; i++) {
             a[i][i] += 1;
         }
-        return freedomOfFactor(cholesky(a));
+        int[][] classes = parityClasses(a);
+        if (classes == null) {
+            return freedomOfFactor(cholesky(a));
+        }
+        return freedomOfFactor(cholesky(block(a, classes[0]))) + freedomOfFactor(cholesky(block(a, classes[1])));
     }
 
+    /**
+     * tr A(I + A)^{−1} = n − ‖L^{−1}‖²_F for the factor LLᵀ = I + A, with a rounding margin; L^{−1} on its lower
+     * triangle only (the rest is zero).
+     */
     static double freedomOfFactor(double[][] l) {
         int n = l.length;
-        double[][] identity = new double[n][n];
+        double[][] identity = new double[n][];
         for (int i = 0; i < n; i++) {
+            identity[i] = new double[i + 1];
             identity[i][i] = 1;
         }
         double trace = 0;
-        for (double[] row : lowerSolveColumns(l, identity)) {
+        for (double[] row : lowerSolveLower(l, identity)) {
             for (double v : row) {
                 trace += v * v;
             }
@@ -45,24 +57,49 @@ final class WindowPencil {
         return pencil(aLh, delta).delta();
     }
 
-    /** The pencil's δ_j, ln det(I + A_LH) and that Cholesky factor. */
-    record Pencil(double[] delta, double logDetLh, double[][] factorLh) {
+    /**
+     * The pencil's δ_j, ln det(I + A_LH) and the Cholesky factors of I + A_LH: one, or one per parity block where the
+     * pencil splits ({@link #parityClasses}).
+     */
+    record Pencil(double[] delta, double logDetLh, double[][][] factorsLh) {
+        /** d = tr A_LH(I + A_LH)^{−1}, an upper value: the sum of {@link #freedomOfFactor} over the blocks. */
+        double freedomLh() {
+            double d = 0;
+            for (double[][] l : factorsLh) {
+                d += freedomOfFactor(l);
+            }
+            return d;
+        }
     }
 
+    /**
+     * The pencil of I + A_LH and I + A_LH + Δ (both overwritten): split into its two parity blocks where neither
+     * matrix couples them (every cross-parity entry exactly 0, {@link #parityClasses}), the union of the blocks'
+     * δ, the sum of their log-determinants; else whole.
+     */
     static Pencil pencil(double[][] aLh, double[][] delta) {
+        int[][] classes = parityClasses(aLh, delta);
+        if (classes == null) {
+            return whole(aLh, delta);
+        }
+        Pencil even = whole(block(aLh, classes[0]), block(delta, classes[0]));
+        Pencil odd = whole(block(aLh, classes[1]), block(delta, classes[1]));
+        double[] d = java.util.Arrays.copyOf(even.delta, aLh.length);
+        System.arraycopy(odd.delta, 0, d, even.delta.length, odd.delta.length);
+        return new Pencil(d, even.logDetLh + odd.logDetLh, new double[][][] {even.factorsLh[0], odd.factorsLh[0]});
+    }
+
+    /** The pencil without looking for blocks. */
+    static Pencil whole(double[][] aLh, double[][] delta) {
         int n = aLh.length;
         for (int i = 0; i < n; i++) {
             aLh[i][i] += 1;
         }
         double[][] l = cholesky(aLh);
-        double logDet = 0;
-        for (int i = 0; i < n; i++) {
-            logDet += 2 * Math.log(l[i][i]);
-        }
-        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta)), logDet, l);
+        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta)), logDetOfFactor(l), new double[][][] {l});
     }
 
-    /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten). */
+    /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten), by parity blocks where it splits. */
     static double logDetMean(double[][] aLh, double[][] delta) {
         int n = aLh.length;
         for (int i = 0; i < n; i++) {
@@ -71,12 +108,72 @@ final class WindowPencil {
             }
             aLh[i][i] += 1;
         }
-        double[][] l = cholesky(aLh);
+        int[][] classes = parityClasses(aLh);
+        if (classes == null) {
+            return logDetOfFactor(cholesky(aLh));
+        }
+        return logDetOfFactor(cholesky(block(aLh, classes[0]))) + logDetOfFactor(cholesky(block(aLh, classes[1])));
+    }
+
+    private static double logDetOfFactor(double[][] l) {
         double logDet = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < l.length; i++) {
             logDet += 2 * Math.log(l[i][i]);
         }
         return logDet;
+    }
+
+    /**
+     * The indices of the even and of the odd window functions, {even, odd}, where no matrix couples them (every entry
+     * between an even and an odd index exactly 0.0); null where one does or the dimension is not 2K ≥ 4. Layout
+     * {@link WindowEavesdropper#coefficientCovariances}: index a·K + n is function n of channel a, of parity n mod 2.
+     * Function n's Fourier transform is (−i)ⁿ times a real function, so opposite parities meet only through
+     * Re[i^{m−n} G] = ∓Im G_UI: zero on lumped memoryless loops (a real cross-spectrum), where the pencil is two
+     * independent pencils of half the size (a quarter of the work each).
+     */
+    static int[][] parityClasses(double[][]... matrices) {
+        int n = matrices[0].length;
+        if (n % 2 != 0 || n < 4) {
+            return null;
+        }
+        int k = n / 2;
+        int[] parity = new int[n];
+        for (int i = 0; i < n; i++) {
+            parity[i] = (i % k) & 1;
+        }
+        for (double[][] m : matrices) {
+            for (int i = 0; i < n; i++) {
+                double[] row = m[i];
+                for (int j = 0; j < n; j++) {
+                    if (parity[i] != parity[j] && row[j] != 0) {
+                        return null;
+                    }
+                }
+            }
+        }
+        int evens = 0;
+        for (int p : parity) {
+            evens += 1 - p;
+        }
+        int[][] classes = {new int[evens], new int[n - evens]};
+        int[] fill = new int[2];
+        for (int i = 0; i < n; i++) {
+            classes[parity[i]][fill[parity[i]]++] = i;
+        }
+        return classes;
+    }
+
+    /** The principal submatrix of {@code a} on {@code index}. */
+    static double[][] block(double[][] a, int[] index) {
+        double[][] b = new double[index.length][index.length];
+        for (int i = 0; i < index.length; i++) {
+            double[] ai = a[index[i]];
+            double[] bi = b[i];
+            for (int j = 0; j < index.length; j++) {
+                bi[j] = ai[index[j]];
+            }
+        }
+        return b;
     }
 
     /**
@@ -126,29 +223,13 @@ final class WindowPencil {
      */
     static double[][] congruence(double[][] l, double[][] delta) {
         int n = l.length;
-        // T = L⁻¹ D by forward substitution: row i of T has its entries in columns ≤ i
+        // T = L⁻¹ D, lower triangular
         double[][] t = new double[n][];
         for (int i = 0; i < n; i++) {
-            double[] ti = new double[i + 1];
-            System.arraycopy(delta[i], 0, ti, 0, i + 1);
-            ti[i] *= 0.5;
-            double[] li = l[i];
-            for (int k = 0; k < i; k++) {
-                double c = li[k];
-                if (c == 0) {
-                    continue;
-                }
-                double[] tk = t[k];
-                for (int j = 0; j <= k; j++) {
-                    ti[j] -= c * tk[j];
-                }
-            }
-            double inv = 1 / li[i];
-            for (int j = 0; j <= i; j++) {
-                ti[j] *= inv;
-            }
-            t[i] = ti;
+            t[i] = java.util.Arrays.copyOf(delta[i], i + 1);
+            t[i][i] *= 0.5;
         }
+        lowerSolveLower(l, t);
         // Tᵀ, upper triangular: row j holds T's column j from the diagonal down
         double[][] tt = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -167,6 +248,33 @@ final class WindowPencil {
             }
         }
         return x;
+    }
+
+    /**
+     * L⁻¹ B for lower-triangular L and B (both row-major, row i of {@code b} holding its columns 0..i), by forward
+     * substitution: B overwritten by the result, which is lower triangular too, and returned.
+     */
+    static double[][] lowerSolveLower(double[][] l, double[][] b) {
+        int n = l.length;
+        for (int i = 0; i < n; i++) {
+            double[] xi = b[i];
+            double[] li = l[i];
+            for (int k = 0; k < i; k++) {
+                double c = li[k];
+                if (c == 0) {
+                    continue;
+                }
+                double[] xk = b[k];
+                for (int j = 0; j <= k; j++) {
+                    xi[j] -= c * xk[j];
+                }
+            }
+            double inv = 1 / li[i];
+            for (int j = 0; j <= i; j++) {
+                xi[j] *= inv;
+            }
+        }
+        return b;
     }
 
     /** L⁻¹ B for lower-triangular L (row-major), B row-major; returns a new matrix. */
