@@ -362,38 +362,83 @@ public final class Benchmarks {
      */
     static BenchOutput.Points<BenchOutput.EveInformationPoint> eveInformationTimes(PrintStream log) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<BenchOutput.EveInformationPoint> rows = new ArrayList<>();
         try (NgSpice spice = NgSpice.open()) {
-            org.kljn.circuit.LineModel line = new RcLadder(500, 100e-9, 8);
-            org.kljn.analysis.eavesdropper.OptimalEavesdropper eve = org.kljn.analysis.eavesdropper.OptimalEavesdropper.analyse(spice, PAIR,
-                    line, 1e3, 257);
-            org.kljn.analysis.exact.NoiseTemperatures t = org.kljn.analysis.exact.NoiseTemperatures.standard(1e9, 1);
-            List<BenchOutput.EveInformationPoint> rows = new ArrayList<>();
-            for (int m : new int[] {10, 50, 256, 10_000}) {
-                org.kljn.analysis.eavesdropper.LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, m);
-                int warm = 2;
-                int reps = 5;
-                double[] window = new double[reps];
-                double[] spectral = new double[reps];
-                org.kljn.analysis.eavesdropper.OptimalResult result = null;
-                for (int i = 0; i < warm + reps; i++) {
-                    long t0 = cpu.getCurrentThreadCpuTime();
-                    result = org.kljn.analysis.eavesdropper.OptimalResult.of(eve, bins, t);
-                    long t1 = cpu.getCurrentThreadCpuTime();
-                    bins.at(t).successProbability();
-                    long t2 = cpu.getCurrentThreadCpuTime();
-                    if (i >= warm) {
-                        // the spectral detector's time is inside OptimalResult.of too (its extra JSON field)
-                        window[i - warm] = (t1 - t0) / 1e9 - (t2 - t1) / 1e9;
-                        spectral[i - warm] = (t2 - t1) / 1e9;
+            for (org.kljn.circuit.LineModel line : List.of(new LumpedLine(500), new RcLadder(500, 100e-9, 8))) {
+                String name = line instanceof LumpedLine ? "lumped" : "ladder";
+                org.kljn.analysis.eavesdropper.OptimalEavesdropper eve =
+                        org.kljn.analysis.eavesdropper.OptimalEavesdropper.analyse(spice, PAIR, line, 1e3, 257);
+                org.kljn.analysis.exact.NoiseTemperatures t = org.kljn.analysis.exact.NoiseTemperatures.standard(1e9, 1);
+                for (int m : new int[] {10, 50, 256, 10_000}) {
+                    org.kljn.analysis.eavesdropper.LikelihoodRatioDetector.Bins bins = eve.detectorBins(spice, m);
+                    int warm = 2;
+                    int reps = 5;
+                    double[] wall = new double[reps];
+                    double[] window = new double[reps];
+                    double[] spectral = new double[reps];
+                    org.kljn.analysis.eavesdropper.OptimalResult result = null;
+                    for (int i = 0; i < warm + reps; i++) {
+                        PoolCpu before = PoolCpu.start(cpu);
+                        long w0 = System.nanoTime();
+                        result = org.kljn.analysis.eavesdropper.OptimalResult.of(eve, bins, t);
+                        long w1 = System.nanoTime();
+                        long s0 = cpu.getCurrentThreadCpuTime();
+                        bins.at(t).successProbability();
+                        long s1 = cpu.getCurrentThreadCpuTime();
+                        long w2 = System.nanoTime();
+                        double total = PoolCpu.end(cpu).since(before);
+                        if (i >= warm) {
+                            // the spectral detector's time is inside OptimalResult.of too (its extra JSON field)
+                            wall[i - warm] = (w1 - w0) / 1e9 - (w2 - w1) / 1e9;
+                            window[i - warm] = total - (s1 - s0) / 1e9;
+                            spectral[i - warm] = (s1 - s0) / 1e9;
+                        }
                     }
+                    rows.add(new BenchOutput.EveInformationPoint(name, m, result.method(), median(wall), median(window),
+                            median(spectral), result.successProbability(), result.mutualInformation()));
+                    log.printf(Locale.ROOT, "Eve's information, one point, %s, M = %5d: %s %.4f s wall, %.4f s CPU"
+                            + " (caller + common pool threads); spectral %.4f s CPU (medians of %d)%n", name, m,
+                            result.method(), median(wall), median(window), median(spectral), reps);
                 }
-                rows.add(new BenchOutput.EveInformationPoint(m, result.method(), median(window), median(spectral),
-                        result.successProbability(), result.mutualInformation()));
-                log.printf(Locale.ROOT, "Eve's information, one point, M = %5d: %s %.4f s, spectral %.4f s CPU"
-                        + " (medians of %d)%n", m, result.method(), median(window), median(spectral), reps);
             }
-            return new BenchOutput.Points<>("RC ladder, 8 sections, R_c 500 ohm, C_c 100 nF, brick wall 1 kHz, beta 1,"
-                    + " default instrument", rows);
+        }
+        return new BenchOutput.Points<>("lumped R_c 500 ohm and RC ladder 8 sections, R_c 500 ohm, C_c 100 nF; brick"
+                + " wall 1 kHz, beta 1, default instrument", rows);
+    }
+
+    /**
+     * CPU seconds of the calling thread and of the common ForkJoin pool's threads (where the window pencil's linear
+     * algebra runs): {@link #since} counts the caller's and every pool thread's CPU between {@link #start} and
+     * {@link #end}, a thread started in between wholly. The threads are listed outside the interval.
+     */
+    private record PoolCpu(long caller, Map<Long, Long> pool) {
+        static PoolCpu start(java.lang.management.ThreadMXBean cpu) {
+            Map<Long, Long> pool = poolCpu(cpu);
+            return new PoolCpu(cpu.getCurrentThreadCpuTime(), pool);
+        }
+
+        static PoolCpu end(java.lang.management.ThreadMXBean cpu) {
+            long caller = cpu.getCurrentThreadCpuTime();
+            return new PoolCpu(caller, poolCpu(cpu));
+        }
+
+        private static Map<Long, Long> poolCpu(java.lang.management.ThreadMXBean cpu) {
+            Map<Long, Long> pool = new java.util.HashMap<>();
+            for (Thread th : Thread.getAllStackTraces().keySet()) {
+                if (th instanceof java.util.concurrent.ForkJoinWorkerThread w
+                        && w.getPool() == java.util.concurrent.ForkJoinPool.commonPool()) {
+                    pool.put(th.getId(), Math.max(0, cpu.getThreadCpuTime(th.getId())));
+                }
+            }
+            return pool;
+        }
+
+        double since(PoolCpu before) {
+            long sum = caller - before.caller;
+            for (Map.Entry<Long, Long> e : pool.entrySet()) {
+                sum += e.getValue() - before.pool.getOrDefault(e.getKey(), 0L);
+            }
+            return sum / 1e9;
         }
     }
 

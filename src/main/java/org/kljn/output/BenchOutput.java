@@ -55,10 +55,14 @@ public record BenchOutput(Machine machine, String attackStartedBy, List<EndToEnd
     public record ExactProbabilitiesPoint(int bitSamples, double bitDuration, String method, double secondsMedian) {
     }
 
-    /** Eve's information at one bit length, beside the spectral detector (thread CPU time). */
-    public record EveInformationPoint(int bitSamples, String method, double eveCpuSecondsMedian,
-                                      double spectralCpuSecondsMedian, double successProbability,
-                                      double mutualInformation) {
+    /**
+     * Eve's information on one line at one bit length: the window method's wall time and CPU time (the calling
+     * thread's plus the common ForkJoin pool's threads', where its linear algebra runs), beside the spectral
+     * detector's (one thread: its CPU time).
+     */
+    public record EveInformationPoint(String line, int bitSamples, String method, double eveWallSecondsMedian,
+                                      double eveCpuSecondsMedian, double spectralCpuSecondsMedian,
+                                      double successProbability, double mutualInformation) {
     }
 
     /** The default 13 × 13 key-rate map, τ optimised per cell (issue 21 item 6): wall and process CPU seconds. */

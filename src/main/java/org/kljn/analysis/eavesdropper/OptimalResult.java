@@ -108,8 +108,9 @@ public record OptimalResult(NoiseTemperatures temperatures, double jeffreysRate,
                             w.jeffreys(), eve.instrument(), spectral);
                 }
             } catch (ArithmeticException unresolved) {
-                // the loop's noise exceeds Eve's floor by more than double precision resolves (measured from about
-                // T_eff = 1e18 K with the default floor on a 1 kΩ loop): the bound below, never an approximation
+                // the loop's noise exceeds Eve's floor by more than double precision resolves (WindowPencil
+                // .RESOLVED_SIGNAL: above T_eff = 1e12 K with the default floor on a 1 kΩ / 10 kΩ loop): the bound
+                // below, never an approximation
             }
         }
         WindowBound b = eve.windowBound(t, tau, BOUND_REFERENCE_SAMPLES / (2 * eve.bandwidth()))

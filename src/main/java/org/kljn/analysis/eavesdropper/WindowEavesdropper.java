@@ -124,7 +124,7 @@ public final class WindowEavesdropper {
             boolean prolate) {
         Assembly a = assemble(t, seconds, instrument, prolate);
         double[][][] gram = gram(a.quadrature, a.basis, seconds, a.floor, a.floor);
-        double[] delta = relativeEigenvalues(gram[0], gram[1]);
+        double[] delta = WindowPencil.relativeEigenvalues(gram[0], gram[1]);
         return new WindowLikelihoodRatio(seconds, instrument, t, a.basis.functions(), delta, a.tailHl, a.tailLh);
     }
 
@@ -345,10 +345,10 @@ public final class WindowEavesdropper {
         Double blockFreedom = null;
         try {
             double[][][] g0 = gram(a0.quadrature, a0.basis, tau0, a0.floor, a0.floor);
-            Pencil p0 = pencil(g0[0], g0[1]);
+            WindowPencil.Pencil p0 = WindowPencil.pencil(g0[0], g0[1]);
             double b0 = 0;
             double meanShift = 0;
-            for (double d : p0.delta) {
+            for (double d : p0.delta()) {
                 b0 += 0.5 * Math.log1p(0.5 * d) - 0.25 * Math.log1p(d);
                 meanShift += Math.log1p(0.5 * d);
             }
@@ -356,12 +356,12 @@ public final class WindowEavesdropper {
             double h = SLOPE_STEP * tau0;
             Assembly a1 = assemble(t, tau0 - h, instrument, true);
             double[][][] g1 = gram(a1.quadrature, a1.basis, tau0 - h, a1.floor, a1.floor);
-            double slope = (p0.logDetLh + meanShift + tailMean - logDetMean(g1[0], g1[1])) / h;
+            double slope = (p0.logDetLh() + meanShift + tailMean - WindowPencil.logDetMean(g1[0], g1[1])) / h;
             slopeBound = Math.max(0, b0) + 0.5 * tailMean
                     + (seconds - tau0) * Math.max(0, 0.5 * slope - 0.25 * (rates[0] + rates[1]));
             reference = tau0;
             if (Math.abs(block - tau0) <= 1e-12 * tau0) {
-                blockFreedom = freedomOfFactor(p0.factorLh) + a0.tailLh;
+                blockFreedom = p0.freedomLh() + a0.tailLh;
             }
         } catch (ArithmeticException unresolved) {
             // the covariance cannot be factored in double precision: the near-null bound alone
@@ -404,37 +404,10 @@ public final class WindowEavesdropper {
         Assembly a = assemble(t, seconds, instrument, true);
         double[][] aLh = gram(a.quadrature, a.basis, seconds, a.floor, a.floor)[0];
         try {
-            return freedom(aLh) + a.tailLh;
+            return WindowPencil.freedom(aLh) + a.tailLh;
         } catch (ArithmeticException unresolved) {
             return Math.min(2.0 * a.basis.functions(), signalEnergy(sp, seconds, floor)[1]) + a.tailLh;
         }
-    }
-
-    /** The relative rounding margin added to d's Cholesky value (its inverse's trace is computed to ~κ·1e-16). */
-    static final double FREEDOM_ROUNDING = 1e-6;
-
-    /** tr A(I + A)^{−1} = n − ‖L^{−1}‖²_F, LLᵀ = I + A ({@code a} overwritten), with a rounding margin. */
-    private static double freedom(double[][] a) {
-        int n = a.length;
-        for (int i = 0; i < n; i++) {
-            a[i][i] += 1;
-        }
-        return freedomOfFactor(cholesky(a));
-    }
-
-    private static double freedomOfFactor(double[][] l) {
-        int n = l.length;
-        double[][] identity = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            identity[i][i] = 1;
-        }
-        double trace = 0;
-        for (double[] row : lowerSolveColumns(l, identity)) {
-            for (double v : row) {
-                trace += v * v;
-            }
-        }
-        return Math.min(n, n - trace + FREEDOM_ROUNDING * n);
     }
 
     /**
@@ -868,6 +841,14 @@ public final class WindowEavesdropper {
             }
         }
         int[] reach = reach(q, jt, order, eve);
+        // a real cross-spectrum (a memoryless loop) has no Im UI block: its entries, the only ones coupling the
+        // parities, are exactly 0 and are not accumulated (the pencil then splits by parity: WindowPencil)
+        int blocks = 3;
+        for (int i = 0; i < nq && blocks == 3; i++) {
+            if (wl[3][i] != 0 || wd[3][i] != 0) {
+                blocks = 4;
+            }
+        }
         int dim = 2 * order;
         double[][] lhGram = new double[dim][dim];
         double[][] deltaGram = new double[dim][dim];
@@ -880,7 +861,7 @@ public final class WindowEavesdropper {
             double[][][][] rowD = new double[rows][4][2][];
             for (int b = 0; b < rows; b++) {
                 int pm = (m0 + b) & 1;
-                for (int e = 0; e < 4; e++) {
+                for (int e = 0; e < blocks; e++) {
                     for (int par = 0; par < 2; par++) {
                         // the diagonal blocks need n of m's parity only; Re UI too; Im UI the other parity
                         boolean needed = e < 3 ? par == pm : par != pm;
@@ -899,7 +880,7 @@ public final class WindowEavesdropper {
                     if (jm == 0 || m >= reach[i]) {
                         continue;
                     }
-                    for (int e = 0; e < 4; e++) {
+                    for (int e = 0; e < blocks; e++) {
                         int par = e < 3 ? pm : 1 - pm;
                         double[] col = jt[par][i];
                         double al = jm * wl[e][i];
@@ -918,7 +899,7 @@ public final class WindowEavesdropper {
             for (int b = 0; b < rows; b++) {
                 int m = m0 + b;
                 int pm = m & 1;
-                for (int e = 0; e < 4; e++) {
+                for (int e = 0; e < blocks; e++) {
                     int par = e < 3 ? pm : 1 - pm;
                     double[] rl = rowL[b][e][par];
                     double[] rd = rowD[b][e][par];
@@ -1019,165 +1000,5 @@ public final class WindowEavesdropper {
             reach[i] = r;
         }
         return reach;
-    }
-
-    /**
-     * δ_j = μ_j − 1: the eigenvalues of L⁻¹ Δ L⁻ᵀ with LLᵀ = I + A_LH (both overwritten). The Cholesky factor and
-     * the row-wise triangular solves are ours (measured twice as fast as EJML's column-wise {@code solveL} with a
-     * square right-hand side); the symmetric eigenvalues are {@link SymmetricEigenvalues}' (no eigenvectors).
-     */
-    static double[] relativeEigenvalues(double[][] aLh, double[][] delta) {
-        return pencil(aLh, delta).delta();
-    }
-
-    /** The pencil's δ_j, ln det(I + A_LH) and that Cholesky factor. */
-    private record Pencil(double[] delta, double logDetLh, double[][] factorLh) {
-    }
-
-    private static Pencil pencil(double[][] aLh, double[][] delta) {
-        int n = aLh.length;
-        for (int i = 0; i < n; i++) {
-            aLh[i][i] += 1;
-        }
-        double[][] l = cholesky(aLh);
-        double logDet = 0;
-        for (int i = 0; i < n; i++) {
-            logDet += 2 * Math.log(l[i][i]);
-        }
-        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta)), logDet, l);
-    }
-
-    /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten). */
-    private static double logDetMean(double[][] aLh, double[][] delta) {
-        int n = aLh.length;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                aLh[i][j] += 0.5 * delta[i][j];
-            }
-            aLh[i][i] += 1;
-        }
-        double[][] l = cholesky(aLh);
-        double logDet = 0;
-        for (int i = 0; i < n; i++) {
-            logDet += 2 * Math.log(l[i][i]);
-        }
-        return logDet;
-    }
-
-    /**
-     * The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned; its upper
-     * triangle is read). Right-looking on the upper factor U = Lᵀ, row by row: each step's update of the trailing
-     * rows is an axpy along a row, which the JIT vectorises (a dot-product Cholesky's reductions it does not);
-     * then transposed in place.
-     */
-    static double[][] cholesky(double[][] a) {
-        int n = a.length;
-        for (int j = 0; j < n; j++) {
-            double[] uj = a[j];
-            double s = uj[j];
-            if (!(s > 0)) {
-                throw new ArithmeticException("covariance not positive definite at " + j + " (" + s + ")");
-            }
-            double root = Math.sqrt(s);
-            uj[j] = root;
-            double inv = 1 / root;
-            for (int k = j + 1; k < n; k++) {
-                uj[k] *= inv;
-            }
-            for (int i = j + 1; i < n; i++) {
-                double c = uj[i];
-                if (c == 0) {
-                    continue;
-                }
-                double[] ai = a[i];
-                for (int k = i; k < n; k++) {
-                    ai[k] -= c * uj[k];
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < i; k++) {
-                a[i][k] = a[k][i];
-                a[k][i] = 0;
-            }
-        }
-        return a;
-    }
-
-    /**
-     * X = L⁻¹ Δ L⁻ᵀ for lower-triangular L and symmetric Δ, exactly symmetric: with Δ = D + Dᵀ, D the strict lower
-     * triangle plus half the diagonal, X = Y + Yᵀ, Y = T L⁻ᵀ, T = L⁻¹ D lower triangular. T costs n³/3 (its rows end
-     * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ.
-     */
-    static double[][] congruence(double[][] l, double[][] delta) {
-        int n = l.length;
-        // T = L⁻¹ D by forward substitution: row i of T has its entries in columns ≤ i
-        double[][] t = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] ti = new double[i + 1];
-            System.arraycopy(delta[i], 0, ti, 0, i + 1);
-            ti[i] *= 0.5;
-            double[] li = l[i];
-            for (int k = 0; k < i; k++) {
-                double c = li[k];
-                if (c == 0) {
-                    continue;
-                }
-                double[] tk = t[k];
-                for (int j = 0; j <= k; j++) {
-                    ti[j] -= c * tk[j];
-                }
-            }
-            double inv = 1 / li[i];
-            for (int j = 0; j <= i; j++) {
-                ti[j] *= inv;
-            }
-            t[i] = ti;
-        }
-        // Tᵀ, upper triangular: row j holds T's column j from the diagonal down
-        double[][] tt = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            double[] ti = t[i];
-            for (int j = 0; j <= i; j++) {
-                tt[j][i] = ti[j];
-            }
-        }
-        double[][] yt = lowerSolveColumns(l, tt);
-        double[][] x = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = yt[i][j] + yt[j][i];
-                x[i][j] = v;
-                x[j][i] = v;
-            }
-        }
-        return x;
-    }
-
-    /** L⁻¹ B for lower-triangular L (row-major), B row-major; returns a new matrix. */
-    static double[][] lowerSolveColumns(double[][] l, double[][] b) {
-        int n = l.length;
-        int cols = b[0].length;
-        double[][] x = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] xi = b[i].clone();
-            double[] li = l[i];
-            for (int k = 0; k < i; k++) {
-                double c = li[k];
-                if (c == 0) {
-                    continue;
-                }
-                double[] xk = x[k];
-                for (int j = 0; j < cols; j++) {
-                    xi[j] -= c * xk[j];
-                }
-            }
-            double inv = 1 / li[i];
-            for (int j = 0; j < cols; j++) {
-                xi[j] *= inv;
-            }
-            x[i] = xi;
-        }
-        return x;
     }
 }
