@@ -21,10 +21,14 @@ final class SymmetricEigenvalues {
     private SymmetricEigenvalues() {
     }
 
+    /** The eigenvalues of the symmetric {@code a} (full storage, both triangles; overwritten), in no order. */
+    static double[] of(double[][] a) {
+        return of(a, Chunks.available());
+    }
+
     /**
-     * The eigenvalues of the symmetric {@code a} (full storage, both triangles; overwritten), in no order; the
-     * reflectors' symmetric products and rank-2 updates split by columns over {@code chunks} (each column's sums
-     * still run over the rows in order: the same eigenvalues, bit for bit).
+     * {@link #of(double[][])}, the reflectors' symmetric products and rank-2 updates split by columns over
+     * {@code chunks} (each column's sums still run over the rows in order: the same eigenvalues, bit for bit).
      */
     static double[] of(double[][] a, Chunks chunks) {
         int n = a.length;

@@ -73,7 +73,7 @@ class SymmetricEigenvaluesTest {
         for (int i = 0; i < n; i++) {
             copy[i] = a[i].clone();
         }
-        double[] actual = SymmetricEigenvalues.of(copy, Chunks.POOL);
+        double[] actual = SymmetricEigenvalues.of(copy);
         Arrays.sort(expected);
         Arrays.sort(actual);
         assertEquals(n, actual.length);
