@@ -50,13 +50,12 @@ enum Chunks {
      */
     void run(int from, int to, int power, Range body) {
         int n = to - from;
-        if (this == SEQUENTIAL || n < PARALLEL_FROM) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (this == SEQUENTIAL || cores < 2 || n < PARALLEL_FROM) {
             body.run(from, to);
             return;
         }
-        // at least one helper, also on one core (available() does not choose POOL there; the tests do)
-        int helperCount = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        int chunks = 4 * (helperCount + 1);
+        int chunks = 4 * cores;
         int[] bounds = new int[chunks + 1];
         bounds[0] = from;
         for (int q = 1; q <= chunks; q++) {
@@ -69,8 +68,8 @@ enum Chunks {
                 body.run(bounds[c], bounds[c + 1]);
             }
         };
-        java.util.concurrent.atomic.AtomicBoolean[] started = new java.util.concurrent.atomic.AtomicBoolean[helperCount];
-        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[helperCount];
+        java.util.concurrent.atomic.AtomicBoolean[] started = new java.util.concurrent.atomic.AtomicBoolean[cores - 1];
+        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[cores - 1];
         for (int h = 0; h < helpers.length; h++) {
             java.util.concurrent.atomic.AtomicBoolean mine = new java.util.concurrent.atomic.AtomicBoolean();
             started[h] = mine;
