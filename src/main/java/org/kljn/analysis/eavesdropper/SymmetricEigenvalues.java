@@ -23,7 +23,7 @@ final class SymmetricEigenvalues {
 
     /** The eigenvalues of the symmetric {@code a} (full storage, both triangles; overwritten), in no order. */
     static double[] of(double[][] a) {
-        return of(a, Chunks.available());
+        return of(a, Chunks.POOL);
     }
 
     /**

@@ -50,17 +50,12 @@ final class WindowPencil {
         for (int i = 0; i < n; i++) {
             a[i][i] += 1;
         }
-        Chunks chunks = Chunks.available();
-        return overBlocks(a, b -> freedomOfFactor(cholesky(b, chunks), chunks));
-    }
-
-    /** f(a), or the sum of f over a's two parity blocks where it splits ({@link #parityClasses}). */
-    private static double overBlocks(double[][] a, java.util.function.ToDoubleFunction<double[][]> f) {
         int[][] classes = parityClasses(a);
         if (classes == null) {
-            return f.applyAsDouble(a);
+            return freedomOfFactor(cholesky(a, Chunks.POOL), Chunks.POOL);
         }
-        return f.applyAsDouble(block(a, classes[0])) + f.applyAsDouble(block(a, classes[1]));
+        return freedomOfFactor(cholesky(block(a, classes[0]), Chunks.POOL), Chunks.POOL)
+                + freedomOfFactor(cholesky(block(a, classes[1]), Chunks.POOL), Chunks.POOL);
     }
 
     /**
@@ -99,10 +94,9 @@ final class WindowPencil {
     record Pencil(double[] delta, double logDetLh, double[][][] factorsLh) {
         /** d = tr A_LH(I + A_LH)^{−1}, an upper value: the sum of {@link #freedomOfFactor} over the blocks. */
         double freedomLh() {
-            Chunks chunks = Chunks.available();
             double d = 0;
             for (double[][] l : factorsLh) {
-                d += freedomOfFactor(l, chunks);
+                d += freedomOfFactor(l, Chunks.POOL);
             }
             return d;
         }
@@ -114,7 +108,7 @@ final class WindowPencil {
      * δ, the sum of their log-determinants; else whole.
      */
     static Pencil pencil(double[][] aLh, double[][] delta) {
-        return pencil(aLh, delta, Chunks.available());
+        return pencil(aLh, delta, Chunks.POOL);
     }
 
     /** {@link #pencil(double[][], double[][])}, its loops run by {@code chunks}. */
@@ -152,8 +146,12 @@ final class WindowPencil {
             }
             aLh[i][i] += 1;
         }
-        Chunks chunks = Chunks.available();
-        return overBlocks(aLh, b -> logDetOfFactor(cholesky(b, chunks)));
+        int[][] classes = parityClasses(aLh);
+        if (classes == null) {
+            return logDetOfFactor(cholesky(aLh, Chunks.POOL));
+        }
+        return logDetOfFactor(cholesky(block(aLh, classes[0]), Chunks.POOL))
+                + logDetOfFactor(cholesky(block(aLh, classes[1]), Chunks.POOL));
     }
 
     private static double logDetOfFactor(double[][] l) {
