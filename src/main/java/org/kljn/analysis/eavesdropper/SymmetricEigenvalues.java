@@ -23,14 +23,6 @@ final class SymmetricEigenvalues {
 
     /** The eigenvalues of the symmetric {@code a} (full storage, both triangles; overwritten), in no order. */
     static double[] of(double[][] a) {
-        return of(a, Chunks.POOL);
-    }
-
-    /**
-     * {@link #of(double[][])}, the reflectors' symmetric products and rank-2 updates split by columns over
-     * {@code chunks} (each column's sums still run over the rows in order: the same eigenvalues, bit for bit).
-     */
-    static double[] of(double[][] a, Chunks chunks) {
         int n = a.length;
         if (n <= 2) {
             return FiniteBitStatistics.symmetricEigenvalues(a);
@@ -54,7 +46,13 @@ final class SymmetricEigenvalues {
                     continue; // the column is already zero below the subdiagonal: H = I
                 }
                 java.util.Arrays.fill(p, s, n, 0);
-                product(a, s, tau, v, p, chunks);
+                for (int i = s; i < n; i++) {
+                    double c = tau * v[i];
+                    double[] ai = a[i];
+                    for (int j = s; j < n; j++) {
+                        p[j] += c * ai[j];
+                    }
+                }
             }
             fused = false;
             // w = p − (τ/2)(pᵀv) v, so that H A₂₂ H = A₂₂ − v wᵀ − w vᵀ
@@ -75,7 +73,23 @@ final class SymmetricEigenvalues {
             if (nextTau != 0) {
                 java.util.Arrays.fill(nextP, s2, n, 0);
             }
-            rankTwoUpdate(a, s2, v, w, nextTau, nextV, nextP, chunks);
+            for (int i = s2; i < n; i++) {
+                double vi = v[i];
+                double wi = w[i];
+                double[] ai = a[i];
+                if (nextTau != 0) {
+                    double c = nextTau * nextV[i];
+                    for (int j = s2; j < n; j++) {
+                        double x = ai[j] - (vi * w[j] + wi * v[j]);
+                        ai[j] = x;
+                        nextP[j] += c * x;
+                    }
+                } else {
+                    for (int j = s2; j < n; j++) {
+                        ai[j] -= vi * w[j] + wi * v[j];
+                    }
+                }
+            }
             if (nextTau != 0) {
                 double[] swap = v;
                 v = nextV;
@@ -119,48 +133,6 @@ final class SymmetricEigenvalues {
             }
         }
         return FiniteBitStatistics.symmetricEigenvalues(t);
-    }
-
-    /** p[j] += Σ_i τ v_i A_ij over rows i ≥ s, columns j ≥ s (p = τ A₂₂ v, A symmetric), columns by chunks. */
-    private static void product(double[][] a, int s, double tau, double[] v, double[] p, Chunks chunks) {
-        int n = a.length;
-        chunks.run(s, n, 1, (j0, j1) -> {
-            for (int i = s; i < n; i++) {
-                double c = tau * v[i];
-                double[] ai = a[i];
-                for (int j = j0; j < j1; j++) {
-                    p[j] += c * ai[j];
-                }
-            }
-        });
-    }
-
-    /**
-     * A₂₂ ← A₂₂ − v wᵀ − w vᵀ on rows and columns ≥ s2, fused with the next reflector's product
-     * nextP += nextTau · A₂₂ nextV where nextTau ≠ 0, columns by chunks.
-     */
-    private static void rankTwoUpdate(double[][] a, int s2, double[] v, double[] w, double nextTau, double[] nextV,
-            double[] nextP, Chunks chunks) {
-        int n = a.length;
-        chunks.run(s2, n, 1, (j0, j1) -> {
-            for (int i = s2; i < n; i++) {
-                double vi = v[i];
-                double wi = w[i];
-                double[] ai = a[i];
-                if (nextTau != 0) {
-                    double c = nextTau * nextV[i];
-                    for (int j = j0; j < j1; j++) {
-                        double x = ai[j] - (vi * w[j] + wi * v[j]);
-                        ai[j] = x;
-                        nextP[j] += c * x;
-                    }
-                } else {
-                    for (int j = j0; j < j1; j++) {
-                        ai[j] -= vi * w[j] + wi * v[j];
-                    }
-                }
-            }
-        });
     }
 
     /**

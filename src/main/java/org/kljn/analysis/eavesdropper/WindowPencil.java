@@ -52,17 +52,16 @@ final class WindowPencil {
         }
         int[][] classes = parityClasses(a);
         if (classes == null) {
-            return freedomOfFactor(cholesky(a, Chunks.POOL), Chunks.POOL);
+            return freedomOfFactor(cholesky(a));
         }
-        return freedomOfFactor(cholesky(block(a, classes[0]), Chunks.POOL), Chunks.POOL)
-                + freedomOfFactor(cholesky(block(a, classes[1]), Chunks.POOL), Chunks.POOL);
+        return freedomOfFactor(cholesky(block(a, classes[0]))) + freedomOfFactor(cholesky(block(a, classes[1])));
     }
 
     /**
      * tr A(I + A)^{−1} = n − ‖L^{−1}‖²_F for the factor LLᵀ = I + A, with a rounding margin; L^{−1} on its lower
      * triangle only (the rest is zero).
      */
-    static double freedomOfFactor(double[][] l, Chunks chunks) {
+    static double freedomOfFactor(double[][] l) {
         int n = l.length;
         double[][] identity = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -70,7 +69,7 @@ final class WindowPencil {
             identity[i][i] = 1;
         }
         double trace = 0;
-        for (double[] row : lowerSolveLower(l, identity, chunks)) {
+        for (double[] row : lowerSolveLower(l, identity)) {
             for (double v : row) {
                 trace += v * v;
             }
@@ -96,7 +95,7 @@ final class WindowPencil {
         double freedomLh() {
             double d = 0;
             for (double[][] l : factorsLh) {
-                d += freedomOfFactor(l, Chunks.POOL);
+                d += freedomOfFactor(l);
             }
             return d;
         }
@@ -108,32 +107,26 @@ final class WindowPencil {
      * δ, the sum of their log-determinants; else whole.
      */
     static Pencil pencil(double[][] aLh, double[][] delta) {
-        return pencil(aLh, delta, Chunks.POOL);
-    }
-
-    /** {@link #pencil(double[][], double[][])}, its loops run by {@code chunks}. */
-    static Pencil pencil(double[][] aLh, double[][] delta, Chunks chunks) {
         checkResolved(aLh, delta);
         int[][] classes = parityClasses(aLh, delta);
         if (classes == null) {
-            return whole(aLh, delta, chunks);
+            return whole(aLh, delta);
         }
-        Pencil even = whole(block(aLh, classes[0]), block(delta, classes[0]), chunks);
-        Pencil odd = whole(block(aLh, classes[1]), block(delta, classes[1]), chunks);
+        Pencil even = whole(block(aLh, classes[0]), block(delta, classes[0]));
+        Pencil odd = whole(block(aLh, classes[1]), block(delta, classes[1]));
         double[] d = java.util.Arrays.copyOf(even.delta, aLh.length);
         System.arraycopy(odd.delta, 0, d, even.delta.length, odd.delta.length);
         return new Pencil(d, even.logDetLh + odd.logDetLh, new double[][][] {even.factorsLh[0], odd.factorsLh[0]});
     }
 
     /** The pencil without looking for blocks. */
-    static Pencil whole(double[][] aLh, double[][] delta, Chunks chunks) {
+    static Pencil whole(double[][] aLh, double[][] delta) {
         int n = aLh.length;
         for (int i = 0; i < n; i++) {
             aLh[i][i] += 1;
         }
-        double[][] l = cholesky(aLh, chunks);
-        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta, chunks), chunks), logDetOfFactor(l),
-                new double[][][] {l});
+        double[][] l = cholesky(aLh);
+        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta)), logDetOfFactor(l), new double[][][] {l});
     }
 
     /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten), by parity blocks where it splits. */
@@ -148,10 +141,9 @@ final class WindowPencil {
         }
         int[][] classes = parityClasses(aLh);
         if (classes == null) {
-            return logDetOfFactor(cholesky(aLh, Chunks.POOL));
+            return logDetOfFactor(cholesky(aLh));
         }
-        return logDetOfFactor(cholesky(block(aLh, classes[0]), Chunks.POOL))
-                + logDetOfFactor(cholesky(block(aLh, classes[1]), Chunks.POOL));
+        return logDetOfFactor(cholesky(block(aLh, classes[0]))) + logDetOfFactor(cholesky(block(aLh, classes[1])));
     }
 
     private static double logDetOfFactor(double[][] l) {
@@ -219,31 +211,32 @@ final class WindowPencil {
      * The lower Cholesky factor of the symmetric positive-definite {@code a} (overwritten and returned; its upper
      * triangle is read). Right-looking on the upper factor U = Lᵀ, row by row: each step's update of the trailing
      * rows is an axpy along a row, which the JIT vectorises (a dot-product Cholesky's reductions it does not);
-     * then transposed in place. Blocked: a panel of {@link #PANEL} rows is factored with the updates among its own
-     * rows, then its updates of the rows below are applied, those rows split over {@code chunks}; every entry still
-     * receives the updates of rows 0, 1, 2, … in that order, so the factor is the unblocked one, bit for bit.
+     * then transposed in place.
      */
-    static double[][] cholesky(double[][] a, Chunks chunks) {
+    static double[][] cholesky(double[][] a) {
         int n = a.length;
-        for (int j0 = 0; j0 < n; j0 += PANEL) {
-            int j1 = Math.min(n, j0 + PANEL);
-            for (int j = j0; j < j1; j++) {
-                double[] uj = a[j];
-                double s = uj[j];
-                if (!(s > 0)) {
-                    throw new ArithmeticException("covariance not positive definite at " + j + " (" + s + ")");
-                }
-                double root = Math.sqrt(s);
-                uj[j] = root;
-                double inv = 1 / root;
-                for (int k = j + 1; k < n; k++) {
-                    uj[k] *= inv;
-                }
-                updateRows(a, j, j + 1, j + 1, j1);
+        for (int j = 0; j < n; j++) {
+            double[] uj = a[j];
+            double s = uj[j];
+            if (!(s > 0)) {
+                throw new ArithmeticException("covariance not positive definite at " + j + " (" + s + ")");
             }
-            int panel0 = j0;
-            int panel1 = j1;
-            chunks.run(j1, n, 2, (from, to) -> updateRows(a, panel0, panel1, from, to));
+            double root = Math.sqrt(s);
+            uj[j] = root;
+            double inv = 1 / root;
+            for (int k = j + 1; k < n; k++) {
+                uj[k] *= inv;
+            }
+            for (int i = j + 1; i < n; i++) {
+                double c = uj[i];
+                if (c == 0) {
+                    continue;
+                }
+                double[] ai = a[i];
+                for (int k = i; k < n; k++) {
+                    ai[k] -= c * uj[k];
+                }
+            }
         }
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < i; k++) {
@@ -254,33 +247,12 @@ final class WindowPencil {
         return a;
     }
 
-    /** Rows of the Cholesky factor factored together ({@link #cholesky}). */
-    static final int PANEL = 32;
-
-    /** Rows [from, to) of the trailing matrix take the updates of the finished upper-factor rows [j0, j1), in order. */
-    private static void updateRows(double[][] a, int j0, int j1, int from, int to) {
-        int n = a.length;
-        for (int i = from; i < to; i++) {
-            double[] ai = a[i];
-            for (int j = j0; j < j1; j++) {
-                double[] uj = a[j];
-                double c = uj[i];
-                if (c == 0) {
-                    continue;
-                }
-                for (int k = i; k < n; k++) {
-                    ai[k] -= c * uj[k];
-                }
-            }
-        }
-    }
-
     /**
      * X = L⁻¹ Δ L⁻ᵀ for lower-triangular L and symmetric Δ, exactly symmetric: with Δ = D + Dᵀ, D the strict lower
      * triangle plus half the diagonal, X = Y + Yᵀ, Y = T L⁻ᵀ, T = L⁻¹ D lower triangular. T costs n³/3 (its rows end
      * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ.
      */
-    static double[][] congruence(double[][] l, double[][] delta, Chunks chunks) {
+    static double[][] congruence(double[][] l, double[][] delta) {
         int n = l.length;
         // T = L⁻¹ D, lower triangular
         double[][] t = new double[n][];
@@ -288,7 +260,7 @@ final class WindowPencil {
             t[i] = java.util.Arrays.copyOf(delta[i], i + 1);
             t[i][i] *= 0.5;
         }
-        lowerSolveLower(l, t, chunks);
+        lowerSolveLower(l, t);
         // Tᵀ, upper triangular: row j holds T's column j from the diagonal down
         double[][] tt = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -297,7 +269,7 @@ final class WindowPencil {
                 tt[j][i] = ti[j];
             }
         }
-        double[][] yt = lowerSolveColumns(l, tt, chunks);
+        double[][] yt = lowerSolveColumns(l, tt);
         double[][] x = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -311,59 +283,38 @@ final class WindowPencil {
 
     /**
      * L⁻¹ B for lower-triangular L and B (both row-major, row i of {@code b} holding its columns 0..i), by forward
-     * substitution, columns split over {@code chunks} (each column's substitution is independent): B overwritten by
-     * the result, which is lower triangular too, and returned.
+     * substitution: B overwritten by the result, which is lower triangular too, and returned.
      */
-    static double[][] lowerSolveLower(double[][] l, double[][] b, Chunks chunks) {
-        chunks.run(0, l.length, 3, (c0, c1) -> lowerSolveLower(l, b, c0, c1));
-        return b;
-    }
-
-    /** Columns [c0, c1) of {@link #lowerSolveLower(double[][], double[][], Chunks)}. */
-    private static void lowerSolveLower(double[][] l, double[][] b, int c0, int c1) {
+    static double[][] lowerSolveLower(double[][] l, double[][] b) {
         int n = l.length;
-        for (int i = c0; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             double[] xi = b[i];
             double[] li = l[i];
-            for (int k = c0; k < i; k++) {
+            for (int k = 0; k < i; k++) {
                 double c = li[k];
                 if (c == 0) {
                     continue;
                 }
                 double[] xk = b[k];
-                int end = Math.min(c1, k + 1);
-                for (int j = c0; j < end; j++) {
+                for (int j = 0; j <= k; j++) {
                     xi[j] -= c * xk[j];
                 }
             }
             double inv = 1 / li[i];
-            int end = Math.min(c1, i + 1);
-            for (int j = c0; j < end; j++) {
+            for (int j = 0; j <= i; j++) {
                 xi[j] *= inv;
             }
         }
+        return b;
     }
 
-    /**
-     * L⁻¹ B for lower-triangular L (row-major), B row-major, columns split over {@code chunks}; returns a new
-     * matrix.
-     */
-    static double[][] lowerSolveColumns(double[][] l, double[][] b, Chunks chunks) {
+    /** L⁻¹ B for lower-triangular L (row-major), B row-major; returns a new matrix. */
+    static double[][] lowerSolveColumns(double[][] l, double[][] b) {
         int n = l.length;
         int cols = b[0].length;
         double[][] x = new double[n][];
         for (int i = 0; i < n; i++) {
-            x[i] = b[i].clone();
-        }
-        chunks.run(0, cols, 1, (c0, c1) -> lowerSolveColumns(l, x, c0, c1));
-        return x;
-    }
-
-    /** Columns [c0, c1) of {@link #lowerSolveColumns(double[][], double[][], Chunks)}, in place. */
-    private static void lowerSolveColumns(double[][] l, double[][] x, int c0, int c1) {
-        int n = l.length;
-        for (int i = 0; i < n; i++) {
-            double[] xi = x[i];
+            double[] xi = b[i].clone();
             double[] li = l[i];
             for (int k = 0; k < i; k++) {
                 double c = li[k];
@@ -371,14 +322,16 @@ final class WindowPencil {
                     continue;
                 }
                 double[] xk = x[k];
-                for (int j = c0; j < c1; j++) {
+                for (int j = 0; j < cols; j++) {
                     xi[j] -= c * xk[j];
                 }
             }
             double inv = 1 / li[i];
-            for (int j = c0; j < c1; j++) {
+            for (int j = 0; j < cols; j++) {
                 xi[j] *= inv;
             }
+            x[i] = xi;
         }
+        return x;
     }
 }

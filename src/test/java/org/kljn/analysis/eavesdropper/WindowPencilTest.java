@@ -1,6 +1,5 @@
 package org.kljn.analysis.eavesdropper;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,10 +35,6 @@ import org.kljn.testing.NgSpiceExtension;
  * δ lost, duplicated or taken from the wrong block, or a block's log-determinant or freedom dropped, moves them by
  * O(1);</li>
  * <li>an RC ladder (Im G_UI ≠ 0 couples the parities): not split, and still Commons Math's values.</li>
- * <li>threads: the pencil on the ladder and on the lumped loop at M = 128 (dimensions 420 and twice 210, above
- * {@link Chunks#PARALLEL_FROM}, where the pool does split the loops) gives bit-identical δ, log-determinant,
- * Cholesky factors and freedom on the pool and on one thread: a chunk that misses a row or column, computes one
- * twice, or reorders a sum, changes some bit.</li>
  * </ul>
  */
 @ExtendWith(NgSpiceExtension.class)
@@ -99,7 +94,7 @@ class WindowPencilTest {
         assertNotNull(classes, "a lumped loop's cross-spectrum is real: no cross-parity entry");
         assertEquals(n, classes[0].length + classes[1].length);
         WindowPencil.Pencil split = WindowPencil.pencil(copy(m[0]), copy(m[1]));
-        WindowPencil.Pencil whole = WindowPencil.whole(copy(m[0]), copy(m[1]), Chunks.POOL);
+        WindowPencil.Pencil whole = WindowPencil.whole(copy(m[0]), copy(m[1]));
         assertEquals(2, split.factorsLh().length);
         assertEquals(1, whole.factorsLh().length);
         Oracle oracle = new Oracle(m[0], m[1]);
@@ -128,30 +123,6 @@ class WindowPencilTest {
         WindowPencil.Pencil p = WindowPencil.pencil(copy(m[0]), copy(m[1]));
         assertEquals(1, p.factorsLh().length);
         assertPencil(new Oracle(m[0], m[1]), p, "ladder");
-    }
-
-    @Test
-    void threadsGiveTheSequentialResultBitForBit() {
-        java.util.List<int[]> ranges = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        Chunks.POOL.run(0, Chunks.PARALLEL_FROM, 1, (from, to) -> ranges.add(new int[] {from, to}));
-        assertTrue(ranges.size() > 1, "the pool splits a range of PARALLEL_FROM");
-        for (LineModel line : new LineModel[] {new RcLadder(800, 15e-9, 8), new LumpedLine(680)}) {
-            double[][][] m = whitened(new ResistorPair(1.5e3, 12e3), line, 128);
-            assertTrue(m[0].length / 2 > Chunks.PARALLEL_FROM, "dimension " + m[0].length);
-            WindowPencil.Pencil one = WindowPencil.pencil(copy(m[0]), copy(m[1]), Chunks.SEQUENTIAL);
-            WindowPencil.Pencil pool = WindowPencil.pencil(copy(m[0]), copy(m[1]), Chunks.POOL);
-            assertArrayEquals(one.delta(), pool.delta(), 0, line + ": δ");
-            assertEquals(one.logDetLh(), pool.logDetLh(), 0, line + ": ln det");
-            assertEquals(one.factorsLh().length, pool.factorsLh().length, line + ": blocks");
-            for (int b = 0; b < one.factorsLh().length; b++) {
-                double[][] l = one.factorsLh()[b];
-                for (int i = 0; i < l.length; i++) {
-                    assertArrayEquals(l[i], pool.factorsLh()[b][i], 0, line + ": factor " + b + " row " + i);
-                }
-                assertEquals(WindowPencil.freedomOfFactor(l, Chunks.SEQUENTIAL),
-                        WindowPencil.freedomOfFactor(l, Chunks.POOL), 0, line + ": freedom " + b);
-            }
-        }
     }
 
     private static void assertPencil(Oracle oracle, WindowPencil.Pencil p, String what) {
