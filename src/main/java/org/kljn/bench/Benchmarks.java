@@ -357,8 +357,8 @@ public final class Benchmarks {
      * Eve's information for one point as {@code optimal} reports it ({@link org.kljn.analysis.eavesdropper.OptimalResult#of}: the
      * exact window likelihood ratio up to {@link org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT} Nyquist samples, the
      * window bound beyond, through the default instrument) beside the spectral detector (its bins' AC sweep not
-     * counted), on one ladder, from the secure situations' transfer functions: warm medians of thread CPU time (the
-     * machine is shared). Targets (issue 20): under 0.1 s at M ≤ 256, under 1 s at M = 10^4.
+     * counted), on a lumped loop and a ladder, from the secure situations' transfer functions: warm medians of wall
+     * time and of the thread's CPU time (the machine is shared). Targets (issue 20): under 0.1 s at M ≤ 256, under 1 s at M = 10^4.
      */
     static BenchOutput.Points<BenchOutput.EveInformationPoint> eveInformationTimes(PrintStream log) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -378,7 +378,7 @@ public final class Benchmarks {
                     double[] spectral = new double[reps];
                     org.kljn.analysis.eavesdropper.OptimalResult result = null;
                     for (int i = 0; i < warm + reps; i++) {
-                        PoolCpu before = PoolCpu.start(cpu);
+                        long c0 = cpu.getCurrentThreadCpuTime();
                         long w0 = System.nanoTime();
                         result = org.kljn.analysis.eavesdropper.OptimalResult.of(eve, bins, t);
                         long w1 = System.nanoTime();
@@ -386,7 +386,7 @@ public final class Benchmarks {
                         bins.at(t).successProbability();
                         long s1 = cpu.getCurrentThreadCpuTime();
                         long w2 = System.nanoTime();
-                        double total = PoolCpu.end(cpu).since(before);
+                        double total = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
                         if (i >= warm) {
                             // the spectral detector's time is inside OptimalResult.of too (its extra JSON field)
                             wall[i - warm] = (w1 - w0) / 1e9 - (w2 - w1) / 1e9;
@@ -397,49 +397,13 @@ public final class Benchmarks {
                     rows.add(new BenchOutput.EveInformationPoint(name, m, result.method(), median(wall), median(window),
                             median(spectral), result.successProbability(), result.mutualInformation()));
                     log.printf(Locale.ROOT, "Eve's information, one point, %s, M = %5d: %s %.4f s wall, %.4f s CPU"
-                            + " (caller + common pool threads); spectral %.4f s CPU (medians of %d)%n", name, m,
+                            + " (thread); spectral %.4f s CPU (medians of %d)%n", name, m,
                             result.method(), median(wall), median(window), median(spectral), reps);
                 }
             }
         }
         return new BenchOutput.Points<>("lumped R_c 500 ohm and RC ladder 8 sections, R_c 500 ohm, C_c 100 nF; brick"
                 + " wall 1 kHz, beta 1, default instrument", rows);
-    }
-
-    /**
-     * CPU seconds of the calling thread and of the common ForkJoin pool's threads (where the window pencil's linear
-     * algebra runs): {@link #since} counts the caller's and every pool thread's CPU between {@link #start} and
-     * {@link #end}, a thread started in between wholly. The threads are listed outside the interval.
-     */
-    private record PoolCpu(long caller, Map<Long, Long> pool) {
-        static PoolCpu start(java.lang.management.ThreadMXBean cpu) {
-            Map<Long, Long> pool = poolCpu(cpu);
-            return new PoolCpu(cpu.getCurrentThreadCpuTime(), pool);
-        }
-
-        static PoolCpu end(java.lang.management.ThreadMXBean cpu) {
-            long caller = cpu.getCurrentThreadCpuTime();
-            return new PoolCpu(caller, poolCpu(cpu));
-        }
-
-        private static Map<Long, Long> poolCpu(java.lang.management.ThreadMXBean cpu) {
-            Map<Long, Long> pool = new java.util.HashMap<>();
-            for (Thread th : Thread.getAllStackTraces().keySet()) {
-                if (th instanceof java.util.concurrent.ForkJoinWorkerThread w
-                        && w.getPool() == java.util.concurrent.ForkJoinPool.commonPool()) {
-                    pool.put(th.getId(), Math.max(0, cpu.getThreadCpuTime(th.getId())));
-                }
-            }
-            return pool;
-        }
-
-        double since(PoolCpu before) {
-            long sum = caller - before.caller;
-            for (Map.Entry<Long, Long> e : pool.entrySet()) {
-                sum += e.getValue() - before.pool.getOrDefault(e.getKey(), 0L);
-            }
-            return sum / 1e9;
-        }
     }
 
     /**
