@@ -56,9 +56,8 @@ public record BenchOutput(Machine machine, String attackStartedBy, List<EndToEnd
     }
 
     /**
-     * Eve's information on one line at one bit length: the window method's wall time and CPU time (the calling
-     * thread's plus the common ForkJoin pool's threads', where its linear algebra runs), beside the spectral
-     * detector's (one thread: its CPU time).
+     * Eve's information on one line at one bit length: the window method's wall time and its thread's CPU time,
+     * beside the spectral detector's CPU time.
      */
     public record EveInformationPoint(String line, int bitSamples, String method, double eveWallSecondsMedian,
                                       double eveCpuSecondsMedian, double spectralCpuSecondsMedian,
