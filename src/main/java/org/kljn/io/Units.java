@@ -21,8 +21,9 @@ public final class Units {
     }
 
     /**
-     * {@code value} in {@code unit} with an SI prefix and four significant digits, trailing zeros dropped:
-     * {@code si(5e-4, "s")} is {@code 500 µs}, {@code si(5.2e-8, "F")} is {@code 52 nF}. Zero, non-finite values and
+     * {@code value} in {@code unit} with an SI prefix and four significant digits, trailing zeros dropped, a negative
+     * value with a true minus: {@code si(5e-4, "s")} is {@code 500 µs}, {@code si(5.2e-8, "F")} is {@code 52 nF},
+     * {@code si(-7.988e-13, "W")} is {@code −798.8 fW}. Zero, non-finite values and
      * values beyond the prefixes and pure numbers (no unit) fall back to {@link #scientific}.
      */
     public static String si(double value, String unit) {
@@ -40,9 +41,10 @@ public final class Units {
         if (exp + UNPREFIXED < 0 || exp + UNPREFIXED >= PREFIXES.length) {
             return scientific(value) + (u.isEmpty() ? "" : " " + u);
         }
-        String digits = trim(String.format(Locale.ROOT, "%.4g", value / Math.pow(10, 3 * exp)));
+        // a true minus, as scientific writes it on the same page ("−798.8 fW", not "-798.8 fW")
+        String digits = trim(String.format(Locale.ROOT, "%.4g", Math.abs(value) / Math.pow(10, 3 * exp)));
         String prefix = PREFIXES[exp + UNPREFIXED];
-        return digits + " " + prefix + u;
+        return (value < 0 ? "−" : "") + digits + " " + prefix + u;
     }
 
     /**

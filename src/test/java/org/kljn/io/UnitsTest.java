@@ -17,6 +17,13 @@ class UnitsTest {
     }
 
     @Test
+    void aNegativePrefixedValueHasTheTrueMinusScientificHas() {
+        assertEquals("−798.8 fW", Units.si(-7.988e-13, "W"));
+        assertEquals("−1 kHz", Units.si(-999.99, "Hz"), "rounding up to 1000 takes the next prefix below zero too");
+        assertEquals("−1.748×10⁻¹⁶ V²", Units.si(-1.748e-16, "V2"), "the same sign as the power-of-ten form");
+    }
+
+    @Test
     void aSquaredUnitTakesAPowerOfTenNotAPrefix() {
         // 1 µV² would be 10⁻¹² V²: a prefix on a squared unit is misread
         assertEquals("6.473×10⁻¹⁶ A²", Units.si(6.473e-16, "A2"));
