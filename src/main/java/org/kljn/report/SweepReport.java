@@ -157,11 +157,26 @@ public final class SweepReport {
         }
         List<String> shown = new ArrayList<>();
         List<String> headings = new ArrayList<>();
+        List<String> same = new ArrayList<>();
         for (Map.Entry<String, String> c : SHOWN.entrySet()) {
-            if (col.containsKey(c.getKey())) {
-                shown.add(c.getKey());
-                headings.add(c.getValue().isEmpty() ? c.getKey() : c.getKey() + " [" + c.getValue() + "]");
+            if (!col.containsKey(c.getKey())) {
+                continue;
             }
+            String unit = c.getValue();
+            Set<String> values = new LinkedHashSet<>();
+            rows.forEach(r -> values.add(r.get(col.get(c.getKey()))));
+            boolean kept = c.getKey().equals("index") || c.getKey().equals("status");
+            // a column with one value at every point is said once above the table (the table fits the page)
+            if (!kept && rows.size() > 1 && values.size() == 1) {
+                String v = values.iterator().next();
+                if (!v.isEmpty()) {
+                    same.add(c.getKey() + " = " + (isNumber(v) ? sixDigits(Double.parseDouble(v)) : v)
+                            + (unit.isEmpty() ? "" : " " + unit));
+                }
+                continue;
+            }
+            shown.add(c.getKey());
+            headings.add(unit.isEmpty() ? c.getKey() : c.getKey() + " [" + unit + "]");
         }
         List<List<String>> cells = new ArrayList<>();
         for (List<String> r : rows) {
@@ -173,7 +188,8 @@ public final class SweepReport {
             cells.add(row);
         }
         report = report.withTable("Sweep points (predicted: Eve's probability of a correct guess for the point's bit;"
-                + " mc: Monte Carlo success rate)", headings, cells);
+                + " mc: Monte Carlo success rate)" + (same.isEmpty() ? "" : "; at every point: "
+                + String.join(", ", same)), headings, cells);
         for (Path csv : csvs) {
             report = report.withDataFile("sweep CSV", csv.toAbsolutePath());
         }

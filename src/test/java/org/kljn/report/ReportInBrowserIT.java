@@ -141,10 +141,13 @@ class ReportInBrowserIT {
     private static void assertTablesFit(List<String> lines) {
         List<String> widths = lines.stream().filter(l -> l.startsWith("width ")).toList();
         assertFalse(widths.isEmpty(), "the probe measured the tables: " + lines);
-        for (String w : widths) {
-            String[] t = w.split(" ", 5);
-            assertTrue(Integer.parseInt(t[1]) <= Integer.parseInt(t[3]), "a table wider than the page: " + w);
-        }
+        widths.forEach(ReportInBrowserIT::assertTableFits);
+    }
+
+    /** A probe's "width W of P caption" line: the table's narrowest layout W is no wider than the page's P. */
+    private static void assertTableFits(String widthLine) {
+        String[] t = widthLine.split(" ", 5);
+        assertTrue(Integer.parseInt(t[1]) <= Integer.parseInt(t[3]), "a table wider than the page: " + widthLine);
     }
 
     /** A 3 × 3 map: every part of the page, a fraction of the default map's work. */
@@ -186,7 +189,10 @@ class ReportInBrowserIT {
         assertFalse(Pattern.compile("\\. \\p{Lu}").matcher(m.group(1)).find(), "one sentence: " + m.group(1));
     }
 
-    /** Each image "ok", each link "ok", at least {@code images} images; the lines are in the message. */
+    /**
+     * Each image "ok", each link "ok", at least {@code images} images, every table the page has fits it ({@link
+     * #assertTablesFit}'s rule); the lines are in the message.
+     */
     private static void assertEveryElementLoads(List<String> lines, int images) {
         long loaded = lines.stream().filter(l -> l.startsWith("image ") && l.endsWith(" ok")).count();
         List<String> bad = lines.stream().filter(l -> !l.endsWith(" ok") && !l.equals("DONE") && !l.startsWith("table ")
@@ -194,6 +200,7 @@ class ReportInBrowserIT {
         assertTrue(bad.isEmpty(), "elements that did not load: " + bad + " (all: " + lines + ")");
         assertTrue(loaded >= images, "expected at least " + images + " images, the browser saw " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("link ")), "the page has links: " + lines);
+        lines.stream().filter(l -> l.startsWith("width ")).forEach(ReportInBrowserIT::assertTableFits);
     }
 
     /** kljn in a child JVM whose working folder is {@code work}, as a user runs it. */
