@@ -548,29 +548,25 @@ public final class WindowEavesdropper {
      * Nodes over the band: x = πfτ, and the node's shares weight·G_LH and weight·ΔG of ∫ G(f) h(f) df for a smooth
      * h (Gauss-Legendre: the rule's weight and G at the node; product integration: weight 1 and ∫ G ℓ_i).
      */
-    private record Quadrature(double[] x, double[] weight, double[][] gLh, double[][] gDelta) {
+    record Quadrature(double[] x, double[] weight, double[][] gLh, double[][] gDelta) {
     }
 
-    /** The bound on the product rule's relative error (the Bessel products' interpolation, below). */
+    /**
+     * The bound on the product rule's error, in units of ∫|G| df × ∫|ĥ| dt (≤ τ for h = Φ_m Φ_n*: the scale of a
+     * Gram entry), {@link #productQuadrature}.
+     */
     static final double PRODUCT_ERROR = 1e-16;
 
-    /** The most interpolation points per piece of the band of the product rule. */
-    static final int PRODUCT_POINTS = 96;
-
-    private static final double MAX_PRODUCT_OMEGA = maxProductOmega();
-
-    /** Gauss-Legendre rules of the product quadrature, computed once (each from the one before it). */
-    private static final GaussIntegratorFactory PRODUCT_RULES = new GaussIntegratorFactory();
+    /** The p-point Gauss-Legendre rules of the product quadrature, each computed once ({@link #gaussLegendre}). */
+    private static final java.util.Map<Integer, double[][]> PRODUCT_RULES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Product integration over the band, for the prolate basis (which has no low-order reach to exploit, so that
-     * every node costs the full N² and fewer nodes pay): the band [0, f_max] is cut into pieces of equal
-     * ω = πτ·(length); on each, h(f) = Φ_m(f) Φ_n(f)* (entire, its spectrum within |t| ≤ τ) is interpolated at p
-     * Gauss-Legendre points, and G (linear between grid points, constant below the first) is integrated exactly
-     * against each Lagrange polynomial ℓ_i: node i's share is ∫ G ℓ_i df. The interpolation error is at most
-     * max|h^{(p)}|/p! × max|Π(u − u_i)| ≤ ω^p 2^p p!/(2p)! (times h's size; the monic Legendre polynomial's largest
-     * value is 2^p (p!)²/(2p)!), and p is the smallest making that ≤ {@link #PRODUCT_ERROR}: about 2 points per unit
-     * of ω against the per-interval Gauss rule's 5 where the AC grid is fine.
+     * every node costs the full N² and fewer nodes pay): on u = 2f/f_max − 1 ∈ [−1, 1], h(f) = Φ_m(f) Φ_n(f)*
+     * (entire, the transform of a function on |t| ≤ τ) is interpolated at the p Gauss-Legendre points, and G (linear
+     * between grid points, constant below the first) is integrated exactly against each Lagrange polynomial ℓ_i:
+     * node i's share is ∫ G ℓ_i df. The band is one piece: p = {@link #productPoints}(πτ f_max), ω + O(ω^{1/3}).
      *
      * <p>∫ G ℓ_i: with ℓ_i = Σ_{m&lt;p} (m + ½) w_i P_m(u_i) P_m(u) (the p-point rule integrates ℓ_i P_m exactly)
      * and G = α + βu on each grid piece, the moments ∫ P_m du = [(P_{m+1} − P_{m−1})/(2m+1)] and
@@ -578,60 +574,58 @@ public final class WindowEavesdropper {
      */
     private static Quadrature productQuadrature(double[] f, int top, double seconds, double[][] gLh,
             double[][] gDelta) {
-        double fMax = f[top];
-        double omega = Math.PI * seconds * fMax;
-        int pieces = (int) Math.ceil(omega / MAX_PRODUCT_OMEGA);
-        double piece = fMax / pieces;
-        int p = productPoints(omega / pieces);
-        GaussIntegrator rule = PRODUCT_RULES.legendre(p);
-        double[] u = new double[p];
-        double[] w = new double[p];
-        double[][] pu = new double[p][]; // P_m(u_i), m < p
-        for (int i = 0; i < p; i++) {
-            u[i] = rule.getPoint(i);
-            w[i] = rule.getWeight(i);
-            pu[i] = legendreValues(u[i], p);
-        }
-        double[] x = new double[pieces * p];
-        double[] weight = new double[pieces * p];
-        double[][] l = new double[pieces * p][4];
-        double[][] d = new double[pieces * p][4];
-        int k = 0; // the grid interval [f[k − 1], f[k]] (k = 0: the constant part below f[0]) under the cursor
-        for (int s = 0; s < pieces; s++) {
-            double a = s * piece;
-            double b = s == pieces - 1 ? fMax : (s + 1) * piece;
-            double mid = 0.5 * (a + b);
-            double half = 0.5 * (b - a);
-            double[][] moments = new double[8][p]; // Σ over grid pieces of ∫ G_e P_m du: LH 0-3, ΔG 4-7
-            double lo = a;
-            while (lo < b) {
-                while (k <= top && f[k] <= lo) {
-                    k++;
-                }
-                double hi = k <= top ? Math.min(b, f[k]) : b;
-                if (hi > lo) {
-                    addMoments(moments, f, k, top, gLh, gDelta, lo, hi, mid, half, p);
-                }
+        return productQuadrature(f, top, seconds, gLh, gDelta,
+                productPoints(Math.PI * seconds * f[top], PRODUCT_ERROR));
+    }
+
+    /** {@link #productQuadrature} with p points. */
+    static Quadrature productQuadrature(double[] f, int top, double seconds, double[][] gLh, double[][] gDelta,
+            int p) {
+        double half = 0.5 * f[top]; // f = half·(1 + u)
+        double[][] rule = PRODUCT_RULES.computeIfAbsent(p, WindowEavesdropper::gaussLegendre);
+        double[] u = rule[0];
+        double[] w = rule[1];
+        double[][] moments = new double[8][p]; // ∫_{−1}^{1} G_e P_m du: LH 0-3, ΔG 4-7
+        double[] below = legendreValues(-1, p + 2); // P_m at the grid interval's lower end
+        double lo = 0;
+        for (int k = 0; k <= top; k++) {
+            // the grid interval [f[k − 1], f[k]] (k = 0: [0, f[0]], where G is constant)
+            double hi = f[k];
+            if (hi > lo) {
+                double[] above = legendreValues(hi / half - 1, p + 2);
+                addMoments(moments, below, above, (lo - half) / half, (hi - half) / half, k, f, gLh, gDelta, half);
+                below = above;
                 lo = hi;
-                if (k > top) {
-                    break;
+            }
+        }
+        int nodes = p;
+        double[] x = new double[nodes];
+        double[] weight = new double[nodes];
+        double[][] l = new double[nodes][4];
+        double[][] d = new double[nodes][4];
+        // share_i = half·w_i Σ_m (m + ½) P_m(u_i) moments_m; the rule is symmetric (u_{p−1−i} = −u_i, P_m odd or
+        // even with m), so the even- and odd-order sums of node i give node p − 1 − i too
+        double[] even = new double[8];
+        double[] odd = new double[8];
+        for (int i = 0; i < (p + 1) / 2; i++) {
+            double[] pu = legendreValues(u[i], p);
+            java.util.Arrays.fill(even, 0);
+            java.util.Arrays.fill(odd, 0);
+            for (int m = 0; m < p; m++) {
+                double v = (m + 0.5) * pu[m];
+                double[] s = (m & 1) == 0 ? even : odd;
+                for (int e = 0; e < 8; e++) {
+                    s[e] += v * moments[e][m];
                 }
             }
-            for (int i = 0; i < p; i++) {
-                int node = s * p + i;
-                x[node] = Math.PI * (mid + half * u[i]) * seconds;
+            for (int side = 0; side < 2; side++) {
+                int node = side == 0 ? i : p - 1 - i;
+                double sign = side == 0 ? 1 : -1;
+                x[node] = Math.PI * half * (1 + u[node]) * seconds;
                 weight[node] = 1;
-                for (int e = 0; e < 8; e++) {
-                    double sum = 0;
-                    for (int m = 0; m < p; m++) {
-                        sum += (m + 0.5) * pu[i][m] * moments[e][m];
-                    }
-                    double share = half * w[i] * sum;
-                    if (e < 4) {
-                        l[node][e] = share;
-                    } else {
-                        d[node][e - 4] = share;
-                    }
+                for (int e = 0; e < 4; e++) {
+                    l[node][e] = half * w[node] * (even[e] + sign * odd[e]);
+                    d[node][e] = half * w[node] * (even[e + 4] + sign * odd[e + 4]);
                 }
             }
         }
@@ -639,46 +633,38 @@ public final class WindowEavesdropper {
     }
 
     /**
-     * Adds ∫ G_e(u) P_m(u) du over [lo, hi] (frequencies inside grid interval k: [f[k−1], f[k]], or below f[0] for
-     * k = 0, where G is constant) to {@code moments}, u = (f − mid)/half.
+     * Adds ∫ G_e(u) P_m(u) du over [ul, uh] (grid interval k: [f[k−1], f[k]], or [0, f[0]] for k = 0, where G is
+     * constant) to {@code moments}, given P_0 … P_{p+1} at both ends; f = half·(1 + u).
      */
-    private static void addMoments(double[][] moments, double[] f, int k, int top, double[][] gLh,
-            double[][] gDelta, double lo, double hi, double mid, double half, int p) {
-        double ul = (lo - mid) / half;
-        double uh = (hi - mid) / half;
-        double[] pl = legendreValues(ul, p + 2);
-        double[] ph = legendreValues(uh, p + 2);
+    private static void addMoments(double[][] moments, double[] pl, double[] ph, double ul, double uh, int k,
+            double[] f, double[][] gLh, double[][] gDelta, double half) {
+        int p = moments[0].length;
         double[] i0 = new double[p + 1]; // ∫ P_m du over [ul, uh], m ≤ p
         i0[0] = uh - ul;
         for (int m = 1; m <= p; m++) {
             i0[m] = ((ph[m + 1] - ph[m - 1]) - (pl[m + 1] - pl[m - 1])) / (2 * m + 1);
         }
+        double[] i1 = new double[p]; // ∫ u P_m du
+        for (int m = 0; m < p; m++) {
+            i1[m] = ((m + 1) * i0[m + 1] + (m > 0 ? m * i0[m - 1] : 0)) / (2 * m + 1);
+        }
         for (int e = 0; e < 8; e++) {
             double[][] g = e < 4 ? gLh : gDelta;
             int c = e & 3;
-            double g0;
-            double g1;
-            double f0;
-            double f1;
+            // G = α + β u on [ul, uh]
+            double alpha;
+            double beta;
             if (k == 0) {
-                g0 = g[0][c];
-                g1 = g0;
-                f0 = lo;
-                f1 = hi;
+                alpha = g[0][c];
+                beta = 0;
             } else {
-                g0 = g[k - 1][c];
-                g1 = g[Math.min(k, top)][c];
-                f0 = f[k - 1];
-                f1 = f[Math.min(k, top)];
+                double slope = (g[k][c] - g[k - 1][c]) / (f[k] - f[k - 1]);
+                beta = slope * half;
+                alpha = g[k - 1][c] + slope * (half - f[k - 1]);
             }
-            // G = α + β u on [lo, hi]
-            double slope = f1 > f0 ? (g1 - g0) / (f1 - f0) : 0;
-            double beta = slope * half;
-            double alpha = g0 + slope * (mid - f0);
             double[] mo = moments[e];
             for (int m = 0; m < p; m++) {
-                double i1 = ((m + 1) * i0[m + 1] + (m > 0 ? m * i0[m - 1] : 0)) / (2 * m + 1);
-                mo[m] += alpha * i0[m] + beta * i1;
+                mo[m] += alpha * i0[m] + beta * i1[m];
             }
         }
     }
@@ -696,30 +682,80 @@ public final class WindowEavesdropper {
         return out;
     }
 
-    /** The smallest p (at least 4) with ω^p 2^p p!/(2p)! ≤ {@link #PRODUCT_ERROR}. */
-    static int productPoints(double omega) {
-        for (int p = 4; p < 400; p++) {
-            double log = p * Math.log(2 * Math.max(omega, 1e-300)) + logFactorial(p) - logFactorial(2 * p);
-            if (log <= Math.log(PRODUCT_ERROR)) {
+    /**
+     * The number of interpolation points of {@link #productQuadrature} on a band of ω = πτ f_max: the smallest p ≥ ω
+     * with (1 + Σ_{m&lt;p} √(2m+1)) Σ_{n≥p} (2n+1) |j_n(ω)| ≤ {@code error}, which bounds the rule's error in units
+     * of ∫|G| df × ∫|ĥ| dt. Why: h(u) = ∫ ĥ(t) e^{iωtu} dt (|t| ≤ 1), and e^{iau} = Σ_n iⁿ (2n+1) j_n(a) P_n(u). The
+     * interpolant reproduces the polynomials of degree &lt; p, so |∫ G (h − I_p h)| ≤ ∫|G| ∫|ĥ| (1 + Λ_p) Σ_{n≥p}
+     * (2n+1) max_{|a|≤ω} |j_n(a)| (|P_n| ≤ 1), with the Lebesgue constant Λ_p = max_u Σ_i |ℓ_i(u)| ≤ Σ_{m&lt;p}
+     * √(2m+1) (ℓ_i = w_i Σ_m (m + ½) P_m(u_i) P_m(u), Cauchy-Schwarz, the rule exact for P_m²), and
+     * max_{|a|≤ω} |j_n(a)| = j_n(ω) for n ≥ ω (j_n rises on [0, √(n(n+1))]: (x² j_n')' = (n(n+1) − x²) j_n &gt; 0
+     * there). This is ω + O(ω^{1/3}) points, 505 at ω = 404 (M = 256), where the derivative bound
+     * ω^p 2^p p!/(2p)! needs about (e/2)ω (585).
+     */
+    static int productPoints(double omega, double error) {
+        int first = Math.max(4, (int) Math.ceil(omega));
+        // past 2ω the terms fall more than threefold per order (j_{n+1}/j_n = x/(2n+3 − x j_{n+2}/j_{n+1}) < 1/3):
+        // the rest of the sum is below its last term, counted twice
+        int last = 2 * first + 40;
+        double[] j = spherical(omega, last + 1);
+        double[] tail = new double[last + 1];
+        tail[last] = 2 * (2 * last + 1) * Math.abs(j[last]);
+        for (int n = last - 1; n >= first; n--) {
+            tail[n] = tail[n + 1] + (2 * n + 1) * Math.abs(j[n]);
+        }
+        double lebesgue = 1;
+        for (int m = 0; m < first; m++) {
+            lebesgue += Math.sqrt(2 * m + 1);
+        }
+        for (int p = first; p <= last; p++) {
+            if (lebesgue * tail[p] <= error) {
                 return p;
             }
+            lebesgue += Math.sqrt(2 * p + 1);
         }
-        throw new IllegalStateException("no product rule for omega " + omega);
+        throw new IllegalStateException("no product rule for omega " + omega + " to " + error);
     }
 
-    /** The largest ω one piece of {@link #PRODUCT_POINTS} points integrates to {@link #PRODUCT_ERROR}. */
-    private static double maxProductOmega() {
-        double lo = 0;
-        double hi = PRODUCT_POINTS;
-        for (int it = 0; it < 60; it++) {
-            double m = 0.5 * (lo + hi);
-            if (productPoints(m) <= PRODUCT_POINTS) {
-                lo = m;
-            } else {
-                hi = m;
+    /**
+     * The p-point Gauss-Legendre rule {points ascending, weights}: Newton's method on P_p from Tricomi's
+     * approximation cos(π(k + ¾)/(p + ½)) of the k-th largest root, weights 2/((1 − u²) P_p'(u)²) =
+     * 2(1 − u²)/(p (P_{p−1}(u) − u P_p(u)))². (Commons Math's
+     * factory bisects every rule below p in turn: ~10 s for the 505 points of M = 256.)
+     */
+    static double[][] gaussLegendre(int p) {
+        double[] u = new double[p];
+        double[] w = new double[p];
+        for (int k = 0; k < (p + 1) / 2; k++) {
+            double z = 2 * k + 1 == p ? 0 : Math.cos(Math.PI * (k + 0.75) / (p + 0.5));
+            for (int it = 0; it < 100 && z != 0; it++) {
+                double[] v = legendrePair(z, p);
+                double step = v[1] / (p * (z * v[1] - v[0]) / (z * z - 1));
+                z -= step;
+                if (Math.abs(step) <= 1e-15) {
+                    break;
+                }
             }
+            // (1 − z)(1 + z): 1 − z² rounded would cost the outer weights ~1e-12 of their size
+            double[] v = legendrePair(z, p);
+            double derivative = p * (v[0] - z * v[1]);
+            u[p - 1 - k] = z;
+            u[k] = -z;
+            w[k] = w[p - 1 - k] = 2 * (1 - z) * (1 + z) / (derivative * derivative);
         }
-        return lo;
+        return new double[][] {u, w};
+    }
+
+    /** {P_{p−1}(z), P_p(z)}. */
+    private static double[] legendrePair(double z, int p) {
+        double below = 1;
+        double current = z;
+        for (int n = 1; n < p; n++) {
+            double next = ((2 * n + 1) * z * current - n * below) / (n + 1);
+            below = current;
+            current = next;
+        }
+        return new double[] {below, current};
     }
 
     private static Quadrature quadrature(double[] f, int top, double seconds, double[][] gLh, double[][] gDelta) {
