@@ -585,47 +585,58 @@ public final class WindowEavesdropper {
         double[][] rule = PRODUCT_RULES.computeIfAbsent(p, WindowEavesdropper::gaussLegendre);
         double[] u = rule[0];
         double[] w = rule[1];
-        double[][] moments = new double[8][p]; // ∫_{−1}^{1} G_e P_m du: LH 0-3, ΔG 4-7
-        double[] below = legendreValues(-1, p + 2); // P_m at the grid interval's lower end
+        // the grid intervals' ends in u (k = 0: [0, f[0]], where G is constant; then [f[k − 1], f[k]]), and P_m
+        // there for all of them at once (one recurrence over a vector of points)
+        double[] ends = new double[top + 2];
+        int[] interval = new int[top + 2]; // the grid interval k ending at ends[j]
+        ends[0] = -1;
+        int count = 1;
         double lo = 0;
         for (int k = 0; k <= top; k++) {
-            // the grid interval [f[k − 1], f[k]] (k = 0: [0, f[0]], where G is constant)
-            double hi = f[k];
-            if (hi > lo) {
-                double[] above = legendreValues(hi / half - 1, p + 2);
-                addMoments(moments, below, above, (lo - half) / half, (hi - half) / half, k, f, gLh, gDelta, half);
-                below = above;
-                lo = hi;
+            if (f[k] > lo) {
+                ends[count] = (f[k] - half) / half;
+                interval[count++] = k;
+                lo = f[k];
             }
         }
-        int nodes = p;
-        double[] x = new double[nodes];
-        double[] weight = new double[nodes];
-        double[][] l = new double[nodes][4];
-        double[][] d = new double[nodes][4];
+        double[][] atEnds = legendreTable(java.util.Arrays.copyOf(ends, count), p + 2);
+        double[][] moments = new double[8][p]; // ∫_{−1}^{1} G_e P_m du: LH 0-3, ΔG 4-7
+        double[] below = column(atEnds, 0);
+        for (int j = 1; j < count; j++) {
+            double[] above = column(atEnds, j);
+            addMoments(moments, below, above, ends[j - 1], ends[j], interval[j], f, gLh, gDelta, half);
+            below = above;
+        }
         // share_i = half·w_i Σ_m (m + ½) P_m(u_i) moments_m; the rule is symmetric (u_{p−1−i} = −u_i, P_m odd or
-        // even with m), so the even- and odd-order sums of node i give node p − 1 − i too
-        double[] even = new double[8];
-        double[] odd = new double[8];
-        for (int i = 0; i < (p + 1) / 2; i++) {
-            double[] pu = legendreValues(u[i], p);
-            java.util.Arrays.fill(even, 0);
-            java.util.Arrays.fill(odd, 0);
-            for (int m = 0; m < p; m++) {
-                double v = (m + 0.5) * pu[m];
-                double[] s = (m & 1) == 0 ? even : odd;
-                for (int e = 0; e < 8; e++) {
-                    s[e] += v * moments[e][m];
+        // even with m), so the even- and odd-order sums of node i < p/2 give node p − 1 − i too; summed over m for
+        // all these nodes at once (sums[m mod 2][e][i])
+        int h = (p + 1) / 2;
+        double[][] atNodes = legendreTable(java.util.Arrays.copyOf(u, h), p);
+        double[][][] sums = new double[2][8][h];
+        for (int m = 0; m < p; m++) {
+            double c = m + 0.5;
+            double[] pm = atNodes[m];
+            for (int e = 0; e < 8; e++) {
+                double me = moments[e][m];
+                double[] sum = sums[m & 1][e];
+                for (int i = 0; i < h; i++) {
+                    sum[i] += c * pm[i] * me;
                 }
             }
+        }
+        double[] x = new double[p];
+        double[] weight = new double[p];
+        double[][] l = new double[p][4];
+        double[][] d = new double[p][4];
+        for (int i = 0; i < h; i++) {
             for (int side = 0; side < 2; side++) {
                 int node = side == 0 ? i : p - 1 - i;
                 double sign = side == 0 ? 1 : -1;
                 x[node] = Math.PI * half * (1 + u[node]) * seconds;
                 weight[node] = 1;
                 for (int e = 0; e < 4; e++) {
-                    l[node][e] = half * w[node] * (even[e] + sign * odd[e]);
-                    d[node][e] = half * w[node] * (even[e + 4] + sign * odd[e + 4]);
+                    l[node][e] = half * w[node] * (sums[0][e][i] + sign * sums[1][e][i]);
+                    d[node][e] = half * w[node] * (sums[0][e + 4][i] + sign * sums[1][e + 4][i]);
                 }
             }
         }
@@ -669,15 +680,31 @@ public final class WindowEavesdropper {
         }
     }
 
-    /** P_0(u) … P_{n−1}(u) by the three-term recurrence. */
-    private static double[] legendreValues(double u, int n) {
-        double[] out = new double[n];
-        out[0] = 1;
+    /** table[m][k] = P_m(u_k), m &lt; n, by the three-term recurrence (a vector operation over the points). */
+    private static double[][] legendreTable(double[] u, int n) {
+        double[][] table = new double[n][];
+        table[0] = new double[u.length];
+        java.util.Arrays.fill(table[0], 1);
         if (n > 1) {
-            out[1] = u;
+            table[1] = u.clone();
         }
         for (int m = 1; m + 1 < n; m++) {
-            out[m + 1] = ((2 * m + 1) * u * out[m] - m * out[m - 1]) / (m + 1);
+            double[] below = table[m - 1];
+            double[] at = table[m];
+            double[] next = new double[u.length];
+            for (int k = 0; k < u.length; k++) {
+                next[k] = ((2 * m + 1) * u[k] * at[k] - m * below[k]) / (m + 1);
+            }
+            table[m + 1] = next;
+        }
+        return table;
+    }
+
+    /** Column k of a table. */
+    private static double[] column(double[][] table, int k) {
+        double[] out = new double[table.length];
+        for (int m = 0; m < table.length; m++) {
+            out[m] = table[m][k];
         }
         return out;
     }
@@ -973,31 +1000,61 @@ public final class WindowEavesdropper {
             int count) {
         int nq = jt[0].length;
         double[][][] out = new double[2][nq][];
+        int[] rows = new int[nq];
         for (int p = 0; p < 2; p++) {
             int cols = (count - p + 1) / 2;
             double[][] b = coefficients[p];
-            for (int i = 0; i < nq; i++) {
-                double[] o = new double[cols];
-                double[] j = jt[p][i];
-                int rows = Math.min(j.length, (reach[i] - p + 1) / 2);
-                for (int k = 0; k < rows; k++) {
-                    double v = (k & 1) == 0 ? j[k] : -j[k];
-                    if (v == 0) {
-                        continue;
-                    }
-                    double[] row = b[k];
-                    for (int r = 0; r < cols; r++) {
-                        o[r] += v * row[r];
+            // o_i = Σ_k (−1)^k J_k(i) B_k, k < rows_i: NODE_BLOCK nodes share each pass over B (from the cache), and
+            // four rows of B are added at once (left to right: the order of one row at a time)
+            for (int i0 = 0; i0 < nq; i0 += NODE_BLOCK) {
+                int i1 = Math.min(nq, i0 + NODE_BLOCK);
+                int most = 0;
+                for (int i = i0; i < i1; i++) {
+                    out[p][i] = new double[cols];
+                    rows[i] = Math.min(jt[p][i].length, (reach[i] - p + 1) / 2);
+                    most = Math.max(most, rows[i]);
+                }
+                for (int k = 0; k < most; k += 4) {
+                    for (int i = i0; i < i1; i++) {
+                        double[] o = out[p][i];
+                        double[] j = jt[p][i];
+                        if (k + 3 < rows[i]) {
+                            // k is even: the signs +, −, +, −
+                            double a0 = j[k];
+                            double a1 = -j[k + 1];
+                            double a2 = j[k + 2];
+                            double a3 = -j[k + 3];
+                            double[] b0 = b[k];
+                            double[] b1 = b[k + 1];
+                            double[] b2 = b[k + 2];
+                            double[] b3 = b[k + 3];
+                            for (int r = 0; r < cols; r++) {
+                                o[r] = o[r] + a0 * b0[r] + a1 * b1[r] + a2 * b2[r] + a3 * b3[r];
+                            }
+                        } else {
+                            for (int kk = k; kk < rows[i]; kk++) {
+                                double v = (kk & 1) == 0 ? j[kk] : -j[kk];
+                                double[] row = b[kk];
+                                for (int r = 0; r < cols; r++) {
+                                    o[r] += v * row[r];
+                                }
+                            }
+                        }
                     }
                 }
-                for (int r = 1; r < cols; r += 2) {
-                    o[r] = -o[r];
+                for (int i = i0; i < i1; i++) {
+                    double[] o = out[p][i];
+                    for (int r = 1; r < cols; r += 2) {
+                        o[r] = -o[r];
+                    }
                 }
-                out[p][i] = o;
             }
         }
         return out;
     }
+
+    /** Nodes whose prolate transforms are accumulated together ({@link #prolateTransforms}). */
+    static final int NODE_BLOCK = 16;
 
     /**
      * Gram rows accumulated together ({@link #gram}): the nodes' Bessel tables (~8 MB at 256 Nyquist samples) are
