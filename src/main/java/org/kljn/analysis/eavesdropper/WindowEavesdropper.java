@@ -496,8 +496,11 @@ public final class WindowEavesdropper {
     }
 
     /**
-     * j_0(x) … j_{n−1}(x), by backward recurrence j_{m−1} = ((2m+1)/x) j_m − j_{m+1} from far above n (stable for
-     * the decaying solution) and normalised with Σ (2m+1) j_m² = 1.
+     * j_0(x) … j_{n−1}(x), by backward recurrence j_{m−1} = ((2m+1)/x) j_m − j_{m+1} (stable for the decaying
+     * solution) and normalised with Σ (2m+1) j_m² = 1. It starts 32 orders above both n and the turning region
+     * x + 10 x^{1/3}, past which j_m falls at least ~2-fold per order: the start's error in order m is about
+     * (j_start/j_m)², ≤ 1e-16 relative below n (measured against 40-digit values: within 2e-14 relative of them
+     * wherever the old start n + x + 10 x^{1/3} + 16 was).
      */
     static double[] spherical(double x, int n) {
         double[] out = new double[n];
@@ -505,7 +508,7 @@ public final class WindowEavesdropper {
             out[0] = 1;
             return out;
         }
-        int start = n + 16 + (int) Math.ceil(Math.max(x, 1) + 10 * Math.cbrt(Math.max(x, 1)));
+        int start = Math.max(n, (int) Math.ceil(Math.max(x, 1) + 10 * Math.cbrt(Math.max(x, 1)))) + 32;
         double above = 0;
         double current = 1e-30;
         double sum = 0;
@@ -514,7 +517,7 @@ public final class WindowEavesdropper {
                 out[m] = current;
             }
             sum += (2 * m + 1) * current * current;
-            double below = (2 * m + 1) / x * current - above;
+            double below = Math.fma((2 * m + 1) / x, current, -above); // one rounding, and half the latency
             above = current;
             current = below;
             if (Math.abs(current) > 1e100) {
@@ -600,12 +603,61 @@ public final class WindowEavesdropper {
             }
         }
         double[][] atEnds = legendreTable(java.util.Arrays.copyOf(ends, count), p + 2);
-        double[][] moments = new double[8][p]; // ∫_{−1}^{1} G_e P_m du: LH 0-3, ΔG 4-7
-        double[] below = column(atEnds, 0);
-        for (int j = 1; j < count; j++) {
-            double[] above = column(atEnds, j);
-            addMoments(moments, below, above, ends[j - 1], ends[j], interval[j], f, gLh, gDelta, half);
-            below = above;
+        int pieces = count - 1;
+        // G_e = α + β u on each piece j: coefficients[e][j] = α, [8 + e][j] = β (e: LH 0-3, ΔG 4-7)
+        double[][] coefficients = new double[16][pieces];
+        for (int j = 0; j < pieces; j++) {
+            int k = interval[j + 1];
+            for (int e = 0; e < 8; e++) {
+                double[][] g = e < 4 ? gLh : gDelta;
+                int c = e & 3;
+                double alpha = g[0][c];
+                double beta = 0;
+                if (k > 0) {
+                    double slope = (g[k][c] - g[k - 1][c]) / (f[k] - f[k - 1]);
+                    beta = slope * half;
+                    alpha = g[k - 1][c] + slope * (half - f[k - 1]);
+                }
+                coefficients[e][j] = alpha;
+                coefficients[8 + e][j] = beta;
+            }
+        }
+        // bySum[m][c] = Σ_j coefficients[c][j] ∫ P_m du over piece j, m ≤ p (four partial sums: a dot product's
+        // single chain of additions would wait on each)
+        double[][] bySum = new double[p + 1][16];
+        double[] integral = new double[pieces + 3];
+        for (int m = 0; m <= p; m++) {
+            for (int j = 0; j < pieces; j++) {
+                integral[j] = m == 0 ? ends[j + 1] - ends[j]
+                        : ((atEnds[m + 1][j + 1] - atEnds[m - 1][j + 1]) - (atEnds[m + 1][j] - atEnds[m - 1][j]))
+                                / (2 * m + 1);
+            }
+            for (int c = 0; c < 16; c++) {
+                double[] a = coefficients[c];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int j = 0;
+                for (; j + 3 < pieces; j += 4) {
+                    s0 += a[j] * integral[j];
+                    s1 += a[j + 1] * integral[j + 1];
+                    s2 += a[j + 2] * integral[j + 2];
+                    s3 += a[j + 3] * integral[j + 3];
+                }
+                for (; j < pieces; j++) {
+                    s0 += a[j] * integral[j];
+                }
+                bySum[m][c] = (s0 + s1) + (s2 + s3);
+            }
+        }
+        // ∫ G_e P_m du = Σ α ∫ P_m + Σ β ∫ u P_m, ∫ u P_m = [(m+1) ∫ P_{m+1} + m ∫ P_{m−1}]/(2m+1)
+        double[][] moments = new double[8][p];
+        for (int m = 0; m < p; m++) {
+            for (int e = 0; e < 8; e++) {
+                moments[e][m] = bySum[m][e]
+                        + ((m + 1) * bySum[m + 1][8 + e] + (m > 0 ? m * bySum[m - 1][8 + e] : 0)) / (2 * m + 1);
+            }
         }
         // share_i = half·w_i Σ_m (m + ½) P_m(u_i) moments_m; the rule is symmetric (u_{p−1−i} = −u_i, P_m odd or
         // even with m), so the even- and odd-order sums of node i < p/2 give node p − 1 − i too; summed over m for
@@ -643,43 +695,6 @@ public final class WindowEavesdropper {
         return new Quadrature(x, weight, l, d);
     }
 
-    /**
-     * Adds ∫ G_e(u) P_m(u) du over [ul, uh] (grid interval k: [f[k−1], f[k]], or [0, f[0]] for k = 0, where G is
-     * constant) to {@code moments}, given P_0 … P_{p+1} at both ends; f = half·(1 + u).
-     */
-    private static void addMoments(double[][] moments, double[] pl, double[] ph, double ul, double uh, int k,
-            double[] f, double[][] gLh, double[][] gDelta, double half) {
-        int p = moments[0].length;
-        double[] i0 = new double[p + 1]; // ∫ P_m du over [ul, uh], m ≤ p
-        i0[0] = uh - ul;
-        for (int m = 1; m <= p; m++) {
-            i0[m] = ((ph[m + 1] - ph[m - 1]) - (pl[m + 1] - pl[m - 1])) / (2 * m + 1);
-        }
-        double[] i1 = new double[p]; // ∫ u P_m du
-        for (int m = 0; m < p; m++) {
-            i1[m] = ((m + 1) * i0[m + 1] + (m > 0 ? m * i0[m - 1] : 0)) / (2 * m + 1);
-        }
-        for (int e = 0; e < 8; e++) {
-            double[][] g = e < 4 ? gLh : gDelta;
-            int c = e & 3;
-            // G = α + β u on [ul, uh]
-            double alpha;
-            double beta;
-            if (k == 0) {
-                alpha = g[0][c];
-                beta = 0;
-            } else {
-                double slope = (g[k][c] - g[k - 1][c]) / (f[k] - f[k - 1]);
-                beta = slope * half;
-                alpha = g[k - 1][c] + slope * (half - f[k - 1]);
-            }
-            double[] mo = moments[e];
-            for (int m = 0; m < p; m++) {
-                mo[m] += alpha * i0[m] + beta * i1[m];
-            }
-        }
-    }
-
     /** table[m][k] = P_m(u_k), m &lt; n, by the three-term recurrence (a vector operation over the points). */
     private static double[][] legendreTable(double[] u, int n) {
         double[][] table = new double[n][];
@@ -698,15 +713,6 @@ public final class WindowEavesdropper {
             table[m + 1] = next;
         }
         return table;
-    }
-
-    /** Column k of a table. */
-    private static double[] column(double[][] table, int k) {
-        double[] out = new double[table.length];
-        for (int m = 0; m < table.length; m++) {
-            out[m] = table[m][k];
-        }
-        return out;
     }
 
     /**
@@ -1081,14 +1087,25 @@ public final class WindowEavesdropper {
                         * Math.max(Math.abs(q.gLh[i][e]), Math.abs(q.gLh[i][e] + q.gDelta[i][e])));
                 s = Math.max(s, Math.abs(q.weight[i]) * scale[e] * Math.abs(q.gDelta[i][e]));
             }
+            // each parity's table on its own (contiguous): orders n = 2k + parity < order
             double largest = 0;
-            for (int n = 0; n < order; n++) {
-                largest = Math.max(largest, Math.abs(jt[n & 1][i][n >> 1]));
+            for (int p = 0; p < 2; p++) {
+                double[] part = jt[p][i];
+                for (int k = 0; k < (order - p + 1) / 2; k++) {
+                    largest = Math.max(largest, Math.abs(part[k]));
+                }
             }
             double limit = DROPPED_TERM / (s * largest);
-            int r = order;
-            while (r > 0 && !(Math.abs(jt[(r - 1) & 1][i][(r - 1) >> 1]) > limit)) {
-                r--;
+            int r = 0;
+            for (int p = 0; p < 2; p++) {
+                double[] part = jt[p][i];
+                int k = (order - p + 1) / 2;
+                while (k > 0 && !(Math.abs(part[k - 1]) > limit)) {
+                    k--;
+                }
+                if (k > 0) {
+                    r = Math.max(r, 2 * (k - 1) + p + 1);
+                }
             }
             reach[i] = r;
         }
