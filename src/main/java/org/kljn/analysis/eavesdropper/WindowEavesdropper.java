@@ -625,7 +625,7 @@ public final class WindowEavesdropper {
         // bySum[m][c] = Σ_j coefficients[c][j] ∫ P_m du over piece j, m ≤ p (four partial sums: a dot product's
         // single chain of additions would wait on each)
         double[][] bySum = new double[p + 1][16];
-        double[] integral = new double[pieces + 3];
+        double[] integral = new double[pieces];
         for (int m = 0; m <= p; m++) {
             for (int j = 0; j < pieces; j++) {
                 integral[j] = m == 0 ? ends[j + 1] - ends[j]
@@ -753,8 +753,9 @@ public final class WindowEavesdropper {
     /**
      * The p-point Gauss-Legendre rule {points ascending, weights}: Newton's method on P_p from Tricomi's
      * approximation cos(π(k + ¾)/(p + ½)) of the k-th largest root, weights 2/((1 − u²) P_p'(u)²) =
-     * 2(1 − u²)/(p (P_{p−1}(u) − u P_p(u)))². (Commons Math's
-     * factory bisects every rule below p in turn: ~10 s for the 505 points of M = 256.)
+     * 2(1 − u²)/(p (P_{p−1}(u) − u P_p(u)))². Not Commons Math's factory: it bisects every rule below p in turn
+     * (~10 s for the 505 points of M = 256); its weights agree with these to 1e-11 (ours are within 5e-12 of 40-digit
+     * values at 505 points, 9e-14 at 150, the outer ones limited by the node's rounding).
      */
     static double[][] gaussLegendre(int p) {
         double[] u = new double[p];
@@ -771,10 +772,10 @@ public final class WindowEavesdropper {
             }
             // (1 − z)(1 + z): 1 − z² rounded would cost the outer weights ~1e-12 of their size
             double[] v = legendrePair(z, p);
-            double derivative = p * (v[0] - z * v[1]);
+            double slope = p * (v[0] - z * v[1]); // (1 − z²) P_p'(z)
             u[p - 1 - k] = z;
             u[k] = -z;
-            w[k] = w[p - 1 - k] = 2 * (1 - z) * (1 + z) / (derivative * derivative);
+            w[k] = w[p - 1 - k] = 2 * (1 - z) * (1 + z) / (slope * slope);
         }
         return new double[][] {u, w};
     }
