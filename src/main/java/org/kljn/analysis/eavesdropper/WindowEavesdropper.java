@@ -723,8 +723,8 @@ public final class WindowEavesdropper {
      * (2n+1) max_{|a|≤ω} |j_n(a)| (|P_n| ≤ 1), with the Lebesgue constant Λ_p = max_u Σ_i |ℓ_i(u)| ≤ Σ_{m&lt;p}
      * √(2m+1) (ℓ_i = w_i Σ_m (m + ½) P_m(u_i) P_m(u), Cauchy-Schwarz, the rule exact for P_m²), and
      * max_{|a|≤ω} |j_n(a)| = j_n(ω) for n ≥ ω (j_n rises on [0, √(n(n+1))]: (x² j_n')' = (n(n+1) − x²) j_n &gt; 0
-     * there). This is ω + O(ω^{1/3}) points, 505 at ω = 404 (M = 256), where the derivative bound
-     * ω^p 2^p p!/(2p)! needs about (e/2)ω (585).
+     * there). This is ω + O(ω^{1/3}) points: 503 at M = 256 on 1 kHz (ω = 402), where the derivative bound
+     * ω^p 2^p p!/(2p)! on the interpolation error needs about (e/2)ω (582).
      */
     static int productPoints(double omega, double error) {
         int first = Math.max(4, (int) Math.ceil(omega));
@@ -754,7 +754,7 @@ public final class WindowEavesdropper {
      * The p-point Gauss-Legendre rule {points ascending, weights}: Newton's method on P_p from Tricomi's
      * approximation cos(π(k + ¾)/(p + ½)) of the k-th largest root, weights 2/((1 − u²) P_p'(u)²) =
      * 2(1 − u²)/(p (P_{p−1}(u) − u P_p(u)))². Not Commons Math's factory: it bisects every rule below p in turn
-     * (~10 s for the 505 points of M = 256); its weights agree with these to 1e-11 (ours are within 5e-12 of 40-digit
+     * (~10 s for 505 points); its weights agree with these to 1e-11 (ours are within 5e-12 of 40-digit
      * values at 505 points, 9e-14 at 150, the outer ones limited by the node's rounding).
      */
     static double[][] gaussLegendre(int p) {

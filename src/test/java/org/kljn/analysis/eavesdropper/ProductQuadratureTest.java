@@ -18,7 +18,7 @@ class ProductQuadratureTest {
     /**
      * Points as Commons Math's (bisection to the last bit), weights to 1e-11 relative: Commons Math's own weights are
      * off by up to 1e-12 at 150 points against a 40-digit reference (ours 9e-14; the outer weights carry
-     * 2u/(1 − u²) × the node's rounding). At 505 points (M = 256), the rule integrates u^{2k}, k &lt; p, to 1e-12
+     * 2u/(1 − u²) × the node's rounding). At 505 points (about M = 256), the rule integrates u^{2k}, k &lt; p, to 1e-12
      * relative (measured ≤ 1e-13).
      */
     @Test
