@@ -622,41 +622,36 @@ public final class WindowEavesdropper {
                 coefficients[8 + e][j] = beta;
             }
         }
-        // bySum[m][c] = Σ_j coefficients[c][j] ∫ P_m du over piece j, m ≤ p (four partial sums: a dot product's
-        // single chain of additions would wait on each)
-        double[][] bySum = new double[p + 1][16];
-        double[] integral = new double[pieces];
-        for (int m = 0; m <= p; m++) {
+        // integrals[j][m] = ∫ P_m du over piece j, m ≤ p; then bySum[c][m] = Σ_j coefficients[c][j] integrals[j][m]
+        // (an axpy over m per piece and coefficient, which the JIT vectorises)
+        double[][] integrals = new double[pieces][p + 1];
+        for (int j = 0; j < pieces; j++) {
+            integrals[j][0] = ends[j + 1] - ends[j];
+        }
+        for (int m = 1; m <= p; m++) {
+            double[] above = atEnds[m + 1];
+            double[] below = atEnds[m - 1];
             for (int j = 0; j < pieces; j++) {
-                integral[j] = m == 0 ? ends[j + 1] - ends[j]
-                        : ((atEnds[m + 1][j + 1] - atEnds[m - 1][j + 1]) - (atEnds[m + 1][j] - atEnds[m - 1][j]))
-                                / (2 * m + 1);
+                integrals[j][m] = ((above[j + 1] - below[j + 1]) - (above[j] - below[j])) / (2 * m + 1);
             }
+        }
+        double[][] bySum = new double[16][p + 1];
+        for (int j = 0; j < pieces; j++) {
+            double[] integral = integrals[j];
             for (int c = 0; c < 16; c++) {
-                double[] a = coefficients[c];
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int j = 0;
-                for (; j + 3 < pieces; j += 4) {
-                    s0 += a[j] * integral[j];
-                    s1 += a[j + 1] * integral[j + 1];
-                    s2 += a[j + 2] * integral[j + 2];
-                    s3 += a[j + 3] * integral[j + 3];
+                double a = coefficients[c][j];
+                double[] sum = bySum[c];
+                for (int m = 0; m <= p; m++) {
+                    sum[m] += a * integral[m];
                 }
-                for (; j < pieces; j++) {
-                    s0 += a[j] * integral[j];
-                }
-                bySum[m][c] = (s0 + s1) + (s2 + s3);
             }
         }
         // ∫ G_e P_m du = Σ α ∫ P_m + Σ β ∫ u P_m, ∫ u P_m = [(m+1) ∫ P_{m+1} + m ∫ P_{m−1}]/(2m+1)
         double[][] moments = new double[8][p];
         for (int m = 0; m < p; m++) {
             for (int e = 0; e < 8; e++) {
-                moments[e][m] = bySum[m][e]
-                        + ((m + 1) * bySum[m + 1][8 + e] + (m > 0 ? m * bySum[m - 1][8 + e] : 0)) / (2 * m + 1);
+                moments[e][m] = bySum[e][m]
+                        + ((m + 1) * bySum[8 + e][m + 1] + (m > 0 ? m * bySum[8 + e][m - 1] : 0)) / (2 * m + 1);
             }
         }
         // share_i = half·w_i Σ_m (m + ½) P_m(u_i) moments_m; the rule is symmetric (u_{p−1−i} = −u_i, P_m odd or
