@@ -39,28 +39,91 @@ final class ProlateBasis {
     /** The relative margin added to each computed λ_n (the ratio chain's rounding is ~n × 1e-15). */
     static final double EIGENVALUE_MARGIN = 1e-6;
 
-    private final double bandwidth;
-    private final int order;
-    /** beta[n]: the normalised Legendre coefficients of ψ_n, of degrees n mod 2, n mod 2 + 2, … (L of them). */
-    private final double[][] beta;
-    private final double[] eigenvalues;
-    /** leftOut[n] ≥ Σ_{m ≥ n} λ_m, n ≤ E. */
-    private final double[] leftOut;
+    /**
+     * The most doubles the cache of computed functions holds (16 MB): one entry is ~E × 0.7E doubles, 1.3 MB at 256
+     * Nyquist samples (E = 487), 6 MB at the largest order ({@link WindowEavesdropper#MAX_ORDER}).
+     */
+    static final long CACHED_FUNCTIONS = 2_000_000;
 
-    private ProlateBasis(double bandwidth, int order, double[][] beta, double[] eigenvalues, double[] leftOut) {
-        this.bandwidth = bandwidth;
+    /** The most doubles the cache of orthonormalised coefficients holds (8 MB; 0.57 MB per entry at 256 samples). */
+    static final long CACHED_COEFFICIENTS = 1_000_000;
+
+    /**
+     * ψ_n, λ_n and the left-out sums by (c to the bit, E): all of them are determined by those two (the tolerance and
+     * K only choose E), so one bit's points (a β search, a key-rate search, a map's cells) compute them once.
+     */
+    private static final Lru<FunctionsKey, Functions> FUNCTIONS = new Lru<>(CACHED_FUNCTIONS,
+            Functions::doubles);
+
+    /** {@link #legendreCoefficients} by (c to the bit, E, K, count). */
+    private static final Lru<CoefficientsKey, double[][][]> COEFFICIENTS = new Lru<>(
+            CACHED_COEFFICIENTS, ProlateBasis::doubles);
+
+    private final Functions functions;
+    private final int order;
+    /** Whether {@link #legendreCoefficients} goes through the cache. */
+    private final boolean cached;
+
+    private ProlateBasis(Functions functions, int order, boolean cached) {
+        this.functions = functions;
         this.order = order;
-        this.beta = beta;
-        this.eigenvalues = eigenvalues;
-        this.leftOut = leftOut;
+        this.cached = cached;
+    }
+
+    /**
+     * ψ_0 … ψ_{E−1} of bandwidth c (E ≥ K) with their eigenvalues and left-out sums: shared between the bases that
+     * have the same c and E (never modified after construction, never handed out).
+     *
+     * @param beta beta[n]: the normalised Legendre coefficients of ψ_n, of degrees n mod 2, n mod 2 + 2, … (L of them)
+     * @param leftOut leftOut[n] ≥ Σ_{m ≥ n} λ_m, n ≤ E
+     */
+    private record Functions(double bandwidth, double[][] beta, double[] eigenvalues, double[] leftOut) {
+        long doubles() {
+            long n = eigenvalues.length + leftOut.length;
+            for (double[] b : beta) {
+                n += b.length;
+            }
+            return n;
+        }
+    }
+
+    private record FunctionsKey(long bandwidthBits, int end) {
+    }
+
+    private record CoefficientsKey(long bandwidthBits, int end, int order, int count) {
     }
 
     /**
      * ψ_0 … ψ_{K−1} of bandwidth {@code c} (K = {@code order} &gt; c) with their eigenvalues and the left-out sums,
      * the eigenvalues computed up to the order E ≥ K from which the Courant-Fischer bound on Σ_{n≥E} λ_n is at most
-     * {@code tolerance} (or to where the Bessel tail vanishes).
+     * {@code tolerance} (or to where the Bessel tail vanishes). Taken from the cache when computed before for the
+     * same c (to the bit) and E: the same numbers either way.
      */
     static ProlateBasis of(double c, int order, double tolerance) {
+        double[] bound = bound(c, order);
+        int end = end(bound, order, tolerance);
+        FunctionsKey key = new FunctionsKey(Double.doubleToLongBits(c), end);
+        Functions functions = FUNCTIONS.get(key);
+        if (functions == null) {
+            functions = FUNCTIONS.putIfAbsent(key, functions(c, end, bound[end]));
+        }
+        return new ProlateBasis(functions, order, true);
+    }
+
+    /** As {@link #of}, computed afresh (the cache neither read nor filled): the reference the cache is tested on. */
+    static ProlateBasis computed(double c, int order, double tolerance) {
+        double[] bound = bound(c, order);
+        int end = end(bound, order, tolerance);
+        return new ProlateBasis(functions(c, end, bound[end]), order, false);
+    }
+
+    /** The doubles held by the two caches now (at most {@link #CACHED_FUNCTIONS} + {@link #CACHED_COEFFICIENTS}). */
+    static long cachedDoubles() {
+        return FUNCTIONS.held() + COEFFICIENTS.held();
+    }
+
+    /** The Courant-Fischer bounds (2c/π) Σ_{m≥n} tail_m(c) on Σ_{m≥n} λ_m, n &gt; c (class comment). */
+    private static double[] bound(double c, int order) {
         if (!(c > 0) || !(order > c)) {
             throw new IllegalArgumentException("need 0 < c < K, got c = " + c + ", K = " + order);
         }
@@ -69,10 +132,19 @@ final class ProlateBasis {
         for (int m = tail.length - 1; m >= 0; m--) {
             bound[m] = bound[m + 1] + 2 * c / Math.PI * tail[m];
         }
+        return bound;
+    }
+
+    /** E: the first order from K on whose bound is at most {@code tolerance}, or where the Bessel tail ends. */
+    private static int end(double[] bound, int order, double tolerance) {
         int end = order;
-        while (end < tail.length && bound[end] > tolerance) {
+        while (end < bound.length - 1 && bound[end] > tolerance) {
             end++;
         }
+        return end;
+    }
+
+    private static Functions functions(double c, int end, double bound) {
         int size = end + Math.max(40, end / 3) + 16;
         double[][] beta;
         while (true) {
@@ -88,25 +160,25 @@ final class ProlateBasis {
         }
         double[] lambda = eigenvalues(c, beta);
         double[] leftOut = new double[end + 1];
-        leftOut[end] = bound[end];
+        leftOut[end] = bound;
         for (int n = end - 1; n >= 0; n--) {
             leftOut[n] = leftOut[n + 1] + lambda[n] * (1 + EIGENVALUE_MARGIN);
         }
-        return new ProlateBasis(c, order, beta, lambda, leftOut);
+        return new Functions(c, beta, lambda, leftOut);
     }
 
     double bandwidth() {
-        return bandwidth;
+        return functions.bandwidth;
     }
 
     /** λ_n, n &lt; E (a copy). */
     double[] eigenvalues() {
-        return eigenvalues.clone();
+        return functions.eigenvalues.clone();
     }
 
     /** An upper value of Σ_{m ≥ n} λ_m, for n ≤ E. */
     double leftOut(int n) {
-        return leftOut[n];
+        return functions.leftOut[n];
     }
 
     /**
@@ -114,9 +186,41 @@ final class ProlateBasis {
      * {@code [p][k][r]} is the coefficient of P̄_{2k+p} in function 2r + p, the truncations to degree &lt; K
      * orthonormalised (modified Gram-Schmidt; they are orthonormal to rounding before the truncation, which moves
      * them by at most {@link #END_COEFFICIENT}-small amounts where the polynomials of degree &lt; K suffice) in order, so that the first r functions span the projection of
-     * ψ_0 … ψ_{r−1} onto the polynomials of degree &lt; K.
+     * ψ_0 … ψ_{r−1} onto the polynomials of degree &lt; K. A fresh copy on every call (the cache keeps its own).
      */
     double[][][] legendreCoefficients(int count) {
+        if (!cached) {
+            return orthonormalised(count);
+        }
+        CoefficientsKey key = new CoefficientsKey(Double.doubleToLongBits(bandwidth()), functions.beta.length, order,
+                count);
+        double[][][] b = COEFFICIENTS.get(key);
+        if (b == null) {
+            b = COEFFICIENTS.putIfAbsent(key, orthonormalised(count));
+        }
+        double[][][] copy = new double[2][][];
+        for (int p = 0; p < 2; p++) {
+            copy[p] = new double[b[p].length][];
+            for (int k = 0; k < b[p].length; k++) {
+                copy[p][k] = b[p][k].clone();
+            }
+        }
+        return copy;
+    }
+
+    private static long doubles(double[][][] coefficients) {
+        long n = 0;
+        for (double[][] parity : coefficients) {
+            for (double[] row : parity) {
+                n += row.length;
+            }
+        }
+        return n;
+    }
+
+    /** {@link #legendreCoefficients}, computed. */
+    private double[][][] orthonormalised(int count) {
+        double[][] beta = functions.beta;
         double[][][] out = new double[2][][];
         for (int p = 0; p < 2; p++) {
             int rows = (order - p + 1) / 2;
@@ -349,5 +453,50 @@ final class ProlateBasis {
             s += psi[i] * root[k] * running;
         }
         return s;
+    }
+
+    /**
+     * A least-recently-used map bounded by the number of doubles its values hold, behind one lock (the key-rate map
+     * and the defence call it from several threads). Values are computed outside the lock: two threads missing the
+     * same key at once both compute it (the same numbers) and the first stored is the one both get.
+     */
+    private static final class Lru<K, V> {
+        private final long budget;
+        private final java.util.function.ToLongFunction<V> weight;
+        private final java.util.LinkedHashMap<K, V> map = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        private long held;
+
+        Lru(long budget, java.util.function.ToLongFunction<V> weight) {
+            this.budget = budget;
+            this.weight = weight;
+        }
+
+        synchronized V get(K key) {
+            return map.get(key);
+        }
+
+        /** The value stored for {@code key}, storing {@code value} first if there is none (unless it alone is too big). */
+        synchronized V putIfAbsent(K key, V value) {
+            V old = map.get(key);
+            if (old != null) {
+                return old;
+            }
+            long w = weight.applyAsLong(value);
+            if (w > budget) {
+                return value;
+            }
+            map.put(key, value);
+            held += w;
+            var eldest = map.values().iterator();
+            while (held > budget) {
+                held -= weight.applyAsLong(eldest.next());
+                eldest.remove();
+            }
+            return value;
+        }
+
+        synchronized long held() {
+            return held;
+        }
     }
 }
