@@ -228,22 +228,31 @@ final class ProlateBasis {
             double[][] q = new double[cols][rows]; // column-major while orthonormalising
             for (int r = 0; r < cols; r++) {
                 System.arraycopy(beta[2 * r + p], 0, q[r], 0, rows);
-                for (int s = 0; s < r; s++) {
-                    double dot = 0;
-                    for (int k = 0; k < rows; k++) {
-                        dot += q[s][k] * q[r][k];
-                    }
-                    for (int k = 0; k < rows; k++) {
-                        q[r][k] -= dot * q[s][k];
-                    }
+            }
+            // left-looking in blocks of four: each column meets the finished ones in the same order, with the same
+            // operations, as one at a time (the same numbers); the four columns' sums run side by side
+            for (int r0 = 0; r0 < cols; r0 += 4) {
+                if (r0 + 4 <= cols) {
+                    projectOut(q, r0, rows);
                 }
-                double norm = 0;
-                for (int k = 0; k < rows; k++) {
-                    norm += q[r][k] * q[r][k];
-                }
-                double inv = 1 / Math.sqrt(norm);
-                for (int k = 0; k < rows; k++) {
-                    q[r][k] *= inv;
+                for (int r = r0; r < Math.min(cols, r0 + 4); r++) {
+                    for (int s = r0 + 4 <= cols ? r0 : 0; s < r; s++) {
+                        double dot = 0;
+                        for (int k = 0; k < rows; k++) {
+                            dot += q[s][k] * q[r][k];
+                        }
+                        for (int k = 0; k < rows; k++) {
+                            q[r][k] -= dot * q[s][k];
+                        }
+                    }
+                    double norm = 0;
+                    for (int k = 0; k < rows; k++) {
+                        norm += q[r][k] * q[r][k];
+                    }
+                    double inv = 1 / Math.sqrt(norm);
+                    for (int k = 0; k < rows; k++) {
+                        q[r][k] *= inv;
+                    }
                 }
             }
             double[][] b = new double[rows][cols];
@@ -255,6 +264,38 @@ final class ProlateBasis {
             out[p] = b;
         }
         return out;
+    }
+
+    /**
+     * Modified Gram-Schmidt of columns r0 … r0 + 3 against the finished columns 0 … r0 − 1: for each of them in order,
+     * each column's inner product with it (summed over k in order) and the subtraction.
+     */
+    private static void projectOut(double[][] q, int r0, int rows) {
+        double[] a = q[r0];
+        double[] b = q[r0 + 1];
+        double[] c = q[r0 + 2];
+        double[] d = q[r0 + 3];
+        for (int s = 0; s < r0; s++) {
+            double[] f = q[s];
+            double da = 0;
+            double db = 0;
+            double dc = 0;
+            double dd = 0;
+            for (int k = 0; k < rows; k++) {
+                double v = f[k];
+                da += v * a[k];
+                db += v * b[k];
+                dc += v * c[k];
+                dd += v * d[k];
+            }
+            for (int k = 0; k < rows; k++) {
+                double v = f[k];
+                a[k] -= da * v;
+                b[k] -= db * v;
+                c[k] -= dc * v;
+                d[k] -= dd * v;
+            }
+        }
     }
 
     /** The tridiagonal operator's eigenvectors for ψ_0 … ψ_{count−1}, on {@code size} Legendre functions. */
