@@ -71,13 +71,14 @@ final class ProlateBasis {
     }
 
     /**
-     * ψ_0 … ψ_{E−1} of bandwidth c (E ≥ K) with their eigenvalues and left-out sums: shared between the bases that
-     * have the same c and E (never modified after construction, never handed out).
+     * ψ_n of bandwidth c with their eigenvalues up to where the rest of the E ≥ K cannot move the left-out sums
+     * ({@link #functions(double, int, double, int)}), shared between the bases that have the same c and E (never
+     * modified after construction, never handed out).
      *
      * @param beta beta[n]: the normalised Legendre coefficients of ψ_n, of degrees n mod 2, n mod 2 + 2, … (L of them)
      * @param leftOut leftOut[n] ≥ Σ_{m ≥ n} λ_m, n ≤ E
      */
-    private record Functions(double bandwidth, double[][] beta, double[] eigenvalues, double[] leftOut) {
+    private record Functions(double bandwidth, int end, double[][] beta, double[] eigenvalues, double[] leftOut) {
         long doubles() {
             long n = eigenvalues.length + leftOut.length;
             for (double[] b : beta) {
@@ -146,25 +147,56 @@ final class ProlateBasis {
 
     private static Functions functions(double c, int end, double bound) {
         int size = end + Math.max(40, end / 3) + 16;
-        double[][] beta;
         while (true) {
-            beta = vectors(c, end, size);
-            double last = 0;
-            for (double[] b : beta) {
-                last = Math.max(last, Math.max(Math.abs(b[b.length - 1]), Math.abs(b[b.length - 2])));
-            }
-            if (last <= END_COEFFICIENT) {
-                break;
+            Functions f = functions(c, end, bound, size);
+            if (f != null) {
+                return f;
             }
             size += size / 2;
         }
-        double[] lambda = eigenvalues(c, beta);
+    }
+
+    /**
+     * ψ_n and λ_n in order on {@code size} Legendre functions, up to the first n whose λ_n bounds all the later ones
+     * below a quarter unit in the last place of the Courant-Fischer bound at E (λ_m ≤ λ_n for m &gt; n: the
+     * eigenvalues fall with n), so that adding them cannot change a bit of the left-out sums: at 256 Nyquist samples
+     * ψ_0 … ψ_~330 of E = 487 (λ_330 ~ 1e-60 against a bound of ~1e-32). Null if a computed ψ_n's expansion has not
+     * decayed to {@link #END_COEFFICIENT} at {@code size}.
+     */
+    private static Functions functions(double c, int end, double bound, int size) {
+        Tridiagonal[] operator = {Tridiagonal.of(c, size, 0), Tridiagonal.of(c, size, 1)};
+        double[][] beta = new double[end][];
+        double[] lambda = new double[end];
+        double negligible = 0.25 * Math.ulp(bound);
+        RatioChain chain = null;
+        int computed = end;
+        for (int n = 0; n < end; n++) {
+            double[] b = operator[n & 1].vector(n >> 1);
+            if (Math.max(Math.abs(b[b.length - 1]), Math.abs(b[b.length - 2])) > END_COEFFICIENT) {
+                return null;
+            }
+            beta[n] = b;
+            if (n == 0) {
+                chain = new RatioChain(c, b);
+            } else {
+                chain.next(b, beta[n - 1], n & 1);
+            }
+            lambda[n] = chain.lambda();
+            if ((end - n - 1) * lambda[n] * (1 + EIGENVALUE_MARGIN) <= negligible) {
+                computed = n + 1;
+                break;
+            }
+        }
+        double rest = lambda[computed - 1] * (1 + EIGENVALUE_MARGIN); // ≥ each λ_m, m ≥ computed
         double[] leftOut = new double[end + 1];
-        leftOut[end] = bound;
-        for (int n = end - 1; n >= 0; n--) {
+        for (int n = end; n >= computed; n--) {
+            leftOut[n] = bound + (end - n) * rest;
+        }
+        for (int n = computed - 1; n >= 0; n--) {
             leftOut[n] = leftOut[n + 1] + lambda[n] * (1 + EIGENVALUE_MARGIN);
         }
-        return new Functions(c, beta, lambda, leftOut);
+        return new Functions(c, end, java.util.Arrays.copyOf(beta, computed), java.util.Arrays.copyOf(lambda, computed),
+                leftOut);
     }
 
     double bandwidth() {
@@ -189,11 +221,14 @@ final class ProlateBasis {
      * ψ_0 … ψ_{r−1} onto the polynomials of degree &lt; K. A fresh copy on every call (the cache keeps its own).
      */
     double[][][] legendreCoefficients(int count) {
+        if (count > functions.beta.length || count > order) {
+            throw new IllegalArgumentException("asked for " + count + " prolate functions, computed "
+                    + functions.beta.length + " on " + order + " Legendre polynomials");
+        }
         if (!cached) {
             return orthonormalised(count);
         }
-        CoefficientsKey key = new CoefficientsKey(Double.doubleToLongBits(bandwidth()), functions.beta.length, order,
-                count);
+        CoefficientsKey key = new CoefficientsKey(Double.doubleToLongBits(bandwidth()), functions.end, order, count);
         double[][][] b = COEFFICIENTS.get(key);
         if (b == null) {
             b = COEFFICIENTS.putIfAbsent(key, orthonormalised(count));
@@ -298,10 +333,12 @@ final class ProlateBasis {
         }
     }
 
-    /** The tridiagonal operator's eigenvectors for ψ_0 … ψ_{count−1}, on {@code size} Legendre functions. */
-    private static double[][] vectors(double c, int count, int size) {
-        double[][] beta = new double[count][];
-        for (int p = 0; p < 2; p++) {
+    /**
+     * The differential operator on the normalised Legendre functions of parity p below degree {@code size}: the
+     * symmetric tridiagonal (d, e) and its eigenvalues χ ascending (EJML's implicit QR).
+     */
+    private record Tridiagonal(double[] d, double[] e, double[] chi, double tiny) {
+        static Tridiagonal of(double c, int size, int p) {
             int m = (size - p + 1) / 2;
             double[] d = new double[m];
             double[] e = new double[m - 1];
@@ -323,11 +360,17 @@ final class ProlateBasis {
                 chi[i] = qr.getEigenvalue(i);
             }
             java.util.Arrays.sort(chi);
-            for (int r = 0; 2 * r + p < count; r++) {
-                beta[2 * r + p] = inverseIteration(d, e, chi[r]);
+            double scale = 0;
+            for (int i = 0; i < m; i++) {
+                scale = Math.max(scale, Math.abs(d[i]) + (i + 1 < m ? Math.abs(e[i]) : 0));
             }
+            return new Tridiagonal(d, e, chi, 1e-300 + 1e-18 * scale);
         }
-        return beta;
+
+        /** The coefficients of ψ_{2r+p}: the eigenvector of χ_r. */
+        double[] vector(int r) {
+            return inverseIteration(d, e, chi[r], tiny);
+        }
     }
 
     /**
@@ -336,23 +379,18 @@ final class ProlateBasis {
      * shrinks the other components by ~1e-13), each a solve with Gaussian elimination with partial pivoting (LAPACK's dgttrf/dgttrs).
      * The eigenvalues of one parity are separated by at least ~4c or ~4k, far above their rounding.
      */
-    private static double[] inverseIteration(double[] d, double[] e, double sigma) {
+    private static double[] inverseIteration(double[] d, double[] e, double sigma, double tiny) {
         int m = d.length;
         double[] dl = new double[m];
         double[] dd = new double[m];
         double[] du = new double[m];
         double[] du2 = new double[m];
         boolean[] swap = new boolean[m];
-        double scale = 0;
         for (int i = 0; i < m; i++) {
             dd[i] = d[i] - sigma;
-            if (i + 1 < m) {
-                dl[i] = e[i];
-                du[i] = e[i];
-            }
-            scale = Math.max(scale, Math.abs(d[i]) + (i + 1 < m ? Math.abs(e[i]) : 0));
         }
-        double tiny = 1e-300 + 1e-18 * scale;
+        System.arraycopy(e, 0, dl, 0, m - 1);
+        System.arraycopy(e, 0, du, 0, m - 1);
         for (int i = 0; i + 1 < m; i++) {
             if (Math.abs(dd[i]) >= Math.abs(dl[i])) {
                 if (dd[i] == 0) {
@@ -421,37 +459,47 @@ final class ProlateBasis {
         return x;
     }
 
-    /** λ_n for n &lt; K by the ratio chain (class comment). */
-    private static double[] eigenvalues(double c, double[][] beta) {
-        int order = beta.length;
-        double[] lambda = new double[order];
-        // μ_0 = √2 β_0 / ψ_0(0), ψ_0(0) = Σ β_k √(k + ½) P_k(0), P_{2j}(0) = (−1)^j (2j − 1)!!/(2j)!!
-        double[] b0 = beta[0];
-        double at0 = 0;
-        double p = 1;
-        for (int i = 0; i < b0.length; i++) {
-            int k = 2 * i;
-            if (i > 0) {
-                p *= -(k - 1.0) / k;
+    /** λ_0, λ_1, … by the ratio chain (class comment), one function at a time. */
+    private static final class RatioChain {
+        private final double c;
+        private final double logScale;
+        private final double[] root; // √(2k+1)
+        private final double[] a; // a_k = k/√((2k−1)(2k+1))
+        private double logMu;
+
+        /** From ψ_0's coefficients: μ_0 = √2 β_0 / ψ_0(0), ψ_0(0) = Σ β_k √(k + ½) P_k(0). */
+        RatioChain(double c, double[] b0) {
+            this.c = c;
+            // P_{2j}(0) = (−1)^j (2j − 1)!!/(2j)!!
+            double at0 = 0;
+            double p = 1;
+            for (int i = 0; i < b0.length; i++) {
+                int k = 2 * i;
+                if (i > 0) {
+                    p *= -(k - 1.0) / k;
+                }
+                at0 += b0[i] * Math.sqrt(k + 0.5) * p;
             }
-            at0 += b0[i] * Math.sqrt(k + 0.5) * p;
+            logMu = Math.log(Math.sqrt(2) * Math.abs(b0[0]) / Math.abs(at0));
+            logScale = Math.log(c / (2 * Math.PI));
+            int degrees = 2 * b0.length + 2;
+            root = new double[degrees + 1];
+            a = new double[degrees + 1];
+            for (int k = 0; k <= degrees; k++) {
+                root[k] = Math.sqrt(2.0 * k + 1);
+                a[k] = k == 0 ? 0 : k / Math.sqrt((2.0 * k - 1) * (2.0 * k + 1));
+            }
         }
-        double logMu = Math.log(Math.sqrt(2) * Math.abs(b0[0]) / Math.abs(at0));
-        double logScale = Math.log(c / (2 * Math.PI));
-        lambda[0] = Math.exp(logScale + 2 * logMu);
-        int degrees = 2 * b0.length + 2;
-        double[] root = new double[degrees + 1]; // √(2k+1)
-        double[] a = new double[degrees + 1]; // a_k = k/√((2k−1)(2k+1))
-        for (int k = 0; k <= degrees; k++) {
-            root[k] = Math.sqrt(2.0 * k + 1);
-            a[k] = k == 0 ? 0 : k / Math.sqrt((2.0 * k - 1) * (2.0 * k + 1));
+
+        /** Steps from μ_{n−1} to μ_n, ψ_n of parity p. */
+        void next(double[] psi, double[] previous, int p) {
+            logMu += Math.log(c * Math.abs(timesT(psi, previous, p, a)) / Math.abs(derivative(psi, previous, p, root)));
         }
-        for (int n = 1; n < order; n++) {
-            logMu += Math.log(c * Math.abs(timesT(beta[n], beta[n - 1], n & 1, a))
-                    / Math.abs(derivative(beta[n], beta[n - 1], n & 1, root)));
-            lambda[n] = Math.exp(logScale + 2 * logMu);
+
+        /** λ_n = (c/2π) |μ_n|² for the last step's n. */
+        double lambda() {
+            return Math.exp(logScale + 2 * logMu);
         }
-        return lambda;
     }
 
     /**

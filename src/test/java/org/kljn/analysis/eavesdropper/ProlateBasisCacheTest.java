@@ -95,7 +95,7 @@ class ProlateBasisCacheTest {
             double c = 50 + 9 * i + 0.25;
             int k = (int) Math.ceil(1.2 * c) + 1;
             ProlateBasis basis = ProlateBasis.of(c, k, 1e-30);
-            basis.legendreCoefficients(k - 10);
+            basis.legendreCoefficients((int) (2 * c / Math.PI) + 10);
             assertTrue(ProlateBasis.cachedDoubles() <= bound, "held " + ProlateBasis.cachedDoubles() + " doubles after "
                     + (i + 1) + " bits, bound " + bound);
         }
