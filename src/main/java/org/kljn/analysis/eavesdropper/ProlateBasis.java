@@ -167,12 +167,19 @@ final class ProlateBasis {
         Tridiagonal[] operator = {Tridiagonal.of(c, size, 0), Tridiagonal.of(c, size, 1)};
         double[][] beta = new double[end][];
         double[] lambda = new double[end];
+        // L must hold every ψ_n below E, computed or not, so that L (and with it every number) does not depend on
+        // where the chain stops: the last two, which reach the highest degrees, are checked first
+        for (int n = Math.max(0, end - 2); n < end; n++) {
+            if (!decayed(operator[n & 1].vector(n >> 1))) {
+                return null;
+            }
+        }
         double negligible = 0.25 * Math.ulp(bound);
         RatioChain chain = null;
         int computed = end;
         for (int n = 0; n < end; n++) {
             double[] b = operator[n & 1].vector(n >> 1);
-            if (Math.max(Math.abs(b[b.length - 1]), Math.abs(b[b.length - 2])) > END_COEFFICIENT) {
+            if (!decayed(b)) {
                 return null;
             }
             beta[n] = b;
@@ -197,6 +204,11 @@ final class ProlateBasis {
         }
         return new Functions(c, end, java.util.Arrays.copyOf(beta, computed), java.util.Arrays.copyOf(lambda, computed),
                 leftOut);
+    }
+
+    /** Whether the expansion has decayed to {@link #END_COEFFICIENT} at its end. */
+    private static boolean decayed(double[] beta) {
+        return Math.max(Math.abs(beta[beta.length - 1]), Math.abs(beta[beta.length - 2])) <= END_COEFFICIENT;
     }
 
     double bandwidth() {
