@@ -167,9 +167,8 @@ final class ProlateBasis {
     /**
      * ψ_n and λ_n in order on {@code size} Legendre functions, up to the first n whose λ_n bounds all the later ones
      * below a quarter unit in the last place of the Courant-Fischer bound at E (λ_m ≤ λ_n for m &gt; n: the
-     * eigenvalues fall with n), so that adding them cannot change a bit of the left-out sums: at 256 Nyquist samples
-     * ψ_0 … ψ_~330 of E = 487 (λ_330 ~ 1e-60 against a bound of ~1e-32). Null if a computed ψ_n's expansion has not
-     * decayed to {@link #END_COEFFICIENT} at {@code size}.
+     * eigenvalues fall with n), so that adding them cannot change a bit of the left-out sums (class comment). Null if
+     * ψ_{E−2}, ψ_{E−1} or a computed ψ_n has not decayed to {@link #END_COEFFICIENT} at {@code size}.
      */
     private static Functions functions(double c, int end, double bound, int size) {
         Tridiagonal[] operator = {Tridiagonal.of(c, size, 0), Tridiagonal.of(c, size, 1)};
