@@ -373,102 +373,22 @@ final class ProlateBasis {
                     e[i] = c * c * (k + 2) * (k + 1) / ((2 * k + 3) * Math.sqrt((2 * k + 1) * (2 * k + 5)));
                 }
             }
-            double[] chi = eigenvalues(d, e);
-            if (chi == null) {
+            SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
+            qr.setFastEigenvalues(true);
+            qr.setMaxIterations(100 * m);
+            if (!qr.process(m, d.clone(), e.clone())) {
                 throw new ArithmeticException("prolate tridiagonal eigenvalues did not converge (c = " + c + ")");
             }
+            double[] chi = new double[m];
+            for (int i = 0; i < m; i++) {
+                chi[i] = qr.getEigenvalue(i);
+            }
+            java.util.Arrays.sort(chi);
             double scale = 0;
             for (int i = 0; i < m; i++) {
                 scale = Math.max(scale, Math.abs(d[i]) + (i + 1 < m ? Math.abs(e[i]) : 0));
             }
             return new Tridiagonal(d, e, chi, 1e-300 + 1e-18 * scale);
-        }
-
-        /**
-         * The eigenvalues of the symmetric tridiagonal (d, e), ascending, by the root-free implicit QL iteration of
-         * Pal, Walker and Kahan (LAPACK's dsterf: Wilkinson's shift, the rotations carried in squares, no square root
-         * per step); null if one has not converged after 30 sweeps on average.
-         */
-        static double[] eigenvalues(double[] diagonal, double[] offDiagonal) {
-            int n = diagonal.length;
-            double[] d = diagonal.clone();
-            double[] e = new double[n];
-            for (int i = 0; i + 1 < n; i++) {
-                e[i] = offDiagonal[i] * offDiagonal[i];
-            }
-            double eps = 0.5 * Math.ulp(1.0);
-            double eps2 = eps * eps;
-            int sweeps = 0;
-            int l = 0;
-            int lend = n - 1;
-            while (l <= lend) {
-                int m = l;
-                while (m < lend && !(Math.abs(e[m]) <= eps2 * Math.abs(d[m] * d[m + 1]))) {
-                    m++;
-                }
-                if (m < lend) {
-                    e[m] = 0;
-                }
-                double p = d[l];
-                if (m == l) {
-                    l++; // d[l] is an eigenvalue
-                    continue;
-                }
-                if (m == l + 1) {
-                    double[] pair = pair(d[l], Math.sqrt(e[l]), d[l + 1]);
-                    d[l] = pair[0];
-                    d[l + 1] = pair[1];
-                    e[l] = 0;
-                    l += 2;
-                    continue;
-                }
-                if (++sweeps > 30 * n) {
-                    return null;
-                }
-                double rte = Math.sqrt(e[l]);
-                double sigma = (d[l + 1] - p) / (2 * rte);
-                double r = Math.hypot(sigma, 1);
-                sigma = p - rte / (sigma + Math.copySign(r, sigma));
-                double c = 1;
-                double s = 0;
-                double gamma = d[m] - sigma;
-                p = gamma * gamma;
-                for (int i = m - 1; i >= l; i--) {
-                    double bb = e[i];
-                    r = p + bb;
-                    if (i != m - 1) {
-                        e[i + 1] = s * r;
-                    }
-                    double oldc = c;
-                    c = p / r;
-                    s = bb / r;
-                    double oldgam = gamma;
-                    double alpha = d[i];
-                    gamma = c * (alpha - sigma) - s * oldgam;
-                    d[i + 1] = oldgam + (alpha - gamma);
-                    p = c != 0 ? gamma * gamma / c : oldc * bb;
-                }
-                e[l] = s * p;
-                d[l] = sigma + gamma;
-            }
-            java.util.Arrays.sort(d);
-            return d;
-        }
-
-        /** The two eigenvalues of [[a, b], [b, c]] (LAPACK's dlae2). */
-        private static double[] pair(double a, double b, double c) {
-            double sm = a + c;
-            double adf = Math.abs(a - c);
-            double ab = Math.abs(b + b);
-            double acmx = Math.abs(a) > Math.abs(c) ? a : c;
-            double acmn = Math.abs(a) > Math.abs(c) ? c : a;
-            double rt = adf > ab ? adf * Math.sqrt(1 + (ab / adf) * (ab / adf))
-                    : adf < ab ? ab * Math.sqrt(1 + (adf / ab) * (adf / ab)) : ab * Math.sqrt(2);
-            if (sm == 0) {
-                return new double[] {0.5 * rt, -0.5 * rt};
-            }
-            double rt1 = 0.5 * (sm + Math.copySign(rt, sm));
-            return new double[] {rt1, (acmx / rt1) * acmn - (b / rt1) * b};
         }
 
         /** The coefficients of ψ_{2r+p}: the eigenvector of χ_r. */
