@@ -33,9 +33,10 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * eigenvalues fall with n, so λ_{n+1} … λ_{E−1} together are below it and cannot change a bit of any left-out sum
  * (322 functions instead of E = 487 at 256 Nyquist samples: λ_321 = 6.5e-52 against a Bessel part of 1.4e-32).
  *
- * <p><b>Cost and cache</b>: at 256 Nyquist samples (c = 402, K = 481, E = 487, L = 665) ~11 ms for the functions and
- * ~2.4 ms for 296 of them orthonormalised on K polynomials, on one core; both are kept ({@link #CACHED_FUNCTIONS},
- * {@link #CACHED_COEFFICIENTS}) for the next point at the same bit.
+ * <p><b>Cost and cache</b>: at 256 Nyquist samples (c = 402, K = 481, E = 487, L = 665) 11-13 ms for the functions and
+ * 2.3-2.7 ms for 296 of them orthonormalised on K polynomials, on one core (23-25 ms for both before the early stop
+ * and the blocked Gram-Schmidt); both are kept ({@link #CACHED_FUNCTIONS}, {@link #CACHED_COEFFICIENTS}) for the next
+ * point at the same bit.
  */
 final class ProlateBasis {
     /** The largest Legendre coefficient allowed at the end of the computed expansion of any ψ_n, n &lt; K. */
