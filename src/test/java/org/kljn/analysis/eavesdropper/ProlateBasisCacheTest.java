@@ -30,8 +30,8 @@ class ProlateBasisCacheTest {
 
     /**
      * The cached basis (asked twice) equals the fresh computation in every eigenvalue, left-out sum and coefficient:
-     * a cache keyed on less than what determines the numbers (c rounded, K or the count left out, the tolerance
-     * instead of E) fails one of the comparisons with the neighbouring keys below.
+     * a cache keyed on less than what determines the numbers (c rounded to a float, K, E or the count left out) fails
+     * one of the comparisons with the neighbouring keys below (c as a float: measured, the c + 1 ulp comparison).
      */
     @Test
     void cachedIsTheComputedBasisForTheSameKey() {
@@ -58,8 +58,9 @@ class ProlateBasisCacheTest {
     }
 
     /**
-     * A tolerance that does not move E (halved here) is the same basis, to the bit: the key is E, which is what the
-     * tolerance decides (a defence's β search changes the tolerance with the loop's peak spectrum).
+     * A tolerance that does not move E (halved here) gives the same basis, to the bit, as computed afresh: what lets
+     * the key be E rather than the tolerance (a defence's β search changes the tolerance with the loop's peak
+     * spectrum, rarely E).
      */
     @Test
     void toleranceEntersOnlyThroughTheLastOrder() {
