@@ -49,12 +49,16 @@ final class ProlateBasis {
     static final double EIGENVALUE_MARGIN = 1e-6;
 
     /**
-     * The most doubles the cache of computed functions holds (16 MB): one entry is ~E × 0.7E doubles, 1.3 MB at 256
-     * Nyquist samples (E = 487), 6 MB at the largest order ({@link WindowEavesdropper#MAX_ORDER}).
+     * The most doubles the cache of computed functions holds (16 MB): one entry is the computed functions' coefficients,
+     * 0.86 MB at 256 Nyquist samples (322 functions on 333 Legendre coefficients), 3.5 MB at c = 850, K = 1000 (near
+     * the largest order, {@link WindowEavesdropper#MAX_ORDER}).
      */
     static final long CACHED_FUNCTIONS = 2_000_000;
 
-    /** The most doubles the cache of orthonormalised coefficients holds (8 MB; 0.57 MB per entry at 256 samples). */
+    /**
+     * The most doubles the cache of orthonormalised coefficients holds (8 MB): 0.57 MB per entry at 256 Nyquist samples
+     * (296 functions on 481 polynomials), 2.2 MB at c = 850, K = 1000, 560 functions.
+     */
     static final long CACHED_COEFFICIENTS = 1_000_000;
 
     /**
