@@ -139,6 +139,40 @@ class ProlateBasisTest {
     }
 
     /**
+     * Where the chain stops before E (at c = 20, 60 and 402), the eigenvalues it leaves out are bounded by its last
+     * one: past 2c/π the computed λ_n fall strictly, by at least a factor 2 per order over the last 20 (they fall
+     * super-exponentially), and every computed λ_n past c lies below its own Courant-Fischer bound
+     * (2c/π) Σ_{k≥n} (2k+1) j_k(c)² (Bessel functions, none of the chain's code; a loose check, many orders of
+     * magnitude above λ_n there). The bound on the stopped orders rests on the fall. The sums past the stop are the
+     * Bessel part plus the stopped orders times the last λ, which is below a quarter ulp of it: the same double.
+     */
+    @ParameterizedTest(name = "c = {0}")
+    @ValueSource(doubles = {20, 60, 402.1238596594935})
+    void eigenvaluesLeftOutAreBoundedByTheLastComputed(double c) {
+        int k = c > 400 ? 481 : 2 * order(c);
+        ProlateBasis basis = ProlateBasis.of(c, k, c > 400 ? 4.1e-32 : 1e-40);
+        double[] lambda = basis.eigenvalues();
+        int stop = lambda.length;
+        int end = basis.end();
+        assertTrue(stop < end, "the chain stops at " + stop + " before E = " + end);
+        for (int n = (int) (2 * c / Math.PI) + 1; n < stop; n++) {
+            assertTrue(lambda[n] < lambda[n - 1], "lambda falls at n = " + n);
+            if (n >= stop - 20) {
+                assertTrue(lambda[n] < 0.5 * lambda[n - 1], "super-exponential fall at n = " + n);
+            }
+        }
+        double[] tail = WindowEavesdropper.besselTail(c);
+        for (int n = (int) Math.ceil(c) + 1; n < stop; n++) {
+            assertTrue(lambda[n] <= 2 * c / Math.PI * tail[n], "Courant-Fischer bound at n = " + n);
+        }
+        assertTrue((end - stop) * lambda[stop - 1] * (1 + ProlateBasis.EIGENVALUE_MARGIN)
+                <= 0.25 * Math.ulp(basis.leftOut(end)), "the stopped orders' share");
+        for (int n = stop; n <= end; n++) {
+            assertEquals(basis.leftOut(end), basis.leftOut(n), 0.0, "left out from n = " + n);
+        }
+    }
+
+    /**
      * The eigen-relation |∫_{−1}^{1} e^{icxt} ψ_n(t) dt| = |μ_n| |ψ_n(x)|, |μ_n| = √(2πλ_n/c), with ψ_n from the
      * orthonormalised coefficients (Legendre series, Gauss quadrature of 200 points for the integral): checks the
      * functions and their eigenvalues together, to 1e-9 relative, at c = 20 for n ≤ 14 (λ_14 ≈ 3e-3) at three points.
