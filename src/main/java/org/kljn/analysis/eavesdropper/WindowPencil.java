@@ -112,21 +112,60 @@ final class WindowPencil {
         if (classes == null) {
             return whole(aLh, delta);
         }
-        Pencil even = whole(block(aLh, classes[0]), block(delta, classes[0]));
-        Pencil odd = whole(block(aLh, classes[1]), block(delta, classes[1]));
+        Pencil[] blocks = new Pencil[2];
+        inParallel(aLh.length >= FORK_DIMENSION,
+                () -> blocks[0] = whole(block(aLh, classes[0]), block(delta, classes[0]), false),
+                () -> blocks[1] = whole(block(aLh, classes[1]), block(delta, classes[1]), false));
+        Pencil even = blocks[0];
+        Pencil odd = blocks[1];
         double[] d = java.util.Arrays.copyOf(even.delta, aLh.length);
         System.arraycopy(odd.delta, 0, d, even.delta.length, odd.delta.length);
         return new Pencil(d, even.logDetLh + odd.logDetLh, new double[][][] {even.factorsLh[0], odd.factorsLh[0]});
     }
 
-    /** The pencil without looking for blocks. */
+    /** The pencil without looking for blocks, its congruence's solve in column halves where it is large enough. */
     static Pencil whole(double[][] aLh, double[][] delta) {
+        return whole(aLh, delta, true);
+    }
+
+    /**
+     * The pencil without looking for blocks; {@code fork}: the congruence's L⁻¹Tᵀ in two column halves at once
+     * ({@link #lowerSolveColumnsInHalves}) from {@link #FORK_DIMENSION} on (not inside a parity block: the two blocks
+     * already are the two tasks).
+     */
+    static Pencil whole(double[][] aLh, double[][] delta, boolean fork) {
         int n = aLh.length;
         for (int i = 0; i < n; i++) {
             aLh[i][i] += 1;
         }
         double[][] l = cholesky(aLh);
-        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta)), logDetOfFactor(l), new double[][][] {l});
+        return new Pencil(SymmetricEigenvalues.of(congruence(l, delta, fork && n >= FORK_DIMENSION)),
+                logDetOfFactor(l), new double[][][] {l});
+    }
+
+    /**
+     * The dimension from which the pencil's independent halves are computed at once: the parity blocks, or the
+     * column halves of the congruence's L⁻¹Tᵀ (n³ of the unsplit pencil's 3n³ or so; Cholesky and the tridiagonal
+     * reduction stay on one thread: their steps depend on each other, and the last session's split of their every
+     * step cost more than it saved). Chosen, not tuned: a fork costs tens of microseconds, a half of L⁻¹Tᵀ at
+     * n = 192 about 0.2 ms.
+     */
+    static final int FORK_DIMENSION = 192;
+
+    /**
+     * Runs {@code first} and {@code second}, at once where {@code fork}: the second forked (into the caller's
+     * ForkJoin pool when the caller is one of its workers, else the common pool), the first run here, then the
+     * second joined (run here too if no thread has taken it yet). Each writes its own results, and each result is
+     * computed by the same arithmetic as on one thread: bit-identical.
+     */
+    private static void inParallel(boolean fork, Runnable first, Runnable second) {
+        if (!fork) {
+            first.run();
+            second.run();
+            return;
+        }
+        java.util.concurrent.ForkJoinTask.invokeAll(java.util.concurrent.ForkJoinTask.adapt(first),
+                java.util.concurrent.ForkJoinTask.adapt(second));
     }
 
     /** ln det(I + A_LH + Δ/2): the mean covariance's, whitened (both overwritten), by parity blocks where it splits. */
@@ -274,9 +313,10 @@ final class WindowPencil {
     /**
      * X = L⁻¹ Δ L⁻ᵀ for lower-triangular L and symmetric Δ, exactly symmetric: with Δ = D + Dᵀ, D the strict lower
      * triangle plus half the diagonal, X = Y + Yᵀ, Y = T L⁻ᵀ, T = L⁻¹ D lower triangular. T costs n³/3 (its rows end
-     * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ.
+     * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ. {@code fork}: Yᵀ in two column
+     * halves at once ({@link #lowerSolveColumnsInHalves}), the same numbers.
      */
-    static double[][] congruence(double[][] l, double[][] delta) {
+    static double[][] congruence(double[][] l, double[][] delta, boolean fork) {
         int n = l.length;
         // T = L⁻¹ D, lower triangular
         double[][] t = new double[n][];
@@ -293,7 +333,7 @@ final class WindowPencil {
                 tt[j][i] = ti[j];
             }
         }
-        double[][] yt = lowerSolveColumns(l, tt);
+        double[][] yt = fork ? lowerSolveColumnsInHalves(l, tt) : lowerSolveColumns(l, tt);
         double[][] x = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -332,6 +372,31 @@ final class WindowPencil {
             }
         }
         return b;
+    }
+
+    /**
+     * {@link #lowerSolveColumns} of B's left and right column halves at once ({@link #inParallel}), joined: each
+     * column of L⁻¹B depends on B's same column alone, so every entry is computed as in the whole solve
+     * (bit-identical).
+     */
+    static double[][] lowerSolveColumnsInHalves(double[][] l, double[][] b) {
+        int n = b.length;
+        int cols = b[0].length;
+        int half = cols / 2;
+        double[][] left = new double[n][];
+        double[][] right = new double[n][];
+        for (int i = 0; i < n; i++) {
+            left[i] = java.util.Arrays.copyOfRange(b[i], 0, half);
+            right[i] = java.util.Arrays.copyOfRange(b[i], half, cols);
+        }
+        double[][][] halves = new double[2][][];
+        inParallel(true, () -> halves[0] = lowerSolveColumns(l, left), () -> halves[1] = lowerSolveColumns(l, right));
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = java.util.Arrays.copyOf(halves[0][i], cols);
+            System.arraycopy(halves[1][i], 0, x[i], half, cols - half);
+        }
+        return x;
     }
 
     /**
