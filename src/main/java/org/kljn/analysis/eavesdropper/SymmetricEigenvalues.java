@@ -184,7 +184,7 @@ final class SymmetricEigenvalues {
                     e[i] *= e[i];
                 }
             }
-            // QL where the top is the larger end (it converges from the top), else QR
+            // QR where the top end is the larger (eigenvalues are found from the bottom up), else QL
             int used = Math.abs(d[end]) < Math.abs(d[first])
                     ? qr(d, e, end, first, maxIterations - iterations)
                     : ql(d, e, first, end, maxIterations - iterations);

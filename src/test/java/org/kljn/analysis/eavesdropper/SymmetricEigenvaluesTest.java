@@ -62,8 +62,8 @@ class SymmetricEigenvaluesTest {
 
     /**
      * The tridiagonal stage alone ({@link SymmetricEigenvalues#tridiagonalEigenvalues}, root-free QL/QR) against
-     * Commons Math on tridiagonal matrices that take its every branch: random ones (QL where the top is larger,
-     * QR where the bottom is: {@code reversed}), graded over 30 orders of magnitude both ways, ones that split into
+     * Commons Math on tridiagonal matrices that take its every branch: a random one and the same upside down (QL on
+     * one, QR on the other: it iterates from the larger end), graded over 30 orders of magnitude both ways, ones that split into
      * blocks of 1, 2 (the closed form) and more, a scale near overflow and one near underflow (e² then leaves double
      * precision unless the block is scaled), and the 1-2-1 matrix with known eigenvalues 2 − 2cos(kπ/(n + 1)).
      * A wrong sign in the shift, a lost e² or an eigenvalue taken from the wrong end moves eigenvalues by O(‖T‖).
