@@ -123,15 +123,15 @@ final class WindowPencil {
         return new Pencil(d, even.logDetLh + odd.logDetLh, new double[][][] {even.factorsLh[0], odd.factorsLh[0]});
     }
 
-    /** The pencil without looking for blocks, its congruence's solve in column halves where it is large enough. */
+    /** The pencil without looking for blocks, its congruence's solves in column ranges where it is large enough. */
     static Pencil whole(double[][] aLh, double[][] delta) {
         return whole(aLh, delta, true);
     }
 
     /**
-     * The pencil without looking for blocks; {@code fork}: the congruence's L⁻¹Tᵀ in two column halves at once
-     * ({@link #lowerSolveColumnsInHalves}) from {@link #FORK_DIMENSION} on (not inside a parity block: the two blocks
-     * already are the two tasks).
+     * The pencil without looking for blocks; {@code fork}: the congruence's two triangular solves each in two column
+     * ranges at once ({@link #congruence}) from {@link #FORK_DIMENSION} on (not inside a parity block: the two
+     * blocks already are the two tasks).
      */
     static Pencil whole(double[][] aLh, double[][] delta, boolean fork) {
         int n = aLh.length;
@@ -145,10 +145,10 @@ final class WindowPencil {
 
     /**
      * The dimension from which the pencil's independent halves are computed at once: the parity blocks, or the
-     * column halves of the congruence's L⁻¹Tᵀ (n³ of the unsplit pencil's 3n³ or so; Cholesky and the tridiagonal
-     * reduction stay on one thread: their steps depend on each other, and the last session's split of their every
-     * step cost more than it saved). Chosen, not tuned: a fork costs tens of microseconds, a half of L⁻¹Tᵀ at
-     * n = 192 about 0.2 ms.
+     * column ranges of the congruence's solves T = L⁻¹D and L⁻¹Tᵀ (4n³/3 of the unsplit pencil's 11n³/3; Cholesky
+     * and the tridiagonal reduction stay on one thread: their steps depend on each other, and the last session's
+     * split of their every step cost more than it saved). Chosen, not tuned: a fork costs tens of microseconds, a
+     * half of L⁻¹Tᵀ at n = 192 about 0.2 ms.
      */
     static final int FORK_DIMENSION = 192;
 
@@ -313,8 +313,8 @@ final class WindowPencil {
     /**
      * X = L⁻¹ Δ L⁻ᵀ for lower-triangular L and symmetric Δ, exactly symmetric: with Δ = D + Dᵀ, D the strict lower
      * triangle plus half the diagonal, X = Y + Yᵀ, Y = T L⁻ᵀ, T = L⁻¹ D lower triangular. T costs n³/3 (its rows end
-     * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ. {@code fork}: Yᵀ in two column
-     * halves at once ({@link #lowerSolveColumnsInHalves}), the same numbers.
+     * at the diagonal) and Yᵀ = L⁻¹ Tᵀ n³: 4n³/3 against 2n³ for L⁻¹ (L⁻¹ Δ)ᵀ. {@code fork}: T and Yᵀ each in two
+     * column ranges at once ({@link #lowerSolveLowerInHalves}, {@link #lowerSolveColumnsInHalves}), the same numbers.
      */
     static double[][] congruence(double[][] l, double[][] delta, boolean fork) {
         int n = l.length;
@@ -324,7 +324,11 @@ final class WindowPencil {
             t[i] = java.util.Arrays.copyOf(delta[i], i + 1);
             t[i][i] *= 0.5;
         }
-        lowerSolveLower(l, t);
+        if (fork) {
+            lowerSolveLowerInHalves(l, t);
+        } else {
+            lowerSolveLower(l, t);
+        }
         // Tᵀ, upper triangular: row j holds T's column j from the diagonal down
         double[][] tt = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -352,26 +356,46 @@ final class WindowPencil {
      * random n = 592 pencil: 9.4 ms against 6.8 ms), and with both solves in one loop the JIT vectorised neither.
      */
     static double[][] lowerSolveLower(double[][] l, double[][] b) {
+        solveLowerColumns(l, b, 0, l.length);
+        return b;
+    }
+
+    /**
+     * {@link #lowerSolveLower} in two column ranges at once ({@link #inParallel}): [0, c) and [c, n), each column of
+     * the result depending on B's same column alone (every entry computed as in the whole solve: bit-identical). The
+     * right range is the solve of L's trailing block on B's, (n − c)³/6 multiply-adds; c = n(1 − 2^(−1/3)) gives
+     * both ranges n³/12.
+     */
+    static double[][] lowerSolveLowerInHalves(double[][] l, double[][] b) {
         int n = l.length;
-        for (int i = 0; i < n; i++) {
+        int c = (int) Math.round(n * (1 - Math.cbrt(0.5)));
+        inParallel(true, () -> solveLowerColumns(l, b, 0, c), () -> solveLowerColumns(l, b, c, n));
+        return b;
+    }
+
+    /** {@link #lowerSolveLower} on the result's columns [from, to) only, in place. */
+    private static void solveLowerColumns(double[][] l, double[][] b, int from, int to) {
+        int n = l.length;
+        for (int i = from; i < n; i++) {
             double[] xi = b[i];
             double[] li = l[i];
-            for (int k = 0; k < i; k++) {
+            for (int k = from; k < i; k++) {
                 double c = li[k];
                 if (c == 0) {
                     continue;
                 }
                 double[] xk = b[k];
-                for (int j = 0; j <= k; j++) {
+                int end = Math.min(k + 1, to);
+                for (int j = from; j < end; j++) {
                     xi[j] -= c * xk[j];
                 }
             }
             double inv = 1 / li[i];
-            for (int j = 0; j <= i; j++) {
+            int end = Math.min(i + 1, to);
+            for (int j = from; j < end; j++) {
                 xi[j] *= inv;
             }
         }
-        return b;
     }
 
     /**

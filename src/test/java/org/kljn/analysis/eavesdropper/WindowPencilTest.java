@@ -129,7 +129,7 @@ class WindowPencilTest {
      * The forked halves are bit-identical to one thread: on a lumped loop at M = 120 (dimension at least
      * {@link WindowPencil#FORK_DIMENSION}, so {@link WindowPencil#pencil} computes its two parity blocks at once) the δ
      * and log-determinants equal, bit for bit, the blocks computed one after the other here; and the congruence's
-     * solve in column halves equals the whole solve bit for bit, on the ladder's unsplit pencil. Run on a pool of two
+     * two solves in column ranges equal the whole solves bit for bit, on the ladder's unsplit pencil. Run on a pool of two
      * workers so that the forked half can run on the other one.
      */
     @Test
@@ -161,6 +161,15 @@ class WindowPencilTest {
             double[][] halves = pool.submit(() -> WindowPencil.lowerSolveColumnsInHalves(l, b)).get();
             for (int i = 0; i < whole.length; i++) {
                 assertTrue(Arrays.equals(whole[i], halves[i]), "L⁻¹B in column halves, row " + i);
+            }
+            double[][] lower = new double[b.length][];
+            for (int i = 0; i < b.length; i++) {
+                lower[i] = Arrays.copyOf(b[i], i + 1);
+            }
+            double[][] wholeLower = WindowPencil.lowerSolveLower(l, copy(lower));
+            double[][] rangesLower = pool.submit(() -> WindowPencil.lowerSolveLowerInHalves(l, copy(lower))).get();
+            for (int i = 0; i < b.length; i++) {
+                assertTrue(Arrays.equals(wholeLower[i], rangesLower[i]), "L⁻¹D (lower) in column ranges, row " + i);
             }
         } finally {
             pool.shutdown();
