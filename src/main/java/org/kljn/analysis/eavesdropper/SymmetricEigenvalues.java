@@ -1,12 +1,12 @@
 package org.kljn.analysis.eavesdropper;
 
-import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
 import org.kljn.analysis.finitebit.FiniteBitStatistics;
 
 /**
  * The eigenvalues (no eigenvectors) of a dense real symmetric matrix of a few hundred to a thousand dimensions, the
  * window pencil's ({@link WindowEavesdropper}): Householder reduction to tridiagonal form (Golub &amp; Van Loan,
- * Matrix Computations, 4th ed., Alg. 8.3.1), then EJML's implicit symmetric QR on the tridiagonal matrix.
+ * Matrix Computations, 4th ed., Alg. 8.3.1), then the root-free QL/QR iteration on the tridiagonal matrix
+ * ({@link #tridiagonalEigenvalues}).
  *
  * <p>Why not EJML's whole decomposition: its reduction is a dot-product loop over the rows that the JIT does not
  * vectorise, and it takes two passes over the matrix per reflector. Here the reflector's symmetric product
@@ -14,7 +14,7 @@ import org.kljn.analysis.finitebit.FiniteBitStatistics;
  * A ← A − v wᵀ − w vᵀ of one reflector is fused with the next reflector's product in one pass over the matrix
  * (the next reflector needs only the updated column, which is updated first). Measured in a scratch benchmark on
  * a random symmetric 960 × 960 matrix (thread CPU, warm): 0.165 s against EJML's 0.46 s, eigenvalues agreeing to
- * 2e-14 of the norm (both reductions are backward stable). Where the QR iteration does not converge the
+ * 2e-14 of the norm (both reductions are backward stable). Where the QL/QR iteration does not converge the
  * tridiagonal matrix goes to {@link FiniteBitStatistics#symmetricEigenvalues} (EJML, then Jacobi).
  */
 final class SymmetricEigenvalues {
@@ -109,20 +109,8 @@ final class SymmetricEigenvalues {
         off[n - 2] = a[n - 1][n - 2];
         diag[n - 1] = a[n - 1][n - 1];
         double[] d = diag.clone();
-        double[] e = off.clone();
-        SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
-        qr.setFastEigenvalues(true);
-        qr.setMaxIterations(100 * n);
-        if (qr.process(n, d, e)) {
-            double[] out = new double[n];
-            boolean finite = true;
-            for (int i = 0; i < n; i++) {
-                out[i] = qr.getEigenvalue(i);
-                finite &= Double.isFinite(out[i]);
-            }
-            if (finite) {
-                return out;
-            }
+        if (tridiagonalEigenvalues(d, off.clone())) {
+            return d;
         }
         double[][] t = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -133,6 +121,223 @@ final class SymmetricEigenvalues {
             }
         }
         return FiniteBitStatistics.symmetricEigenvalues(t);
+    }
+
+    /** The unit roundoff 2⁻⁵³ and the scaling thresholds of LAPACK's dsterf (squares of e must stay finite). */
+    private static final double EPS = 0x1p-53;
+    private static final double EPS2 = EPS * EPS;
+    private static final double SCALED_MAX = Math.sqrt(1 / Double.MIN_NORMAL) / 3;
+    private static final double SCALED_MIN = Math.sqrt(Double.MIN_NORMAL) / EPS2;
+
+    /**
+     * The eigenvalues of the symmetric tridiagonal matrix with diagonal {@code d} and off-diagonal {@code e}
+     * (e[i] couples i and i + 1), into {@code d}, in no order; {@code e} is overwritten. The root-free QL/QR
+     * iteration of Pal, Walker and Kahan as LAPACK's dsterf arranges it: it iterates on the squares of e, without
+     * square roots in the inner loop and without rotations to accumulate, QL or QR on each unreduced block by which
+     * end is larger, with Wilkinson's shift and the 2 × 2 blocks in closed form. Measured (scratch benchmark, thread
+     * CPU, warm) on the tridiagonal of a random 592-dimensional pencil: 6.3 ms against 9.3 ms for EJML's implicit QR
+     * with its fast-eigenvalue option, both within 3e-13 of a Sturm bisection (the norm is 37).
+     *
+     * @return false where 30 n iterations did not converge (d and e then hold no eigenvalues)
+     */
+    static boolean tridiagonalEigenvalues(double[] d, double[] e) {
+        int n = d.length;
+        int maxIterations = 30 * n;
+        int iterations = 0;
+        int start = 0;
+        while (start < n) {
+            if (start > 0) {
+                e[start - 1] = 0;
+            }
+            // the unreduced block [start, end]
+            int end = start;
+            while (end < n - 1 && !(Math.abs(e[end]) <= Math.sqrt(Math.abs(d[end])) * Math.sqrt(Math.abs(d[end + 1]))
+                    * EPS)) {
+                end++;
+            }
+            if (end < n - 1) {
+                e[end] = 0;
+            }
+            int first = start;
+            start = end + 1;
+            if (end == first) {
+                continue;
+            }
+            double norm = 0;
+            for (int i = first; i <= end; i++) {
+                norm = Math.max(norm, Math.abs(d[i]));
+                if (i < end) {
+                    norm = Math.max(norm, Math.abs(e[i]));
+                }
+            }
+            if (!(norm > 0)) {
+                if (Double.isNaN(norm)) {
+                    return false;
+                }
+                continue;
+            }
+            double scale = norm > SCALED_MAX ? SCALED_MAX / norm : norm < SCALED_MIN ? SCALED_MIN / norm : 1;
+            for (int i = first; i <= end; i++) {
+                d[i] *= scale;
+                if (i < end) {
+                    e[i] *= scale;
+                    e[i] *= e[i];
+                }
+            }
+            // QR where the top end is the larger (eigenvalues are found from the bottom up), else QL
+            int used = Math.abs(d[end]) < Math.abs(d[first])
+                    ? qr(d, e, end, first, maxIterations - iterations)
+                    : ql(d, e, first, end, maxIterations - iterations);
+            if (used < 0) {
+                return false;
+            }
+            iterations += used;
+            if (scale != 1) {
+                for (int i = first; i <= end; i++) {
+                    d[i] /= scale;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Root-free QL on the block [l, end] of {@link #tridiagonalEigenvalues} (e holding squares), eigenvalues found at
+     * the top; the number of iterations used, or −1 where {@code budget} ran out.
+     */
+    private static int ql(double[] d, double[] e, int l, int end, int budget) {
+        int used = 0;
+        while (l <= end) {
+            int m = l;
+            while (m < end && !(Math.abs(e[m]) <= EPS2 * Math.abs(d[m] * d[m + 1]))) {
+                m++;
+            }
+            if (m < end) {
+                e[m] = 0;
+            }
+            if (m == l) {
+                l++; // d[l] is an eigenvalue
+                continue;
+            }
+            if (m == l + 1) {
+                pair(d, l, l + 1, Math.sqrt(e[l]));
+                e[l] = 0;
+                l += 2;
+                continue;
+            }
+            if (used == budget) {
+                return -1;
+            }
+            used++;
+            double p = d[l];
+            double sigma = shift(p, d[l + 1], Math.sqrt(e[l]));
+            double c = 1;
+            double s = 0;
+            double gamma = d[m] - sigma;
+            p = gamma * gamma;
+            for (int i = m - 1; i >= l; i--) {
+                double bb = e[i];
+                double r = p + bb;
+                if (i != m - 1) {
+                    e[i + 1] = s * r;
+                }
+                double oldC = c;
+                c = p / r;
+                s = bb / r;
+                double oldGamma = gamma;
+                double alpha = d[i];
+                gamma = c * (alpha - sigma) - s * oldGamma;
+                d[i + 1] = oldGamma + (alpha - gamma);
+                p = c != 0 ? gamma * gamma / c : oldC * bb;
+            }
+            e[l] = s * p;
+            d[l] = sigma + gamma;
+        }
+        return used;
+    }
+
+    /** {@link #ql} mirrored: root-free QR on [end, l], l &gt; end, eigenvalues found at the bottom. */
+    private static int qr(double[] d, double[] e, int l, int end, int budget) {
+        int used = 0;
+        while (l >= end) {
+            int m = l;
+            while (m > end && !(Math.abs(e[m - 1]) <= EPS2 * Math.abs(d[m] * d[m - 1]))) {
+                m--;
+            }
+            if (m > end) {
+                e[m - 1] = 0;
+            }
+            if (m == l) {
+                l--;
+                continue;
+            }
+            if (m == l - 1) {
+                pair(d, l, l - 1, Math.sqrt(e[l - 1]));
+                e[l - 1] = 0;
+                l -= 2;
+                continue;
+            }
+            if (used == budget) {
+                return -1;
+            }
+            used++;
+            double p = d[l];
+            double sigma = shift(p, d[l - 1], Math.sqrt(e[l - 1]));
+            double c = 1;
+            double s = 0;
+            double gamma = d[m] - sigma;
+            p = gamma * gamma;
+            for (int i = m; i <= l - 1; i++) {
+                double bb = e[i];
+                double r = p + bb;
+                if (i != m) {
+                    e[i - 1] = s * r;
+                }
+                double oldC = c;
+                c = p / r;
+                s = bb / r;
+                double oldGamma = gamma;
+                double alpha = d[i + 1];
+                gamma = c * (alpha - sigma) - s * oldGamma;
+                d[i] = oldGamma + (alpha - gamma);
+                p = c != 0 ? gamma * gamma / c : oldC * bb;
+            }
+            e[l - 1] = s * p;
+            d[l] = sigma + gamma;
+        }
+        return used;
+    }
+
+    /** Wilkinson's shift: the eigenvalue of [[a, b], [b, next]] nearer a. */
+    private static double shift(double a, double next, double b) {
+        double sigma = (next - a) / (2 * b);
+        double r = Math.hypot(sigma, 1);
+        return a - b / (sigma + (sigma >= 0 ? r : -r));
+    }
+
+    /**
+     * The eigenvalues of [[d[i], b], [b, d[j]]] into d[i] (the larger in modulus) and d[j], the smaller from the
+     * determinant to keep its accuracy (LAPACK's dlae2).
+     */
+    private static void pair(double[] d, int i, int j, double b) {
+        double a = d[i];
+        double c = d[j];
+        double sum = a + c;
+        double difference = Math.abs(a - c);
+        double twoB = Math.abs(2 * b);
+        double larger = Math.abs(a) > Math.abs(c) ? a : c;
+        double smaller = Math.abs(a) > Math.abs(c) ? c : a;
+        double root = difference > twoB ? difference * Math.sqrt(1 + (twoB / difference) * (twoB / difference))
+                : difference < twoB ? twoB * Math.sqrt(1 + (difference / twoB) * (difference / twoB))
+                : twoB * Math.sqrt(2);
+        if (sum == 0) {
+            d[i] = 0.5 * root;
+            d[j] = -0.5 * root;
+            return;
+        }
+        double rt1 = 0.5 * (sum + (sum < 0 ? -root : root));
+        d[i] = rt1;
+        d[j] = (larger / rt1) * smaller - (b / rt1) * b;
     }
 
     /**

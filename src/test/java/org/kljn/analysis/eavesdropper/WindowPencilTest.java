@@ -125,6 +125,57 @@ class WindowPencilTest {
         assertPencil(new Oracle(m[0], m[1]), p, "ladder");
     }
 
+    /**
+     * The forked halves are bit-identical to one thread: on a lumped loop at M = 120 (dimension at least
+     * {@link WindowPencil#FORK_DIMENSION}, so {@link WindowPencil#pencil} computes its two parity blocks at once) the δ
+     * and log-determinants equal, bit for bit, the blocks computed one after the other here; and the congruence's
+     * two solves in column ranges equal the whole solves bit for bit, on the ladder's unsplit pencil. Run on a pool of two
+     * workers so that the forked half can run on the other one.
+     */
+    @Test
+    void forkedHalvesAreBitIdenticalToOneThread() throws Exception {
+        double[][][] m = whitened(new ResistorPair(2.2e3, 47e3), new LumpedLine(680), 120);
+        int n = m[0].length;
+        assertTrue(n >= WindowPencil.FORK_DIMENSION, "dimension " + n + " forks");
+        int[][] classes = WindowPencil.parityClasses(m[0], m[1]);
+        assertNotNull(classes);
+        WindowPencil.Pencil even = WindowPencil.whole(WindowPencil.block(m[0], classes[0]),
+                WindowPencil.block(m[1], classes[0]), false);
+        WindowPencil.Pencil odd = WindowPencil.whole(WindowPencil.block(m[0], classes[1]),
+                WindowPencil.block(m[1], classes[1]), false);
+        double[][][] ladder = whitened(new ResistorPair(1.5e3, 12e3), new RcLadder(800, 15e-9, 8), 120);
+        double[][] c = copy(ladder[0]);
+        for (int i = 0; i < c.length; i++) {
+            c[i][i] += 1;
+        }
+        double[][] l = WindowPencil.cholesky(c);
+        double[][] b = copy(ladder[1]);
+        double[][] whole = WindowPencil.lowerSolveColumns(l, b);
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+        try {
+            WindowPencil.Pencil split = pool.submit(() -> WindowPencil.pencil(copy(m[0]), copy(m[1]))).get();
+            double[] expected = Arrays.copyOf(even.delta(), n);
+            System.arraycopy(odd.delta(), 0, expected, even.delta().length, odd.delta().length);
+            assertTrue(Arrays.equals(expected, split.delta()), "parity blocks at once: the same δ, bit for bit");
+            assertEquals(even.logDetLh() + odd.logDetLh(), split.logDetLh(), 0.0, "ln det");
+            double[][] halves = pool.submit(() -> WindowPencil.lowerSolveColumnsInHalves(l, b)).get();
+            for (int i = 0; i < whole.length; i++) {
+                assertTrue(Arrays.equals(whole[i], halves[i]), "L⁻¹B in column halves, row " + i);
+            }
+            double[][] lower = new double[b.length][];
+            for (int i = 0; i < b.length; i++) {
+                lower[i] = Arrays.copyOf(b[i], i + 1);
+            }
+            double[][] wholeLower = WindowPencil.lowerSolveLower(l, copy(lower));
+            double[][] rangesLower = pool.submit(() -> WindowPencil.lowerSolveLowerInHalves(l, copy(lower))).get();
+            for (int i = 0; i < b.length; i++) {
+                assertTrue(Arrays.equals(wholeLower[i], rangesLower[i]), "L⁻¹D (lower) in column ranges, row " + i);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static void assertPencil(Oracle oracle, WindowPencil.Pencil p, String what) {
         int n = oracle.delta.length;
         double[] delta = p.delta().clone();
