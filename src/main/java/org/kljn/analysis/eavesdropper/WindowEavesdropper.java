@@ -853,7 +853,7 @@ public final class WindowEavesdropper {
         GramRows rows = new GramRows(jt, size, wl, wd, reach, blocks, order, new double[dim][dim],
                 new double[dim][dim]);
         rows.accumulateAll();
-        return new double[][][] {rows.lhGram, rows.deltaGram};
+        return new double[][][] {rows.lhGram(), rows.deltaGram()};
     }
 
     /**
@@ -864,30 +864,8 @@ public final class WindowEavesdropper {
      * the caller runs one and idle workers steal the rest), each entry summed over the nodes in the same order as on
      * one thread: the matrices are bit-identical to the sequential ones.
      */
-    private static final class GramRows {
-        private final double[][][] jt;
-        private final int[] size;
-        private final double[][] wl;
-        private final double[][] wd;
-        private final int[] reach;
-        private final int blocks;
-        private final int order;
-        private final double[][] lhGram;
-        private final double[][] deltaGram;
-
-        GramRows(double[][][] jt, int[] size, double[][] wl, double[][] wd, int[] reach, int blocks, int order,
-                double[][] lhGram, double[][] deltaGram) {
-            this.jt = jt;
-            this.size = size;
-            this.wl = wl;
-            this.wd = wd;
-            this.reach = reach;
-            this.blocks = blocks;
-            this.order = order;
-            this.lhGram = lhGram;
-            this.deltaGram = deltaGram;
-        }
-
+    private record GramRows(double[][][] jt, int[] size, double[][] wl, double[][] wd, int[] reach, int blocks,
+            int order, double[][] lhGram, double[][] deltaGram) {
         /** Every row block: on this thread below {@link #PARALLEL_TERMS} terms, else dealt to a few tasks. */
         void accumulateAll() {
             int rowBlocks = (order + ROW_BLOCK - 1) / ROW_BLOCK;
