@@ -861,8 +861,9 @@ public final class WindowEavesdropper {
      * mirrors only (in a diagonal block the entries n ≤ m), so row blocks are independent: above
      * {@link #PARALLEL_TERMS} terms they are dealt to a few tasks run by
      * {@link java.util.concurrent.ForkJoinTask#invokeAll} (in the caller's ForkJoin pool, else in the common pool;
-     * the caller runs one and idle workers steal the rest), each entry summed over the nodes in the same order as on
-     * one thread: the matrices are bit-identical to the sequential ones.
+     * the caller runs one and idle workers steal the rest; not while the caller's pool holds queued submissions),
+     * each entry summed over the nodes in the same order as on one thread: the matrices are bit-identical to the
+     * sequential ones.
      */
     private record GramRows(double[][][] jt, int[] size, double[][] wl, double[][] wd, int[] reach, int blocks,
             int order, double[][] lhGram, double[][] deltaGram) {
