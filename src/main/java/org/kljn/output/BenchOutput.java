@@ -56,8 +56,9 @@ public record BenchOutput(Machine machine, String attackStartedBy, List<EndToEnd
     }
 
     /**
-     * Eve's information on one line at one bit length: the window method's wall time and its thread's CPU time,
-     * beside the spectral detector's CPU time.
+     * Eve's information on one line at one bit length: the window method's wall time and CPU time (the calling
+     * thread's plus the common ForkJoin pool's threads', where its Gram's rows are split), beside the spectral
+     * detector's CPU time (one thread).
      */
     public record EveInformationPoint(String line, int bitSamples, String method, double eveWallSecondsMedian,
                                       double eveCpuSecondsMedian, double spectralCpuSecondsMedian,

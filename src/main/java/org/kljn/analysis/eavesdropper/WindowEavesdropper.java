@@ -915,13 +915,76 @@ public final class WindowEavesdropper {
             }
         }
         int dim = 2 * order;
-        double[][] lhGram = new double[dim][dim];
-        double[][] deltaGram = new double[dim][dim];
-        // row[m][block][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI. Rows are
-        // accumulated ROW_BLOCK at a time, so that each node's J (read once per block) serves that many rows from the
-        // cache; each entry's sum still runs over the nodes in order
-        for (int m0 = 0; m0 < order; m0 += ROW_BLOCK) {
+        GramRows rows = new GramRows(jt, size, wl, wd, reach, blocks, order, new double[dim][dim],
+                new double[dim][dim]);
+        rows.accumulateAll();
+        return new double[][][] {rows.lhGram(), rows.deltaGram()};
+    }
+
+    /**
+     * The accumulation of {@link #gram}'s rows, {@link #ROW_BLOCK} at a time. Row m writes its own entries and their
+     * mirrors only (in a diagonal block the entries n ≤ m), so row blocks are independent: above
+     * {@link #PARALLEL_TERMS} terms they are dealt to a few tasks run by
+     * {@link java.util.concurrent.ForkJoinTask#invokeAll} (in the caller's ForkJoin pool, else in the common pool;
+     * the caller runs one and idle workers steal the rest; not while the caller's pool holds queued submissions),
+     * each entry summed over the nodes in the same order as on one thread: the matrices are bit-identical to the
+     * sequential ones.
+     */
+    private record GramRows(double[][][] jt, int[] size, double[][] wl, double[][] wd, int[] reach, int blocks,
+            int order, double[][] lhGram, double[][] deltaGram) {
+        /** Every row block: on this thread below {@link #PARALLEL_TERMS} terms, else dealt to a few tasks. */
+        void accumulateAll() {
+            int rowBlocks = (order + ROW_BLOCK - 1) / ROW_BLOCK;
+            // the caller's pool's workers, or the common pool's and this thread; none while the caller's pool still
+            // holds submitted work (a map's cells waiting: every worker has its own, and a split cost the key-rate map
+            // 10 % more wall and CPU time)
+            java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinTask.getPool();
+            int threads = pool == null ? java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1
+                    : pool.hasQueuedSubmissions() ? 1 : pool.getParallelism();
+            int tasks = Math.min(threads, rowBlocks / 2);
+            if (tasks < 2 || terms() < PARALLEL_TERMS) {
+                for (int k = 0; k < rowBlocks; k++) {
+                    accumulate(k * ROW_BLOCK);
+                }
+                return;
+            }
+            // row block k to a task in a snake (tasks 0, 1, 1, 0, 0, 1, ... for two): later rows sum longer rows of
+            // the diagonal blocks, and each pass down the tasks and back evens that out
+            java.util.List<java.util.concurrent.ForkJoinTask<?>> parts = new java.util.ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                int task = t;
+                parts.add(java.util.concurrent.ForkJoinTask.adapt(() -> {
+                    for (int k = 0; k < rowBlocks; k++) {
+                        int slot = k % tasks;
+                        if ((k / tasks % 2 == 0 ? slot : tasks - 1 - slot) == task) {
+                            accumulate(k * ROW_BLOCK);
+                        }
+                    }
+                }));
+            }
+            java.util.concurrent.ForkJoinTask.invokeAll(parts);
+        }
+
+        /**
+         * About the number of multiply-adds: a node reaching r orders adds ~r²/4 terms to each diagonal block (the
+         * triangle, one parity) and ~r²/2 to each U-I block, in each of the two matrices.
+         */
+        private long terms() {
+            long terms = 0;
+            for (int r : reach) {
+                long n = Math.min(r, order);
+                terms += (blocks - 1) * n * n;
+            }
+            return terms;
+        }
+
+        /** Rows m0 .. m0 + ROW_BLOCK − 1 (fewer at the end). */
+        private void accumulate(int m0) {
+            int nq = reach.length;
             int rows = Math.min(ROW_BLOCK, order - m0);
+            // row[m][block][parity of n][r]: Σ_i w_block(i) J_m(i) J_n(i), block 0 UU, 1 II, 2 Re UI, 3 Im UI. Rows
+            // are accumulated ROW_BLOCK at a time, so that each node's J (read once per block) serves that many rows
+            // from the cache; each entry's sum still runs over the nodes in order
             double[][][][] rowL = new double[rows][4][2][];
             double[][][][] rowD = new double[rows][4][2][];
             for (int b = 0; b < rows; b++) {
@@ -988,7 +1051,6 @@ public final class WindowEavesdropper {
                 }
             }
         }
-        return new double[][][] {lhGram, deltaGram};
     }
 
     /**
@@ -1063,6 +1125,12 @@ public final class WindowEavesdropper {
      * streamed once per this many rows instead of once per row.
      */
     static final int ROW_BLOCK = 8;
+
+    /**
+     * The Gram accumulations of at least this many multiply-adds are split over threads ({@link GramRows}); below it
+     * the fork costs more than it saves.
+     */
+    static final long PARALLEL_TERMS = 2_000_000;
 
     /** The largest term of one node left out of a Gram entry, in units of Eve's floor ({@link #gram}). */
     static final double DROPPED_TERM = 1e-24;

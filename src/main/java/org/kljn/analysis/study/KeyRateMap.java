@@ -17,9 +17,9 @@ import org.kljn.noise.BandShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
@@ -179,18 +179,22 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
             EveInstrument instrument, int maxSamples, Map<Integer, Cell> known, CellListener listener,
             IntConsumer progress) {
         KeyRate.checkReconciliation(xi);
-        ExecutorService exec = Executors.newFixedThreadPool(pool.size());
+        // a ForkJoin pool, not a fixed one: the work a cell forks (the window Gram's rows, ForkJoinTask.invokeAll)
+        // runs in this pool, stolen by its idle workers, instead of adding the common pool's threads beside the cells'.
+        // Cells run as CompletableFutures, whose get() rethrows a cell's own exception (a ForkJoinTask's get() may
+        // rethrow a copy built by reflection)
+        ForkJoinPool exec = new ForkJoinPool(pool.size());
         try {
             List<Future<Cell>> futures = new ArrayList<>();
             for (double band : bandwidths) {
                 for (double length : lengths) {
                     Cell done = known.get(futures.size());
                     if (done != null) {
-                        futures.add(java.util.concurrent.CompletableFuture.completedFuture(done));
+                        futures.add(CompletableFuture.completedFuture(done));
                         continue;
                     }
                     Integer bitSamples = bitAt.apply(band);
-                    futures.add(exec.submit(() -> pool.withSession(spice -> {
+                    futures.add(CompletableFuture.supplyAsync(() -> pool.withSession(spice -> {
                         double km = length / 1000;
                         LossyLine line = new LossyLine(cable.resistance() * km, cable.inductance() * km, 0,
                                 cable.capacitance() * km);
@@ -221,7 +225,7 @@ public record KeyRateMap(List<Cell> cells, double[] lengths, double[] bandwidths
                             }
                         }
                         return new Cell(length, band, cell.rate(), cell.defence(), cell.temperatures(), zeroByBound);
-                    })));
+                    }), exec));
                 }
             }
             List<Cell> cells = inGridOrder(futures, known, listener, progress);

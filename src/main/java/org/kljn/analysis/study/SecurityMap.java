@@ -12,9 +12,9 @@ import org.kljn.ngspice.NgSpicePool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
 /**
@@ -110,17 +110,21 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
         int bitSamples = settings.bitSamples();
         double epsilon = settings.epsilon();
         check(cable, lengths, bandwidths);
-        ExecutorService exec = Executors.newFixedThreadPool(pool.size());
+        // a ForkJoin pool, not a fixed one: the work a cell forks (the window Gram's rows, ForkJoinTask.invokeAll)
+        // runs in this pool, stolen by its idle workers, instead of adding the common pool's threads beside the cells'.
+        // Cells run as CompletableFutures, whose get() rethrows a cell's own exception (a ForkJoinTask's get() may
+        // rethrow a copy built by reflection)
+        ForkJoinPool exec = new ForkJoinPool(pool.size());
         try {
             List<Future<Point>> futures = new ArrayList<>();
             for (double band : bandwidths) {
                 for (double length : lengths) {
                     Point k = known.get(futures.size());
                     if (k != null) {
-                        futures.add(java.util.concurrent.CompletableFuture.completedFuture(k));
+                        futures.add(CompletableFuture.completedFuture(k));
                         continue;
                     }
-                    futures.add(exec.submit(() -> pool.withSession(spice -> {
+                    futures.add(CompletableFuture.supplyAsync(() -> pool.withSession(spice -> {
                         LossyLine line = line(cable, length);
                         OptimalEavesdropper eve = OptimalEavesdropper.analyse(spice, resistors, line, band,
                                 ExactAnalysis.DEFAULT_POINTS);
@@ -135,7 +139,7 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
                         return new Point(length, band, line.resistance(), line.capacitance(), line.inductance(), beta,
                                 eve.jeffreysRate(tb), d1.successProbability(), tt, best.jeffreysRate(),
                                 d2.successProbability());
-                    })));
+                    }), exec));
                 }
             }
             List<Point> points = new ArrayList<>();
