@@ -361,8 +361,9 @@ public final class Benchmarks {
      * exact window likelihood ratio up to {@link org.kljn.analysis.eavesdropper.OptimalResult#WINDOW_LIMIT} Nyquist samples, the
      * window bound beyond, through the default instrument) beside the spectral detector (its bins' AC sweep not
      * counted), on a lumped loop and a ladder, from the secure situations' transfer functions: warm medians of wall
-     * time and of the CPU time of the caller and the common ForkJoin pool (the Gram and the pencil split there), 11 calls each after {@link #WARM_UP_SECONDS} of calls
-     * at the same point. Targets (issue 20): under 0.1 s at M ≤ 256, under 1 s at M = 10^4.
+     * time and of the CPU time of the caller and the common ForkJoin pool (the Gram and the pencil split there), 11
+     * calls each after {@link #WARM_UP_SECONDS} of calls at the same point. Targets (issue 20): under 0.1 s at
+     * M ≤ 256, under 1 s at M = 10^4.
      */
     static BenchOutput.Points<BenchOutput.EveInformationPoint> eveInformationTimes(PrintStream log) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
