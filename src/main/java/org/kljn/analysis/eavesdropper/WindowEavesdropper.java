@@ -926,7 +926,7 @@ public final class WindowEavesdropper {
      * mirrors only (in a diagonal block the entries n ≤ m), so row blocks are independent: above
      * {@link #PARALLEL_TERMS} terms they are dealt to a few tasks run by
      * {@link java.util.concurrent.ForkJoinTask#invokeAll} (in the caller's ForkJoin pool, else in the common pool;
-     * the caller runs one and idle workers steal the rest; not while the caller's pool holds queued submissions),
+     * the caller runs one and idle workers steal the rest; as many as {@link Forks#threads} allows),
      * each entry summed over the nodes in the same order as on one thread: the matrices are bit-identical to the
      * sequential ones.
      */
@@ -935,13 +935,7 @@ public final class WindowEavesdropper {
         /** Every row block: on this thread below {@link #PARALLEL_TERMS} terms, else dealt to a few tasks. */
         void accumulateAll() {
             int rowBlocks = (order + ROW_BLOCK - 1) / ROW_BLOCK;
-            // the caller's pool's workers, or the common pool's and this thread; none while the caller's pool still
-            // holds submitted work (a map's cells waiting: every worker has its own, and a split cost the key-rate map
-            // 10 % more wall and CPU time)
-            java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinTask.getPool();
-            int threads = pool == null ? java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1
-                    : pool.hasQueuedSubmissions() ? 1 : pool.getParallelism();
-            int tasks = Math.min(threads, rowBlocks / 2);
+            int tasks = Math.min(Forks.threads(), rowBlocks / 2);
             if (tasks < 2 || terms() < PARALLEL_TERMS) {
                 for (int k = 0; k < rowBlocks; k++) {
                     accumulate(k * ROW_BLOCK);

@@ -153,13 +153,13 @@ final class WindowPencil {
     static final int FORK_DIMENSION = 192;
 
     /**
-     * Runs {@code first} and {@code second}, at once where {@code fork}: the second forked (into the caller's
-     * ForkJoin pool when the caller is one of its workers, else the common pool), the first run here, then the
-     * second joined (run here too if no thread has taken it yet). Each writes its own results, and each result is
-     * computed by the same arithmetic as on one thread: bit-identical.
+     * Runs {@code first} and {@code second}, at once where {@code fork} and {@link Forks#threads} allows it: the
+     * second forked (into the caller's ForkJoin pool when the caller is one of its workers, else the common pool),
+     * the first run here, then the second joined (run here too if no thread has taken it yet). Each writes its own
+     * results, and each result is computed by the same arithmetic as on one thread: bit-identical.
      */
     private static void inParallel(boolean fork, Runnable first, Runnable second) {
-        if (!fork) {
+        if (!fork || Forks.threads() < 2) {
             first.run();
             second.run();
             return;

@@ -110,10 +110,9 @@ public record SecurityMap(List<Point> points, double[] lengths, double[] bandwid
         int bitSamples = settings.bitSamples();
         double epsilon = settings.epsilon();
         check(cable, lengths, bandwidths);
-        // a ForkJoin pool, not a fixed one: the work a cell forks (the window Gram's rows, ForkJoinTask.invokeAll)
-        // runs in this pool, stolen by its idle workers, instead of adding the common pool's threads beside the cells'.
-        // Cells run as CompletableFutures, whose get() rethrows a cell's own exception (a ForkJoinTask's get() may
-        // rethrow a copy built by reflection)
+        // a ForkJoin pool as KeyRateMap's (its cells compute the spectral detector only and fork nothing today, but
+        // anything they fork stays in this pool); cells as CompletableFutures, whose get() rethrows a cell's own
+        // exception
         ForkJoinPool exec = new ForkJoinPool(pool.size());
         try {
             List<Future<Point>> futures = new ArrayList<>();
